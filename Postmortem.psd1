@@ -1,0 +1,32 @@
+@{
+    RootModule           = 'Postmortem.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '748f1f30-c3ab-4deb-a64e-09d88c974ba6'
+    Author               = 'Postmortem contributors'
+    CompanyName          = 'Postmortem contributors'
+    Copyright            = '(c) Postmortem contributors. MIT License.'
+    Description          = 'Write blameless incident postmortems in the pipeline: timeline, impact, 5-whys root cause, action items, lessons learned; render them to Markdown and HTML.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('Postmortem.format.ps1xml')
+    CmdletsToExport      = @(
+        'New-Postmortem'
+        'Set-Postmortem'
+        'Add-TimelineEvent'
+        'Add-ActionItem'
+        'Add-ContributingFactor'
+        'Add-Why'
+        'Add-Observation'
+        'ConvertTo-PostmortemMarkdown'
+        'ConvertTo-PostmortemHtml'
+        'Export-Postmortem'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('postmortem', 'incident', 'sre', 'blameless', 'markdown', 'bookstack', 'PSEdition_Core', 'PSEdition_Desktop')
+        }
+    }
+}

@@ -1,0 +1,137 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the Postmortem module.
+.DESCRIPTION
+    Tasks:
+      Build  (default) Release build; lays the module out under out/Postmortem, third-party DLLs in Dependencies/.
+      Test   Build, then xunit over the C# core and Pester in a fresh pwsh against out/Postmortem.
+             Prints each runner's summary and a last line 'N passed, N failed'; exits non-zero on any failure.
+      Demo   Build, then run examples/*.ps1, which write out/demo/*.md and *.html.
+      Clean  Removes out/ and every bin/ and obj/ folder.
+    Run it on a fresh machine as: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string] $Task = 'Build'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'Postmortem'
+$PesterVersion = '5.7.1'
+$ToolPackages = Join-Path $Root '.tools/packages'
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $Arguments)
+    & $FilePath @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+# A new pwsh process, so tests and examples load the built module the way a user's session would.
+function Invoke-FreshPwsh {
+    param([string[]] $Arguments)
+    $host_ = [Environment]::ProcessPath
+    $prefix = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+    & $host_ @prefix -NoLogo -NoProfile -NonInteractive @Arguments
+    return $LASTEXITCODE
+}
+
+function Invoke-Build {
+    $publish = Join-Path $Out 'publish'
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Postmortem/Postmortem.csproj'), '-c', 'Release', '-o', $publish, '--nologo', '-v', 'quiet')
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'Dependencies') -Force
+    $own = @('Postmortem.dll', 'Postmortem.Core.dll')
+    foreach ($file in Get-ChildItem $publish -Filter *.dll) {
+        if ($file.Name -eq 'System.Management.Automation.dll') { continue }   # PowerShell's own; never shipped
+        $target = if ($own -contains $file.Name) { $ModuleOut } else { $dependencies.FullName }
+        Copy-Item $file.FullName -Destination $target
+    }
+    Copy-Item (Join-Path $Root 'Postmortem.psd1') -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
+    Write-Host "Module laid out in $ModuleOut"
+}
+
+function Get-TrxCounts([string] $Path) {
+    [xml] $trx = Get-Content -LiteralPath $Path -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int] $counters.passed
+        Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        Skipped = [int] $counters.notExecuted
+    }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $Out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    New-Item -ItemType Directory -Path $results | Out-Null
+
+    Write-Host "`n== xunit: Postmortem.Core.Tests" -ForegroundColor Cyan
+    & dotnet test (Join-Path $Root 'tests/Postmortem.Core.Tests/Postmortem.Core.Tests.csproj') -c Release --nologo `
+        --logger 'trx;LogFileName=core.trx' --logger 'console;verbosity=minimal' --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $trxPath = Join-Path $results 'core.trx'
+    $xunit = if (Test-Path $trxPath) { Get-TrxCounts $trxPath } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # a build or runner failure counts as a failure
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+
+    Write-Host "`n== Pester: tests/Pester against out/Postmortem" -ForegroundColor Cyan
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/tools/TestTools.csproj'), '--packages', $ToolPackages, '--nologo', '-v', 'quiet')
+    $pesterModule = Join-Path $ToolPackages "pester/$PesterVersion/tools/Pester.psd1"
+    $pesterSummary = Join-Path $results 'pester.json'
+    $pesterExit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Invoke-PesterSuite.ps1'),
+        '-PesterModule', $pesterModule, '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
+        '-TestPath', (Join-Path $Root 'tests/Pester'), '-SummaryPath', $pesterSummary)
+    $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    if ($pesterExit -ne 0 -and $pester.Failed -eq 0) { $pester.Failed = 1 }
+    Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host ''
+    Write-Host ("{0} passed, {1} failed, {2} skipped" -f $passed, $failed, $skipped)
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $demo = Join-Path $Out 'demo'
+    New-Item -ItemType Directory -Path $demo -Force | Out-Null
+    foreach ($example in Get-ChildItem (Join-Path $Root 'examples') -Filter *.ps1 | Sort-Object Name) {
+        Write-Host "`n== $($example.Name)" -ForegroundColor Cyan
+        $exit = Invoke-FreshPwsh @('-File', $example.FullName, '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'), '-OutputFolder', $demo)
+        if ($exit -ne 0) { throw "Example $($example.Name) failed with exit code $exit." }
+    }
+    Write-Host "`nDemo output:"
+    Get-ChildItem $demo -File | Sort-Object Name | ForEach-Object { Write-Host "  $($_.FullName) ($($_.Length) bytes)" }
+}
+
+function Invoke-Clean {
+    if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
+    Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj |
+        Remove-Item -Recurse -Force
+    Write-Host 'Cleaned.'
+}
+
+Push-Location $Root
+try {
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Clean' { Invoke-Clean }
+    }
+}
+finally {
+    Pop-Location
+}

@@ -1,0 +1,52 @@
+namespace Postmortems
+{
+    /// <summary>The seed's Severity Guide, P1 (complete outage) to P4 (no user impact).</summary>
+    public enum Severity
+    {
+        P1 = 1,
+        P2 = 2,
+        P3 = 3,
+        P4 = 4,
+    }
+
+    /// <summary>The template's Status line.</summary>
+    public enum IncidentStatus
+    {
+        Resolved,
+        Ongoing,
+    }
+
+    /// <summary>Where the incident happened; the seed files and reviews the two differently.</summary>
+    public enum IncidentContext
+    {
+        Homelab,
+        Work,
+    }
+
+    /// <summary>The rows of the template's Timeline, in the order an incident passes them.</summary>
+    public enum Milestone
+    {
+        None = 0,
+        FirstSymptom,
+        Detected,
+        InvestigationStarted,
+        RootCauseIdentified,
+        MitigationApplied,
+        ServiceRestored,
+        Resolved,
+    }
+
+    /// <summary>An action item's priority; the template allows P1 to P3.</summary>
+    public enum ActionPriority
+    {
+        P1 = 1,
+        P2 = 2,
+        P3 = 3,
+    }
+
+    public enum ActionItemStatus
+    {
+        Open,
+        Done,
+    }
+}

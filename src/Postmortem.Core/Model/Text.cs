@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace Postmortems
+{
+    /// <summary>
+    /// How user text is normalised when it enters the model, so that what is stored is what renders and
+    /// reloads: line endings become LF, trailing white space on each line goes, and blank lines around the
+    /// text go. Indentation and inner blank lines stay.
+    /// </summary>
+    public static class Text
+    {
+        public static string? Normalize(string? value)
+        {
+            if (value is null) return null;
+            var unified = value.Replace("\r\n", "\n").Replace('\r', '\n');
+            var lines = unified.Split('\n');
+            var builder = new StringBuilder(unified.Length);
+            int first = 0, last = lines.Length - 1;
+            while (first <= last && lines[first].Trim().Length == 0) first++;
+            while (last >= first && lines[last].Trim().Length == 0) last--;
+            for (int i = first; i <= last; i++)
+            {
+                if (i > first) builder.Append('\n');
+                builder.Append(lines[i].TrimEnd());
+            }
+            return builder.Length == 0 ? null : builder.ToString();
+        }
+
+        /// <summary>Normalises text that must stay on one line (a title, a name): all white space runs become one space.</summary>
+        public static string? SingleLine(string? value)
+        {
+            if (value is null) return null;
+            var builder = new StringBuilder(value.Length);
+            bool pendingSpace = false;
+            foreach (var c in value)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = builder.Length > 0;
+                    continue;
+                }
+                if (pendingSpace) builder.Append(' ');
+                pendingSpace = false;
+                builder.Append(c);
+            }
+            return builder.Length == 0 ? null : builder.ToString();
+        }
+    }
+}

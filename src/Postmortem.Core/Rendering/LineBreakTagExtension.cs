@@ -1,0 +1,52 @@
+using System;
+using Markdig;
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Parsers.Inlines;
+using Markdig.Renderers;
+using Markdig.Syntax.Inlines;
+
+namespace Postmortems.Rendering
+{
+    /// <summary>
+    /// Raw HTML is off, so user text can never inject markup; the one tag let through is the &lt;br&gt; the
+    /// Markdown writer puts where a table cell's text had a line break. Text that contained "&lt;br&gt;" itself was
+    /// escaped to \&lt;br\&gt; and stays text.
+    /// </summary>
+    internal sealed class LineBreakTagExtension : IMarkdownExtension
+    {
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+            if (!pipeline.InlineParsers.Contains<LineBreakTagParser>())
+            {
+                pipeline.InlineParsers.InsertBefore<AutolinkInlineParser>(new LineBreakTagParser());
+            }
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+        }
+
+        private sealed class LineBreakTagParser : InlineParser
+        {
+            public LineBreakTagParser()
+            {
+                OpeningCharacters = new[] { '<' };
+            }
+
+            public override bool Match(InlineProcessor processor, ref StringSlice slice)
+            {
+                var tag = MarkdownText.CellLineBreak;
+                var text = slice.Text;
+                if (slice.Start + tag.Length > slice.End + 1 ||
+                    string.Compare(text, slice.Start, tag, 0, tag.Length, StringComparison.Ordinal) != 0)
+                {
+                    return false;
+                }
+                processor.Inline = new LineBreakInline { IsHard = true };
+                slice.Start += tag.Length;
+                return true;
+            }
+        }
+    }
+}

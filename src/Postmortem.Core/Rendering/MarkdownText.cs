@@ -1,0 +1,117 @@
+using System.Text;
+
+namespace Postmortems.Rendering
+{
+    /// <summary>
+    /// Escapes user text so that it reads as typed and can never change the document's structure:
+    /// every character Markdown gives a meaning is backslash-escaped (a CommonMark escape, so a reader gets the
+    /// text back exactly), and what matters only at the start of a line (#, -, +, =, 1.) is escaped there.
+    /// </summary>
+    internal static class MarkdownText
+    {
+        /// <summary>How a line break inside a table cell is written; the HTML renderer turns exactly this back into a break.</summary>
+        public const string CellLineBreak = "<br>";
+
+        /// <summary>Text on one line: a heading, a header field. Line breaks become spaces.</summary>
+        public static string Inline(string text) => EscapeLine(text.Replace('\n', ' '), atLineStart: true);
+
+        /// <summary>Text in a pipe-table cell: line breaks become &lt;br&gt;, pipes are escaped.</summary>
+        public static string Cell(string text)
+        {
+            var lines = text.Split('\n');
+            var builder = new StringBuilder(text.Length + 8);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (i > 0) builder.Append(CellLineBreak);
+                builder.Append(EscapeLine(lines[i], atLineStart: true));
+            }
+            return builder.ToString();
+        }
+
+        /// <summary>
+        /// Text that may span lines, as the body of a paragraph or list item. Each line break is kept as a hard
+        /// break and a blank line as a paragraph break; continuation lines get <paramref name="indent"/> so they stay
+        /// inside a list item.
+        /// </summary>
+        public static string Block(string text, string indent = "")
+        {
+            var lines = text.Split('\n');
+            var builder = new StringBuilder(text.Length + 16);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (i > 0)
+                {
+                    bool previousBlank = lines[i - 1].Length == 0;
+                    // A hard break is a backslash before the newline; none is needed around a blank line (a paragraph break).
+                    if (!previousBlank && line.Length != 0) builder.Append('\\');
+                    builder.Append('\n');
+                    if (line.Length != 0) builder.Append(indent);
+                }
+                builder.Append(EscapeLine(line, atLineStart: true));
+            }
+            return builder.ToString();
+        }
+
+        private static string EscapeLine(string line, bool atLineStart)
+        {
+            var builder = new StringBuilder(line.Length + 8);
+            int start = 0;
+            if (atLineStart)
+            {
+                // Leading white space would be swallowed (or turn the line into a code block): keep it as entities.
+                while (start < line.Length && (line[start] == ' ' || line[start] == '\t'))
+                {
+                    builder.Append(line[start] == ' ' ? "&#32;" : "&#9;");
+                    start++;
+                }
+                if (start < line.Length && (line[start] == '-' || line[start] == '+' || line[start] == '='))
+                {
+                    builder.Append('\\').Append(line[start]);
+                    start++;
+                }
+                else
+                {
+                    // "1." or "1)" would start an ordered list.
+                    int digits = start;
+                    while (digits < line.Length && digits - start < 10 && char.IsDigit(line[digits]) && line[digits] < 128) digits++;
+                    if (digits > start && digits < line.Length && (line[digits] == '.' || line[digits] == ')'))
+                    {
+                        builder.Append(line, start, digits - start).Append('\\').Append(line[digits]);
+                        start = digits + 1;
+                    }
+                }
+            }
+            for (int i = start; i < line.Length; i++)
+            {
+                char c = line[i];
+                if (NeedsEscape(c)) builder.Append('\\');
+                builder.Append(c);
+            }
+            return builder.ToString();
+        }
+
+        private static bool NeedsEscape(char c)
+        {
+            switch (c)
+            {
+                case '\\':
+                case '`':
+                case '*':
+                case '_':
+                case '[':
+                case ']':
+                case '<':
+                case '>':
+                case '|':
+                case '~':
+                case '&':
+                case '#':
+                case '!':
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Net;
+using System.Text;
+using Markdig;
+
+namespace Postmortems.Rendering
+{
+    /// <summary>Renders the template's Markdown to HTML through Markdig, with pipe tables on and raw HTML off.</summary>
+    public static class PostmortemHtml
+    {
+        /// <summary>The pipeline every HTML rendering goes through.</summary>
+        public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .DisableHtml()
+            .Use<LineBreakTagExtension>()
+            .Build();
+
+        private const string StyleSheet = @"
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; color: #1f2328; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.8rem; border-bottom: 2px solid #d0d7de; padding-bottom: .3rem; }
+h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
+h3 { font-size: 1.1rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+tr:nth-child(even) td { background: #fbfcfd; }
+em { color: #8c959f; }
+@media print { body { margin: 0; max-width: none; } }
+";
+
+        /// <summary>The body alone, for embedding in another page.</summary>
+        public static string RenderFragment(Postmortem postmortem) =>
+            Markdown.ToHtml(PostmortemMarkdown.Render(postmortem), Pipeline);
+
+        /// <summary>A standalone page: title, a small readable stylesheet, and the rendered document.</summary>
+        public static string RenderPage(Postmortem postmortem)
+        {
+            if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
+            var body = RenderFragment(postmortem);
+            var page = new StringBuilder(body.Length + 1200);
+            page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .Append("<title>").Append(WebUtility.HtmlEncode("Postmortem: " + postmortem.Title)).Append("</title>\n")
+                .Append("<style>").Append(StyleSheet).Append("</style>\n</head>\n<body>\n<main>\n")
+                .Append(body)
+                .Append("</main>\n</body>\n</html>\n");
+            return page.ToString();
+        }
+    }
+}

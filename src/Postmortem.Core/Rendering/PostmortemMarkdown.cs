@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace Postmortems.Rendering
+{
+    /// <summary>
+    /// Renders a postmortem as the seed's Document Template: the same sections, in the same order, with the
+    /// same headings and bold header fields. Empty sections stay and say so, so a reviewer sees what is missing.
+    /// </summary>
+    public static class PostmortemMarkdown
+    {
+        /// <summary>What an empty section shows.</summary>
+        public const string NotYetWritten = "_Not yet written._";
+
+        /// <summary>What an empty field shows.</summary>
+        public const string NotSet = "_not set_";
+
+        public static string Render(Postmortem postmortem)
+        {
+            if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
+            var md = new StringBuilder(4096);
+
+            md.Append("# Postmortem: ").Append(MarkdownText.Inline(postmortem.Title)).Append("\n\n");
+            WriteHeader(md, postmortem);
+
+            Section(md, "Executive Summary");
+            Paragraph(md, postmortem.ExecutiveSummary);
+
+            Section(md, "Timeline");
+            WriteTimeline(md, postmortem);
+
+            Section(md, "Impact");
+            WriteImpact(md, postmortem.Impact);
+
+            Section(md, "Root Cause");
+            Paragraph(md, postmortem.RootCause);
+            if (postmortem.Whys.Count > 0)
+            {
+                md.Append("### 5 Whys\n\n");
+                for (int i = 0; i < postmortem.Whys.Count; i++)
+                {
+                    var number = (i + 1).ToString(CultureInfo.InvariantCulture) + ". ";
+                    md.Append(number).Append(MarkdownText.Block(postmortem.Whys[i], new string(' ', number.Length))).Append('\n');
+                }
+                md.Append('\n');
+            }
+
+            Section(md, "Contributing Factors");
+            BulletList(md, postmortem.ContributingFactors);
+
+            Section(md, "What Went Well");
+            BulletList(md, postmortem.WentWell);
+
+            Section(md, "What Went Poorly");
+            BulletList(md, postmortem.WentPoorly);
+
+            Section(md, "Action Items");
+            WriteActionItems(md, postmortem.ActionItems);
+
+            Section(md, "Lessons Learned");
+            Paragraph(md, postmortem.LessonsLearned);
+
+            // One newline at the end, not two.
+            md.Length--;
+            return md.ToString();
+        }
+
+        /// <summary>The template's Duration: HH:MM, hours running past 24 for a long incident.</summary>
+        public static string FormatDuration(TimeSpan duration)
+        {
+            long minutes = (long)Math.Floor(duration.TotalMinutes);
+            return string.Format(CultureInfo.InvariantCulture, "{0:00}:{1:00}", minutes / 60, minutes % 60);
+        }
+
+        private static void WriteHeader(StringBuilder md, Postmortem p)
+        {
+            var fields = new List<string>
+            {
+                "**Date:** " + (p.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotSet),
+                "**Duration:** " + (p.Duration is TimeSpan d ? FormatDuration(d) : NotSet),
+                "**Severity:** " + (p.Severity?.ToString() ?? NotSet),
+                "**Status:** " + (p.Status?.ToString() ?? NotSet),
+                "**Author(s):** " + Names(p.Authors),
+                "**Reviewers:** " + Names(p.Reviewers),
+            };
+            // Consecutive lines as in the template; the trailing backslash keeps each on its own line when rendered.
+            md.Append(string.Join("\\\n", fields)).Append("\n\n");
+        }
+
+        private static string Names(List<string> names) =>
+            names.Count == 0 ? NotSet : string.Join(", ", names.Select(MarkdownText.Inline));
+
+        private static void Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
+
+        private static void Paragraph(StringBuilder md, string? text) =>
+            md.Append(text is null ? NotYetWritten : MarkdownText.Block(text)).Append("\n\n");
+
+        private static void BulletList(StringBuilder md, List<string> items)
+        {
+            if (items.Count == 0)
+            {
+                md.Append(NotYetWritten).Append("\n\n");
+                return;
+            }
+            foreach (var item in items)
+            {
+                md.Append("- ").Append(MarkdownText.Block(item, "  ")).Append('\n');
+            }
+            md.Append('\n');
+        }
+
+        private static void WriteTimeline(StringBuilder md, Postmortem p)
+        {
+            var timeline = p.Timeline;
+            if (timeline.Count == 0)
+            {
+                md.Append(NotYetWritten).Append("\n\n");
+                return;
+            }
+            // A timeline that crosses midnight (or lies off the incident's date) shows the date in every row.
+            var firstDay = timeline[0].Time.Date;
+            bool showDate = timeline[timeline.Count - 1].Time.Date != firstDay || (p.Date.HasValue && p.Date.Value.Date != firstDay);
+            bool showSeconds = timeline.Any(e => e.Time.Second != 0 || e.Time.Millisecond != 0);
+            var format = (showDate ? "yyyy-MM-dd " : "") + (showSeconds ? "HH:mm:ss" : "HH:mm");
+
+            md.Append("| Time (UTC) | Event |\n|------------|-------|\n");
+            foreach (var e in timeline)
+            {
+                md.Append("| ").Append(e.Time.ToString(format, CultureInfo.InvariantCulture))
+                  .Append(" | ").Append(MarkdownText.Cell(e.Event)).Append(" |\n");
+            }
+            md.Append('\n');
+        }
+
+        private static void WriteImpact(StringBuilder md, Impact impact)
+        {
+            string services = impact.ServicesAffected.Count == 0 ? NotSet : string.Join(", ", impact.ServicesAffected.Select(MarkdownText.Inline));
+            string dataLoss = impact.DataLoss switch
+            {
+                true => impact.DataLossDescription is null ? "Yes" : "Yes — " + MarkdownText.Block(impact.DataLossDescription, "  "),
+                false => "No",
+                null => impact.DataLossDescription is null ? NotSet : MarkdownText.Block(impact.DataLossDescription, "  "),
+            };
+            md.Append("- **Services affected:** ").Append(services).Append('\n');
+            md.Append("- **Users affected:** ").Append(Field(impact.UsersAffected)).Append('\n');
+            md.Append("- **Data loss:** ").Append(dataLoss).Append('\n');
+            md.Append("- **Revenue/SLA impact:** ").Append(Field(impact.RevenueImpact)).Append("\n\n");
+        }
+
+        private static string Field(string? text) => text is null ? NotSet : MarkdownText.Block(text, "  ");
+
+        private static void WriteActionItems(StringBuilder md, List<ActionItem> items)
+        {
+            if (items.Count == 0)
+            {
+                md.Append(NotYetWritten).Append("\n\n");
+                return;
+            }
+            md.Append("| Action | Owner | Due Date | Priority |\n|--------|-------|----------|----------|\n");
+            foreach (var item in items)
+            {
+                md.Append("| ").Append(MarkdownText.Cell(item.Action))
+                  .Append(" | ").Append(item.Owner is null ? NotSet : MarkdownText.Cell(item.Owner))
+                  .Append(" | ").Append(item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotSet)
+                  .Append(" | ").Append(item.Priority?.ToString() ?? NotSet)
+                  .Append(" |\n");
+            }
+            md.Append('\n');
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Postmortems
+{
+    /// <summary>
+    /// Turns what people and tools give as a time into the UTC instant the timeline stores.
+    /// The template's column is "Time (UTC)", so a time without an offset is taken as UTC; a time with an
+    /// offset, and a DateTime of Kind Local (what Get-Date and Get-WinEvent give), are converted; a time of
+    /// day alone falls on the postmortem's date.
+    /// </summary>
+    public static class TimelineTime
+    {
+        public const string Example = "a UTC time of day such as 14:02 (placed on the postmortem's Date) or a full date and time such as 2026-11-20T14:02Z or '2026-11-20 15:02 +01:00'";
+
+        private static readonly Regex TimeOfDay = new Regex(
+            @"^(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d{1,7}))?)?\s*(?<zone>Z|UTC|[+-]\d{2}(?::?\d{2})?)?$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        /// <summary>A DateTime as UTC: Local is converted, Unspecified is taken to be UTC already.</summary>
+        public static DateTime ToUtc(DateTime time) => time.Kind switch
+        {
+            DateTimeKind.Utc => time,
+            DateTimeKind.Local => time.ToUniversalTime(),
+            _ => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+        };
+
+        /// <summary>
+        /// Reads a time given as a DateTime, DateTimeOffset, TimeSpan (a time of day) or string.
+        /// Returns false with a sentence for the user when it cannot.
+        /// </summary>
+        public static bool TryParse(object? value, DateTime? incidentDate, out DateTime utc, out string? problem)
+        {
+            utc = default;
+            problem = null;
+            switch (value)
+            {
+                case DateTime dateTime:
+                    utc = ToUtc(dateTime);
+                    return true;
+                case DateTimeOffset offset:
+                    utc = offset.UtcDateTime;
+                    return true;
+                case TimeSpan timeOfDay:
+                    return TryPlaceOnDate(timeOfDay, TimeSpan.Zero, value, incidentDate, out utc, out problem);
+                case string text:
+                    return TryParseText(text, incidentDate, out utc, out problem);
+                case null:
+                    problem = $"The time is missing. Give {Example}.";
+                    return false;
+                default:
+                    problem = $"'{value}' ({value.GetType().Name}) is not a time. Give {Example}.";
+                    return false;
+            }
+        }
+
+        private static bool TryParseText(string text, DateTime? incidentDate, out DateTime utc, out string? problem)
+        {
+            utc = default;
+            var trimmed = text.Trim();
+            var match = TimeOfDay.Match(trimmed);
+            if (match.Success)
+            {
+                int hours = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+                int minutes = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+                int seconds = match.Groups["s"].Success ? int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
+                long ticks = match.Groups["f"].Success ? long.Parse(match.Groups["f"].Value.PadRight(7, '0'), CultureInfo.InvariantCulture) : 0;
+                if (hours > 23 || minutes > 59 || seconds > 59)
+                {
+                    problem = $"'{text}' is not a time of day: hours run 0-23 and minutes and seconds 0-59. Give {Example}.";
+                    return false;
+                }
+                var offset = ParseZone(match.Groups["zone"].Value);
+                if (offset is null)
+                {
+                    problem = $"'{text}' has an offset that is not one: write it as Z, +01:00 or -0530. Give {Example}.";
+                    return false;
+                }
+                var timeOfDay = new TimeSpan(0, hours, minutes, seconds) + TimeSpan.FromTicks(ticks);
+                return TryPlaceOnDate(timeOfDay, offset.Value, text, incidentDate, out utc, out problem);
+            }
+
+            // NoCurrentDateDefault leaves a date-less text (2:02 PM) on 0001-01-01 instead of today, so it can be told apart.
+            const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal |
+                                          DateTimeStyles.AdjustToUniversal | DateTimeStyles.NoCurrentDateDefault;
+            if (DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, styles, out var parsed))
+            {
+                if (parsed.Date == DateTime.MinValue.Date)
+                {
+                    return TryPlaceOnDate(parsed.TimeOfDay, TimeSpan.Zero, text, incidentDate, out utc, out problem);
+                }
+                utc = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+                problem = null;
+                return true;
+            }
+
+            problem = $"'{text}' is not a time. Give {Example}.";
+            return false;
+        }
+
+        private static bool TryPlaceOnDate(TimeSpan timeOfDay, TimeSpan offset, object original, DateTime? incidentDate, out DateTime utc, out string? problem)
+        {
+            utc = default;
+            if (incidentDate is null)
+            {
+                problem = $"'{original}' is a time of day, but the postmortem has no Date to put it on. Set the date first (Set-Postmortem -Date 2026-11-20) or give the full date and time, such as 2026-11-20T14:02Z.";
+                return false;
+            }
+            if (timeOfDay < TimeSpan.Zero || timeOfDay >= TimeSpan.FromDays(1))
+            {
+                problem = $"'{original}' is not a time of day between 00:00 and 23:59. Give {Example}.";
+                return false;
+            }
+            utc = DateTime.SpecifyKind(incidentDate.Value.Date + timeOfDay - offset, DateTimeKind.Utc);
+            problem = null;
+            return true;
+        }
+
+        private static TimeSpan? ParseZone(string zone)
+        {
+            if (zone.Length == 0 || zone.Equals("Z", StringComparison.OrdinalIgnoreCase) || zone.Equals("UTC", StringComparison.OrdinalIgnoreCase))
+            {
+                return TimeSpan.Zero;
+            }
+            int sign = zone[0] == '-' ? -1 : 1;
+            var digits = zone.Substring(1).Replace(":", "");
+            int hours = int.Parse(digits.Substring(0, 2), CultureInfo.InvariantCulture);
+            int minutes = digits.Length >= 4 ? int.Parse(digits.Substring(2, 2), CultureInfo.InvariantCulture) : 0;
+            if (hours > 14 || minutes > 59 || digits.Length is not (2 or 4)) return null;
+            return TimeSpan.FromMinutes(sign * (hours * 60 + minutes));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Management.Automation;
+
+namespace Postmortems.Commands
+{
+    /// <summary>
+    /// Adds events to a postmortem's timeline. Either the postmortem comes down the pipeline and the event is
+    /// given as parameters, or the events come down the pipeline (TimelineEvent objects, or any object with a
+    /// time and a text: Get-WinEvent, Import-Csv, ConvertFrom-Json) and the postmortem is given as -Postmortem.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "TimelineEvent", DefaultParameterSetName = ToPostmortemSet)]
+    [OutputType(typeof(Postmortem))]
+    public sealed class AddTimelineEventCommand : PSCmdlet
+    {
+        private const string ToPostmortemSet = "ToPostmortem";
+        private const string FromPropertiesSet = "FromProperties";
+        private const string FromTimelineEventSet = "FromTimelineEvent";
+
+        /// <summary>The postmortem to add to.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ToPostmortemSet)]
+        [Parameter(Mandatory = true, ParameterSetName = FromPropertiesSet)]
+        [Parameter(Mandatory = true, ParameterSetName = FromTimelineEventSet)]
+        public Postmortem Postmortem { get; set; } = null!;
+
+        /// <summary>When it happened: a UTC time of day (on the postmortem's Date), or a full date and time.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ToPostmortemSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FromPropertiesSet)]
+        [Alias("TimeCreated", "Timestamp", "TimeGenerated")]
+        public object Time { get; set; } = null!;
+
+        /// <summary>What happened, in the past tense.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ToPostmortemSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FromPropertiesSet)]
+        [Alias("Message", "Description", "Text")]
+        public string Event { get; set; } = null!;
+
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = FromPropertiesSet)]
+        [MilestoneTransformation]
+        public Milestone Milestone { get; set; }
+
+        /// <summary>Where the event came from; manual when not given.</summary>
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = FromPropertiesSet)]
+        [Alias("ProviderName")]
+        public string? Source { get; set; }
+
+        /// <summary>TimelineEvent objects, taken as they are.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = FromTimelineEventSet)]
+        public TimelineEvent InputEvent { get; set; } = null!;
+
+        /// <summary>With events from the pipeline: emit the postmortem once, at the end.</summary>
+        [Parameter(ParameterSetName = FromPropertiesSet)]
+        [Parameter(ParameterSetName = FromTimelineEventSet)]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case FromTimelineEventSet:
+                    Postmortem.Timeline.Add(InputEvent);
+                    break;
+                case FromPropertiesSet:
+                    AddFromParameters();
+                    break;
+                default:
+                    AddFromParameters();
+                    WriteObject(Postmortem);
+                    break;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (PassThru && ParameterSetName != ToPostmortemSet) WriteObject(Postmortem);
+        }
+
+        private void AddFromParameters()
+        {
+            var time = Time is PSObject wrapped ? wrapped.BaseObject : Time;
+            if (!TimelineTime.TryParse(time, Postmortem.Date, out var utc, out var problem))
+            {
+                WriteError(new ErrorRecord(new FormatException(problem), ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, time));
+                return;
+            }
+            if (Text.Normalize(Event) is null)
+            {
+                WriteError(new ErrorRecord(
+                    new ArgumentException($"The event at {utc:yyyy-MM-dd HH:mm}Z has no text. Say what happened, for example -Event 'Vault seal alert fired'."),
+                    ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, Event));
+                return;
+            }
+            Postmortem.Timeline.Add(new TimelineEvent(utc, Event, Milestone, Source));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using Postmortems.IO;
+using Postmortems.Rendering;
+
+namespace Postmortems.Commands
+{
+    /// <summary>
+    /// Writes a postmortem to a file, in the format its extension names: .md for the template in Markdown,
+    /// .html for a standalone page. An existing file is kept unless -Force; -WhatIf writes nothing.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "Postmortem", SupportsShouldProcess = true)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportPostmortemCommand : PSCmdlet
+    {
+        private string _fullPath = string.Empty;
+        private Func<Postmortem, string> _render = PostmortemMarkdown.Render;
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [Alias("InputObject")]
+        public Postmortem Postmortem { get; set; } = null!;
+
+        /// <summary>The file to write; its extension (.md, .markdown, .html, .htm) picks the format.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = null!;
+
+        /// <summary>Replace the file if it exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Emit the written file.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var extension = System.IO.Path.GetExtension(_fullPath).ToLowerInvariant();
+            switch (extension)
+            {
+                case ".md":
+                case ".markdown":
+                    _render = PostmortemMarkdown.Render;
+                    break;
+                case ".html":
+                case ".htm":
+                    _render = PostmortemHtml.RenderPage;
+                    break;
+                default:
+                    ThrowTerminatingError(new ErrorRecord(
+                        new PSArgumentException($"Export-Postmortem cannot tell the format from '{Path}'. End the path with .md (Markdown) or .html (a standalone page)."),
+                        ErrorIds.ExportFormatNotSupported, ErrorCategory.InvalidArgument, Path));
+                    break;
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var folder = System.IO.Path.GetDirectoryName(_fullPath);
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                WriteError(new ErrorRecord(
+                    new DirectoryNotFoundException($"The folder '{folder}' does not exist. Create it first (New-Item -ItemType Directory '{folder}') or choose another path."),
+                    ErrorIds.ExportFolderNotFound, ErrorCategory.ObjectNotFound, _fullPath));
+                return;
+            }
+            if (File.Exists(_fullPath) && !Force)
+            {
+                WriteError(new ErrorRecord(
+                    new IOException($"The file '{_fullPath}' already exists and was left as it is. Use -Force to replace it, or choose another path."),
+                    ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, _fullPath));
+                return;
+            }
+            if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
+
+            var content = _render(Postmortem);
+            try
+            {
+                AtomicFile.WriteAllText(_fullPath, content, overwrite: Force);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(
+                    new IOException($"Could not write '{_fullPath}': {ex.Message} Any earlier file there is unchanged.", ex),
+                    ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, _fullPath));
+                return;
+            }
+            if (PassThru) WriteObject(new FileInfo(_fullPath));
+        }
+    }
+}

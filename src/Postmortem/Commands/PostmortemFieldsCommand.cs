@@ -1,0 +1,108 @@
+using System;
+using System.Management.Automation;
+using Postmortems.Commands.Completion;
+
+namespace Postmortems.Commands
+{
+    /// <summary>
+    /// The parameters New-Postmortem and Set-Postmortem share: one for every scalar section of the template and
+    /// for each impact field, named as the postmortem's properties. Only what the user gave is applied.
+    /// </summary>
+    public abstract class PostmortemFieldsCommand : PSCmdlet
+    {
+        [Parameter]
+        public DateTime Date { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(SeverityCompleter))]
+        public Severity Severity { get; set; }
+
+        [Parameter]
+        public IncidentStatus Status { get; set; }
+
+        [Parameter]
+        public IncidentContext Context { get; set; }
+
+        [Parameter]
+        [Alias("Authors")]
+        public string[]? Author { get; set; }
+
+        [Parameter]
+        [Alias("Reviewers")]
+        public string[]? Reviewer { get; set; }
+
+        [Parameter]
+        public string? ExecutiveSummary { get; set; }
+
+        [Parameter]
+        public string? RootCause { get; set; }
+
+        [Parameter]
+        public string? LessonsLearned { get; set; }
+
+        /// <summary>Detection to resolution, when it should not be derived from the timeline.</summary>
+        [Parameter]
+        public TimeSpan Duration { get; set; }
+
+        [Parameter]
+        public string[]? ServicesAffected { get; set; }
+
+        [Parameter]
+        public string? UsersAffected { get; set; }
+
+        [Parameter]
+        public bool DataLoss { get; set; }
+
+        [Parameter]
+        public string? DataLossDescription { get; set; }
+
+        [Parameter]
+        public string? RevenueImpact { get; set; }
+
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+        /// <summary>Checks the bound values before anything is changed; false (after writing the error) if one cannot be used.</summary>
+        protected bool ValidateFields()
+        {
+            if (IsBound(nameof(Duration)) && Duration < TimeSpan.Zero)
+            {
+                WriteError(new ErrorRecord(
+                    new ArgumentException($"The duration '{Duration}' is negative. Give detection to resolution as HH:MM, for example -Duration 01:47."),
+                    ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, Duration));
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>Applies the bound parameters; call <see cref="ValidateFields"/> first.</summary>
+        protected void ApplyFields(Postmortem postmortem)
+        {
+            if (IsBound(nameof(Date))) postmortem.Date = Date;
+            if (IsBound(nameof(Severity))) postmortem.Severity = Severity;
+            if (IsBound(nameof(Status))) postmortem.Status = Status;
+            if (IsBound(nameof(Context))) postmortem.Context = Context;
+            if (IsBound(nameof(Author))) Replace(postmortem.Authors, Author);
+            if (IsBound(nameof(Reviewer))) Replace(postmortem.Reviewers, Reviewer);
+            if (IsBound(nameof(ExecutiveSummary))) postmortem.ExecutiveSummary = ExecutiveSummary;
+            if (IsBound(nameof(RootCause))) postmortem.RootCause = RootCause;
+            if (IsBound(nameof(LessonsLearned))) postmortem.LessonsLearned = LessonsLearned;
+            if (IsBound(nameof(Duration))) postmortem.ExplicitDuration = Duration;
+            if (IsBound(nameof(ServicesAffected))) Replace(postmortem.Impact.ServicesAffected, ServicesAffected);
+            if (IsBound(nameof(UsersAffected))) postmortem.Impact.UsersAffected = UsersAffected;
+            if (IsBound(nameof(DataLoss))) postmortem.Impact.DataLoss = DataLoss;
+            if (IsBound(nameof(DataLossDescription))) postmortem.Impact.DataLossDescription = DataLossDescription;
+            if (IsBound(nameof(RevenueImpact))) postmortem.Impact.RevenueImpact = RevenueImpact;
+        }
+
+        private static void Replace(System.Collections.Generic.List<string> target, string[]? values)
+        {
+            target.Clear();
+            if (values is null) return;
+            foreach (var value in values)
+            {
+                var name = Text.SingleLine(value);
+                if (name is not null) target.Add(name);
+            }
+        }
+    }
+}

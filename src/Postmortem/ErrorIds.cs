@@ -1,0 +1,14 @@
+namespace Postmortems.Commands
+{
+    /// <summary>The ErrorIds the cmdlets report. They are part of the module's API: scripts match on them.</summary>
+    public static class ErrorIds
+    {
+        public const string InvalidTimelineTime = "InvalidTimelineTime";
+        public const string InvalidTimelineEvent = "InvalidTimelineEvent";
+        public const string ExportFileExists = "ExportFileExists";
+        public const string ExportFormatNotSupported = "ExportFormatNotSupported";
+        public const string ExportFolderNotFound = "ExportFolderNotFound";
+        public const string ExportWriteFailed = "ExportWriteFailed";
+        public const string InvalidPostmortemValue = "InvalidPostmortemValue";
+    }
+}
