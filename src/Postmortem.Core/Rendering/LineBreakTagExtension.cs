@@ -4,6 +4,7 @@ using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
 
 namespace Postmortems.Rendering
@@ -13,6 +14,11 @@ namespace Postmortems.Rendering
     /// Markdown writer puts where a table cell's text had a line break. Text that contained "&lt;br&gt;" itself was
     /// escaped to \&lt;br\&gt; and stays text.
     /// </summary>
+    /// <summary>A line break inside a table cell. Not a LineBreakInline: the pipe-table parser takes those for row ends.</summary>
+    internal sealed class CellLineBreakInline : LeafInline
+    {
+    }
+
     internal sealed class LineBreakTagExtension : IMarkdownExtension
     {
         public void Setup(MarkdownPipelineBuilder pipeline)
@@ -25,6 +31,10 @@ namespace Postmortems.Rendering
 
         public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
         {
+            if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<CellLineBreakRenderer>())
+            {
+                html.ObjectRenderers.Add(new CellLineBreakRenderer());
+            }
         }
 
         private sealed class LineBreakTagParser : InlineParser
@@ -43,9 +53,18 @@ namespace Postmortems.Rendering
                 {
                     return false;
                 }
-                processor.Inline = new LineBreakInline { IsHard = true };
+                processor.Inline = new CellLineBreakInline();
                 slice.Start += tag.Length;
                 return true;
+            }
+        }
+
+        private sealed class CellLineBreakRenderer : HtmlObjectRenderer<CellLineBreakInline>
+        {
+            protected override void Write(HtmlRenderer renderer, CellLineBreakInline obj)
+            {
+                if (renderer.EnableHtmlForInline) renderer.Write("<br />");
+                else renderer.Write(' ');
             }
         }
     }

@@ -1,0 +1,56 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Postmortems.IO;
+using Xunit;
+
+namespace Postmortems.Tests
+{
+    public sealed class AtomicFileTests : IDisposable
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "postmortem-tests-" + Guid.NewGuid().ToString("N"));
+
+        public AtomicFileTests() => Directory.CreateDirectory(_folder);
+
+        public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+        [Fact]
+        public void Writes_UTF8_without_a_byte_order_mark_and_leaves_no_temporary_file()
+        {
+            var path = Path.Combine(_folder, "pm.md");
+            AtomicFile.WriteAllText(path, "Störung 障害", overwrite: false);
+
+            var bytes = File.ReadAllBytes(path);
+            Assert.False(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF);
+            Assert.Equal("Störung 障害", Encoding.UTF8.GetString(bytes));
+            Assert.Single(Directory.GetFiles(_folder));
+        }
+
+        [Fact]
+        public void An_existing_file_is_kept_unless_overwrite_is_asked_for()
+        {
+            var path = Path.Combine(_folder, "pm.md");
+            File.WriteAllText(path, "old");
+
+            Assert.Throws<IOException>(() => AtomicFile.WriteAllText(path, "new", overwrite: false));
+            Assert.Equal("old", File.ReadAllText(path));
+
+            AtomicFile.WriteAllText(path, "new", overwrite: true);
+            Assert.Equal("new", File.ReadAllText(path));
+            Assert.Single(Directory.GetFiles(_folder));
+        }
+
+        [Fact]
+        public void A_failed_write_leaves_the_old_file_intact_and_cleans_up()
+        {
+            var path = Path.Combine(_folder, "pm.md");
+            File.WriteAllText(path, "old");
+            // Text that cannot be encoded (a lone surrogate) fails mid-write, as a full disk would.
+            Assert.ThrowsAny<Exception>(() => AtomicFile.WriteAllText(path, "new \ud800 text", overwrite: true));
+
+            Assert.Equal("old", File.ReadAllText(path));
+            Assert.Equal(new[] { path }, Directory.GetFiles(_folder).ToArray());
+        }
+    }
+}

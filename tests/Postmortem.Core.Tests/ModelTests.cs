@@ -1,0 +1,110 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace Postmortems.Tests
+{
+    public class ModelTests
+    {
+        private static readonly DateTime Day = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+
+        [Fact]
+        public void The_timeline_stays_in_time_order_and_keeps_insertion_order_for_equal_times()
+        {
+            var timeline = new Timeline();
+            timeline.Add(new TimelineEvent(Day.AddHours(14), "c"));
+            timeline.Add(new TimelineEvent(Day.AddHours(12), "a"));
+            timeline.Add(new TimelineEvent(Day.AddHours(14), "d"));
+            timeline.Add(new TimelineEvent(Day.AddHours(13), "b"));
+            timeline.Add(new TimelineEvent(Day.AddHours(12), "a2"));
+            timeline.Add(new TimelineEvent(Day.AddHours(15), "e"));
+
+            Assert.Equal(new[] { "a", "a2", "b", "c", "d", "e" }, timeline.Select(e => e.Event));
+        }
+
+        [Fact]
+        public void Duration_runs_from_detection_to_resolution()
+        {
+            var p = new Postmortem("t");
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(14).AddMinutes(2), "alert", Milestone.FirstSymptom));
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(14).AddMinutes(9), "ack", Milestone.Detected));
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(15).AddMinutes(1), "restored", Milestone.ServiceRestored));
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(15).AddMinutes(56), "resolved", Milestone.Resolved));
+
+            Assert.Equal(TimeSpan.FromMinutes(107), p.Duration);
+        }
+
+        [Fact]
+        public void Duration_falls_back_to_first_symptom_and_service_restored()
+        {
+            var p = new Postmortem("t");
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(14), "alert", Milestone.FirstSymptom));
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(14).AddMinutes(47), "restored", Milestone.ServiceRestored));
+
+            Assert.Equal(TimeSpan.FromMinutes(47), p.Duration);
+        }
+
+        [Fact]
+        public void Duration_is_unknown_while_either_end_is_missing()
+        {
+            var p = new Postmortem("t");
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(14), "alert", Milestone.Detected));
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(15), "note"));
+
+            Assert.Null(p.Duration);
+        }
+
+        [Fact]
+        public void An_explicit_duration_wins_over_the_timeline()
+        {
+            var p = new Postmortem("t") { ExplicitDuration = TimeSpan.FromMinutes(30) };
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(14), "alert", Milestone.Detected));
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(16), "fixed", Milestone.Resolved));
+
+            Assert.Equal(TimeSpan.FromMinutes(30), p.Duration);
+            p.ExplicitDuration = null;
+            Assert.Equal(TimeSpan.FromHours(2), p.Duration);
+        }
+
+        [Fact]
+        public void Event_times_are_stored_in_UTC()
+        {
+            var local = new DateTime(2026, 11, 20, 14, 0, 0, DateTimeKind.Local);
+            var e = new TimelineEvent(local, "x");
+            Assert.Equal(DateTimeKind.Utc, e.Time.Kind);
+            Assert.Equal(local.ToUniversalTime(), e.Time);
+            Assert.Equal(TimelineEvent.ManualSource, e.Source);
+        }
+
+        [Fact]
+        public void Text_is_normalised_to_LF_without_trailing_blanks_but_keeps_indentation()
+        {
+            Assert.Equal("line one\n  indented\n\nafter blank", Text.Normalize("\r\n\r\nline one  \r\n  indented\r\n\r\nafter blank\t\n\n"));
+            Assert.Null(Text.Normalize("  \n\t "));
+            Assert.Equal("a b c", Text.SingleLine("  a \n b\t\tc "));
+        }
+
+        [Fact]
+        public void Blank_titles_actions_and_events_are_refused()
+        {
+            Assert.Throws<ArgumentException>(() => new Postmortem("  "));
+            Assert.Throws<ArgumentException>(() => new ActionItem("\n"));
+            Assert.Throws<ArgumentException>(() => new TimelineEvent(Day, " "));
+        }
+
+        [Fact]
+        public void Dates_keep_only_the_day()
+        {
+            var p = new Postmortem("t") { Date = new DateTime(2026, 11, 20, 23, 59, 0) };
+            Assert.Equal(new DateTime(2026, 11, 20), p.Date);
+            var item = new ActionItem("Add X") { DueDate = new DateTime(2026, 12, 15, 8, 0, 0) };
+            Assert.Equal(new DateTime(2026, 12, 15), item.DueDate);
+        }
+
+        [Fact]
+        public void A_new_postmortem_gets_a_fresh_id()
+        {
+            Assert.NotEqual(new Postmortem("a").Id, new Postmortem("a").Id);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using Xunit;
+
+namespace Postmortems.Tests
+{
+    public class TimelineTimeTests
+    {
+        private static readonly DateTime IncidentDay = new DateTime(2026, 11, 20);
+
+        private static DateTime Utc(int hour, int minute, int second = 0, int day = 20) =>
+            new DateTime(2026, 11, day, hour, minute, second, DateTimeKind.Utc);
+
+        private static DateTime Parse(object value, DateTime? date = null)
+        {
+            Assert.True(TimelineTime.TryParse(value, date ?? IncidentDay, out var utc, out var problem), problem);
+            Assert.Equal(DateTimeKind.Utc, utc.Kind);
+            return utc;
+        }
+
+        [Theory]
+        [InlineData("14:02", 14, 2, 0)]
+        [InlineData("9:05", 9, 5, 0)]
+        [InlineData("14:02:33", 14, 2, 33)]
+        [InlineData(" 14:02 ", 14, 2, 0)]
+        [InlineData("14:02Z", 14, 2, 0)]
+        [InlineData("2:02 PM", 14, 2, 0)]
+        public void A_time_of_day_falls_on_the_postmortems_date_as_UTC(string text, int hour, int minute, int second)
+        {
+            Assert.Equal(Utc(hour, minute, second), Parse(text));
+        }
+
+        [Fact]
+        public void A_time_of_day_with_an_offset_is_converted_and_may_move_to_the_previous_day()
+        {
+            Assert.Equal(Utc(13, 2), Parse("14:02+01:00"));
+            Assert.Equal(Utc(23, 30, day: 19), Parse("00:30 +01:00"));
+            Assert.Equal(Utc(19, 32), Parse("14:02-0530"));
+        }
+
+        [Theory]
+        [InlineData("2026-11-20T14:02:00Z")]
+        [InlineData("2026-11-20T14:02:00")]
+        [InlineData("2026-11-20 14:02")]
+        [InlineData("2026-11-20T15:02:00+01:00")]
+        [InlineData("2026-11-20T09:02:00-05:00")]
+        public void A_full_date_and_time_without_offset_is_UTC_and_with_offset_is_converted(string text)
+        {
+            Assert.Equal(Utc(14, 2), Parse(text));
+        }
+
+        [Fact]
+        public void A_full_date_and_time_ignores_the_postmortems_date()
+        {
+            Assert.Equal(Utc(0, 10, day: 21), Parse("2026-11-21T00:10Z"));
+        }
+
+        [Fact]
+        public void A_local_DateTime_such_as_Get_WinEvent_gives_is_converted_to_UTC()
+        {
+            var local = new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Local);
+            Assert.Equal(local.ToUniversalTime(), Parse(local));
+        }
+
+        [Fact]
+        public void An_unspecified_DateTime_is_taken_as_UTC_and_a_UTC_one_is_kept()
+        {
+            Assert.Equal(Utc(14, 2), Parse(new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Unspecified)));
+            Assert.Equal(Utc(14, 2), Parse(Utc(14, 2)));
+        }
+
+        [Fact]
+        public void A_DateTimeOffset_and_a_TimeSpan_are_understood()
+        {
+            Assert.Equal(Utc(14, 2), Parse(new DateTimeOffset(2026, 11, 20, 16, 2, 0, TimeSpan.FromHours(2))));
+            Assert.Equal(Utc(14, 2), Parse(new TimeSpan(14, 2, 0)));
+        }
+
+        [Theory]
+        [InlineData("25:00")]
+        [InlineData("14:61")]
+        [InlineData("yesterday afternoon")]
+        [InlineData("")]
+        [InlineData("2026-13-45 10:00")]
+        [InlineData("14:02+15:00")]
+        public void Text_that_is_not_a_time_is_refused_with_a_sentence_naming_it(string text)
+        {
+            Assert.False(TimelineTime.TryParse(text, IncidentDay, out _, out var problem));
+            Assert.Contains($"'{text}'", problem);
+            Assert.Contains("14:02", problem);
+        }
+
+        [Fact]
+        public void A_time_of_day_without_a_postmortem_date_is_refused_and_says_how_to_fix_it()
+        {
+            Assert.False(TimelineTime.TryParse("14:02", null, out _, out var problem));
+            Assert.Contains("no Date", problem);
+            Assert.Contains("Set-Postmortem -Date", problem);
+        }
+
+        [Fact]
+        public void Other_objects_and_null_are_refused()
+        {
+            Assert.False(TimelineTime.TryParse(42, IncidentDay, out _, out var problem));
+            Assert.Contains("'42'", problem);
+            Assert.False(TimelineTime.TryParse(null, IncidentDay, out _, out problem));
+            Assert.Contains("missing", problem);
+        }
+    }
+}
