@@ -38,7 +38,7 @@ function Invoke-FreshPwsh {
     $host_ = [Environment]::ProcessPath
     $prefix = @()
     if ([IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
-    & $host_ @prefix -NoLogo -NoProfile -NonInteractive @Arguments
+    & $host_ @prefix -NoLogo -NoProfile -NonInteractive @Arguments | Out-Host
     return $LASTEXITCODE
 }
 

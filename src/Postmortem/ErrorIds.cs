@@ -10,5 +10,6 @@ namespace Postmortems.Commands
         public const string ExportFolderNotFound = "ExportFolderNotFound";
         public const string ExportWriteFailed = "ExportWriteFailed";
         public const string InvalidPostmortemValue = "InvalidPostmortemValue";
+        public const string ObservationMissing = "ObservationMissing";
     }
 }

@@ -50,6 +50,10 @@ namespace Postmortems.Tests
             "| --- | --- |",
             "<!-- comment -->",
             "http://example.org/<x>",
+            "AT&T and &copy; and &#35; and &#x41; and &;",
+            "ends with ##",
+            "#channel at the start",
+            "!important",
         }.Select(t => new object[] { t });
 
         [Theory]
@@ -123,6 +127,14 @@ namespace Postmortems.Tests
             Assert.Equal(1, heading.Level);
             Assert.Equal("Postmortem: " + p.Title, InlineText(heading.Inline!));
             Assert.Equal(HeadingsOf(new Postmortem("t")), Headings(document));
+        }
+
+        [Fact]
+        public void Ordinary_punctuation_is_left_readable_in_the_Markdown_source()
+        {
+            var p = new Postmortem("t") { Date = new DateTime(2026, 11, 20) };
+            p.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Utc), "Paged #inc-checkout at AT&T: 100% down! (see runbook.md)"));
+            Assert.Contains("| 14:02 | Paged #inc-checkout at AT&T: 100% down! (see runbook.md) |", PostmortemMarkdown.Render(p));
         }
 
         // A cell holds one line; its line breaks come back as \n, and white space at either end is trimmed by tables.

@@ -13,7 +13,7 @@ namespace Postmortems.Rendering
         public const string CellLineBreak = "<br>";
 
         /// <summary>Text on one line: a heading, a header field. Line breaks become spaces.</summary>
-        public static string Inline(string text) => EscapeLine(text.Replace('\n', ' '), atLineStart: true);
+        public static string Inline(string text) => EscapeLine(text.Replace('\n', ' '), atLineStart: true, inHeading: true);
 
         /// <summary>Text in a pipe-table cell: line breaks become &lt;br&gt;, pipes are escaped.</summary>
         public static string Cell(string text)
@@ -53,7 +53,7 @@ namespace Postmortems.Rendering
             return builder.ToString();
         }
 
-        private static string EscapeLine(string line, bool atLineStart)
+        private static string EscapeLine(string line, bool atLineStart, bool inHeading = false)
         {
             var builder = new StringBuilder(line.Length + 8);
             int start = 0;
@@ -65,7 +65,7 @@ namespace Postmortems.Rendering
                     builder.Append(line[start] == ' ' ? "&#32;" : "&#9;");
                     start++;
                 }
-                if (start < line.Length && (line[start] == '-' || line[start] == '+' || line[start] == '='))
+                if (start < line.Length && (line[start] == '-' || line[start] == '+' || line[start] == '=' || line[start] == '#'))
                 {
                     builder.Append('\\').Append(line[start]);
                     start++;
@@ -85,10 +85,21 @@ namespace Postmortems.Rendering
             for (int i = start; i < line.Length; i++)
             {
                 char c = line[i];
-                if (NeedsEscape(c)) builder.Append('\\');
+                // A run of # at the end of a heading would be taken for its closing sequence.
+                if (NeedsEscape(c) || (c == '#' && inHeading) || (c == '&' && StartsEntity(line, i))) builder.Append('\\');
                 builder.Append(c);
             }
             return builder.ToString();
+        }
+
+        // &name; &#35; &#x23; would be read as a character reference; a lone & (AT&T) would not.
+        private static bool StartsEntity(string line, int ampersand)
+        {
+            int i = ampersand + 1;
+            if (i < line.Length && line[i] == '#') i++;
+            int first = i;
+            while (i < line.Length && i - first < 32 && char.IsLetterOrDigit(line[i]) && line[i] < 128) i++;
+            return i > first && i < line.Length && line[i] == ';';
         }
 
         private static bool NeedsEscape(char c)
@@ -105,9 +116,6 @@ namespace Postmortems.Rendering
                 case '>':
                 case '|':
                 case '~':
-                case '&':
-                case '#':
-                case '!':
                     return true;
                 default:
                     return false;

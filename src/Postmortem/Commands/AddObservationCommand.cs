@@ -2,22 +2,28 @@ using System.Management.Automation;
 
 namespace Postmortems.Commands
 {
-    /// <summary>Adds to What Went Well and What Went Poorly.</summary>
-    [Cmdlet(VerbsCommon.Add, "Observation", DefaultParameterSetName = WentWellSet)]
+    /// <summary>Adds to What Went Well and What Went Poorly; either or both in one call.</summary>
+    [Cmdlet(VerbsCommon.Add, "Observation")]
     [OutputType(typeof(Postmortem))]
     public sealed class AddObservationCommand : AddToPostmortemCommand
     {
-        private const string WentWellSet = "WentWell";
-        private const string WentPoorlySet = "WentPoorly";
-
-        [Parameter(Mandatory = true, ParameterSetName = WentWellSet)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? WentWell { get; set; }
 
-        [Parameter(ParameterSetName = WentWellSet)]
-        [Parameter(Mandatory = true, ParameterSetName = WentPoorlySet)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? WentPoorly { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (WentWell is null && WentPoorly is null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Add-Observation needs -WentWell, -WentPoorly or both, for example -WentWell 'Rollback worked as expected'."),
+                    ErrorIds.ObservationMissing, ErrorCategory.InvalidArgument, null));
+            }
+        }
 
         protected override void AddTo(Postmortem postmortem)
         {

@@ -1,0 +1,100 @@
+BeforeAll { Import-Module $env:POSTMORTEM_MODULE_PATH -Force }
+
+Describe 'Set-Postmortem' {
+    Context 'parameters' {
+        It 'has a -<_> parameter' -ForEach @(
+            'Title', 'Date', 'Severity', 'Status', 'Context', 'Author', 'Reviewer', 'ExecutiveSummary', 'RootCause',
+            'LessonsLearned', 'Duration', 'ServicesAffected', 'UsersAffected', 'DataLoss', 'DataLossDescription', 'RevenueImpact'
+        ) {
+            (Get-Command Set-Postmortem).Parameters.Keys | Should -Contain $_
+        }
+
+        It 'requires only the postmortem, which comes from the pipeline' {
+            $mandatory = (Get-Command Set-Postmortem).Parameters.Values |
+                Where-Object { $_.ParameterSets.Values.IsMandatory -contains $true } |
+                ForEach-Object Name
+            $mandatory | Should -Be @('Postmortem')
+            (Get-Command Set-Postmortem).Parameters['Postmortem'].ParameterSets.Values.ValueFromPipeline | Should -Contain $true
+        }
+    }
+
+    Context 'changing fields' {
+        It 'passes the same postmortem object on' {
+            $pm = New-Postmortem x
+            $out = $pm | Set-Postmortem -Severity P3
+            @($out).Count | Should -Be 1
+            [object]::ReferenceEquals($out, $pm) | Should -BeTrue
+        }
+
+        It 'sets every field it is given' {
+            $pm = New-Postmortem 'draft' | Set-Postmortem -Title 'OpenBao sealed after node reboot' -Date 2026-11-20 -Severity P2 `
+                -Status Ongoing -Context Work -Author 'platform team' -Reviewer 'sre', 'security' -ExecutiveSummary 'summary' `
+                -RootCause 'cause' -LessonsLearned 'lessons' -Duration 00:30 -ServicesAffected 'openbao' -UsersAffected '12' `
+                -DataLoss $false -DataLossDescription 'nothing lost' -RevenueImpact 'SLA met'
+            $pm.Title | Should -BeExactly 'OpenBao sealed after node reboot'
+            $pm.Date | Should -Be ([datetime]'2026-11-20')
+            $pm.Severity | Should -Be 'P2'
+            $pm.Status | Should -Be 'Ongoing'
+            $pm.Context | Should -Be 'Work'
+            @($pm.Authors) | Should -Be @('platform team')
+            @($pm.Reviewers) | Should -Be @('sre', 'security')
+            $pm.ExecutiveSummary | Should -BeExactly 'summary'
+            $pm.RootCause | Should -BeExactly 'cause'
+            $pm.LessonsLearned | Should -BeExactly 'lessons'
+            $pm.Duration | Should -Be ([timespan]'00:30')
+            @($pm.Impact.ServicesAffected) | Should -Be @('openbao')
+            $pm.Impact.UsersAffected | Should -BeExactly '12'
+            $pm.Impact.DataLoss | Should -BeFalse
+            $pm.Impact.DataLoss | Should -Not -BeNullOrEmpty
+            $pm.Impact.DataLossDescription | Should -BeExactly 'nothing lost'
+            $pm.Impact.RevenueImpact | Should -BeExactly 'SLA met'
+        }
+
+        It 'leaves the fields it is not given as they were' {
+            $pm = New-Postmortem x -Severity P1 -Status Ongoing -RootCause 'cause' -Author 'alice' | Set-Postmortem -Status Resolved
+            $pm.Status | Should -Be 'Resolved'
+            $pm.Severity | Should -Be 'P1'
+            $pm.RootCause | Should -BeExactly 'cause'
+            @($pm.Authors) | Should -Be @('alice')
+        }
+
+        It 'replaces the author list rather than appending to it' {
+            $pm = New-Postmortem x -Author 'alice', 'bob' | Set-Postmortem -Author 'carol'
+            @($pm.Authors) | Should -Be @('carol')
+        }
+
+        It 'keeps the timeline and action items' {
+            $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 14:02 'alert' | Add-ActionItem 'Add alert' |
+                Set-Postmortem -Severity P4
+            $pm.Timeline.Count | Should -Be 1
+            $pm.ActionItems.Count | Should -Be 1
+        }
+    }
+
+    Context 'invalid values' {
+        It 'rejects an unknown severity with the binding error that lists P1, P2, P3, P4' {
+            $pm = New-Postmortem x
+            $err = { $pm | Set-Postmortem -Severity P7 } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException]) -PassThru
+            $err.Exception.Message | Should -BeLike '*P1, P2, P3, P4*'
+        }
+
+        It 'changes nothing when the title is blank, and still passes the postmortem on' {
+            $pm = New-Postmortem 'kept' -Severity P3
+            $out = $pm | Set-Postmortem -Title ' ' -Severity P1 -ErrorVariable errs -ErrorAction SilentlyContinue
+            [object]::ReferenceEquals($out, $pm) | Should -BeTrue
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue*'
+            $pm.Title | Should -BeExactly 'kept'
+            $pm.Severity | Should -Be 'P3'
+        }
+
+        It 'changes nothing when the duration is negative' {
+            $pm = New-Postmortem 'kept' -Severity P3
+            $pm | Set-Postmortem -Duration '-00:10' -Severity P1 -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue*'
+            $pm.Severity | Should -Be 'P3'
+            $pm.ExplicitDuration | Should -BeNullOrEmpty
+        }
+    }
+}
