@@ -125,7 +125,7 @@ Describe 'New-Postmortem' {
         }
 
         It 'rejects a blank title with InvalidPostmortemValue' {
-            { New-Postmortem -Title '   ' } | Should -Throw -ErrorId 'InvalidPostmortemValue'
+            { New-Postmortem -Title '   ' } | Should -Throw -ErrorId 'InvalidPostmortemValue,*'
         }
 
         It 'rejects a negative duration with InvalidPostmortemValue and emits nothing' {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Postmortems.Commands.Completion;
 
 namespace Postmortems.Commands
 {
@@ -36,8 +37,9 @@ namespace Postmortems.Commands
 
         [Parameter(ParameterSetName = ToPostmortemSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = FromPropertiesSet)]
-        [MilestoneTransformation]
-        public Milestone Milestone { get; set; }
+        [ArgumentCompleter(typeof(MilestoneCompleter))]
+        [ValidateEnumName(typeof(Milestone), "milestone")]
+        public object? Milestone { get; set; }
 
         /// <summary>Where the event came from; manual when not given.</summary>
         [Parameter(ParameterSetName = ToPostmortemSet)]
@@ -91,7 +93,7 @@ namespace Postmortems.Commands
                     ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, Event));
                 return;
             }
-            Postmortem.Timeline.Add(new TimelineEvent(utc, Event, Milestone, Source));
+            Postmortem.Timeline.Add(new TimelineEvent(utc, Event, EnumName.Parse<Milestone>(Milestone), Source));
         }
     }
 }

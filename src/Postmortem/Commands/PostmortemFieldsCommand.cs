@@ -15,7 +15,8 @@ namespace Postmortems.Commands
 
         [Parameter]
         [ArgumentCompleter(typeof(SeverityCompleter))]
-        public Severity Severity { get; set; }
+        [ValidateEnumName(typeof(Severity), "severity")]
+        public string? Severity { get; set; }
 
         [Parameter]
         public IncidentStatus Status { get; set; }
@@ -78,7 +79,7 @@ namespace Postmortems.Commands
         protected void ApplyFields(Postmortem postmortem)
         {
             if (IsBound(nameof(Date))) postmortem.Date = Date;
-            if (IsBound(nameof(Severity))) postmortem.Severity = Severity;
+            if (IsBound(nameof(Severity))) postmortem.Severity = string.IsNullOrWhiteSpace(Severity) ? null : EnumName.Parse<Severity>(Severity);
             if (IsBound(nameof(Status))) postmortem.Status = Status;
             if (IsBound(nameof(Context))) postmortem.Context = Context;
             if (IsBound(nameof(Author))) Replace(postmortem.Authors, Author);

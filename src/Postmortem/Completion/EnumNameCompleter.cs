@@ -1,0 +1,49 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace Postmortems.Commands.Completion
+{
+    /// <summary>Completes the names of an enum's values, each with a tooltip that says what it means.</summary>
+    internal abstract class EnumNameCompleter<T> : IArgumentCompleter where T : struct, Enum
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            foreach (T value in Enum.GetValues(typeof(T)))
+            {
+                var name = value.ToString();
+                if (!IsOffered(value) || !name.StartsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
+                yield return new CompletionResult(name, $"{name} - {Summarize(value)}", CompletionResultType.ParameterValue, $"{name}: {Describe(value)}");
+            }
+        }
+
+        protected virtual bool IsOffered(T value) => true;
+
+        /// <summary>The tooltip: what the value means.</summary>
+        protected abstract string Describe(T value);
+
+        /// <summary>The short form shown beside the name in a completion list.</summary>
+        protected virtual string Summarize(T value) => Describe(value);
+    }
+
+    /// <summary>P1-P4 with the seed's Severity Guide criteria and response as the tooltip.</summary>
+    internal sealed class SeverityCompleter : EnumNameCompleter<Severity>
+    {
+        protected override string Describe(Severity value) =>
+            $"{SeverityGuide.Criteria[value]}. Response: {SeverityGuide.Response[value]}.";
+
+        protected override string Summarize(Severity value) => SeverityGuide.Criteria[value];
+    }
+
+    /// <summary>The template's timeline rows.</summary>
+    internal sealed class MilestoneCompleter : EnumNameCompleter<Milestone>
+    {
+        protected override bool IsOffered(Milestone value) => value != Milestone.None;
+
+        protected override string Describe(Milestone value) => MilestoneGuide.Describe(value);
+    }
+}

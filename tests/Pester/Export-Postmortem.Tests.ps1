@@ -1,0 +1,187 @@
+BeforeAll {
+    Import-Module $env:POSTMORTEM_MODULE_PATH -Force
+
+    function New-SamplePostmortem {
+        New-Postmortem -Title 'OpenBao sealed after node reboot' -Date 2026-11-20 -Severity P2 |
+            Add-TimelineEvent 14:02 'Vault seal alert fired — 5/5 pods' -Milestone FirstSymptom |
+            Add-ActionItem 'Add Grafana alert for OpenBao seal status' -Owner platform
+    }
+}
+
+Describe 'Export-Postmortem' {
+    Context 'formats' {
+        It 'writes the Markdown rendering to a .md file' {
+            $path = Join-Path $TestDrive 'report.md'
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem -Path $path
+            $path | Should -Exist
+            [System.IO.File]::ReadAllText($path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown)
+        }
+
+        It 'writes Markdown for a .markdown file' {
+            $path = Join-Path $TestDrive 'report.markdown'
+            New-SamplePostmortem | Export-Postmortem -Path $path
+            Get-Content -LiteralPath $path -Raw | Should -BeLike '# Postmortem: OpenBao sealed after node reboot*'
+        }
+
+        It 'writes a standalone HTML page to a .html file' {
+            $path = Join-Path $TestDrive 'report.html'
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem -Path $path
+            $content = [System.IO.File]::ReadAllText($path)
+            $content | Should -BeLike '<!DOCTYPE html>*'
+            $content | Should -Match '<title>Postmortem: OpenBao sealed after node reboot</title>'
+            $content | Should -BeExactly ($pm | ConvertTo-PostmortemHtml)
+        }
+
+        It 'writes HTML for a .htm file' {
+            $path = Join-Path $TestDrive 'report.htm'
+            New-SamplePostmortem | Export-Postmortem -Path $path
+            Get-Content -LiteralPath $path -Raw | Should -BeLike '<!DOCTYPE html>*'
+        }
+
+        It 'picks the format from the extension regardless of case' {
+            $path = Join-Path $TestDrive 'UPPER.MD'
+            New-SamplePostmortem | Export-Postmortem -Path $path
+            Get-Content -LiteralPath $path -Raw | Should -BeLike '# Postmortem:*'
+        }
+
+        It 'writes UTF-8 without a byte order mark, keeping non-ASCII text' {
+            $path = Join-Path $TestDrive 'utf8.md'
+            New-SamplePostmortem | Export-Postmortem -Path $path
+            $bytes = [System.IO.File]::ReadAllBytes($path)
+            $bytes[0] | Should -Not -Be 0xEF
+            [System.Text.Encoding]::UTF8.GetString($bytes) | Should -Match 'Vault seal alert fired — 5/5 pods'
+        }
+
+        It 'throws ExportFormatNotSupported for an unknown extension, and writes nothing' {
+            $path = Join-Path $TestDrive 'report.txt'
+            $pm = New-SamplePostmortem
+            { $pm | Export-Postmortem -Path $path } | Should -Throw -ErrorId 'ExportFormatNotSupported,*'
+            $path | Should -Not -Exist
+        }
+
+        It 'throws ExportFormatNotSupported for a path with no extension' {
+            $path = Join-Path $TestDrive 'report'
+            $pm = New-SamplePostmortem
+            { $pm | Export-Postmortem -Path $path } | Should -Throw -ErrorId 'ExportFormatNotSupported,*'
+            $path | Should -Not -Exist
+        }
+
+        It 'makes ExportFormatNotSupported terminating even with -ErrorAction SilentlyContinue' {
+            $pm = New-SamplePostmortem
+            { $pm | Export-Postmortem -Path (Join-Path $TestDrive 'x.docx') -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'ExportFormatNotSupported,*'
+        }
+    }
+
+    Context 'relative paths' {
+        It 'resolves a relative path against the current PowerShell location' {
+            Push-Location -LiteralPath $TestDrive
+            try {
+                New-SamplePostmortem | Export-Postmortem -Path ./relative.md
+            }
+            finally {
+                Pop-Location
+            }
+            Join-Path $TestDrive 'relative.md' | Should -Exist
+        }
+    }
+
+    Context 'PowerShell paths' {
+        It 'writes to a path on a PowerShell drive' {
+            New-SamplePostmortem | Export-Postmortem -Path 'TestDrive:/on-drive.md'
+            Join-Path $TestDrive 'on-drive.md' | Should -Exist
+        }
+
+        It 'takes a path with wildcard characters literally' {
+            $path = Join-Path $TestDrive 'incident[1].md'
+            New-SamplePostmortem | Export-Postmortem -Path $path
+            Test-Path -LiteralPath $path | Should -BeTrue
+        }
+
+        It 'writes ExportFileExists for the second of two postmortems piped to one path' {
+            $path = Join-Path $TestDrive 'two.md'
+            (New-Postmortem 'first'), (New-Postmortem 'second') |
+                Export-Postmortem -Path $path -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists*'
+            Get-Content -LiteralPath $path -TotalCount 1 | Should -BeExactly '# Postmortem: first'
+        }
+    }
+
+    Context 'existing files' {
+        BeforeEach {
+            $script:path = Join-Path $TestDrive 'existing.md'
+            Set-Content -LiteralPath $script:path -Value 'hand-written notes' -NoNewline
+        }
+
+        It 'writes ExportFileExists and leaves the file''s content untouched' {
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem -Path $script:path -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists*'
+            $errs[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+            Get-Content -LiteralPath $script:path -Raw | Should -BeExactly 'hand-written notes'
+        }
+
+        It 'emits no FileInfo with -PassThru when the file exists' {
+            $out = New-SamplePostmortem | Export-Postmortem -Path $script:path -PassThru -ErrorAction SilentlyContinue
+            $out | Should -BeNullOrEmpty
+        }
+
+        It 'replaces the file with -Force' {
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem -Path $script:path -Force
+            [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown)
+        }
+
+        It 'leaves no temporary files behind after -Force' {
+            New-SamplePostmortem | Export-Postmortem -Path $script:path -Force
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp') | Should -BeNullOrEmpty
+        }
+
+        It 'leaves an existing file unchanged with -WhatIf -Force' {
+            New-SamplePostmortem | Export-Postmortem -Path $script:path -WhatIf -Force
+            Get-Content -LiteralPath $script:path -Raw | Should -BeExactly 'hand-written notes'
+        }
+    }
+
+    Context '-WhatIf' {
+        It 'writes nothing with -WhatIf' {
+            $path = Join-Path $TestDrive 'whatif.md'
+            $out = New-SamplePostmortem | Export-Postmortem -Path $path -WhatIf -PassThru
+            $path | Should -Not -Exist
+            $out | Should -BeNullOrEmpty
+        }
+
+        It 'supports ShouldProcess' {
+            (Get-Command Export-Postmortem).Parameters.Keys | Should -Contain 'WhatIf'
+            (Get-Command Export-Postmortem).Parameters.Keys | Should -Contain 'Confirm'
+        }
+    }
+
+    Context '-PassThru' {
+        It 'emits a FileInfo for the written file' {
+            $path = Join-Path $TestDrive 'passthru.md'
+            $out = @(New-SamplePostmortem | Export-Postmortem -Path $path -PassThru)
+            $out.Count | Should -Be 1
+            $out[0] | Should -BeOfType ([System.IO.FileInfo])
+            $out[0].FullName | Should -Be ([System.IO.Path]::GetFullPath($path))
+            $out[0].Exists | Should -BeTrue
+            $out[0].Length | Should -BeGreaterThan 0
+        }
+    }
+
+    Context 'missing folder' {
+        It 'writes ExportFolderNotFound and creates nothing' {
+            $folder = Join-Path $TestDrive 'no-such-folder'
+            $path = Join-Path $folder 'report.md'
+            New-SamplePostmortem | Export-Postmortem -Path $path -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFolderNotFound*'
+            $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $folder | Should -Not -Exist
+        }
+    }
+}
