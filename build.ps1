@@ -70,7 +70,14 @@ function Get-TrxCounts([string] $Path) {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    try {
+        Invoke-Build
+    }
+    catch {
+        Write-Host "The build failed, so no test ran: $($_.Exception.Message)" -ForegroundColor Red
+        Write-Host '0 passed, 1 failed'
+        exit 1
+    }
     $results = Join-Path $Out 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results | Out-Null
