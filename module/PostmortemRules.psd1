@@ -1,0 +1,138 @@
+<#
+    The word lists Test-Postmortem's rules use, as the module ships them. This file is for reading: the module
+    carries the same data inside it. To change the lists or the rules for your team, write a settings file of
+    your own and pass it as Test-Postmortem -Settings ./team.psd1 (see about Test-Postmortem in the README):
+
+        @{
+            ExcludeRules = @('Hedging')                                    # turn rules off
+            Rules        = @{ VagueQuantity = @{ Severity = 'Error' } }    # change a rule's severity
+            AddWords     = @{ BlamePhrases = @('fat-fingered') }           # add entries to a list
+            RemoveWords  = @{ ImperativeVerbs = @('review') }              # remove entries from a list
+        }
+
+    Phrases match whole words, ignoring case, punctuation and line breaks.
+#>
+@{
+    WordLists = @{
+        # BlamelessLanguage. The seed: "'Engineer ran the wrong command' is not a root cause."
+        BlamePhrases = @(
+            'human error', 'operator error', 'user error', 'engineer error', 'pilot error', 'personal error'
+            'ran the wrong command', 'typed the wrong command', 'wrong command', 'fat-fingered', 'fat finger'
+            'forgot to', 'forgot', 'careless', 'carelessness', 'carelessly', 'sloppy', 'negligence', 'negligent'
+            'should have known', 'should have checked', 'should have noticed', 'should have been more careful'
+            'blame', 'blamed', 'to blame', 'at fault', 'his fault', 'her fault', 'their fault', 'our fault'
+            'did not pay attention', "didn't pay attention", 'not paying attention', 'failed to notice'
+            'lazy', 'incompetent', 'incompetence', 'stupid', 'stupidity', 'mistake by', 'screwed up', 'messed up'
+        )
+
+        # Who a root cause must not have as its subject ("The engineer deleted ..."), besides the people named
+        # as authors, reviewers and action item owners.
+        PersonNouns = @(
+            'engineer', 'operator', 'developer', 'dev', 'admin', 'administrator', 'sysadmin', 'intern'
+            'contractor', 'employee', 'technician', 'dba', 'staff member', 'team member', 'person'
+            'someone', 'somebody', 'he', 'she', 'new hire', 'junior engineer', 'senior engineer'
+        )
+
+        # A person is the subject of a sentence when a verb of doing follows: a past tense in -ed, or one of these.
+        PersonVerbs = @(
+            'ran', 'forgot', 'made', 'did', "didn't", 'took', 'broke', 'wrote', 'set', 'put', 'chose', 'sent', 'gave'
+            'left', 'overwrote', 'hit', 'shut', 'misread', 'mistook', 'should', 'must', 'needs', 'has', 'will', 'shall'
+            'runs', 'forgets', 'deletes', 'pushes', 'types', 'ignores', 'skips', 'misses', 'breaks', 'makes'
+        )
+        # Words that may stand between the subject and its verb.
+        Adverbs = @('accidentally', 'mistakenly', 'also', 'then', 'just', 'again', 'wrongly', 'inadvertently', 'unintentionally', 'simply', 'never', 'not')
+
+        # After a person as subject, these keep the sentence about the system ("The operator had no way to ...").
+        SystemFramings = @(
+            'had no', 'has no', 'lacked', 'could not', "couldn't", 'was not able', 'were not able', 'did not have'
+            "didn't have", 'was not given', 'was never told', 'had no way', 'received no', 'got no', 'saw no'
+        )
+
+        # VagueActionItem. The seed's Bad column and their kin, found anywhere in the action.
+        VagueActionPhrases = @(
+            'be more careful', 'more careful', 'be careful', 'add more monitoring', 'more monitoring'
+            'improve communication', 'better communication', 'communicate better', 'improve monitoring'
+            'improve documentation', 'improve testing', 'more testing', 'improve the process', 'improve process'
+            'pay more attention', 'pay attention', 'double-check', 'be aware', 'keep an eye on', 'raise awareness'
+            'be vigilant', 'take more care', 'as needed', 'where possible', 'if possible', 'etc'
+        )
+
+        # VagueActionItem, at the start of the action: work that is not yet a change.
+        VagueActionStarts = @(
+            'investigate', 'look into', 'look at', 'try to', 'try and', 'make sure', 'consider', 'think about'
+            'explore', 'discuss', 'figure out', 'research', 'check if', 'check whether', 'see if', 'maybe'
+        )
+
+        # ActionItemImperative. The seed: action items use active voice: "Add X", "Update Y", "Remove Z".
+        ImperativeVerbs = @(
+            'add', 'update', 'remove', 'create', 'configure', 'automate', 'document', 'enable', 'disable'
+            'migrate', 'replace', 'upgrade', 'downgrade', 'implement', 'write', 'set', 'move', 'rotate'
+            'restrict', 'limit', 'require', 'block', 'alert', 'monitor', 'schedule', 'split', 'merge', 'delete'
+            'deprecate', 'fix', 'patch', 'increase', 'decrease', 'reduce', 'raise', 'lower', 'introduce'
+            'build', 'deploy', 'install', 'uninstall', 'extend', 'rename', 'change', 'switch', 'adopt'
+            'publish', 'run', 'test', 'verify', 'validate', 'audit', 'review', 'define', 'establish'
+            'standardize', 'standardise', 'pin', 'tag', 'label', 'expose', 'export', 'import', 'track', 'log'
+            'record', 'lock', 'separate', 'isolate', 'encrypt', 'back', 'backup', 'restore', 'refactor'
+            'rewrite', 'redesign', 'simplify', 'consolidate', 'integrate', 'provision', 'scale', 'tune'
+            'enforce', 'gate', 'check', 'ship', 'share', 'announce', 'notify', 'page', 'escalate', 'assign'
+            'file', 'open', 'close', 'retire', 'decommission', 'allow', 'prevent', 'stop', 'start', 'keep'
+            'clean', 'cap', 'throttle', 'drop', 'backfill', 'reconcile', 'sync', 'mirror', 'cache', 'index'
+            'replicate', 'benchmark', 'measure', 'expand', 'shorten', 'lengthen', 'bump', 'revert', 'roll'
+            'make', 'use', 'turn', 'wire', 'hook', 'route', 'reroute', 'draft', 'train', 'onboard', 'register'
+            'subscribe', 'unsubscribe', 'snapshot', 'archive', 'purge', 'prune', 'drain', 'cordon', 'fence'
+        )
+
+        # ActionItemTargetsPerson. The seed: "Action items must address systems and processes, not individuals."
+        IndividualActionStarts = @(
+            'retrain', 're-train', 'remind', 'reprimand', 'discipline', 'talk to', 'tell', 'warn', 'coach'
+            'counsel', 'punish', 'fire', 'replace the engineer', 'have a word with'
+        )
+        IndividualActionPhrases = @(
+            'should double-check', 'should be more careful', 'needs to be more careful', 'must be more careful'
+            'should remember', 'must remember', 'needs to remember', 'should pay attention', 'must pay attention'
+            'should not forget', 'must not forget', 'should know better', 'retrain the', 'remind the'
+        )
+
+        # SpecificTimes. The seed: "Past tense, factual, specific timestamps".
+        ApproximateTimes = @(
+            'around', 'approximately', 'approx', 'roughly', 'about an hour', 'sometime', 'some time later'
+            'later that day', 'later that night', 'shortly after', 'shortly before', 'soon after', 'eventually'
+            'in the afternoon', 'in the morning', 'in the evening', 'overnight', 'at some point', 'a bit later'
+            'ish', 'or so'
+        )
+
+        # VagueQuantity. The seed: "The service was unavailable for 47 minutes", not "there was some downtime".
+        VagueQuantities = @(
+            'some downtime', 'a while', 'for a while', 'a few users', 'some users', 'many users', 'several users'
+            'a few customers', 'some customers', 'many customers', 'there was some', 'there were some'
+            'some time', 'for some time', 'a bit', 'a little', 'a few minutes', 'several minutes', 'a few hours'
+            'several hours', 'a number of', 'a lot of', 'lots of', 'quite a few', 'some impact', 'briefly'
+            'a short time', 'a short while', 'some errors', 'a few errors', 'some requests', 'a handful of'
+            'minor impact', 'significant impact', 'somewhat'
+        )
+
+        # Hedging. The seed: "We did not have alerting on X", not "unfortunately alerting was missing".
+        Hedges = @(
+            'unfortunately', 'sadly', 'regrettably', 'unluckily', 'luckily', 'fortunately', 'hopefully'
+            'somehow', 'apparently', 'seemingly', 'it seems', 'it appears', 'kind of', 'sort of'
+        )
+
+        # SeverityMatchesImpact. The seed's Severity Guide.
+        SecurityBreachPhrases = @(
+            'security breach', 'data breach', 'security incident', 'unauthorized access', 'unauthorised access'
+            'compromised credentials', 'credentials were compromised', 'leaked credentials', 'credentials leaked'
+            'data exfiltration', 'exfiltrated', 'intrusion', 'account takeover'
+        )
+        CompleteOutagePhrases = @(
+            'complete outage', 'total outage', 'full outage', 'completely unavailable', 'entirely unavailable'
+            'completely down', 'fully down', 'hard down', 'all services down', 'everything was down'
+        )
+        AllUsersPhrases = @(
+            'all users', 'every user', 'all customers', 'every customer', 'everyone', 'all tenants'
+        )
+        NoUserImpactPhrases = @(
+            'none', 'no users', 'no user', '0', 'zero', 'nobody', 'no one', 'no user impact', 'no customers'
+            'no customer impact', 'not user-facing', 'no impact'
+        )
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Postmortems.Rules
+{
+    /// <summary>Runs the rules over a postmortem; the findings come in the template's section order.</summary>
+    public static class PostmortemLinter
+    {
+        /// <summary>
+        /// Checks a postmortem. <paramref name="includeRule"/> and <paramref name="excludeRule"/> pick rules by name;
+        /// rules the settings turn off do not run.
+        /// </summary>
+        public static List<DiagnosticRecord> Check(Postmortem postmortem, RuleSettings settings, Func<string, bool>? includeRule = null)
+        {
+            if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
+            if (settings is null) throw new ArgumentNullException(nameof(settings));
+            var records = new List<DiagnosticRecord>();
+            foreach (var rule in PostmortemRules.All)
+            {
+                if (!settings.IsEnabled(rule) || (includeRule is not null && !includeRule(rule.Name))) continue;
+                rule.Check(new RuleContext(postmortem, settings, rule, records));
+            }
+            // Stable: within a section, findings keep the rules' order.
+            return records.Select((record, index) => (record, index))
+                .OrderBy(x => x.record.Section)
+                .ThenBy(x => x.index)
+                .Select(x => x.record)
+                .ToList();
+        }
+
+        /// <summary>True when nothing is an Error and, when strict, nothing is a Warning.</summary>
+        public static bool Passes(IEnumerable<DiagnosticRecord> records, bool strict) =>
+            records.All(r => r.Severity == DiagnosticSeverity.Information || (r.Severity == DiagnosticSeverity.Warning && !strict));
+
+        public static IEnumerable<RuleInfo> Describe(RuleSettings settings) =>
+            PostmortemRules.All.Select(r => new RuleInfo(r.Name, settings.SeverityOf(r), r.Section, r.Description, settings.IsEnabled(r)));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace Postmortems.Rules
+{
+    /// <summary>One of the seed's rules for a good postmortem, as a check over the postmortem object.</summary>
+    public abstract class PostmortemRule
+    {
+        public abstract string Name { get; }
+
+        public abstract DiagnosticSeverity DefaultSeverity { get; }
+
+        public abstract PostmortemSection Section { get; }
+
+        /// <summary>One line, quoting the seed's sentence the rule enforces.</summary>
+        public abstract string Description { get; }
+
+        internal abstract void Check(RuleContext context);
+    }
+
+    /// <summary>What a rule sees while it checks one postmortem, and where it reports.</summary>
+    internal sealed class RuleContext
+    {
+        private readonly List<DiagnosticRecord> _records;
+        private readonly PostmortemRule _rule;
+
+        public RuleContext(Postmortem postmortem, RuleSettings settings, PostmortemRule rule, List<DiagnosticRecord> records)
+        {
+            Postmortem = postmortem;
+            Settings = settings;
+            _rule = rule;
+            _records = records;
+        }
+
+        public Postmortem Postmortem { get; }
+
+        public RuleSettings Settings { get; }
+
+        public PhraseList Phrases(string listName) => Settings.Phrases(listName);
+
+        public void Report(string target, string message, string? suggestion = null) => Report(_rule.Section, target, message, suggestion);
+
+        public void Report(PostmortemSection section, string target, string message, string? suggestion = null) =>
+            _records.Add(new DiagnosticRecord(_rule.Name, Settings.SeverityOf(_rule), section, target, message, suggestion, Postmortem.Title));
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+
+namespace Postmortems.Rules
+{
+    /// <summary>Every rule Test-Postmortem runs, in the order they report within a section.</summary>
+    public static class PostmortemRules
+    {
+        public static IReadOnlyList<PostmortemRule> All { get; } = new PostmortemRule[]
+        {
+            new RequiredSection(),
+            new ReviewersInWorkContext(),
+            new SentenceCount(),
+            new TimelineMilestones(),
+            new SpecificTimes(),
+            new MilestoneOrder(),
+            new StatusMatchesTimeline(),
+            new DurationMatchesTimeline(),
+            new DateMatchesTimeline(),
+            new SeverityMatchesImpact(),
+            new BlamelessLanguage(),
+            new FiveWhysDepth(),
+            new FiveWhysEndsInSystem(),
+            new ActionItemComplete(),
+            new VagueActionItem(),
+            new ActionItemImperative(),
+            new ActionItemTargetsPerson(),
+            new VagueQuantity(),
+            new Hedging(),
+            new TimelineTense(),
+        };
+    }
+}

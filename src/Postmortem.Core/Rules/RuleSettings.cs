@@ -1,0 +1,196 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Postmortems.Settings;
+
+namespace Postmortems.Rules
+{
+    /// <summary>
+    /// What the rules run with: their word lists, which rules are off and any changed severities. The defaults
+    /// come from PostmortemRules.psd1 (built into the assembly); a settings file adds to or changes them.
+    /// </summary>
+    public sealed class RuleSettings
+    {
+        private const string DefaultsResource = "Postmortems.Rules.PostmortemRules.psd1";
+
+        private readonly Dictionary<string, List<string>> _wordLists;
+        private readonly Dictionary<string, PhraseList> _compiled = new Dictionary<string, PhraseList>(StringComparer.OrdinalIgnoreCase);
+
+        private RuleSettings(Dictionary<string, List<string>> wordLists)
+        {
+            _wordLists = wordLists;
+        }
+
+        public HashSet<string> DisabledRules { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, DiagnosticSeverity> SeverityOverrides { get; } = new Dictionary<string, DiagnosticSeverity>(StringComparer.OrdinalIgnoreCase);
+
+        public IReadOnlyDictionary<string, List<string>> WordLists => _wordLists;
+
+        /// <summary>The module's default settings.</summary>
+        public static RuleSettings Default()
+        {
+            using var stream = typeof(RuleSettings).Assembly.GetManifestResourceStream(DefaultsResource)
+                ?? throw new InvalidOperationException($"The default rule settings ({DefaultsResource}) are missing from the assembly.");
+            using var reader = new StreamReader(stream);
+            var data = PowerShellDataReader.Parse(reader.ReadToEnd(), "PostmortemRules.psd1") as IDictionary
+                ?? throw new InvalidOperationException("PostmortemRules.psd1 does not hold a hashtable.");
+            var lists = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            if (data["WordLists"] is IDictionary wordLists)
+            {
+                foreach (DictionaryEntry entry in wordLists)
+                {
+                    lists[(string)entry.Key] = Strings(entry.Value).ToList();
+                }
+            }
+            return new RuleSettings(lists);
+        }
+
+        /// <summary>The defaults changed by a settings file (.psd1).</summary>
+        public static RuleSettings FromFile(string path)
+        {
+            var settings = Default();
+            settings.Apply(File.ReadAllText(path), Path.GetFileName(path));
+            return settings;
+        }
+
+        /// <summary>
+        /// Applies settings text: ExcludeRules = @('Name'), Rules = @{ Name = @{ Enable = $false; Severity = 'Error' } },
+        /// AddWords = @{ ListName = @('phrase') }, RemoveWords = @{ ListName = @('phrase') }.
+        /// </summary>
+        public void Apply(string psd1Text, string source)
+        {
+            if (PowerShellDataReader.Parse(psd1Text, source) is not IDictionary data)
+            {
+                throw new SettingsFormatException($"{source}: a settings file holds one hashtable, @{{ ... }}.", source, 1);
+            }
+            var knownRules = new HashSet<string>(PostmortemRules.All.Select(r => r.Name), StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in data)
+            {
+                var key = (string)entry.Key;
+                switch (key.ToLowerInvariant())
+                {
+                    case "excluderules":
+                        foreach (var name in Strings(entry.Value))
+                        {
+                            RequireRule(knownRules, name, source);
+                            DisabledRules.Add(name);
+                        }
+                        break;
+                    case "rules":
+                        ApplyRules(entry.Value, knownRules, source);
+                        break;
+                    case "addwords":
+                        foreach (var (list, words) in Lists(entry.Value, source, key))
+                        {
+                            var target = List(list, source);
+                            target.AddRange(words.Where(w => !target.Contains(w, StringComparer.OrdinalIgnoreCase)));
+                            _compiled.Remove(list);
+                        }
+                        break;
+                    case "removewords":
+                        foreach (var (list, words) in Lists(entry.Value, source, key))
+                        {
+                            List(list, source).RemoveAll(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
+                            _compiled.Remove(list);
+                        }
+                        break;
+                    default:
+                        throw new SettingsFormatException(
+                            $"{source}: '{key}' is not a setting. Use ExcludeRules, Rules, AddWords or RemoveWords.", source, 1);
+                }
+            }
+        }
+
+        public DiagnosticSeverity SeverityOf(PostmortemRule rule) =>
+            SeverityOverrides.TryGetValue(rule.Name, out var severity) ? severity : rule.DefaultSeverity;
+
+        public bool IsEnabled(PostmortemRule rule) => !DisabledRules.Contains(rule.Name);
+
+        internal PhraseList Phrases(string listName)
+        {
+            if (!_compiled.TryGetValue(listName, out var phrases))
+            {
+                phrases = new PhraseList(_wordLists.TryGetValue(listName, out var list) ? list : Enumerable.Empty<string>());
+                _compiled[listName] = phrases;
+            }
+            return phrases;
+        }
+
+        private void ApplyRules(object? value, HashSet<string> knownRules, string source)
+        {
+            if (value is not IDictionary rules)
+            {
+                throw new SettingsFormatException($"{source}: Rules holds a hashtable, Rules = @{{ RuleName = @{{ Enable = $false }} }}.", source, 1);
+            }
+            foreach (DictionaryEntry rule in rules)
+            {
+                var name = (string)rule.Key;
+                RequireRule(knownRules, name, source);
+                if (rule.Value is not IDictionary options)
+                {
+                    throw new SettingsFormatException($"{source}: Rules.{name} holds a hashtable, such as @{{ Enable = $false; Severity = 'Warning' }}.", source, 1);
+                }
+                foreach (DictionaryEntry option in options)
+                {
+                    switch (((string)option.Key).ToLowerInvariant())
+                    {
+                        case "enable":
+                            if (option.Value is not bool enabled)
+                            {
+                                throw new SettingsFormatException($"{source}: Rules.{name}.Enable is $true or $false.", source, 1);
+                            }
+                            if (enabled) DisabledRules.Remove(name);
+                            else DisabledRules.Add(name);
+                            break;
+                        case "severity":
+                            var text = option.Value as string;
+                            if (text is null || !Enum.TryParse<DiagnosticSeverity>(text, ignoreCase: true, out var severity) || !Enum.IsDefined(typeof(DiagnosticSeverity), severity))
+                            {
+                                throw new SettingsFormatException($"{source}: Rules.{name}.Severity '{option.Value}' is not Error, Warning or Information.", source, 1);
+                            }
+                            SeverityOverrides[name] = severity;
+                            break;
+                        default:
+                            throw new SettingsFormatException($"{source}: Rules.{name}.{option.Key} is not a rule option. Use Enable or Severity.", source, 1);
+                    }
+                }
+            }
+        }
+
+        private List<string> List(string name, string source)
+        {
+            if (_wordLists.TryGetValue(name, out var list)) return list;
+            throw new SettingsFormatException(
+                $"{source}: '{name}' is not a word list. The lists are: {string.Join(", ", _wordLists.Keys.OrderBy(k => k, StringComparer.Ordinal))}.", source, 1);
+        }
+
+        private static IEnumerable<(string List, List<string> Words)> Lists(object? value, string source, string key)
+        {
+            if (value is not IDictionary lists)
+            {
+                throw new SettingsFormatException($"{source}: {key} holds a hashtable, {key} = @{{ BlamePhrases = @('phrase') }}.", source, 1);
+            }
+            foreach (DictionaryEntry entry in lists) yield return ((string)entry.Key, Strings(entry.Value).ToList());
+        }
+
+        private static void RequireRule(HashSet<string> knownRules, string name, string source)
+        {
+            if (!knownRules.Contains(name))
+            {
+                throw new SettingsFormatException(
+                    $"{source}: '{name}' is not a rule. Get-PostmortemRule lists them: {string.Join(", ", knownRules.OrderBy(n => n, StringComparer.Ordinal))}.", source, 1);
+            }
+        }
+
+        private static IEnumerable<string> Strings(object? value) => value switch
+        {
+            null => Enumerable.Empty<string>(),
+            string text => new[] { text },
+            IEnumerable items => items.Cast<object?>().Where(i => i is not null).Select(i => Convert.ToString(i, System.Globalization.CultureInfo.InvariantCulture)!),
+            _ => new[] { Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)! },
+        };
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Postmortems.Rendering;
+
+namespace Postmortems.Rules
+{
+    internal sealed class TimelineMilestones : PostmortemRule
+    {
+        public override string Name => nameof(TimelineMilestones);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.Timeline;
+        public override string Description =>
+            "The timeline marks when the incident was first seen. The seed: \"HH:MM | First symptom / alert fired\", \"HH:MM | Detection / someone noticed\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var timeline = context.Postmortem.Timeline;
+            if (timeline.Count == 0) return;
+            if (timeline.Find(Milestone.FirstSymptom) is null && timeline.Find(Milestone.Detected) is null)
+            {
+                context.Report("Timeline", "No event is marked as the first symptom or the detection.",
+                    "Mark the first alert with -Milestone FirstSymptom and the moment someone noticed with -Milestone Detected.");
+            }
+        }
+
+        internal static string Short(string text) => text.Length <= 60 ? text.Replace('\n', ' ') : text.Substring(0, 57).Replace('\n', ' ') + "...";
+    }
+
+    internal sealed class SpecificTimes : PostmortemRule
+    {
+        public override string Name => nameof(SpecificTimes);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.Timeline;
+        public override string Description =>
+            "Timeline events carry their own specific time, not an approximate one. The seed: \"Past tense, factual, specific timestamps\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var timeline = context.Postmortem.Timeline;
+            var approximate = context.Phrases("ApproximateTimes");
+            for (int i = 0; i < timeline.Count; i++)
+            {
+                var found = approximate.FindIn(Words.Of(timeline[i].Event));
+                if (found is null) continue;
+                context.Report($"Timeline[{i}]", $"The event '{TimelineMilestones.Short(timeline[i].Event)}' gives its time only as '{found}'.",
+                    "Take the exact time from the alert, chat message or log line, and give each step its own event.");
+            }
+        }
+    }
+
+    internal sealed class MilestoneOrder : PostmortemRule
+    {
+        public override string Name => nameof(MilestoneOrder);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.Timeline;
+        public override string Description =>
+            "Milestones come in the template's order: \"First symptom / alert fired\", \"Detection\", \"Investigation started\", \"Root cause identified\", \"Mitigation applied\", \"Service restored\", \"Full resolution\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var timeline = context.Postmortem.Timeline;
+            // The first event of each milestone, in timeline order; a later milestone must not come before an earlier one.
+            var firsts = Enum.GetValues(typeof(Milestone)).Cast<Milestone>()
+                .Where(m => m != Milestone.None)
+                .Select(m => (Milestone: m, Index: IndexOf(timeline, m)))
+                .Where(x => x.Index >= 0)
+                .ToList();
+            foreach (var later in firsts)
+            {
+                var earlier = firsts.FirstOrDefault(x => x.Milestone < later.Milestone && timeline[x.Index].Time > timeline[later.Index].Time);
+                if (earlier.Index < 0 || earlier.Milestone == Milestone.None) continue;
+                context.Report($"Timeline[{later.Index}]",
+                    $"{later.Milestone} ({timeline[later.Index].Time:HH:mm}) comes before {earlier.Milestone} ({timeline[earlier.Index].Time:HH:mm}).",
+                    $"Check both times, or move the milestone: {later.Milestone} cannot happen before {earlier.Milestone}.");
+            }
+        }
+
+        private static int IndexOf(Timeline timeline, Milestone milestone)
+        {
+            for (int i = 0; i < timeline.Count; i++)
+            {
+                if (timeline[i].Milestone == milestone) return i;
+            }
+            return -1;
+        }
+    }
+
+    internal sealed class StatusMatchesTimeline : PostmortemRule
+    {
+        public override string Name => nameof(StatusMatchesTimeline);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
+        public override PostmortemSection Section => PostmortemSection.Header;
+        public override string Description =>
+            "The status agrees with the timeline: a Resolved incident shows when service was restored or resolved; an Ongoing one has no resolution yet. The seed: \"Status: Resolved / Ongoing\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var p = context.Postmortem;
+            bool restored = p.Timeline.Find(Milestone.ServiceRestored) is not null || p.Timeline.Find(Milestone.Resolved) is not null;
+            if (p.Status == IncidentStatus.Resolved && !restored)
+            {
+                context.Report("Status", "The status is Resolved, but no timeline event is marked ServiceRestored or Resolved.",
+                    "Add-TimelineEvent -Milestone ServiceRestored (and Resolved once monitoring confirmed it stable), or Set-Postmortem -Status Ongoing.");
+            }
+            if (p.Status == IncidentStatus.Ongoing && p.Timeline.Find(Milestone.Resolved) is not null)
+            {
+                context.Report("Status", "The status is Ongoing, but the timeline has a Resolved event.",
+                    "Set-Postmortem -Status Resolved, or remove the Resolved milestone if the incident is not over.");
+            }
+        }
+    }
+
+    internal sealed class DurationMatchesTimeline : PostmortemRule
+    {
+        public override string Name => nameof(DurationMatchesTimeline);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.Header;
+        public override string Description =>
+            "A duration set by hand agrees with the timeline. The seed: \"Duration: HH:MM (detection to resolution)\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var p = context.Postmortem;
+            var derived = p.Timeline.DerivedDuration;
+            if (p.ExplicitDuration is not TimeSpan given || derived is not TimeSpan fromTimeline) return;
+            if (Math.Abs((given - fromTimeline).TotalMinutes) < 1) return;
+            context.Report("Duration",
+                $"The duration is set to {PostmortemMarkdown.FormatDuration(given)}, but the timeline runs {PostmortemMarkdown.FormatDuration(fromTimeline)} from {p.Timeline.DurationStart!.Milestone} ({p.Timeline.DurationStart.Time:HH:mm}) to {p.Timeline.DurationEnd!.Milestone} ({p.Timeline.DurationEnd.Time:HH:mm}).",
+                "Correct the timeline, or drop the hand-set duration (Set-Postmortem -Duration is not needed when the timeline has both ends).");
+        }
+    }
+
+    internal sealed class DateMatchesTimeline : PostmortemRule
+    {
+        public override string Name => nameof(DateMatchesTimeline);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.Header;
+        public override string Description =>
+            "The incident's date is the day of its first timeline event. The seed: \"Date: YYYY-MM-DD\", in a page named \"Postmortem YYYY-MM-DD: <title>\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var p = context.Postmortem;
+            if (p.Date is not DateTime date || p.Timeline.Count == 0) return;
+            var firstDay = p.Timeline[0].Time.Date;
+            if (firstDay == date.Date) return;
+            context.Report("Date",
+                $"The date is {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, but the first timeline event is on {firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (UTC).",
+                $"Set-Postmortem -Date {firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, or check the first event's time.");
+        }
+    }
+}

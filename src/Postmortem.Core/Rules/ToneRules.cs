@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Postmortems.Rules
+{
+    /// <summary>The prose fields of a postmortem, with their section and target, for the tone rules.</summary>
+    internal static class Prose
+    {
+        public static IEnumerable<(PostmortemSection Section, string Target, string Text)> Of(Postmortem p, bool includeTimeline, bool includeAll)
+        {
+            if (p.ExecutiveSummary is not null) yield return (PostmortemSection.ExecutiveSummary, "ExecutiveSummary", p.ExecutiveSummary);
+            if (includeTimeline)
+            {
+                for (int i = 0; i < p.Timeline.Count; i++) yield return (PostmortemSection.Timeline, $"Timeline[{i}]", p.Timeline[i].Event);
+            }
+            if (p.Impact.UsersAffected is not null) yield return (PostmortemSection.Impact, "Impact.UsersAffected", p.Impact.UsersAffected);
+            if (p.Impact.DataLossDescription is not null) yield return (PostmortemSection.Impact, "Impact.DataLossDescription", p.Impact.DataLossDescription);
+            if (p.Impact.RevenueImpact is not null) yield return (PostmortemSection.Impact, "Impact.RevenueImpact", p.Impact.RevenueImpact);
+            if (!includeAll) yield break;
+            if (p.RootCause is not null) yield return (PostmortemSection.RootCause, "RootCause", p.RootCause);
+            for (int i = 0; i < p.Whys.Count; i++) yield return (PostmortemSection.RootCause, $"Whys[{i}]", p.Whys[i]);
+            for (int i = 0; i < p.ContributingFactors.Count; i++) yield return (PostmortemSection.ContributingFactors, $"ContributingFactors[{i}]", p.ContributingFactors[i]);
+            for (int i = 0; i < p.WentWell.Count; i++) yield return (PostmortemSection.WentWell, $"WentWell[{i}]", p.WentWell[i]);
+            for (int i = 0; i < p.WentPoorly.Count; i++) yield return (PostmortemSection.WentPoorly, $"WentPoorly[{i}]", p.WentPoorly[i]);
+            for (int i = 0; i < p.ActionItems.Count; i++) yield return (PostmortemSection.ActionItems, $"ActionItems[{i}]", p.ActionItems[i].Action);
+            if (p.LessonsLearned is not null) yield return (PostmortemSection.LessonsLearned, "LessonsLearned", p.LessonsLearned);
+        }
+    }
+
+    internal sealed class VagueQuantity : PostmortemRule
+    {
+        public override string Name => nameof(VagueQuantity);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.ExecutiveSummary;
+        public override string Description =>
+            "The summary, impact and timeline give numbers. The seed: \"'The service was unavailable for 47 minutes' — not 'there was some downtime'\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var vague = context.Phrases("VagueQuantities");
+            foreach (var (section, target, text) in Prose.Of(context.Postmortem, includeTimeline: true, includeAll: false))
+            {
+                var found = vague.FindIn(Words.Of(text));
+                if (found is null) continue;
+                context.Report(section, target, $"{target} says '{found}' where a reader needs a number.",
+                    "Give the figure: \"The service was unavailable for 47 minutes\", \"about 3,100 customers\", \"12% of requests failed\".");
+            }
+        }
+    }
+
+    internal sealed class Hedging : PostmortemRule
+    {
+        public override string Name => nameof(Hedging);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Information;
+        public override PostmortemSection Section => PostmortemSection.ExecutiveSummary;
+        public override string Description =>
+            "Factual, not hedged or emotional. The seed: \"'We did not have alerting on X' — not 'unfortunately alerting was missing'\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var hedges = context.Phrases("Hedges");
+            foreach (var (section, target, text) in Prose.Of(context.Postmortem, includeTimeline: true, includeAll: true))
+            {
+                var found = hedges.FindIn(Words.Of(text));
+                if (found is null) continue;
+                context.Report(section, target, $"{target} hedges with '{found}'.",
+                    "State the fact plainly: \"We did not have alerting on X\", not \"unfortunately alerting was missing\".");
+            }
+        }
+    }
+
+    internal sealed class TimelineTense : PostmortemRule
+    {
+        private static readonly HashSet<string> Be = new HashSet<string> { "is", "are", "am", "isn't", "aren't" };
+        private static readonly HashSet<string> NotProgressive = new HashSet<string>
+        {
+            "thing", "nothing", "something", "anything", "everything", "string", "during", "morning", "evening", "ceiling",
+            "bring", "king", "ring", "sing", "spring", "swing", "wing", "sibling", "ping", "pending", "missing", "outstanding",
+            "interesting", "ongoing",
+        };
+
+        public override string Name => nameof(TimelineTense);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Information;
+        public override PostmortemSection Section => PostmortemSection.Timeline;
+        public override string Description =>
+            "Timeline events are in the past tense. The seed: \"Past tense, factual, specific timestamps\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var timeline = context.Postmortem.Timeline;
+            for (int i = 0; i < timeline.Count; i++)
+            {
+                var found = Find(Words.Of(timeline[i].Event));
+                if (found is null) continue;
+                context.Report($"Timeline[{i}]", $"The event '{TimelineMilestones.Short(timeline[i].Event)}' is not in the past tense ('{found}').",
+                    "Write what happened, in the past tense: \"The pod restarted\", \"Checkout was failing\" rather than \"is failing\" or \"will restart\".");
+            }
+        }
+
+        private static string? Find(Words words)
+        {
+            var t = words.Tokens;
+            for (int i = 0; i + 1 < t.Count; i++)
+            {
+                var next = t[i + 1];
+                if (Be.Contains(t[i]) && next.Length > 4 && next.EndsWith("ing", System.StringComparison.Ordinal) && !NotProgressive.Contains(next)) return $"{t[i]} {next}";
+                if (t[i] is "will" or "won't" or "shall") return $"{t[i]} {next}";
+                if (t[i] == "going" && next == "to" && i > 0 && Be.Contains(t[i - 1])) return $"{t[i - 1]} going to";
+            }
+            return null;
+        }
+    }
+}
