@@ -20,6 +20,8 @@
         'ConvertTo-PostmortemMarkdown'
         'ConvertTo-PostmortemHtml'
         'Export-Postmortem'
+        'Test-Postmortem'
+        'Get-PostmortemRule'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

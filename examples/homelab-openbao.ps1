@@ -52,6 +52,10 @@ $pm |
     Add-ActionItem -Action 'Document the unseal procedure in the Ansiblestack runbook' -Owner platform -DueDate 2026-12-05 -Priority P2 |
     Out-Null
 
+# Check it against the seed's rules before it is shared.
+$findings = @($pm | Test-Postmortem)
+if ($findings) { $findings | Format-Table | Out-String | Write-Host } else { Write-Host 'Test-Postmortem: no findings.' }
+
 New-Item -ItemType Directory -Path $OutputFolder -Force | Out-Null
 $pm | Export-Postmortem -Path (Join-Path $OutputFolder 'openbao-sealed.md') -Force -PassThru | Select-Object -ExpandProperty FullName
 $pm | Export-Postmortem -Path (Join-Path $OutputFolder 'openbao-sealed.html') -Force -PassThru | Select-Object -ExpandProperty FullName

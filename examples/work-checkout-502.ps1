@@ -53,6 +53,10 @@ $pm | Set-Postmortem -Severity P2 -Status Resolved `
     Add-ActionItem 'Raise gateway TLS handshake errors from debug to warning level' -Owner platform -DueDate 2026-12-11 -Priority P2 |
     Out-Null
 
+# Check it against the seed's rules before it is shared.
+$findings = @($pm | Test-Postmortem)
+if ($findings) { $findings | Format-Table | Out-String | Write-Host } else { Write-Host 'Test-Postmortem: no findings.' }
+
 New-Item -ItemType Directory -Path $OutputFolder -Force | Out-Null
 $pm | Export-Postmortem -Path (Join-Path $OutputFolder 'checkout-502.md') -Force -PassThru | Select-Object -ExpandProperty FullName
 $pm | Export-Postmortem -Path (Join-Path $OutputFolder 'checkout-502.html') -Force -PassThru | Select-Object -ExpandProperty FullName

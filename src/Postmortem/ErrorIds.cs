@@ -11,5 +11,8 @@ namespace Postmortems.Commands
         public const string ExportWriteFailed = "ExportWriteFailed";
         public const string InvalidPostmortemValue = "InvalidPostmortemValue";
         public const string ObservationMissing = "ObservationMissing";
+        public const string SettingsNotFound = "SettingsNotFound";
+        public const string InvalidSettings = "InvalidSettings";
+        public const string UnknownRule = "UnknownRule";
     }
 }

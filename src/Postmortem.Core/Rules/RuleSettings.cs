@@ -87,14 +87,14 @@ namespace Postmortems.Rules
                         {
                             var target = List(list, source);
                             target.AddRange(words.Where(w => !target.Contains(w, StringComparer.OrdinalIgnoreCase)));
-                            _compiled.Remove(list);
+                            lock (_compiled) _compiled.Remove(list);
                         }
                         break;
                     case "removewords":
                         foreach (var (list, words) in Lists(entry.Value, source, key))
                         {
                             List(list, source).RemoveAll(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
-                            _compiled.Remove(list);
+                            lock (_compiled) _compiled.Remove(list);
                         }
                         break;
                     default:
@@ -111,12 +111,16 @@ namespace Postmortems.Rules
 
         internal PhraseList Phrases(string listName)
         {
-            if (!_compiled.TryGetValue(listName, out var phrases))
+            // One settings object may serve several runspaces at once.
+            lock (_compiled)
             {
-                phrases = new PhraseList(_wordLists.TryGetValue(listName, out var list) ? list : Enumerable.Empty<string>());
-                _compiled[listName] = phrases;
+                if (!_compiled.TryGetValue(listName, out var phrases))
+                {
+                    phrases = new PhraseList(_wordLists.TryGetValue(listName, out var list) ? list : Enumerable.Empty<string>());
+                    _compiled[listName] = phrases;
+                }
+                return phrases;
             }
-            return phrases;
         }
 
         private void ApplyRules(object? value, HashSet<string> knownRules, string source)
