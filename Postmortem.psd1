@@ -22,6 +22,7 @@
         'Export-Postmortem'
         'Test-Postmortem'
         'Get-PostmortemRule'
+        'Import-Postmortem'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -14,5 +14,7 @@ namespace Postmortems.Commands
         public const string SettingsNotFound = "SettingsNotFound";
         public const string InvalidSettings = "InvalidSettings";
         public const string UnknownRule = "UnknownRule";
+        public const string PostmortemFileNotFound = "PostmortemFileNotFound";
+        public const string InvalidPostmortemFile = "InvalidPostmortemFile";
     }
 }

@@ -10,18 +10,31 @@ BeforeAll {
 
 Describe 'Export-Postmortem' {
     Context 'formats' {
-        It 'writes the Markdown rendering to a .md file' {
+        It 'writes the Markdown rendering with its front matter to a .md file' {
             $path = Join-Path $TestDrive 'report.md'
             $pm = New-SamplePostmortem
             $pm | Export-Postmortem -Path $path
             $path | Should -Exist
-            [System.IO.File]::ReadAllText($path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown)
+            $content = [System.IO.File]::ReadAllText($path)
+            $content | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown -FrontMatter)
+            $content | Should -BeLike "---`nid: $($pm.Id)`n*---`n`n# Postmortem: OpenBao sealed after node reboot*"
+            $content.EndsWith(($pm | ConvertTo-PostmortemMarkdown)) | Should -BeTrue
         }
 
         It 'writes Markdown for a .markdown file' {
             $path = Join-Path $TestDrive 'report.markdown'
             New-SamplePostmortem | Export-Postmortem -Path $path
-            Get-Content -LiteralPath $path -Raw | Should -BeLike '# Postmortem: OpenBao sealed after node reboot*'
+            Get-Content -LiteralPath $path -Raw | Should -BeLike '---*# Postmortem: OpenBao sealed after node reboot*'
+        }
+
+        It 'writes a YAML draft to a .yaml or .yml file' {
+            foreach ($name in 'draft.yaml', 'draft.yml') {
+                $path = Join-Path $TestDrive $name
+                $pm = New-SamplePostmortem
+                $pm | Export-Postmortem -Path $path
+                $content = [System.IO.File]::ReadAllText($path)
+                $content | Should -BeLike "# Postmortem draft.*`nid: $($pm.Id)`ntitle: OpenBao sealed after node reboot`n*"
+            }
         }
 
         It 'writes a standalone HTML page to a .html file' {
@@ -43,7 +56,7 @@ Describe 'Export-Postmortem' {
         It 'picks the format from the extension regardless of case' {
             $path = Join-Path $TestDrive 'UPPER.MD'
             New-SamplePostmortem | Export-Postmortem -Path $path
-            Get-Content -LiteralPath $path -Raw | Should -BeLike '# Postmortem:*'
+            Get-Content -LiteralPath $path -Raw | Should -BeLike '---*# Postmortem:*'
         }
 
         It 'writes UTF-8 without a byte order mark, keeping non-ASCII text' {
@@ -106,7 +119,7 @@ Describe 'Export-Postmortem' {
                 Export-Postmortem -Path $path -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs.Count | Should -Be 1
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists*'
-            Get-Content -LiteralPath $path -TotalCount 1 | Should -BeExactly '# Postmortem: first'
+            (Select-String -LiteralPath $path -Pattern '^# Postmortem: ' | Select-Object -First 1).Line | Should -BeExactly '# Postmortem: first'
         }
     }
 
@@ -133,7 +146,7 @@ Describe 'Export-Postmortem' {
         It 'replaces the file with -Force' {
             $pm = New-SamplePostmortem
             $pm | Export-Postmortem -Path $script:path -Force
-            [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown)
+            [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown -FrontMatter)
         }
 
         It 'leaves no temporary files behind after -Force' {

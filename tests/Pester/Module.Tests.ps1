@@ -4,7 +4,8 @@ BeforeAll {
     $script:manifest = Import-PowerShellDataFile -LiteralPath $script:manifestPath
     $script:expectedCmdlets = @(
         'Add-ActionItem', 'Add-ContributingFactor', 'Add-Observation', 'Add-TimelineEvent', 'Add-Why',
-        'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'New-Postmortem', 'Set-Postmortem'
+        'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Get-PostmortemRule', 'Import-Postmortem',
+        'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem'
     )
 }
 
@@ -22,11 +23,11 @@ Describe 'The Postmortem module' {
         foreach ($format in $script:manifest.FormatsToProcess) { Join-Path $folder $format | Should -Exist }
     }
 
-    It 'lists exactly the 10 cmdlets in the manifest' {
+    It 'lists exactly the cmdlets in the manifest' {
         @($script:manifest.CmdletsToExport | Sort-Object) | Should -Be $script:expectedCmdlets
     }
 
-    It 'exports exactly the 10 cmdlets the manifest lists' {
+    It 'exports exactly the cmdlets the manifest lists' {
         $module = Get-Module Postmortem
         @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be $script:expectedCmdlets
         @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($script:manifest.CmdletsToExport | Sort-Object)

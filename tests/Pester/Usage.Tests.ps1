@@ -21,8 +21,12 @@ Describe 'The usage line from the issue' {
         $script:file | Should -Exist
     }
 
-    It 'starts the file with the title heading' {
-        ($script:content -split "`n")[0] | Should -BeExactly '# Postmortem: OpenBao sealed after node reboot'
+    It 'starts the file with front matter, then the title heading' {
+        $lines = $script:content -split "`n"
+        $lines[0] | Should -BeExactly '---'
+        $end = [array]::IndexOf($lines, '---', 1)
+        $end | Should -BeGreaterThan 0
+        $lines[$end + 2] | Should -BeExactly '# Postmortem: OpenBao sealed after node reboot'
     }
 
     It 'writes the header fields it was given' {

@@ -89,13 +89,15 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void Data_loss_reads_yes_with_its_description_or_no()
+        public void Data_loss_reads_yes_or_no_with_its_description()
         {
             var p = new Postmortem("t");
             p.Impact.DataLoss = true;
             p.Impact.DataLossDescription = "Two hours of metrics";
             Assert.Contains("- **Data loss:** Yes — Two hours of metrics\n", PostmortemMarkdown.Render(p));
             p.Impact.DataLoss = false;
+            Assert.Contains("- **Data loss:** No — Two hours of metrics\n", PostmortemMarkdown.Render(p));
+            p.Impact.DataLossDescription = null;
             Assert.Contains("- **Data loss:** No\n", PostmortemMarkdown.Render(p));
         }
 

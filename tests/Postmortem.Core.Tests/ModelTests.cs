@@ -79,7 +79,7 @@ namespace Postmortems.Tests
         [Fact]
         public void Text_is_normalised_to_LF_without_trailing_blanks_but_keeps_indentation()
         {
-            Assert.Equal("line one\n  indented\n\nafter blank", Text.Normalize("\r\n\r\nline one  \r\n  indented\r\n\r\nafter blank\t\n\n"));
+            Assert.Equal("line one\n  indented\n\nafter blank", Text.Normalize("\r\n\r\nline one  \r\n  indented\r\n\r\n \n\nafter blank\t\n\n"));
             Assert.Null(Text.Normalize("  \n\t "));
             Assert.Equal("a b c", Text.SingleLine("  a \n b\t\tc "));
         }

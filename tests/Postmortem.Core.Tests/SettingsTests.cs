@@ -108,16 +108,18 @@ namespace Postmortems.Tests
         }
 
         [Theory]
-        [InlineData("@{ ExcludeRules = @('NoSuchRule') }", "'NoSuchRule' is not a rule")]
-        [InlineData("@{ AddWords = @{ NoSuchList = @('x') } }", "'NoSuchList' is not a word list")]
-        [InlineData("@{ Rules = @{ Hedging = @{ Severity = 'Fatal' } } }", "is not Error, Warning or Information")]
-        [InlineData("@{ Rules = @{ Hedging = @{ Enable = 'no' } } }", "Enable is $true or $false")]
-        [InlineData("@{ Colour = 'blue' }", "'Colour' is not a setting")]
-        [InlineData("'just text'", "holds one hashtable")]
-        public void Bad_settings_are_refused_with_a_message_naming_the_file(string text, string problem)
+        [InlineData("@{\n  ExcludeRules = @(\n    'Hedging'\n    'NoSuchRule'\n  )\n}", 4, "'NoSuchRule' is not a rule")]
+        [InlineData("@{\n  AddWords = @{\n    NoSuchList = @('x')\n  }\n}", 3, "'NoSuchList' is not a word list")]
+        [InlineData("@{\n  Rules = @{\n    Hedging = @{\n      Severity = 'Fatal'\n    }\n  }\n}", 4, "is not Error, Warning or Information")]
+        [InlineData("@{\n  Rules = @{\n    Hedgng = @{ Enable = $false }\n  }\n}", 3, "'Hedgng' is not a rule")]
+        [InlineData("@{ Rules = @{ Hedging = @{ Enable = 'no' } } }", 1, "Enable is $true or $false")]
+        [InlineData("@{\n\n  Colour = 'blue' }", 3, "'Colour' is not a setting")]
+        [InlineData("'just text'", 1, "holds one hashtable")]
+        public void Bad_settings_are_refused_with_a_message_naming_the_file_and_the_line(string text, int line, string problem)
         {
             var error = Assert.Throws<SettingsFormatException>(() => Load(text));
-            Assert.StartsWith("team.psd1", error.Message);
+            Assert.StartsWith($"team.psd1, line {line}: ", error.Message);
+            Assert.Equal(line, error.Line);
             Assert.Contains(problem, error.Message);
         }
 

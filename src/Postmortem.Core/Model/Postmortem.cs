@@ -88,6 +88,9 @@ namespace Postmortems
 
         public List<ActionItem> ActionItems { get; } = new List<ActionItem>();
 
+        /// <summary>The file this postmortem was read from, if any. Not part of the postmortem itself: it is never written out.</summary>
+        public string? SourcePath { get; set; }
+
         public string? LessonsLearned
         {
             get => _lessonsLearned;

@@ -4,8 +4,8 @@ namespace Postmortems
 {
     /// <summary>
     /// How user text is normalised when it enters the model, so that what is stored is what renders and
-    /// reloads: line endings become LF, trailing white space on each line goes, and blank lines around the
-    /// text go. Indentation and inner blank lines stay.
+    /// reloads: line endings become LF, trailing white space on each line goes, blank lines around the text go
+    /// and a run of blank lines inside it becomes one (a paragraph break). Indentation stays.
     /// </summary>
     public static class Text
     {
@@ -20,8 +20,10 @@ namespace Postmortems
             while (last >= first && lines[last].Trim().Length == 0) last--;
             for (int i = first; i <= last; i++)
             {
+                var line = lines[i].TrimEnd();
+                if (line.Length == 0 && lines[i - 1].Trim().Length == 0) continue;
                 if (i > first) builder.Append('\n');
-                builder.Append(lines[i].TrimEnd());
+                builder.Append(line);
             }
             return builder.Length == 0 ? null : builder.ToString();
         }

@@ -15,13 +15,21 @@ namespace Postmortems.Rendering
         /// <summary>What an empty section shows.</summary>
         public const string NotYetWritten = "_Not yet written._";
 
+        /// <summary>Between "Yes"/"No" and the description of what was lost.</summary>
+        public const string DataLossSeparator = " — ";
+
         /// <summary>What an empty field shows.</summary>
         public const string NotSet = "_not set_";
 
-        public static string Render(Postmortem postmortem)
+        /// <summary>
+        /// The template in Markdown. With <paramref name="frontMatter"/>, YAML front matter first carries what the page
+        /// cannot show (id, context, exact times, milestones, sources, action item status), so the file reloads losslessly.
+        /// </summary>
+        public static string Render(Postmortem postmortem, bool frontMatter = false)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             var md = new StringBuilder(4096);
+            if (frontMatter) md.Append(Serialization.MarkdownFrontMatter.Write(postmortem)).Append('\n');
 
             md.Append("# Postmortem: ").Append(MarkdownText.Inline(postmortem.Title)).Append("\n\n");
             WriteHeader(md, postmortem);
@@ -90,8 +98,9 @@ namespace Postmortems.Rendering
             md.Append(string.Join("\\\n", fields)).Append("\n\n");
         }
 
+        // A comma inside a name is escaped, so "Doe, Jane" stays one name when the list is read back.
         private static string Names(List<string> names) =>
-            names.Count == 0 ? NotSet : string.Join(", ", names.Select(MarkdownText.Inline));
+            names.Count == 0 ? NotSet : string.Join(", ", names.Select(n => MarkdownText.Inline(n).Replace(",", "\\,")));
 
         private static void Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
 
@@ -120,9 +129,9 @@ namespace Postmortems.Rendering
                 md.Append(NotYetWritten).Append("\n\n");
                 return;
             }
-            // A timeline that crosses midnight (or lies off the incident's date) shows the date in every row.
+            // A timeline that crosses midnight (or lies off the incident's date, or has no date to lie on) shows the date in every row.
             var firstDay = timeline[0].Time.Date;
-            bool showDate = timeline[timeline.Count - 1].Time.Date != firstDay || (p.Date.HasValue && p.Date.Value.Date != firstDay);
+            bool showDate = timeline[timeline.Count - 1].Time.Date != firstDay || !p.Date.HasValue || p.Date.Value.Date != firstDay;
             bool showSeconds = timeline.Any(e => e.Time.Second != 0 || e.Time.Millisecond != 0);
             var format = (showDate ? "yyyy-MM-dd " : "") + (showSeconds ? "HH:mm:ss" : "HH:mm");
 
@@ -137,13 +146,14 @@ namespace Postmortems.Rendering
 
         private static void WriteImpact(StringBuilder md, Impact impact)
         {
-            string services = impact.ServicesAffected.Count == 0 ? NotSet : string.Join(", ", impact.ServicesAffected.Select(MarkdownText.Inline));
+            string services = Names(impact.ServicesAffected);
             string dataLoss = impact.DataLoss switch
             {
-                true => impact.DataLossDescription is null ? "Yes" : "Yes — " + MarkdownText.Block(impact.DataLossDescription, "  "),
+                true => "Yes",
                 false => "No",
-                null => impact.DataLossDescription is null ? NotSet : MarkdownText.Block(impact.DataLossDescription, "  "),
+                null => NotSet,
             };
+            if (impact.DataLossDescription is not null) dataLoss += DataLossSeparator + MarkdownText.Block(impact.DataLossDescription, "  ");
             md.Append("- **Services affected:** ").Append(services).Append('\n');
             md.Append("- **Users affected:** ").Append(Field(impact.UsersAffected)).Append('\n');
             md.Append("- **Data loss:** ").Append(dataLoss).Append('\n');

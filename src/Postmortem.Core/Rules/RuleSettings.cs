@@ -64,42 +64,43 @@ namespace Postmortems.Rules
         {
             if (PowerShellDataReader.Parse(psd1Text, source) is not IDictionary data)
             {
-                throw new SettingsFormatException($"{source}: a settings file holds one hashtable, @{{ ... }}.", source, 1);
+                throw Error(source, 1, "a settings file holds one hashtable, @{ ... }.");
             }
             var knownRules = new HashSet<string>(PostmortemRules.All.Select(r => r.Name), StringComparer.OrdinalIgnoreCase);
             foreach (DictionaryEntry entry in data)
             {
                 var key = (string)entry.Key;
+                int line = LineOf(data, key);
                 switch (key.ToLowerInvariant())
                 {
                     case "excluderules":
-                        foreach (var name in Strings(entry.Value))
+                        var names = Strings(entry.Value).ToList();
+                        for (int i = 0; i < names.Count; i++)
                         {
-                            RequireRule(knownRules, name, source);
-                            DisabledRules.Add(name);
+                            RequireRule(knownRules, names[i], source, entry.Value is PowerShellDataList list && i < list.ItemLines.Count ? list.ItemLines[i] : line);
+                            DisabledRules.Add(names[i]);
                         }
                         break;
                     case "rules":
-                        ApplyRules(entry.Value, knownRules, source);
+                        ApplyRules(entry.Value, knownRules, source, line);
                         break;
                     case "addwords":
-                        foreach (var (list, words) in Lists(entry.Value, source, key))
+                        foreach (var (list, words, listLine) in Lists(entry.Value, source, key, line))
                         {
-                            var target = List(list, source);
+                            var target = List(list, source, listLine);
                             target.AddRange(words.Where(w => !target.Contains(w, StringComparer.OrdinalIgnoreCase)));
                             lock (_compiled) _compiled.Remove(list);
                         }
                         break;
                     case "removewords":
-                        foreach (var (list, words) in Lists(entry.Value, source, key))
+                        foreach (var (list, words, listLine) in Lists(entry.Value, source, key, line))
                         {
-                            List(list, source).RemoveAll(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
+                            List(list, source, listLine).RemoveAll(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
                             lock (_compiled) _compiled.Remove(list);
                         }
                         break;
                     default:
-                        throw new SettingsFormatException(
-                            $"{source}: '{key}' is not a setting. Use ExcludeRules, Rules, AddWords or RemoveWords.", source, 1);
+                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords or RemoveWords.");
                 }
             }
         }
@@ -123,28 +124,30 @@ namespace Postmortems.Rules
             }
         }
 
-        private void ApplyRules(object? value, HashSet<string> knownRules, string source)
+        private void ApplyRules(object? value, HashSet<string> knownRules, string source, int line)
         {
             if (value is not IDictionary rules)
             {
-                throw new SettingsFormatException($"{source}: Rules holds a hashtable, Rules = @{{ RuleName = @{{ Enable = $false }} }}.", source, 1);
+                throw Error(source, line, "Rules holds a hashtable, Rules = @{ RuleName = @{ Enable = $false } }.");
             }
             foreach (DictionaryEntry rule in rules)
             {
                 var name = (string)rule.Key;
-                RequireRule(knownRules, name, source);
+                int ruleLine = LineOf(rules, name);
+                RequireRule(knownRules, name, source, ruleLine);
                 if (rule.Value is not IDictionary options)
                 {
-                    throw new SettingsFormatException($"{source}: Rules.{name} holds a hashtable, such as @{{ Enable = $false; Severity = 'Warning' }}.", source, 1);
+                    throw Error(source, ruleLine, $"Rules.{name} holds a hashtable, such as @{{ Enable = $false; Severity = 'Warning' }}.");
                 }
                 foreach (DictionaryEntry option in options)
                 {
+                    int optionLine = LineOf(options, (string)option.Key);
                     switch (((string)option.Key).ToLowerInvariant())
                     {
                         case "enable":
                             if (option.Value is not bool enabled)
                             {
-                                throw new SettingsFormatException($"{source}: Rules.{name}.Enable is $true or $false.", source, 1);
+                                throw Error(source, optionLine, $"Rules.{name}.Enable is $true or $false.");
                             }
                             if (enabled) DisabledRules.Remove(name);
                             else DisabledRules.Add(name);
@@ -153,41 +156,44 @@ namespace Postmortems.Rules
                             var text = option.Value as string;
                             if (text is null || !Enum.TryParse<DiagnosticSeverity>(text, ignoreCase: true, out var severity) || !Enum.IsDefined(typeof(DiagnosticSeverity), severity))
                             {
-                                throw new SettingsFormatException($"{source}: Rules.{name}.Severity '{option.Value}' is not Error, Warning or Information.", source, 1);
+                                throw Error(source, optionLine, $"Rules.{name}.Severity '{option.Value}' is not Error, Warning or Information.");
                             }
                             SeverityOverrides[name] = severity;
                             break;
                         default:
-                            throw new SettingsFormatException($"{source}: Rules.{name}.{option.Key} is not a rule option. Use Enable or Severity.", source, 1);
+                            throw Error(source, optionLine, $"Rules.{name}.{option.Key} is not a rule option. Use Enable or Severity.");
                     }
                 }
             }
         }
 
-        private List<string> List(string name, string source)
+        private List<string> List(string name, string source, int line)
         {
             if (_wordLists.TryGetValue(name, out var list)) return list;
-            throw new SettingsFormatException(
-                $"{source}: '{name}' is not a word list. The lists are: {string.Join(", ", _wordLists.Keys.OrderBy(k => k, StringComparer.Ordinal))}.", source, 1);
+            throw Error(source, line, $"'{name}' is not a word list. The lists are: {string.Join(", ", _wordLists.Keys.OrderBy(k => k, StringComparer.Ordinal))}.");
         }
 
-        private static IEnumerable<(string List, List<string> Words)> Lists(object? value, string source, string key)
+        private static IEnumerable<(string List, List<string> Words, int Line)> Lists(object? value, string source, string key, int line)
         {
             if (value is not IDictionary lists)
             {
-                throw new SettingsFormatException($"{source}: {key} holds a hashtable, {key} = @{{ BlamePhrases = @('phrase') }}.", source, 1);
+                throw Error(source, line, $"{key} holds a hashtable, {key} = @{{ BlamePhrases = @('phrase') }}.");
             }
-            foreach (DictionaryEntry entry in lists) yield return ((string)entry.Key, Strings(entry.Value).ToList());
+            foreach (DictionaryEntry entry in lists) yield return ((string)entry.Key, Strings(entry.Value).ToList(), LineOf(lists, (string)entry.Key));
         }
 
-        private static void RequireRule(HashSet<string> knownRules, string name, string source)
+        private static void RequireRule(HashSet<string> knownRules, string name, string source, int line)
         {
             if (!knownRules.Contains(name))
             {
-                throw new SettingsFormatException(
-                    $"{source}: '{name}' is not a rule. Get-PostmortemRule lists them: {string.Join(", ", knownRules.OrderBy(n => n, StringComparer.Ordinal))}.", source, 1);
+                throw Error(source, line, $"'{name}' is not a rule. Get-PostmortemRule lists them: {string.Join(", ", knownRules.OrderBy(n => n, StringComparer.Ordinal))}.");
             }
         }
+
+        private static int LineOf(IDictionary table, string key) => table is PowerShellDataTable data ? data.LineOf(key) : 1;
+
+        private static SettingsFormatException Error(string source, int line, string problem) =>
+            new SettingsFormatException($"{source}, line {line}: {problem}", source, line);
 
         private static IEnumerable<string> Strings(object? value) => value switch
         {

@@ -39,15 +39,18 @@ namespace Postmortems.Settings
 
         private object? ReadValueList()
         {
+            int firstLine = LineAt(_position);
             var first = ReadValue();
             SkipTrivia(newlines: false);
             if (AtEnd || Current != ',') return first;
-            var list = new List<object?> { first };
+            var list = new PowerShellDataList();
+            list.Add(first, firstLine);
             while (!AtEnd && Current == ',')
             {
                 _position++;
                 SkipTrivia(newlines: true);
-                list.Add(ReadValue());
+                int line = LineAt(_position);
+                list.Add(ReadValue(), line);
                 SkipTrivia(newlines: false);
             }
             return list;
@@ -66,11 +69,11 @@ namespace Postmortems.Settings
             throw Error($"'{c}' cannot start a value here; quote text as 'text'");
         }
 
-        private Dictionary<string, object?> ReadHashtable()
+        private PowerShellDataTable ReadHashtable()
         {
             int start = _position;
             _position += 2;
-            var table = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            var table = new PowerShellDataTable();
             while (true)
             {
                 SkipTrivia(newlines: true);
@@ -93,6 +96,7 @@ namespace Postmortems.Settings
                 SkipTrivia(newlines: true);
                 if (table.ContainsKey(key)) throw Error($"the key '{key}' appears twice", keyAt);
                 table[key] = ReadValueList();
+                table.KeyLines[key] = LineAt(keyAt);
                 SkipTrivia(newlines: false);
                 if (!AtEnd && Current != ';' && Current != '}' && Current != '\n' && Current != '\r' && Current != '#')
                 {
@@ -110,11 +114,11 @@ namespace Postmortems.Settings
             return _text.Substring(start, _position - start);
         }
 
-        private List<object?> ReadArray()
+        private PowerShellDataList ReadArray()
         {
             int start = _position;
             _position += 2;
-            var list = new List<object?>();
+            var list = new PowerShellDataList();
             while (true)
             {
                 SkipTrivia(newlines: true);
@@ -129,7 +133,8 @@ namespace Postmortems.Settings
                     _position++;
                     continue;
                 }
-                list.Add(ReadValue());
+                int line = LineAt(_position);
+                list.Add(ReadValue(), line);
             }
         }
 
@@ -260,6 +265,16 @@ namespace Postmortems.Settings
 
         private static bool IsDoubleQuote(char c) => c == '"' || c == '\u201C' || c == '\u201D';
 
+        private int LineAt(int position)
+        {
+            int line = 1;
+            for (int i = 0; i < position && i < _text.Length; i++)
+            {
+                if (_text[i] == '\n') line++;
+            }
+            return line;
+        }
+
         private SettingsFormatException Error(string problem, int? at = null)
         {
             int position = Math.Min(at ?? _position, _text.Length);
@@ -277,6 +292,30 @@ namespace Postmortems.Settings
                 }
             }
             return new SettingsFormatException($"{_source}, line {line}, column {column}: {problem}.", _source, line);
+        }
+    }
+
+    /// <summary>A hashtable read from a data file, with the line each key is on, so later checks can name it.</summary>
+    public sealed class PowerShellDataTable : Dictionary<string, object?>
+    {
+        public PowerShellDataTable() : base(StringComparer.OrdinalIgnoreCase)
+        {
+        }
+
+        public Dictionary<string, int> KeyLines { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        public int LineOf(string key) => KeyLines.TryGetValue(key, out var line) ? line : 1;
+    }
+
+    /// <summary>An array read from a data file, with the line each item is on.</summary>
+    public sealed class PowerShellDataList : List<object?>
+    {
+        public List<int> ItemLines { get; } = new List<int>();
+
+        public void Add(object? item, int line)
+        {
+            Add(item);
+            ItemLines.Add(line);
         }
     }
 

@@ -4,14 +4,17 @@ using Postmortems.Rendering;
 namespace Postmortems.Commands
 {
     /// <summary>Renders a postmortem as the seed's Document Template in Markdown.</summary>
-    [Cmdlet(VerbsData.ConvertTo, "PostmortemMarkdown")]
+    [Cmdlet(VerbsData.ConvertTo, "PostmortemMarkdown", DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(string))]
-    public sealed class ConvertToPostmortemMarkdownCommand : PSCmdlet
+    public sealed class ConvertToPostmortemMarkdownCommand : PostmortemInputCommand
     {
-        [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 0)]
-        [Alias("InputObject")]
-        public Postmortem Postmortem { get; set; } = null!;
+        /// <summary>Start with YAML front matter holding what the page cannot show, as Export-Postmortem writes it.</summary>
+        [Parameter]
+        public SwitchParameter FrontMatter { get; set; }
 
-        protected override void ProcessRecord() => WriteObject(PostmortemMarkdown.Render(Postmortem));
+        protected override void ProcessRecord()
+        {
+            foreach (var postmortem in InputPostmortems()) WriteObject(PostmortemMarkdown.Render(postmortem, FrontMatter));
+        }
     }
 }

@@ -3,25 +3,26 @@ using System.IO;
 using System.Management.Automation;
 using Postmortems.IO;
 using Postmortems.Rendering;
+using Postmortems.Serialization;
 
 namespace Postmortems.Commands
 {
     /// <summary>
-    /// Writes a postmortem to a file, in the format its extension names: .md for the template in Markdown,
-    /// .html for a standalone page. An existing file is kept unless -Force; -WhatIf writes nothing.
+    /// Writes a postmortem to a file, in the format its extension names: .md for the template in Markdown (with
+    /// front matter, so it reloads losslessly), .yaml for a draft, .html for a standalone page. An existing file is kept unless -Force; -WhatIf writes nothing.
     /// </summary>
     [Cmdlet(VerbsData.Export, "Postmortem", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportPostmortemCommand : PSCmdlet
     {
         private string _fullPath = string.Empty;
-        private Func<Postmortem, string> _render = PostmortemMarkdown.Render;
+        private Func<Postmortem, string> _render = MarkdownWithFrontMatter;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [Alias("InputObject")]
         public Postmortem Postmortem { get; set; } = null!;
 
-        /// <summary>The file to write; its extension (.md, .markdown, .html, .htm) picks the format.</summary>
+        /// <summary>The file to write; its extension (.md, .markdown, .yaml, .yml, .html, .htm) picks the format.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = null!;
@@ -42,7 +43,11 @@ namespace Postmortems.Commands
             {
                 case ".md":
                 case ".markdown":
-                    _render = PostmortemMarkdown.Render;
+                    _render = MarkdownWithFrontMatter;
+                    break;
+                case ".yaml":
+                case ".yml":
+                    _render = PostmortemYaml.Write;
                     break;
                 case ".html":
                 case ".htm":
@@ -50,11 +55,14 @@ namespace Postmortems.Commands
                     break;
                 default:
                     ThrowTerminatingError(new ErrorRecord(
-                        new PSArgumentException($"Export-Postmortem cannot tell the format from '{Path}'. End the path with .md (Markdown) or .html (a standalone page)."),
+                        new PSArgumentException($"Export-Postmortem cannot tell the format from '{Path}'. End the path with .md (Markdown), .yaml (a draft to edit and reload) or .html (a standalone page)."),
                         ErrorIds.ExportFormatNotSupported, ErrorCategory.InvalidArgument, Path));
                     break;
             }
         }
+
+        // A Markdown file carries front matter, so Import-Postmortem gets back everything the page cannot show.
+        private static string MarkdownWithFrontMatter(Postmortem postmortem) => PostmortemMarkdown.Render(postmortem, frontMatter: true);
 
         protected override void ProcessRecord()
         {

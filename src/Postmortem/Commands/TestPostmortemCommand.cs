@@ -9,17 +9,13 @@ namespace Postmortems.Commands
     /// Checks a postmortem against the seed's rules, the way PSScriptAnalyzer checks a script: one record per
     /// finding, grouped by section, or with -Quiet a single $true/$false for a CI gate.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "Postmortem")]
+    [Cmdlet(VerbsDiagnostic.Test, "Postmortem", DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(DiagnosticRecord))]
     [OutputType(typeof(bool))]
-    public sealed class TestPostmortemCommand : PSCmdlet
+    public sealed class TestPostmortemCommand : PostmortemInputCommand
     {
         private RuleSettings _settings = null!;
         private Func<string, bool>? _filter;
-
-        [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 0)]
-        [Alias("InputObject")]
-        public Postmortem Postmortem { get; set; } = null!;
 
         /// <summary>Only these rules (wildcards allowed).</summary>
         [Parameter]
@@ -54,13 +50,16 @@ namespace Postmortems.Commands
 
         protected override void ProcessRecord()
         {
-            var records = PostmortemLinter.Check(Postmortem, _settings, _filter);
-            if (Quiet)
+            foreach (var postmortem in InputPostmortems())
             {
-                WriteObject(PostmortemLinter.Passes(records, Strict));
-                return;
+                var records = PostmortemLinter.Check(postmortem, _settings, _filter);
+                if (Quiet)
+                {
+                    WriteObject(PostmortemLinter.Passes(records, Strict));
+                    continue;
+                }
+                foreach (var record in records) WriteObject(record);
             }
-            foreach (var record in records) WriteObject(record);
         }
     }
 }

@@ -1,0 +1,79 @@
+using System;
+using System.Globalization;
+using System.IO;
+using Postmortems.Rendering;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Postmortems.Serialization
+{
+    /// <summary>
+    /// The YAML front matter of a postmortem's Markdown file: what the visible template cannot show (the id, the
+    /// context, a hand-set duration, each event's exact time, milestone and source, each action item's status and
+    /// tracking), so the .md file is a lossless store and the page still reads cleanly.
+    /// </summary>
+    internal static class MarkdownFrontMatter
+    {
+        public static string Write(Postmortem p)
+        {
+            var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            var emitter = new Emitter(writer, new EmitterSettings().WithBestWidth(int.MaxValue).WithNewLine("\n").WithIndentedSequences());
+            emitter.Emit(new StreamStart());
+            emitter.Emit(new DocumentStart());
+            emitter.Emit(new MappingStart());
+            Pair(emitter, "id", p.Id.ToString("D"));
+            if (p.Context is IncidentContext context) Pair(emitter, "context", context.ToString());
+            if (p.ExplicitDuration is TimeSpan duration) Pair(emitter, "duration", DurationText(duration));
+            if (p.Timeline.Count > 0)
+            {
+                emitter.Emit(new Scalar("timeline"));
+                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+                foreach (var e in p.Timeline)
+                {
+                    emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
+                    Pair(emitter, "time", PostmortemYaml.Time(e.Time));
+                    if (e.Milestone != Milestone.None) Pair(emitter, "milestone", e.Milestone.ToString());
+                    Pair(emitter, "source", e.Source, quoteIfNeeded: true);
+                    emitter.Emit(new MappingEnd());
+                }
+                emitter.Emit(new SequenceEnd());
+            }
+            if (p.ActionItems.Count > 0)
+            {
+                emitter.Emit(new Scalar("actionItems"));
+                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+                foreach (var item in p.ActionItems)
+                {
+                    emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
+                    Pair(emitter, "status", item.Status.ToString());
+                    if (item.Tracking is not null) Pair(emitter, "tracking", item.Tracking, quoteIfNeeded: true);
+                    emitter.Emit(new MappingEnd());
+                }
+                emitter.Emit(new SequenceEnd());
+            }
+            emitter.Emit(new MappingEnd());
+            emitter.Emit(new DocumentEnd(true));
+            emitter.Emit(new StreamEnd());
+            return "---\n" + writer.ToString() + "---\n";
+        }
+
+        internal static string DurationText(TimeSpan duration)
+        {
+            var text = PostmortemMarkdown.FormatDuration(duration);
+            var rest = duration - TimeSpan.FromMinutes(Math.Floor(duration.TotalMinutes));
+            if (rest == TimeSpan.Zero) return text;
+            return text + ":" + (rest.Ticks % TimeSpan.TicksPerSecond == 0
+                ? rest.Seconds.ToString("00", CultureInfo.InvariantCulture)
+                : rest.TotalSeconds.ToString("00.0000000", CultureInfo.InvariantCulture));
+        }
+
+        private static void Pair(IEmitter emitter, string key, string value, bool quoteIfNeeded = false)
+        {
+            emitter.Emit(new Scalar(key));
+            // Free text (a source, a ticket id) is always quoted so it can never read back as anything else.
+            emitter.Emit(quoteIfNeeded
+                ? new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.DoubleQuoted, false, true)
+                : new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Plain, true, false));
+        }
+    }
+}

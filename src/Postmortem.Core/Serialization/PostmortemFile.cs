@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace Postmortems.Serialization
+{
+    /// <summary>Reads a postmortem file in the format its extension names, refusing what cannot be a postmortem before parsing it.</summary>
+    public static class PostmortemFile
+    {
+        /// <summary>Far above any real postmortem (a few hundred KB with a long timeline); a larger file is a mistake.</summary>
+        public const long MaxBytes = 32L * 1024 * 1024;
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        public static bool IsSupported(string path) => FormatOf(path) is not null;
+
+        public static string SupportedExtensions => ".yaml, .yml, .md, .markdown";
+
+        public static ReadResult Read(string path)
+        {
+            var format = FormatOf(path) ?? throw new PostmortemFormatException(path, null,
+                $"Import-Postmortem reads {SupportedExtensions} files; this one's extension does not say which it is.");
+            var info = new FileInfo(path);
+            if (!info.Exists) throw new FileNotFoundException($"The file '{path}' does not exist.", path);
+            if (info.Length == 0) throw new PostmortemFormatException(path, null, "the file is empty.");
+            if (info.Length > MaxBytes)
+            {
+                throw new PostmortemFormatException(path, null, $"the file is {info.Length / (1024 * 1024)} MB; a postmortem is far smaller (the limit is {MaxBytes / (1024 * 1024)} MB). Check this is the file you meant.");
+            }
+            var bytes = File.ReadAllBytes(path);
+            var text = Decode(bytes, path);
+            var result = format == "yaml" ? PostmortemYaml.Read(text, path) : PostmortemMarkdownReader.Read(text, path);
+            result.Postmortem.SourcePath = path;
+            return result;
+        }
+
+        private static string? FormatOf(string path)
+        {
+            switch (Path.GetExtension(path).ToLowerInvariant())
+            {
+                case ".yaml":
+                case ".yml":
+                    return "yaml";
+                case ".md":
+                case ".markdown":
+                    return "markdown";
+                default:
+                    return null;
+            }
+        }
+
+        private static string Decode(byte[] bytes, string path)
+        {
+            int scan = Math.Min(bytes.Length, 8192);
+            for (int i = 0; i < scan; i++)
+            {
+                if (bytes[i] == 0) throw new PostmortemFormatException(path, null, "this is a binary file, not a postmortem (it holds NUL bytes).");
+            }
+            int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            try
+            {
+                return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new PostmortemFormatException(path, null, "the file is not UTF-8 text. Save it as UTF-8 and import it again.");
+            }
+        }
+    }
+}

@@ -1,0 +1,625 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Postmortems.Rendering;
+
+namespace Postmortems.Serialization
+{
+    /// <summary>
+    /// Reads a postmortem from the Markdown the module renders, and from hand-edited versions of it (extra blank
+    /// lines, other table alignment, rows moved, optional sections missing, other heading levels), through
+    /// Markdig's syntax tree. The front matter, where present, restores what the page cannot show; where the page
+    /// was edited so that the two disagree, the page wins.
+    /// </summary>
+    public static class PostmortemMarkdownReader
+    {
+        // Stands in for an escaped comma ("Doe\, Jane") while a list of names is split.
+        private const char EscapedComma = '\uE000';
+
+        private enum Part
+        {
+            None, ExecutiveSummary, Timeline, Impact, RootCause, Whys, ContributingFactors, WentWell, WentPoorly, ActionItems, LessonsLearned,
+        }
+
+        public static ReadResult Read(string text, string source)
+        {
+            if (text is null) throw new ArgumentNullException(nameof(text));
+            var state = new ReaderState(source);
+            var (frontMatter, body, bodyLine) = SplitFrontMatter(text, source);
+            state.LineOffset = bodyLine - 1;
+            var front = frontMatter is null ? null : FrontMatter.Read(frontMatter, source, state.Values);
+
+            var document = Markdown.Parse(body, PostmortemHtml.Pipeline);
+            var title = document.OfType<HeadingBlock>().FirstOrDefault(h => TitleOf(h) is not null);
+            if (title is null)
+            {
+                throw new PostmortemFormatException(source, null,
+                    "this Markdown file is not a postmortem: it has no '# Postmortem: <title>' heading. Write one at the top, or check the file is the one you meant.");
+            }
+            var p = new Postmortem(TitleOf(title)!, front?.Id ?? Guid.NewGuid());
+            if (front?.Context is IncidentContext context) p.Context = context;
+
+            // Blocks by the section they stand under; what precedes the first section is the header.
+            var parts = new Dictionary<Part, List<Block>>();
+            var header = new List<Block>();
+            List<Block>? target = null;
+            foreach (var block in document)
+            {
+                if (block == title)
+                {
+                    target = header;
+                    continue;
+                }
+                if (block is HeadingBlock && (target is not null || parts.Count > 0))
+                {
+                    var headingText = PlainText(((HeadingBlock)block).Inline);
+                    var part = PartOf(headingText);
+                    if (part == Part.None)
+                    {
+                        state.Values.Warnings.Add($"{source}, line {state.Line(block)}: the section '{headingText}' is not part of the template and was ignored.");
+                        target = null;
+                        continue;
+                    }
+                    if (!parts.TryGetValue(part, out target))
+                    {
+                        target = new List<Block>();
+                        parts[part] = target;
+                    }
+                    continue;
+                }
+                target?.Add(block);
+            }
+
+            ReadHeader(state, p, header);
+            p.ExecutiveSummary = Prose(state, Get(parts, Part.ExecutiveSummary));
+            ReadTimeline(state, p, Get(parts, Part.Timeline), front);
+            ReadImpact(state, p.Impact, Get(parts, Part.Impact));
+            p.RootCause = Prose(state, Get(parts, Part.RootCause).Where(b => b is not ListBlock || !parts.ContainsKey(Part.Whys)).ToList());
+            p.Whys.AddRange(ListItems(state, Get(parts, Part.Whys)));
+            p.ContributingFactors.AddRange(ListItems(state, Get(parts, Part.ContributingFactors)));
+            p.WentWell.AddRange(ListItems(state, Get(parts, Part.WentWell)));
+            p.WentPoorly.AddRange(ListItems(state, Get(parts, Part.WentPoorly)));
+            ReadActionItems(state, p, Get(parts, Part.ActionItems), front);
+            p.LessonsLearned = Prose(state, Get(parts, Part.LessonsLearned));
+            ApplyDuration(state, p, front);
+            return new ReadResult(p, state.Values.Warnings);
+        }
+
+        private sealed class ReaderState
+        {
+            public ReaderState(string source)
+            {
+                Source = source;
+                Values = new YamlValues(source);
+            }
+
+            public string Source { get; }
+
+            public YamlValues Values { get; }
+
+            public int LineOffset { get; set; }
+
+            public string? VisibleDuration { get; set; }
+
+            public int? VisibleDurationLine { get; set; }
+
+            public int Line(Block block) => block.Line + 1 + LineOffset;
+
+            public PostmortemFormatException Error(Block block, string problem) => new PostmortemFormatException(Source, Line(block), problem);
+        }
+
+        private static List<Block> Get(Dictionary<Part, List<Block>> parts, Part part) =>
+            parts.TryGetValue(part, out var blocks) ? blocks : new List<Block>();
+
+        private static (string? FrontMatter, string Body, int BodyLine) SplitFrontMatter(string text, string source)
+        {
+            var normalized = text.Replace("\r\n", "\n").Replace('\r', '\n');
+            if (normalized.Length > 0 && normalized[0] == '\uFEFF') normalized = normalized.Substring(1);
+            if (!normalized.StartsWith("---\n", StringComparison.Ordinal)) return (null, normalized, 1);
+            int line = 2;
+            int position = 4;
+            while (position <= normalized.Length)
+            {
+                int end = normalized.IndexOf('\n', position);
+                var current = end < 0 ? normalized.Substring(position) : normalized.Substring(position, end - position);
+                if (current.TrimEnd() == "---" || current.TrimEnd() == "...")
+                {
+                    var yaml = normalized.Substring(4, position - 4);
+                    var body = end < 0 ? string.Empty : normalized.Substring(end + 1);
+                    return (yaml, body, line + 1);
+                }
+                if (end < 0) break;
+                position = end + 1;
+                line++;
+            }
+            throw new PostmortemFormatException(source, 1, "the front matter that starts with '---' on line 1 never ends; close it with a line '---'");
+        }
+
+        private static string? TitleOf(HeadingBlock heading)
+        {
+            var text = PlainText(heading.Inline);
+            const string prefix = "Postmortem:";
+            if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
+            return Text.SingleLine(text.Substring(prefix.Length));
+        }
+
+        private static Part PartOf(string heading)
+        {
+            var key = new string(heading.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+            switch (key)
+            {
+                case "executivesummary": case "summary": return Part.ExecutiveSummary;
+                case "timeline": case "timelineutc": return Part.Timeline;
+                case "impact": return Part.Impact;
+                case "rootcause": return Part.RootCause;
+                case "5whys": case "fivewhys": case "whys": return Part.Whys;
+                case "contributingfactors": return Part.ContributingFactors;
+                case "whatwentwell": case "wentwell": return Part.WentWell;
+                case "whatwentpoorly": case "wentpoorly": case "whatwentwrong": return Part.WentPoorly;
+                case "actionitems": case "actions": return Part.ActionItems;
+                case "lessonslearned": case "lessons": return Part.LessonsLearned;
+                default: return Part.None;
+            }
+        }
+
+        // ---- Header: "**Date:** 2026-11-20" lines, in paragraphs or list items before the first section.
+
+        private static void ReadHeader(ReaderState state, Postmortem p, List<Block> blocks)
+        {
+            foreach (var (block, label, value, _) in Fields(blocks))
+            {
+                var key = new string(label.ToLowerInvariant().Where(char.IsLetter).ToArray());
+                switch (key)
+                {
+                    case "date":
+                        if (value is null) break;
+                        if (!DateTime.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                        {
+                            throw state.Error(block, $"the Date '{value}' is not a date; write it as YYYY-MM-DD, for example 2026-11-20");
+                        }
+                        p.Date = date;
+                        break;
+                    case "duration":
+                        state.VisibleDuration = value?.Trim();
+                        state.VisibleDurationLine = state.Line(block);
+                        break;
+                    case "severity":
+                        p.Severity = EnumValue<Severity>(state, block, "Severity", value);
+                        break;
+                    case "status":
+                        p.Status = EnumValue<IncidentStatus>(state, block, "Status", value);
+                        break;
+                    case "context":
+                        p.Context = EnumValue<IncidentContext>(state, block, "Context", value);
+                        break;
+                    case "authors": case "author":
+                        p.Authors.AddRange(SplitNames(value));
+                        break;
+                    case "reviewers": case "reviewer":
+                        p.Reviewers.AddRange(SplitNames(value));
+                        break;
+                    default:
+                        state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the header field '{label}' is not part of the template and was ignored.");
+                        break;
+                }
+            }
+        }
+
+        private static T? EnumValue<T>(ReaderState state, Block block, string field, string? value) where T : struct
+        {
+            if (value is null) return null;
+            var names = Enum.GetNames(typeof(T));
+            var name = names.FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name is null) throw state.Error(block, $"the {field} '{value}' is not one of {string.Join(", ", names)}");
+            return (T)Enum.Parse(typeof(T), name);
+        }
+
+        private static void ApplyDuration(ReaderState state, Postmortem p, FrontMatter? front)
+        {
+            var visible = state.VisibleDuration;
+            var derived = p.Timeline.DerivedDuration;
+            if (front?.Duration is TimeSpan hand && visible is not null && visible == PostmortemMarkdown.FormatDuration(hand))
+            {
+                p.ExplicitDuration = hand;
+                return;
+            }
+            if (visible is null) return;
+            if (derived is TimeSpan fromTimeline && visible == PostmortemMarkdown.FormatDuration(fromTimeline)) return;
+            var parsed = new YamlValues(state.Source).Duration(new YamlScalar(visible, true, state.VisibleDurationLine ?? 0), "Duration");
+            p.ExplicitDuration = parsed;
+        }
+
+        // ---- Timeline
+
+        private static void ReadTimeline(ReaderState state, Postmortem p, List<Block> blocks, FrontMatter? front)
+        {
+            var table = blocks.OfType<Table>().FirstOrDefault();
+            if (table is null)
+            {
+                if (blocks.Any(b => !IsNotYetWritten(b))) state.Values.Warnings.Add($"{state.Source}: the Timeline has no table, so no events were read from it.");
+                return;
+            }
+            var (timeColumn, eventColumn) = Columns(table, ("time", 0), ("event", 1));
+            var unused = front?.Events.ToList() ?? new List<FrontMatter.EventInfo>();
+            foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+            {
+                var timeText = CellText(row, timeColumn);
+                var text = CellText(row, eventColumn);
+                if (timeText is null && text is null) continue;
+                if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
+                if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
+                if (!TimelineTime.TryParse(timeText, p.Date, out var shown, out var problem)) throw state.Error(row, problem!);
+                // The front matter knows the exact time, milestone and source of the event shown at this time.
+                bool withSeconds = timeText.Count(c => c == ':') >= 2;
+                var match = unused.FirstOrDefault(e => Truncate(e.Time, withSeconds) == shown);
+                if (match is not null) unused.Remove(match);
+                p.Timeline.Add(new TimelineEvent(match?.Time ?? shown, text, match?.Milestone ?? Milestone.None, match?.Source));
+            }
+        }
+
+        private static DateTime Truncate(DateTime time, bool keepSeconds) =>
+            new DateTime(time.Ticks - time.Ticks % (keepSeconds ? TimeSpan.TicksPerSecond : TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+
+        // ---- Impact: "- **Services affected:** ..." lines
+
+        private static void ReadImpact(ReaderState state, Impact impact, List<Block> blocks)
+        {
+            foreach (var (block, label, value) in ItemFields(blocks))
+            {
+                var key = label.ToLowerInvariant();
+                if (key.Contains("service"))
+                {
+                    impact.ServicesAffected.AddRange(SplitNames(value));
+                }
+                else if (key.Contains("user"))
+                {
+                    impact.UsersAffected = Unescape(value);
+                }
+                else if (key.Contains("data loss"))
+                {
+                    ReadDataLoss(impact, Unescape(value));
+                }
+                else if (key.Contains("revenue") || key.Contains("sla"))
+                {
+                    impact.RevenueImpact = Unescape(value);
+                }
+                else
+                {
+                    state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the impact field '{label}' is not part of the template and was ignored.");
+                }
+            }
+        }
+
+        // "Yes", "No" or "not set", then " — " and what was lost; a hand-written value without either is the description.
+        private static void ReadDataLoss(Impact impact, string? value)
+        {
+            if (value is null) return;
+            foreach (var (word, answer) in new (string, bool?)[] { ("Yes", true), ("No", false), ("not set", null) })
+            {
+                if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    impact.DataLoss = answer;
+                    return;
+                }
+                foreach (var separator in new[] { PostmortemMarkdown.DataLossSeparator, " - ", ": ", ", " })
+                {
+                    if (value.StartsWith(word + separator, StringComparison.OrdinalIgnoreCase))
+                    {
+                        impact.DataLoss = answer;
+                        impact.DataLossDescription = value.Substring(word.Length + separator.Length);
+                        return;
+                    }
+                }
+            }
+            impact.DataLossDescription = value;
+        }
+
+        // ---- Action items
+
+        private static void ReadActionItems(ReaderState state, Postmortem p, List<Block> blocks, FrontMatter? front)
+        {
+            var table = blocks.OfType<Table>().FirstOrDefault();
+            if (table is null)
+            {
+                if (blocks.Any(b => !IsNotYetWritten(b))) state.Values.Warnings.Add($"{state.Source}: the Action Items have no table, so none were read.");
+                return;
+            }
+            var (actionColumn, ownerColumn) = Columns(table, ("action", 0), ("owner", 1));
+            var (dueColumn, priorityColumn) = Columns(table, ("due", 2), ("priority", 3));
+            var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var row = rows[i];
+                var action = CellText(row, actionColumn);
+                if (action is null) continue;
+                var item = new ActionItem(action) { Owner = CellText(row, ownerColumn) };
+                var due = CellText(row, dueColumn);
+                if (due is not null)
+                {
+                    if (!DateTime.TryParseExact(due.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dueDate))
+                    {
+                        throw state.Error(row, $"the due date '{due}' of '{action}' is not a date; write it as YYYY-MM-DD");
+                    }
+                    item.DueDate = dueDate;
+                }
+                item.Priority = EnumValue<ActionPriority>(state, row, "Priority", CellText(row, priorityColumn));
+                // Status and tracking live in the front matter, item by item in the table's order.
+                if (front is not null && i < front.Actions.Count)
+                {
+                    item.Status = front.Actions[i].Status;
+                    item.Tracking = front.Actions[i].Tracking;
+                }
+                p.ActionItems.Add(item);
+            }
+        }
+
+        // ---- Shared block and inline reading
+
+        private static bool IsNotYetWritten(Block block) =>
+            block is ParagraphBlock paragraph && paragraph.Inline?.FirstChild is EmphasisInline && PlainText(paragraph.Inline).Trim() == "Not yet written.";
+
+        /// <summary>The text of a prose section: paragraphs joined by blank lines, hard breaks kept; null when it says "Not yet written".</summary>
+        private static string? Prose(ReaderState state, List<Block> blocks)
+        {
+            var paragraphs = new List<string>();
+            foreach (var block in blocks)
+            {
+                if (IsNotYetWritten(block)) continue;
+                var text = BlockText(block);
+                if (text.Length > 0) paragraphs.Add(text);
+            }
+            return paragraphs.Count == 0 ? null : Text.Normalize(string.Join("\n\n", paragraphs));
+        }
+
+        private static IEnumerable<string> ListItems(ReaderState state, List<Block> blocks)
+        {
+            foreach (var list in blocks.OfType<ListBlock>())
+            {
+                foreach (var item in list.OfType<ListItemBlock>())
+                {
+                    var text = Text.Normalize(string.Join("\n\n", item.Select(BlockText).Where(t => t.Length > 0)));
+                    if (text is not null) yield return text;
+                }
+            }
+        }
+
+        private static string BlockText(Block block) => block switch
+        {
+            ParagraphBlock paragraph => Unescape(InlineText(paragraph.Inline)) ?? string.Empty,
+            HeadingBlock heading => Unescape(InlineText(heading.Inline)) ?? string.Empty,
+            LeafBlock leaf => leaf.Lines.ToString(),
+            ContainerBlock container => string.Join("\n\n", container.Select(BlockText).Where(t => t.Length > 0)),
+            _ => string.Empty,
+        };
+
+        /// <summary>Each "**Label:** value" line in the blocks, with its value (null for "not set").</summary>
+        private static IEnumerable<(Block Block, string Label, string? Value, bool Unused)> Fields(List<Block> blocks)
+        {
+            foreach (var paragraph in blocks.SelectMany(Paragraphs))
+            {
+                if (paragraph.Inline is null) continue;
+                foreach (var line in Lines(paragraph.Inline))
+                {
+                    if (line.Count == 0 || line[0] is not EmphasisInline strong || strong.DelimiterCount != 2) continue;
+                    var label = PlainText(strong).Trim().TrimEnd(':').Trim();
+                    var rest = line.Skip(1).ToList();
+                    var meaningful = rest.Where(i => !IsBlank(i)).ToList();
+                    var value = meaningful.Count == 0 || IsNotSet(meaningful) ? null : Text.Normalize(AfterLabel(rest));
+                    yield return (paragraph, label, value, false);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Each "- **Label:** value" list item, its value running over line breaks and paragraphs to the item's end
+        /// (null for "not set" alone).
+        /// </summary>
+        private static IEnumerable<(Block Block, string Label, string? Value)> ItemFields(List<Block> blocks)
+        {
+            foreach (var item in blocks.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>()))
+            {
+                if (item.FirstOrDefault() is not ParagraphBlock first || first.Inline?.FirstChild is not EmphasisInline strong || strong.DelimiterCount != 2) continue;
+                var label = PlainText(strong).Trim().TrimEnd(':').Trim();
+                var rest = first.Inline.Skip(1).ToList();
+                var meaningful = rest.Where(i => !IsBlank(i)).ToList();
+                var parts = new List<string>();
+                if (meaningful.Count > 0 && !IsNotSet(meaningful)) parts.Add(AfterLabel(rest));
+                parts.AddRange(item.Skip(1).Select(BlockText).Where(t => t.Length > 0));
+                yield return (item, label, parts.Count == 0 ? null : Text.Normalize(string.Join("\n\n", parts)));
+            }
+        }
+
+        private static IEnumerable<ParagraphBlock> Paragraphs(Block block) => block switch
+        {
+            ParagraphBlock paragraph => new[] { paragraph },
+            ContainerBlock container => container.SelectMany(Paragraphs),
+            _ => Enumerable.Empty<ParagraphBlock>(),
+        };
+
+        // A paragraph's inlines split at its line breaks.
+        private static List<List<Inline>> Lines(ContainerInline container)
+        {
+            var lines = new List<List<Inline>> { new List<Inline>() };
+            foreach (var inline in container)
+            {
+                if (inline is LineBreakInline) lines.Add(new List<Inline>());
+                else lines[lines.Count - 1].Add(inline);
+            }
+            return lines;
+        }
+
+        private static (int, int) Columns(Table table, (string Name, int Default) first, (string Name, int Default) second)
+        {
+            var header = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader);
+            int Find((string Name, int Default) column)
+            {
+                if (header is null) return column.Default;
+                for (int i = 0; i < header.Count; i++)
+                {
+                    if (header[i] is TableCell cell && BlockText(cell).ToLowerInvariant().Contains(column.Name)) return i;
+                }
+                return column.Default;
+            }
+            return (Find(first), Find(second));
+        }
+
+        /// <summary>A cell's text; null when it is empty or says "not set".</summary>
+        private static string? CellText(TableRow row, int column)
+        {
+            if (column >= row.Count || row[column] is not TableCell cell) return null;
+            var paragraph = cell.OfType<ParagraphBlock>().FirstOrDefault();
+            if (paragraph?.Inline is null) return null;
+            if (IsNotSet(paragraph.Inline.Where(i => !IsBlank(i)).ToList())) return null;
+            return Text.Normalize(Unescape(string.Join("\n", cell.OfType<ParagraphBlock>().Select(b => InlineText(b.Inline)))));
+        }
+
+        // The value after "**Label:**" starts after the one space the writer puts there; indentation the user typed is
+        // written as entities and stays.
+        private static string AfterLabel(List<Inline> rest)
+        {
+            var text = InlinesText(rest);
+            return rest.FirstOrDefault() is LiteralInline first && first.Content.Length > 0 && first.Content[first.Content.Start] == ' ' && text.Length > 0
+                ? text.Substring(1)
+                : text;
+        }
+
+        private static bool IsBlank(Inline inline) => inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace();
+
+        // The writer's "_not set_": emphasis, so text that merely reads "not set" stays text.
+        private static bool IsNotSet(List<Inline> inlines) =>
+            inlines.Count == 1 && inlines[0] is EmphasisInline marker && marker.DelimiterCount == 1 && PlainText(marker).Trim() == "not set";
+
+        private static string PlainText(ContainerInline? container) => Unescape(InlineText(container)) ?? string.Empty;
+
+        private static string InlineText(ContainerInline? container) => container is null ? string.Empty : InlinesText(container);
+
+        /// <summary>The text a reader sees, with escaped commas marked so lists of names split only where the writer meant.</summary>
+        private static string InlinesText(IEnumerable<Inline> inlines)
+        {
+            var text = new StringBuilder();
+            foreach (var inline in inlines)
+            {
+                switch (inline)
+                {
+                    case LiteralInline literal:
+                        var content = literal.Content.ToString();
+                        if (literal.IsFirstCharacterEscaped && content.Length > 0 && content[0] == ',') content = EscapedComma + content.Substring(1);
+                        text.Append(content);
+                        break;
+                    case HtmlEntityInline entity:
+                        text.Append(entity.Transcoded.ToString());
+                        break;
+                    case CellLineBreakInline:
+                        text.Append('\n');
+                        break;
+                    case LineBreakInline lineBreak:
+                        text.Append(lineBreak.IsHard ? '\n' : ' ');
+                        break;
+                    case CodeInline code:
+                        text.Append('`').Append(code.Content).Append('`');
+                        break;
+                    case AutolinkInline link:
+                        text.Append(link.Url);
+                        break;
+                    case ContainerInline container:
+                        text.Append(InlinesText(container));
+                        break;
+                    case LeafInline leaf:
+                        text.Append(leaf.ToString());
+                        break;
+                }
+            }
+            return text.ToString();
+        }
+
+        private static string? Unescape(string? text) => text?.Replace(EscapedComma, ',');
+
+        private static IEnumerable<string> SplitNames(string? value)
+        {
+            if (value is null) yield break;
+            foreach (var part in value.Split(','))
+            {
+                var name = Text.SingleLine(Unescape(part));
+                if (name is not null) yield return name;
+            }
+        }
+
+        /// <summary>The front matter's contents.</summary>
+        private sealed class FrontMatter
+        {
+            public Guid? Id { get; private set; }
+
+            public IncidentContext? Context { get; private set; }
+
+            public TimeSpan? Duration { get; private set; }
+
+            public List<EventInfo> Events { get; } = new List<EventInfo>();
+
+            public List<(ActionItemStatus Status, string? Tracking)> Actions { get; } = new List<(ActionItemStatus, string?)>();
+
+            public sealed class EventInfo
+            {
+                public DateTime Time { get; set; }
+
+                public Milestone Milestone { get; set; }
+
+                public string? Source { get; set; }
+            }
+
+            public static FrontMatter Read(string yaml, string source, YamlValues values)
+            {
+                var front = new FrontMatter();
+                // Lines in the front matter count from line 2 of the file.
+                var root = YamlTree.Parse(yaml, source + " (front matter)");
+                if (root is null) return front;
+                var mapping = values.Mapping(root, "the front matter");
+                values.ForEach(mapping, " in the front matter", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["id"] = n => front.Id = values.Id(n, "id"),
+                    ["context"] = n => front.Context = values.Enum<IncidentContext>(n, "context"),
+                    ["duration"] = n => front.Duration = values.Duration(n, "duration"),
+                    ["timeline"] = n =>
+                    {
+                        if (n is not YamlSequence events) throw values.Error(n, "'timeline' in the front matter must be a list");
+                        foreach (var e in events.Items)
+                        {
+                            var info = new EventInfo();
+                            YamlNode? time = null;
+                            values.ForEach(values.Mapping(e, "a timeline entry"), " in a front-matter timeline entry", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                            {
+                                ["time"] = t => time = t,
+                                ["milestone"] = m => info.Milestone = values.Enum<Milestone>(m, "milestone") ?? Milestone.None,
+                                ["source"] = s => info.Source = values.Text(s, "source"),
+                            });
+                            if (time is null) throw values.Error(e, "a front-matter timeline entry has no 'time'");
+                            info.Time = values.Time(time, "time", null);
+                            front.Events.Add(info);
+                        }
+                    },
+                    ["actionItems"] = n =>
+                    {
+                        if (n is not YamlSequence items) throw values.Error(n, "'actionItems' in the front matter must be a list");
+                        foreach (var item in items.Items)
+                        {
+                            ActionItemStatus status = ActionItemStatus.Open;
+                            string? tracking = null;
+                            values.ForEach(values.Mapping(item, "an action item entry"), " in a front-matter action item", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                            {
+                                ["status"] = s => status = values.Enum<ActionItemStatus>(s, "status") ?? ActionItemStatus.Open,
+                                ["tracking"] = t => tracking = values.Text(t, "tracking"),
+                            });
+                            front.Actions.Add((status, tracking));
+                        }
+                    },
+                });
+                return front;
+            }
+        }
+    }
+}

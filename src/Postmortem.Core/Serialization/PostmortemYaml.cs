@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.RegularExpressions;
+using Postmortems.Rendering;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Postmortems.Serialization
+{
+    /// <summary>
+    /// The YAML draft format: every section of the postmortem under a fixed key order, long and multi-line text
+    /// as block scalars, readable and editable by hand. Reading is strict about types and names the line of any
+    /// problem; unknown keys are read past with a warning.
+    /// </summary>
+    public static class PostmortemYaml
+    {
+        public const string Header = "Postmortem draft. Edit it freely; Import-Postmortem reads it back.";
+
+        // Plain text that a YAML reader would take for something other than a string: null, booleans, numbers, dates.
+        private static readonly Regex AmbiguousPlain = new Regex(
+            @"^(~|null|true|false|yes|no|on|off|y|n|[-+]?(\d[\d_,]*)?(\.\d*)?([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|nan)|\d{4}-\d{2}-\d{2}.*|\d+:\d+(:\d+)?)$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private const int LongText = 100;
+
+        public static string Write(Postmortem postmortem)
+        {
+            if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
+            var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            var emitter = new Emitter(writer, new EmitterSettings().WithBestWidth(100).WithNewLine("\n").WithIndentedSequences());
+            emitter.Emit(new StreamStart());
+            emitter.Emit(new DocumentStart());
+            emitter.Emit(new Comment(Header, false));
+            emitter.Emit(new MappingStart());
+            var p = postmortem;
+            Key(emitter, "id"); Plain(emitter, p.Id.ToString("D"));
+            Key(emitter, "title"); Text(emitter, p.Title);
+            Key(emitter, "date"); Plain(emitter, Date(p.Date));
+            Key(emitter, "duration"); Plain(emitter, p.ExplicitDuration is TimeSpan d ? MarkdownFrontMatter.DurationText(d) : null);
+            Key(emitter, "severity"); Plain(emitter, p.Severity?.ToString());
+            Key(emitter, "status"); Plain(emitter, p.Status?.ToString());
+            Key(emitter, "context"); Plain(emitter, p.Context?.ToString());
+            Key(emitter, "authors"); TextList(emitter, p.Authors);
+            Key(emitter, "reviewers"); TextList(emitter, p.Reviewers);
+            Key(emitter, "executiveSummary"); Text(emitter, p.ExecutiveSummary);
+            Key(emitter, "timeline");
+            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+            foreach (var e in p.Timeline)
+            {
+                emitter.Emit(new MappingStart());
+                Key(emitter, "time"); Plain(emitter, Time(e.Time));
+                Key(emitter, "event"); Text(emitter, e.Event);
+                if (e.Milestone != Milestone.None) { Key(emitter, "milestone"); Plain(emitter, e.Milestone.ToString()); }
+                Key(emitter, "source"); Text(emitter, e.Source);
+                emitter.Emit(new MappingEnd());
+            }
+            emitter.Emit(new SequenceEnd());
+            Key(emitter, "impact");
+            emitter.Emit(new MappingStart());
+            Key(emitter, "servicesAffected"); TextList(emitter, p.Impact.ServicesAffected);
+            Key(emitter, "usersAffected"); Text(emitter, p.Impact.UsersAffected);
+            Key(emitter, "dataLoss"); Plain(emitter, p.Impact.DataLoss is bool lost ? (lost ? "true" : "false") : null);
+            Key(emitter, "dataLossDescription"); Text(emitter, p.Impact.DataLossDescription);
+            Key(emitter, "revenueImpact"); Text(emitter, p.Impact.RevenueImpact);
+            emitter.Emit(new MappingEnd());
+            Key(emitter, "rootCause"); Text(emitter, p.RootCause);
+            Key(emitter, "whys"); TextList(emitter, p.Whys);
+            Key(emitter, "contributingFactors"); TextList(emitter, p.ContributingFactors);
+            Key(emitter, "wentWell"); TextList(emitter, p.WentWell);
+            Key(emitter, "wentPoorly"); TextList(emitter, p.WentPoorly);
+            Key(emitter, "actionItems");
+            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+            foreach (var item in p.ActionItems)
+            {
+                emitter.Emit(new MappingStart());
+                Key(emitter, "action"); Text(emitter, item.Action);
+                Key(emitter, "owner"); Text(emitter, item.Owner);
+                Key(emitter, "dueDate"); Plain(emitter, Date(item.DueDate));
+                Key(emitter, "priority"); Plain(emitter, item.Priority?.ToString());
+                Key(emitter, "status"); Plain(emitter, item.Status.ToString());
+                Key(emitter, "tracking"); Text(emitter, item.Tracking);
+                emitter.Emit(new MappingEnd());
+            }
+            emitter.Emit(new SequenceEnd());
+            Key(emitter, "lessonsLearned"); Text(emitter, p.LessonsLearned);
+            emitter.Emit(new MappingEnd());
+            emitter.Emit(new DocumentEnd(true));
+            emitter.Emit(new StreamEnd());
+            return writer.ToString();
+        }
+
+        public static ReadResult Read(string text, string source) => new YamlDraftReader(source).Read(text);
+
+        internal static string? Date(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        internal static string Time(DateTime utc) =>
+            utc.Ticks % TimeSpan.TicksPerSecond == 0
+                ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+                : utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+        private static void Key(IEmitter emitter, string key) => emitter.Emit(new Scalar(key));
+
+        // Values the writer controls (ids, dates, enum names): plain, or an empty plain scalar for "no value".
+        private static void Plain(IEmitter emitter, string? value) =>
+            emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value ?? string.Empty, ScalarStyle.Plain, true, false));
+
+        private static void Text(IEmitter emitter, string? value)
+        {
+            if (value is null)
+            {
+                Plain(emitter, null);
+                return;
+            }
+            // Tabs and runs of spaces can be folded away or taken for indentation outside quotes, and a tab inside
+            // double quotes does not read back whole; a literal block keeps both exactly.
+            bool spacing = value.IndexOf('\t') >= 0 || value.Contains("  ");
+            ScalarStyle style;
+            if (value.IndexOf('\n') >= 0 || value.IndexOf('\t') >= 0) style = ScalarStyle.Literal;
+            else if (spacing) style = ScalarStyle.DoubleQuoted;
+            else if (value.Length > LongText) style = ScalarStyle.Folded;
+            else style = ScalarStyle.Any;
+            // Text that would read back as something else (true, 42, 2026-11-20, null) is quoted.
+            bool plainOk = !spacing && !AmbiguousPlain.IsMatch(value) && value.Trim() == value;
+            emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, plainOk, true));
+        }
+
+        private static void TextList(IEmitter emitter, List<string> values)
+        {
+            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, values.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
+            foreach (var value in values) Text(emitter, value);
+            emitter.Emit(new SequenceEnd());
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Postmortems.Serialization
+{
+    /// <summary>
+    /// Turns YAML nodes into postmortem values, with the type rules of the draft format; every problem names the
+    /// source and the line. Shared by YAML drafts and by the front matter of Markdown files.
+    /// </summary>
+    internal sealed class YamlValues
+    {
+        private static readonly Regex DurationPattern = new Regex(@"^(?<h>\d{1,6}):(?<m>[0-5]\d)(?::(?<s>[0-5]\d(?:\.\d{1,7})?))?$", RegexOptions.CultureInvariant);
+
+        public YamlValues(string source) => Source = source;
+
+        public string Source { get; }
+
+        public List<string> Warnings { get; } = new List<string>();
+
+        public PostmortemFormatException Error(YamlNode node, string problem) => new PostmortemFormatException(Source, node.Line, problem);
+
+        public void Warn(YamlNode node, string message) => Warnings.Add($"{Source}, line {node.Line}: {message}");
+
+        public YamlMapping Mapping(YamlNode node, string what) =>
+            node as YamlMapping ?? throw Error(node, $"{what} must be a set of 'key: value' lines");
+
+        public string? Text(YamlNode node, string key)
+        {
+            // An empty value, quoted or not, is no value.
+            if (node is YamlScalar scalar) return scalar.IsNull || scalar.Value.Trim().Length == 0 ? null : scalar.Value;
+            throw Error(node, $"'{key}' must be text, not a list or a set of keys");
+        }
+
+        public string RequiredText(YamlNode node, string key) =>
+            Text(node, key) is string text && text.Trim().Length > 0 ? text : throw Error(node, $"'{key}' must not be empty");
+
+        public List<string> TextList(YamlNode node, string key)
+        {
+            var list = new List<string>();
+            switch (node)
+            {
+                case YamlScalar scalar when scalar.IsNull:
+                    return list;
+                case YamlScalar scalar:
+                    list.Add(scalar.Value);
+                    return list;
+                case YamlSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        var text = Text(item, key);
+                        if (text is not null) list.Add(text);
+                    }
+                    return list;
+                default:
+                    throw Error(node, $"'{key}' must be a list of text, one '- item' a line");
+            }
+        }
+
+        public T? Enum<T>(YamlNode node, string key) where T : struct
+        {
+            var text = Text(node, key);
+            if (text is null) return null;
+            var names = System.Enum.GetNames(typeof(T)).Where(n => n != "None").ToArray();
+            var name = names.FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase))
+                       ?? (typeof(T) == typeof(Milestone) && text.Trim().Equals("None", StringComparison.OrdinalIgnoreCase) ? "None" : null);
+            if (name is null) throw Error(node, $"'{key}' is '{text}', which is not one of {string.Join(", ", names)}");
+            return (T)System.Enum.Parse(typeof(T), name);
+        }
+
+        public DateTime? Date(YamlNode node, string key)
+        {
+            var text = Text(node, key);
+            if (text is null) return null;
+            if (DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            throw Error(node, $"'{key}' is '{text}', which is not a date; write it as YYYY-MM-DD, for example 2026-11-20");
+        }
+
+        public DateTime Time(YamlNode node, string key, DateTime? incidentDate)
+        {
+            var text = Text(node, key) ?? throw Error(node, $"'{key}' is missing; every timeline event needs its time");
+            if (!TimelineTime.TryParse(text, incidentDate, out var utc, out var problem)) throw Error(node, problem!);
+            return utc;
+        }
+
+        public bool? Bool(YamlNode node, string key)
+        {
+            var text = Text(node, key);
+            if (text is null) return null;
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "true": case "yes": case "y": case "on": return true;
+                case "false": case "no": case "n": case "off": return false;
+                default: throw Error(node, $"'{key}' is '{text}'; write true or false");
+            }
+        }
+
+        public Guid? Id(YamlNode node, string key)
+        {
+            var text = Text(node, key);
+            if (text is null) return null;
+            if (Guid.TryParse(text.Trim(), out var id)) return id;
+            throw Error(node, $"'{key}' is '{text}', which is not an id (a GUID such as 3f2a7c1e-9b4d-4e8a-a1c2-5d6e7f809a1b)");
+        }
+
+        public TimeSpan? Duration(YamlNode node, string key)
+        {
+            var text = Text(node, key);
+            if (text is null) return null;
+            var match = DurationPattern.Match(text.Trim());
+            if (!match.Success) throw Error(node, $"'{key}' is '{text}'; write it as HH:MM, for example 01:47 (hours may pass 24)");
+            var duration = TimeSpan.FromHours(int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture))
+                           + TimeSpan.FromMinutes(int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture));
+            if (match.Groups["s"].Success) duration += TimeSpan.FromTicks((long)Math.Round(decimal.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond));
+            return duration;
+        }
+
+        /// <summary>Calls the handler for each known key (case-insensitive), warns about unknown ones and about repeats.</summary>
+        public void ForEach(YamlMapping mapping, string where, IReadOnlyDictionary<string, Action<YamlNode>> handlers)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in mapping.Entries)
+            {
+                var key = entry.Key.Value;
+                if (!seen.Add(key)) throw Error(entry.Key, $"the key '{key}' appears twice{where}");
+                if (handlers.TryGetValue(key, out var handler)) handler(entry.Value);
+                else Warn(entry.Key, $"unknown key '{key}'{where} was ignored; the keys are {string.Join(", ", handlers.Keys)}");
+            }
+        }
+    }
+
+    /// <summary>Reads a YAML draft into a postmortem.</summary>
+    internal sealed class YamlDraftReader
+    {
+        private readonly YamlValues _values;
+
+        public YamlDraftReader(string source) => _values = new YamlValues(source);
+
+        public ReadResult Read(string text)
+        {
+            var root = YamlTree.Parse(text, _values.Source)
+                       ?? throw new PostmortemFormatException(_values.Source, null, "the file is empty; a postmortem draft has at least a 'title:' line");
+            var mapping = root as YamlMapping
+                          ?? throw _values.Error(root, "this is not a postmortem draft: it should be a set of 'key: value' lines starting with 'title:'");
+            var postmortem = ReadPostmortem(mapping);
+            return new ReadResult(postmortem, _values.Warnings);
+        }
+
+        private Postmortem ReadPostmortem(YamlMapping mapping)
+        {
+            var v = _values;
+            var titleEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("title", StringComparison.OrdinalIgnoreCase));
+            if (titleEntry.Key is null) throw v.Error(mapping, "this is not a postmortem draft: it has no 'title:'");
+            var idEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("id", StringComparison.OrdinalIgnoreCase));
+            var id = idEntry.Key is null ? null : v.Id(idEntry.Value, "id");
+            var p = new Postmortem(v.RequiredText(titleEntry.Value, "title"), id ?? Guid.NewGuid());
+
+            // The date first: timeline times of day fall on it.
+            var dateEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("date", StringComparison.OrdinalIgnoreCase));
+            if (dateEntry.Key is not null) p.Date = v.Date(dateEntry.Value, "date");
+
+            v.ForEach(mapping, "", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["id"] = _ => { },
+                ["title"] = _ => { },
+                ["date"] = _ => { },
+                ["duration"] = n => p.ExplicitDuration = v.Duration(n, "duration"),
+                ["severity"] = n => p.Severity = v.Enum<Severity>(n, "severity"),
+                ["status"] = n => p.Status = v.Enum<IncidentStatus>(n, "status"),
+                ["context"] = n => p.Context = v.Enum<IncidentContext>(n, "context"),
+                ["authors"] = n => AddNames(p.Authors, v.TextList(n, "authors")),
+                ["reviewers"] = n => AddNames(p.Reviewers, v.TextList(n, "reviewers")),
+                ["executiveSummary"] = n => p.ExecutiveSummary = v.Text(n, "executiveSummary"),
+                ["timeline"] = n => ReadTimeline(p, n),
+                ["impact"] = n => ReadImpact(p.Impact, n),
+                ["rootCause"] = n => p.RootCause = v.Text(n, "rootCause"),
+                ["whys"] = n => AddTexts(p.Whys, v.TextList(n, "whys")),
+                ["contributingFactors"] = n => AddTexts(p.ContributingFactors, v.TextList(n, "contributingFactors")),
+                ["wentWell"] = n => AddTexts(p.WentWell, v.TextList(n, "wentWell")),
+                ["wentPoorly"] = n => AddTexts(p.WentPoorly, v.TextList(n, "wentPoorly")),
+                ["actionItems"] = n => ReadActionItems(p, n),
+                ["lessonsLearned"] = n => p.LessonsLearned = v.Text(n, "lessonsLearned"),
+            });
+            return p;
+        }
+
+        private void ReadTimeline(Postmortem p, YamlNode node)
+        {
+            var v = _values;
+            if (node is YamlScalar empty && empty.IsNull) return;
+            if (node is not YamlSequence sequence) throw v.Error(node, "'timeline' must be a list of events, each starting with '- time:'");
+            foreach (var item in sequence.Items)
+            {
+                var mapping = v.Mapping(item, "a timeline event");
+                YamlNode? time = null, text = null;
+                Milestone milestone = Milestone.None;
+                string? source = null;
+                v.ForEach(mapping, " in a timeline event", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["time"] = n => time = n,
+                    ["event"] = n => text = n,
+                    ["milestone"] = n => milestone = v.Enum<Milestone>(n, "milestone") ?? Milestone.None,
+                    ["source"] = n => source = v.Text(n, "source"),
+                });
+                if (time is null) throw v.Error(item, "a timeline event has no 'time:'");
+                if (text is null) throw v.Error(item, "a timeline event has no 'event:' saying what happened");
+                p.Timeline.Add(new TimelineEvent(v.Time(time, "time", p.Date), v.RequiredText(text, "event"), milestone, source));
+            }
+        }
+
+        private void ReadImpact(Impact impact, YamlNode node)
+        {
+            var v = _values;
+            if (node is YamlScalar empty && empty.IsNull) return;
+            v.ForEach(v.Mapping(node, "'impact'"), " in 'impact'", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["servicesAffected"] = n => AddNames(impact.ServicesAffected, v.TextList(n, "servicesAffected")),
+                ["usersAffected"] = n => impact.UsersAffected = v.Text(n, "usersAffected"),
+                ["dataLoss"] = n => impact.DataLoss = v.Bool(n, "dataLoss"),
+                ["dataLossDescription"] = n => impact.DataLossDescription = v.Text(n, "dataLossDescription"),
+                ["revenueImpact"] = n => impact.RevenueImpact = v.Text(n, "revenueImpact"),
+            });
+        }
+
+        private void ReadActionItems(Postmortem p, YamlNode node)
+        {
+            var v = _values;
+            if (node is YamlScalar empty && empty.IsNull) return;
+            if (node is not YamlSequence sequence) throw v.Error(node, "'actionItems' must be a list, each item starting with '- action:'");
+            foreach (var entry in sequence.Items)
+            {
+                var mapping = v.Mapping(entry, "an action item");
+                var actionEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("action", StringComparison.OrdinalIgnoreCase));
+                if (actionEntry.Key is null) throw v.Error(entry, "an action item has no 'action:' saying what will change");
+                var item = new ActionItem(v.RequiredText(actionEntry.Value, "action"));
+                v.ForEach(mapping, " in an action item", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["action"] = _ => { },
+                    ["owner"] = n => item.Owner = v.Text(n, "owner"),
+                    ["dueDate"] = n => item.DueDate = v.Date(n, "dueDate"),
+                    ["priority"] = n => item.Priority = v.Enum<ActionPriority>(n, "priority"),
+                    ["status"] = n => item.Status = v.Enum<ActionItemStatus>(n, "status") ?? ActionItemStatus.Open,
+                    ["tracking"] = n => item.Tracking = v.Text(n, "tracking"),
+                });
+                p.ActionItems.Add(item);
+            }
+        }
+
+        private static void AddNames(List<string> target, IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                var single = Postmortems.Text.SingleLine(name);
+                if (single is not null) target.Add(single);
+            }
+        }
+
+        private static void AddTexts(List<string> target, IEnumerable<string> texts)
+        {
+            foreach (var text in texts)
+            {
+                var normalized = Postmortems.Text.Normalize(text);
+                if (normalized is not null) target.Add(normalized);
+            }
+        }
+    }
+}
