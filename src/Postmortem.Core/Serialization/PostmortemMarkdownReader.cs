@@ -575,8 +575,8 @@ namespace Postmortems.Serialization
             public static FrontMatter Read(string yaml, string source, YamlValues values)
             {
                 var front = new FrontMatter();
-                // Lines in the front matter count from line 2 of the file.
-                var root = YamlTree.Parse(yaml, source + " (front matter)");
+                // The front matter starts on line 2 of the file; a leading line break keeps the YAML's line numbers the file's.
+                var root = YamlTree.Parse("\n" + yaml, source);
                 if (root is null) return front;
                 var mapping = values.Mapping(root, "the front matter");
                 values.ForEach(mapping, " in the front matter", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
