@@ -3,7 +3,7 @@
     A homelab postmortem built through the pipeline, every template section filled.
 .DESCRIPTION
     OpenBao sealed itself after a node reboot and every service that reads secrets from it failed.
-    Writes openbao-sealed.md and openbao-sealed.html to -OutputFolder.
+    Writes openbao-sealed.yaml (a draft, reloaded to check it), openbao-sealed.md and openbao-sealed.html to -OutputFolder.
 #>
 param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/Postmortem/Postmortem.psd1'),
@@ -57,6 +57,13 @@ $findings = @($pm | Test-Postmortem)
 if ($findings) { $findings | Format-Table | Out-String | Write-Host } else { Write-Host 'Test-Postmortem: no findings.' }
 
 New-Item -ItemType Directory -Path $OutputFolder -Force | Out-Null
+# A YAML draft to keep in git and edit over the coming days; it reloads as the same postmortem.
+$draft = Join-Path $OutputFolder 'openbao-sealed.yaml'
+$pm | Export-Postmortem -Path $draft -Force
+$reloaded = Import-Postmortem -Path $draft
+if ($reloaded.Id -ne $pm.Id -or $reloaded.Timeline.Count -ne $pm.Timeline.Count) { throw "The draft $draft did not reload as written." }
+Write-Host "Draft saved and reloaded: $draft"
+
 $pm | Export-Postmortem -Path (Join-Path $OutputFolder 'openbao-sealed.md') -Force -PassThru | Select-Object -ExpandProperty FullName
 $pm | Export-Postmortem -Path (Join-Path $OutputFolder 'openbao-sealed.html') -Force -PassThru | Select-Object -ExpandProperty FullName
 $pm | Format-Table | Out-String | Write-Host
