@@ -66,6 +66,7 @@ namespace Postmortems.Tests
         public void ReviewersInWorkContext_expects_reviewers_at_work_only()
         {
             Assert.Single(Check(Sample(p => p.Reviewers.Clear()), nameof(ReviewersInWorkContext)));
+            Assert.Single(Check(new Postmortem("t") { Context = IncidentContext.Work }, nameof(ReviewersInWorkContext)));
             Assert.Empty(Check(Sample(p => { p.Reviewers.Clear(); p.Context = IncidentContext.Homelab; }), nameof(ReviewersInWorkContext)));
             Assert.Empty(Check(Sample(p => { p.Reviewers.Clear(); p.Context = null; }), nameof(ReviewersInWorkContext)));
             Assert.Empty(Check(SamplePostmortems.CheckoutOutage(), nameof(ReviewersInWorkContext)));
@@ -108,6 +109,10 @@ namespace Postmortems.Tests
                 foreach (var e in events) p.Timeline.Add(e);
             });
             Assert.Single(Check(p, nameof(TimelineMilestones)));
+            var onlyLater = new Postmortem("t");
+            onlyLater.Timeline.Add(new TimelineEvent(At(9, 0), "Rolled back", Milestone.MitigationApplied));
+            Assert.Single(Check(onlyLater, nameof(TimelineMilestones)));
+            Assert.Empty(Check(SamplePostmortems.CheckoutOutage(), nameof(TimelineMilestones)));
             var onlyDetected = Sample(p =>
             {
                 var events = p.Timeline.Where(e => e.Milestone != Milestone.FirstSymptom).ToList();
@@ -142,6 +147,8 @@ namespace Postmortems.Tests
             var finding = Assert.Single(Check(p, nameof(MilestoneOrder)));
             Assert.Equal("Timeline[0]", finding.Target);
             Assert.Contains("MitigationApplied", finding.Message);
+            var resolvedFirst = Sample(p => p.Timeline.Add(new TimelineEvent(At(9, 13), "Marked resolved too early", Milestone.Resolved)));
+            Assert.Contains("Resolved", Assert.Single(Check(resolvedFirst, nameof(MilestoneOrder))).Message);
         }
 
         [Fact]
@@ -180,6 +187,7 @@ namespace Postmortems.Tests
             var finding = Assert.Single(Check(Sample(p => p.ExplicitDuration = TimeSpan.FromMinutes(20)), nameof(DurationMatchesTimeline)));
             Assert.Contains("00:20", finding.Message);
             Assert.Contains("00:47", finding.Message);
+            Assert.Single(Check(Sample(p => p.ExplicitDuration = TimeSpan.FromHours(3)), nameof(DurationMatchesTimeline)));
         }
 
         [Fact]
