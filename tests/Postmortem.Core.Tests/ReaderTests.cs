@@ -54,6 +54,7 @@ namespace Postmortems.Tests
         [InlineData("title: t\nauthors:\n  a: b\n", 3, "'authors' must be a list of text")]
         [InlineData("title: [t\n", 2, "not valid YAML")]
         [InlineData("title: t\ntitle: u\n", 2, "appears twice")]
+        [InlineData("title: t\nauthors: [Ann\nseverity: P2\n", 2, "not closed")]
         [InlineData("- just\n- a list\n", 1, "not a postmortem draft")]
         [InlineData("severity: P2\n", 1, "no 'title:'")]
         public void Wrong_content_is_refused_naming_the_file_the_line_and_the_value(string yaml, int line, string problem)
@@ -152,6 +153,25 @@ Writes failed for all tenants.
                 .Replace("| 10:02 |", "| 09:12 | 5xx rate alert fired for checkout-api |\n| 10:02 |");
             var p = Read(markdown).Postmortem;
             Assert.Equal(PostmortemDump.Of(original), PostmortemDump.Of(p));
+        }
+
+        [Fact]
+        public void Rows_moved_within_a_minute_keep_their_own_milestones_status_and_tracking()
+        {
+            var original = new Postmortem("t", System.Guid.NewGuid()) { Date = new DateTime(2026, 11, 20) };
+            original.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 9, 0, 10, DateTimeKind.Utc), "first", Milestone.FirstSymptom, "alertmanager"));
+            original.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 9, 0, 40, DateTimeKind.Utc), "second", Milestone.Detected, "slack"));
+            original.ActionItems.Add(new ActionItem("Add A") { Status = ActionItemStatus.Done, Tracking = "T-1" });
+            original.ActionItems.Add(new ActionItem("Add B") { Tracking = "T-2" });
+            var markdown = PostmortemMarkdown.Render(original, frontMatter: true)
+                .Replace("| 09:00:10 | first |\n| 09:00:40 | second |", "| 09:00:40 | second |\n| 09:00:10 | first |")
+                .Replace("| Add A |", "| TMP |").Replace("| Add B |", "| Add A |").Replace("| TMP |", "| Add B |");
+            var p = Read(markdown).Postmortem;
+            Assert.Equal(Milestone.FirstSymptom, p.Timeline.Single(e => e.Event == "first").Milestone);
+            Assert.Equal("slack", p.Timeline.Single(e => e.Event == "second").Source);
+            var a = p.ActionItems.Single(i => i.Action == "Add A");
+            Assert.Equal((ActionItemStatus.Done, "T-1"), (a.Status, a.Tracking));
+            Assert.Equal("T-2", p.ActionItems.Single(i => i.Action == "Add B").Tracking);
         }
 
         [Fact]

@@ -26,8 +26,9 @@ namespace Postmortems.Rules
     /// <summary>One finding of Test-Postmortem, shaped like PSScriptAnalyzer's DiagnosticRecord.</summary>
     public sealed class DiagnosticRecord
     {
-        public DiagnosticRecord(string ruleName, DiagnosticSeverity severity, PostmortemSection section, string target, string message, string? suggestion, string postmortemTitle)
+        public DiagnosticRecord(string ruleName, DiagnosticSeverity severity, PostmortemSection section, string target, string message, string? suggestion, string postmortemTitle, string? path = null)
         {
+            Path = path;
             RuleName = ruleName;
             Severity = severity;
             Section = section;
@@ -53,6 +54,9 @@ namespace Postmortems.Rules
 
         /// <summary>Which postmortem the finding is about, when several are checked at once.</summary>
         public string PostmortemTitle { get; }
+
+        /// <summary>The file the postmortem was read from, when it came from one.</summary>
+        public string? Path { get; }
 
         public override string ToString() => $"{Severity} {RuleName} {Target}: {Message}";
     }

@@ -40,6 +40,6 @@ namespace Postmortems.Rules
         public void Report(string target, string message, string? suggestion = null) => Report(_rule.Section, target, message, suggestion);
 
         public void Report(PostmortemSection section, string target, string message, string? suggestion = null) =>
-            _records.Add(new DiagnosticRecord(_rule.Name, Settings.SeverityOf(_rule), section, target, message, suggestion, Postmortem.Title));
+            _records.Add(new DiagnosticRecord(_rule.Name, Settings.SeverityOf(_rule), section, target, message, suggestion, Postmortem.Title, Postmortem.SourcePath));
     }
 }

@@ -12,6 +12,20 @@ namespace Postmortems.Serialization
     /// context, a hand-set duration, each event's exact time, milestone and source, each action item's status and
     /// tracking), so the .md file is a lossless store and the page still reads cleanly.
     /// </summary>
+    /// <summary>
+    /// A short fingerprint of a row's text, kept in the front matter so each entry finds its own row again after
+    /// rows are moved, and a row whose text was edited is known as such.
+    /// </summary>
+    internal static class Digest
+    {
+        public static string Of(string text)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text));
+            return BitConverter.ToString(hash, 0, 4).Replace("-", string.Empty).ToLowerInvariant();
+        }
+    }
+
     internal static class MarkdownFrontMatter
     {
         public static string Write(Postmortem p)
@@ -34,6 +48,7 @@ namespace Postmortems.Serialization
                     Pair(emitter, "time", PostmortemYaml.Time(e.Time));
                     if (e.Milestone != Milestone.None) Pair(emitter, "milestone", e.Milestone.ToString());
                     Pair(emitter, "source", e.Source, quoteIfNeeded: true);
+                    Pair(emitter, "digest", Digest.Of(e.Event));
                     emitter.Emit(new MappingEnd());
                 }
                 emitter.Emit(new SequenceEnd());
@@ -46,6 +61,7 @@ namespace Postmortems.Serialization
                 {
                     emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
                     Pair(emitter, "status", item.Status.ToString());
+                    Pair(emitter, "digest", Digest.Of(item.Action));
                     if (item.Tracking is not null) Pair(emitter, "tracking", item.Tracking, quoteIfNeeded: true);
                     emitter.Emit(new MappingEnd());
                 }

@@ -172,8 +172,10 @@ namespace Postmortems.Serialization
 
         private static void ReadHeader(ReaderState state, Postmortem p, List<Block> blocks)
         {
-            foreach (var (block, label, value, _) in Fields(blocks))
+            foreach (var (paragraph, label, value, inlineLine) in Fields(blocks))
             {
+                // Errors name the field's own line, not the first line of its paragraph.
+                var block = new FieldLine(paragraph, inlineLine);
                 var key = new string(label.ToLowerInvariant().Where(char.IsLetter).ToArray());
                 switch (key)
                 {
@@ -246,7 +248,7 @@ namespace Postmortems.Serialization
                 return;
             }
             var (timeColumn, eventColumn) = Columns(table, ("time", 0), ("event", 1));
-            var unused = front?.Events.ToList() ?? new List<FrontMatter.EventInfo>();
+            var rows = new List<(DateTime Shown, bool WithSeconds, string Text)>();
             foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
                 var timeText = CellText(row, timeColumn);
@@ -255,11 +257,34 @@ namespace Postmortems.Serialization
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
                 if (!TimelineTime.TryParse(timeText, p.Date, out var shown, out var problem)) throw state.Error(row, problem!);
-                // The front matter knows the exact time, milestone and source of the event shown at this time.
-                bool withSeconds = timeText.Count(c => c == ':') >= 2;
-                var match = unused.FirstOrDefault(e => Truncate(e.Time, withSeconds) == shown);
-                if (match is not null) unused.Remove(match);
-                p.Timeline.Add(new TimelineEvent(match?.Time ?? shown, text, match?.Milestone ?? Milestone.None, match?.Source));
+                rows.Add((shown, timeText.Count(c => c == ':') >= 2, text));
+            }
+            // The front matter knows each row's exact time, milestone and source. A row takes the entry shown at its
+            // time with its own text's digest; a row whose text was edited takes an entry left at its time.
+            var entries = front?.Events ?? new List<FrontMatter.EventInfo>();
+            var taken = new bool[entries.Count];
+            var matches = new FrontMatter.EventInfo?[rows.Count];
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (int r = 0; r < rows.Count; r++)
+                {
+                    if (matches[r] is not null) continue;
+                    var digest = Digest.Of(rows[r].Text);
+                    for (int e = 0; e < entries.Count; e++)
+                    {
+                        if (taken[e] || Truncate(entries[e].Time, rows[r].WithSeconds) != rows[r].Shown) continue;
+                        if (pass == 0 && entries[e].Digest != digest) continue;
+                        if (pass == 1 && entries[e].Digest is not null && rows.Any(other => Digest.Of(other.Text) == entries[e].Digest)) continue;
+                        taken[e] = true;
+                        matches[r] = entries[e];
+                        break;
+                    }
+                }
+            }
+            for (int r = 0; r < rows.Count; r++)
+            {
+                var match = matches[r];
+                p.Timeline.Add(new TimelineEvent(match?.Time ?? rows[r].Shown, rows[r].Text, match?.Milestone ?? Milestone.None, match?.Source));
             }
         }
 
@@ -349,14 +374,35 @@ namespace Postmortems.Serialization
                     item.DueDate = dueDate;
                 }
                 item.Priority = EnumValue<ActionPriority>(state, row, "Priority", CellText(row, priorityColumn));
-                // Status and tracking live in the front matter, item by item in the table's order.
-                if (front is not null && i < front.Actions.Count)
-                {
-                    item.Status = front.Actions[i].Status;
-                    item.Tracking = front.Actions[i].Tracking;
-                }
                 p.ActionItems.Add(item);
             }
+            // Status and tracking live in the front matter: each row takes the entry with its text's digest, and a
+            // row whose text was edited takes the entry left at its position.
+            var entries = front?.Actions ?? new List<FrontMatter.ActionInfo>();
+            var taken = new bool[entries.Count];
+            var matched = new bool[p.ActionItems.Count];
+            for (int i = 0; i < p.ActionItems.Count; i++)
+            {
+                var digest = Digest.Of(p.ActionItems[i].Action);
+                int e = entries.FindIndex(x => x.Digest == digest && !taken[entries.IndexOf(x)]);
+                if (e < 0) continue;
+                taken[e] = matched[i] = true;
+                Apply(p.ActionItems[i], entries[e]);
+            }
+            for (int i = 0; i < p.ActionItems.Count && i < entries.Count; i++)
+            {
+                if (matched[i] || taken[i]) continue;
+                var digest = entries[i].Digest;
+                if (digest is not null && p.ActionItems.Any(a => Digest.Of(a.Action) == digest)) continue;
+                taken[i] = true;
+                Apply(p.ActionItems[i], entries[i]);
+            }
+        }
+
+        private static void Apply(ActionItem item, FrontMatter.ActionInfo info)
+        {
+            item.Status = info.Status;
+            item.Tracking = info.Tracking;
         }
 
         // ---- Shared block and inline reading
@@ -398,8 +444,18 @@ namespace Postmortems.Serialization
             _ => string.Empty,
         };
 
-        /// <summary>Each "**Label:** value" line in the blocks, with its value (null for "not set").</summary>
-        private static IEnumerable<(Block Block, string Label, string? Value, bool Unused)> Fields(List<Block> blocks)
+        /// <summary>Stands for one line of a paragraph when an error names it.</summary>
+        private sealed class FieldLine : ParagraphBlock
+        {
+            public FieldLine(ParagraphBlock paragraph, int line)
+            {
+                Line = line;
+                Column = paragraph.Column;
+            }
+        }
+
+        /// <summary>Each "**Label:** value" line in the blocks, with its value (null for "not set") and its line.</summary>
+        private static IEnumerable<(ParagraphBlock Block, string Label, string? Value, int Line)> Fields(List<Block> blocks)
         {
             foreach (var paragraph in blocks.SelectMany(Paragraphs))
             {
@@ -411,7 +467,7 @@ namespace Postmortems.Serialization
                     var rest = line.Skip(1).ToList();
                     var meaningful = rest.Where(i => !IsBlank(i)).ToList();
                     var value = meaningful.Count == 0 || IsNotSet(meaningful) ? null : Text.Normalize(AfterLabel(rest));
-                    yield return (paragraph, label, value, false);
+                    yield return (paragraph, label, value, strong.Line);
                 }
             }
         }
@@ -561,7 +617,7 @@ namespace Postmortems.Serialization
 
             public List<EventInfo> Events { get; } = new List<EventInfo>();
 
-            public List<(ActionItemStatus Status, string? Tracking)> Actions { get; } = new List<(ActionItemStatus, string?)>();
+            public List<ActionInfo> Actions { get; } = new List<ActionInfo>();
 
             public sealed class EventInfo
             {
@@ -570,6 +626,17 @@ namespace Postmortems.Serialization
                 public Milestone Milestone { get; set; }
 
                 public string? Source { get; set; }
+
+                public string? Digest { get; set; }
+            }
+
+            public sealed class ActionInfo
+            {
+                public ActionItemStatus Status { get; set; } = ActionItemStatus.Open;
+
+                public string? Tracking { get; set; }
+
+                public string? Digest { get; set; }
             }
 
             public static FrontMatter Read(string yaml, string source, YamlValues values)
@@ -596,6 +663,7 @@ namespace Postmortems.Serialization
                                 ["time"] = t => time = t,
                                 ["milestone"] = m => info.Milestone = values.Enum<Milestone>(m, "milestone") ?? Milestone.None,
                                 ["source"] = s => info.Source = values.Text(s, "source"),
+                                ["digest"] = d => info.Digest = values.Text(d, "digest"),
                             });
                             if (time is null) throw values.Error(e, "a front-matter timeline entry has no 'time'");
                             info.Time = values.Time(time, "time", null);
@@ -607,14 +675,14 @@ namespace Postmortems.Serialization
                         if (n is not YamlSequence items) throw values.Error(n, "'actionItems' in the front matter must be a list");
                         foreach (var item in items.Items)
                         {
-                            ActionItemStatus status = ActionItemStatus.Open;
-                            string? tracking = null;
+                            var info = new ActionInfo();
                             values.ForEach(values.Mapping(item, "an action item entry"), " in a front-matter action item", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
                             {
-                                ["status"] = s => status = values.Enum<ActionItemStatus>(s, "status") ?? ActionItemStatus.Open,
-                                ["tracking"] = t => tracking = values.Text(t, "tracking"),
+                                ["status"] = s => info.Status = values.Enum<ActionItemStatus>(s, "status") ?? ActionItemStatus.Open,
+                                ["tracking"] = t => info.Tracking = values.Text(t, "tracking"),
+                                ["digest"] = d => info.Digest = values.Text(d, "digest"),
                             });
-                            front.Actions.Add((status, tracking));
+                            front.Actions.Add(info);
                         }
                     },
                 });

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Postmortems.Rendering;
 using YamlDotNet.Core;
@@ -117,7 +118,10 @@ namespace Postmortems.Serialization
             // double quotes does not read back whole; a literal block keeps both exactly.
             bool spacing = value.IndexOf('\t') >= 0 || value.Contains("  ");
             ScalarStyle style;
-            if (value.IndexOf('\n') >= 0 || value.IndexOf('\t') >= 0) style = ScalarStyle.Literal;
+            // YamlDotNet escapes characters beyond the Basic Multilingual Plane (emoji) in quoted and plain text,
+            // but writes them as they are in a block, where a person editing the draft can read them.
+            bool astral = value.Any(char.IsSurrogate);
+            if (value.IndexOf('\n') >= 0 || value.IndexOf('\t') >= 0 || astral) style = ScalarStyle.Literal;
             else if (spacing) style = ScalarStyle.DoubleQuoted;
             else if (value.Length > LongText) style = ScalarStyle.Folded;
             else style = ScalarStyle.Any;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using YamlDotNet.Core;
@@ -77,6 +78,13 @@ namespace Postmortems.Serialization
             catch (YamlException ex)
             {
                 throw new PostmortemFormatException(source, ex.Start.Line, "this is not valid YAML: " + Simplify(ex.Message), ex);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's parser can stop in a state it has no message for (an unclosed [ list, say).
+                long? line = parser.Current?.Start.Line;
+                throw new PostmortemFormatException(source, line,
+                    "this is not valid YAML: a list, a set of keys or a quoted text is not closed (look for a missing ], } or quote at or before this line)", ex);
             }
         }
 

@@ -32,7 +32,7 @@ namespace Postmortems.Commands
                 if (literal)
                 {
                     var file = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                    if (!File.Exists(file)) throw new ItemNotFoundException($"The file '{file}' does not exist.");
+                    if (!File.Exists(file) && !Directory.Exists(file)) throw new ItemNotFoundException($"The file '{file}' does not exist.");
                     resolved.Add(file);
                 }
                 else
