@@ -23,6 +23,7 @@
         'Test-Postmortem'
         'Get-PostmortemRule'
         'Import-Postmortem'
+        'Import-TimelineEvent'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

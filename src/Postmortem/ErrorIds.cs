@@ -16,5 +16,8 @@ namespace Postmortems.Commands
         public const string UnknownRule = "UnknownRule";
         public const string PostmortemFileNotFound = "PostmortemFileNotFound";
         public const string InvalidPostmortemFile = "InvalidPostmortemFile";
+        public const string InvalidTimelineRecord = "InvalidTimelineRecord";
+        public const string TimelineSourceUnreadable = "TimelineSourceUnreadable";
+        public const string TimelineFileNotFound = "TimelineFileNotFound";
     }
 }

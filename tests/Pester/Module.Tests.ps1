@@ -4,7 +4,7 @@ BeforeAll {
     $script:manifest = Import-PowerShellDataFile -LiteralPath $script:manifestPath
     $script:expectedCmdlets = @(
         'Add-ActionItem', 'Add-ContributingFactor', 'Add-Observation', 'Add-TimelineEvent', 'Add-Why',
-        'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Get-PostmortemRule', 'Import-Postmortem',
+        'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Get-PostmortemRule', 'Import-Postmortem', 'Import-TimelineEvent',
         'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem'
     )
 }

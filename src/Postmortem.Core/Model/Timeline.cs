@@ -11,22 +11,52 @@ namespace Postmortems
     {
         private readonly List<TimelineEvent> _events = new List<TimelineEvent>();
 
+        // The same event (time, source and text) is kept once, so gathering from the same file twice is harmless.
+        private readonly Dictionary<(DateTime Time, string Source, string Event), int> _keys = new Dictionary<(DateTime, string, string), int>();
+
         public int Count => _events.Count;
 
         public TimelineEvent this[int index] => _events[index];
 
-        public void Add(TimelineEvent timelineEvent)
+        /// <summary>
+        /// Adds the event in time order. An event already in the timeline (same time, source and text) is not added
+        /// again; if the new copy marks a milestone the old one did not, the old one takes it. Returns whether the
+        /// timeline changed.
+        /// </summary>
+        public bool Add(TimelineEvent timelineEvent)
         {
             if (timelineEvent is null) throw new ArgumentNullException(nameof(timelineEvent));
+            var key = Key(timelineEvent);
+            if (_keys.ContainsKey(key))
+            {
+                if (timelineEvent.Milestone == Milestone.None) return false;
+                int index = _events.FindIndex(e => Key(e) == key);
+                if (_events[index].Milestone != Milestone.None) return false;
+                _events[index] = _events[index].WithMilestone(timelineEvent.Milestone);
+                return true;
+            }
+            _keys[key] = 0;
             // Insert after every event at the same or an earlier time; events usually arrive in order, so this is an append.
             int last = _events.Count - 1;
             if (last < 0 || _events[last].Time <= timelineEvent.Time) _events.Add(timelineEvent);
             else _events.Insert(UpperBound(timelineEvent.Time, 0, last), timelineEvent);
+            return true;
         }
 
-        public bool Remove(TimelineEvent timelineEvent) => _events.Remove(timelineEvent);
+        public bool Remove(TimelineEvent timelineEvent)
+        {
+            if (!_events.Remove(timelineEvent)) return false;
+            _keys.Remove(Key(timelineEvent));
+            return true;
+        }
 
-        public void Clear() => _events.Clear();
+        public void Clear()
+        {
+            _events.Clear();
+            _keys.Clear();
+        }
+
+        private static (DateTime, string, string) Key(TimelineEvent e) => (e.Time, e.Source, e.Event);
 
         /// <summary>The first event that marks the milestone, or null.</summary>
         public TimelineEvent? Find(Milestone milestone)

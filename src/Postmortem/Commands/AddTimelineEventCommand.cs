@@ -61,7 +61,7 @@ namespace Postmortems.Commands
             switch (ParameterSetName)
             {
                 case FromTimelineEventSet:
-                    Postmortem.Timeline.Add(InputEvent);
+                    if (!Postmortem.Timeline.Add(InputEvent)) WriteVerbose($"Already in the timeline: {InputEvent}");
                     break;
                 case FromPropertiesSet:
                     AddFromParameters();
@@ -93,7 +93,8 @@ namespace Postmortems.Commands
                     ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, Event));
                 return;
             }
-            Postmortem.Timeline.Add(new TimelineEvent(utc, Event, EnumName.Parse<Milestone>(Milestone), Source));
+            var timelineEvent = new TimelineEvent(utc, Event, EnumName.Parse<Milestone>(Milestone), Source);
+            if (!Postmortem.Timeline.Add(timelineEvent)) WriteVerbose($"Already in the timeline: {timelineEvent}");
         }
     }
 }

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace Postmortems.Gathering
+{
+    /// <summary>How the records lie in a source: one JSON array, a list under a property, one object a line, ...</summary>
+    internal enum Shape
+    {
+        JsonArray,
+        JsonProperty,
+        JsonLines,
+        JsonSingle,
+        Yaml,
+        Csv,
+    }
+
+    /// <summary>Tells a source's format and shape from its first bytes, so a large file is still read as a stream.</summary>
+    internal static class FormatDetector
+    {
+        public static (TimelineFormat Format, Shape Shape, string? Property) Detect(byte[] head, int length, TimelineFormat? wanted, string source)
+        {
+            var text = Encoding.UTF8.GetString(head, 0, length).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+            if (text.Length == 0) throw new TimelineSourceException($"{source}: the source is empty.");
+            char first = text[0];
+
+            if (first == '[')
+            {
+                var names = FirstElementNames(text);
+                var format = wanted ?? Guess(names) ?? throw Unknown(source, "a JSON list whose items are none of the known kinds");
+                return (format, Shape.JsonArray, null);
+            }
+            if (first == '{')
+            {
+                var firstLine = text.Split('\n')[0].Trim();
+                var lineNames = CompleteObjectNames(firstLine);
+                var top = TopLevel(text);
+                if (top.Names.Contains("items") && (wanted ?? TimelineFormat.KubernetesEvents) == TimelineFormat.KubernetesEvents)
+                {
+                    return (TimelineFormat.KubernetesEvents, Shape.JsonProperty, "items");
+                }
+                if (top.Names.Contains("alerts") && (wanted ?? TimelineFormat.Alertmanager) == TimelineFormat.Alertmanager)
+                {
+                    return (TimelineFormat.Alertmanager, Shape.JsonProperty, "alerts");
+                }
+                if (lineNames is not null && text.IndexOf('\n') >= 0 && text.Substring(text.IndexOf('\n')).TrimStart().StartsWith("{", StringComparison.Ordinal))
+                {
+                    var format = wanted ?? (lineNames.Contains("__REALTIME_TIMESTAMP") ? TimelineFormat.Journald : TimelineFormat.JsonLines);
+                    return (format, Shape.JsonLines, null);
+                }
+                if (top.Kind == "Event" || top.Names.Contains("involvedObject") || top.Names.Contains("regarding"))
+                {
+                    return (wanted ?? TimelineFormat.KubernetesEvents, Shape.JsonSingle, null);
+                }
+                if (lineNames is not null)
+                {
+                    var format = wanted ?? (lineNames.Contains("__REALTIME_TIMESTAMP") ? TimelineFormat.Journald : TimelineFormat.JsonLines);
+                    return (format, Shape.JsonLines, null);
+                }
+                if (wanted is not null) return (wanted.Value, wanted == TimelineFormat.JsonLines || wanted == TimelineFormat.Journald ? Shape.JsonLines : Shape.JsonSingle, null);
+                throw Unknown(source, "a JSON object that is none of the known kinds");
+            }
+            if (LooksLikeYaml(text))
+            {
+                if (wanted is not null && wanted != TimelineFormat.KubernetesEvents) throw new TimelineSourceException($"{source}: this is YAML, which only -Format KubernetesEvents (kubectl get events -o yaml) reads.");
+                return (TimelineFormat.KubernetesEvents, Shape.Yaml, null);
+            }
+            if (wanted is null || wanted == TimelineFormat.Csv)
+            {
+                var header = text.Split('\n')[0];
+                if (wanted == TimelineFormat.Csv || header.IndexOf(',') >= 0 || header.IndexOf('\t') >= 0 || header.IndexOf(';') >= 0) return (TimelineFormat.Csv, Shape.Csv, null);
+            }
+            throw Unknown(source, "text that is none of the known formats");
+        }
+
+        private static TimelineFormat? Guess(HashSet<string> names)
+        {
+            if (names.Contains("ts") && (names.Contains("text") || names.Contains("user") || names.Contains("type"))) return TimelineFormat.Slack;
+            if (names.Contains("startsAt") || (names.Contains("labels") && names.Contains("annotations"))) return TimelineFormat.Alertmanager;
+            if (names.Contains("involvedObject") || names.Contains("regarding")) return TimelineFormat.KubernetesEvents;
+            if (names.Contains("__REALTIME_TIMESTAMP")) return TimelineFormat.Journald;
+            if (names.Count > 0) return TimelineFormat.JsonLines;
+            return null;
+        }
+
+        private static TimelineSourceException Unknown(string source, string what) =>
+            new TimelineSourceException(
+                $"{source}: cannot tell the format: the content is {what}. Give -Format with one of: {string.Join(", ", Enum.GetNames(typeof(TimelineFormat)))}.");
+
+        private static bool LooksLikeYaml(string text)
+        {
+            var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal)) ?? string.Empty;
+            return line == "---" || line.StartsWith("apiVersion:", StringComparison.Ordinal) || line.StartsWith("items:", StringComparison.Ordinal) || line.StartsWith("kind:", StringComparison.Ordinal);
+        }
+
+        /// <summary>The property names of the first object in a JSON list, read from the head alone.</summary>
+        private static HashSet<string> FirstElementNames(string text)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), isFinalBlock: false, default);
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.PropertyName) names.Add(reader.GetString()!);
+                    if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.EndObject) break;
+                }
+            }
+            catch (JsonException)
+            {
+                // What was read before the error is enough to guess from.
+            }
+            return names;
+        }
+
+        /// <summary>The top-level property names of a JSON object, and its "kind", read from the head alone.</summary>
+        private static (HashSet<string> Names, string? Kind) TopLevel(string text)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            string? kind = null;
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), isFinalBlock: false, default);
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var name = reader.GetString()!;
+                        names.Add(name);
+                        if (name == "kind" && reader.Read() && reader.TokenType == JsonTokenType.String) kind = reader.GetString();
+                    }
+                    if (reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndObject) break;
+                }
+            }
+            catch (JsonException)
+            {
+                // As above.
+            }
+            return (names, kind);
+        }
+
+        /// <summary>The property names of a line that holds one whole JSON object, or null when it does not.</summary>
+        private static HashSet<string>? CompleteObjectNames(string line)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                return document.RootElement.ValueKind == JsonValueKind.Object
+                    ? new HashSet<string>(document.RootElement.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal)
+                    : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Postmortems.Serialization;
+
+namespace Postmortems.Gathering
+{
+    /// <summary>One record of a source (a JSON object, a YAML mapping, a CSV row), read by path the same way whatever it came from.</summary>
+    internal abstract class Record
+    {
+        /// <summary>The text at a path of property names; null when missing or null. Numbers and booleans come as their text.</summary>
+        public abstract string? Text(params string[] path);
+
+        public abstract IEnumerable<Record> List(params string[] path);
+
+        /// <summary>The names of the record's own properties.</summary>
+        public abstract IEnumerable<string> Names();
+    }
+
+    internal sealed class JsonRecord : Record
+    {
+        private readonly JsonElement _element;
+
+        public JsonRecord(JsonElement element) => _element = element;
+
+        public override string? Text(params string[] path)
+        {
+            if (!TryGet(path, out var value)) return null;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: return value.GetString();
+                case JsonValueKind.Number: return value.GetRawText();
+                case JsonValueKind.True: return "true";
+                case JsonValueKind.False: return "false";
+                case JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number):
+                    // journald writes a MESSAGE that is not valid UTF-8 as an array of bytes.
+                    return Encoding.UTF8.GetString(value.EnumerateArray().Select(v => (byte)v.GetInt32()).ToArray());
+                default: return null;
+            }
+        }
+
+        public override IEnumerable<Record> List(params string[] path)
+        {
+            if (!TryGet(path, out var value) || value.ValueKind != JsonValueKind.Array) yield break;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object) yield return new JsonRecord(item);
+            }
+        }
+
+        public override IEnumerable<string> Names() =>
+            _element.ValueKind == JsonValueKind.Object ? _element.EnumerateObject().Select(p => p.Name) : Enumerable.Empty<string>();
+
+        private bool TryGet(string[] path, out JsonElement value)
+        {
+            value = _element;
+            foreach (var name in path)
+            {
+                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out value)) return false;
+            }
+            return value.ValueKind != JsonValueKind.Null && value.ValueKind != JsonValueKind.Undefined;
+        }
+    }
+
+    internal sealed class YamlRecord : Record
+    {
+        private readonly YamlNode _node;
+
+        public YamlRecord(YamlNode node) => _node = node;
+
+        public long Line => _node.Line;
+
+        public override string? Text(params string[] path) =>
+            Get(path) is YamlScalar scalar && !scalar.IsNull ? scalar.Value : null;
+
+        public override IEnumerable<Record> List(params string[] path) =>
+            Get(path) is YamlSequence sequence ? sequence.Items.OfType<YamlMapping>().Select(m => (Record)new YamlRecord(m)) : Enumerable.Empty<Record>();
+
+        public override IEnumerable<string> Names() =>
+            _node is YamlMapping mapping ? mapping.Entries.Select(e => e.Key.Value) : Enumerable.Empty<string>();
+
+        private YamlNode? Get(string[] path)
+        {
+            YamlNode? node = _node;
+            foreach (var name in path)
+            {
+                if (node is not YamlMapping mapping) return null;
+                node = mapping.Entries.FirstOrDefault(e => e.Key.Value == name).Value;
+            }
+            return node;
+        }
+    }
+
+    internal sealed class FlatRecord : Record
+    {
+        private readonly Dictionary<string, string> _values;
+        private readonly List<string> _names;
+
+        public FlatRecord(List<string> names, Dictionary<string, string> values)
+        {
+            _names = names;
+            _values = values;
+        }
+
+        public override string? Text(params string[] path) =>
+            path.Length == 1 && _values.TryGetValue(path[0], out var value) && value.Length > 0 ? value : null;
+
+        public override IEnumerable<Record> List(params string[] path) => Enumerable.Empty<Record>();
+
+        public override IEnumerable<string> Names() => _names;
+    }
+
+    /// <summary>Times as sources write them: ISO 8601 with or without an offset, or epoch numbers in any unit.</summary>
+    internal static class SourceTime
+    {
+        public static bool TryParse(string? text, DateTime? date, out DateTime utc, out string? problem)
+        {
+            utc = default;
+            problem = null;
+            if (text is null || text.Trim().Length == 0)
+            {
+                problem = "it has no time";
+                return false;
+            }
+            if (decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            {
+                if (EpochTime.TryFromNumber(number, out utc)) return true;
+                problem = $"'{text}' is not a time (as an epoch number it is out of range)";
+                return false;
+            }
+            if (TimelineTime.TryParse(text, date, out utc, out var why)) return true;
+            problem = why;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Postmortems.Serialization;
+
+namespace Postmortems.Gathering
+{
+    /// <summary>
+    /// Gathers timeline events from where they live: Kubernetes events, Alertmanager alerts, a Slack channel export,
+    /// journald, or any CSV or JSON-lines log. Reads as a stream; a record that cannot be read is reported as a
+    /// problem with its line and the rest is still read.
+    /// </summary>
+    public static class TimelineGatherer
+    {
+        private const int HeadBytes = 64 * 1024;
+
+        /// <summary>The milestone each format marks its first event with when -Milestone is not given.</summary>
+        public static Milestone DefaultMilestone(TimelineFormat format) =>
+            format == TimelineFormat.Alertmanager ? Milestone.FirstSymptom : Milestone.None;
+
+        public static IEnumerable<GatheredItem> Read(Stream stream, string source, GatherOptions options)
+        {
+            if (stream is null) throw new ArgumentNullException(nameof(stream));
+            var head = new byte[HeadBytes];
+            int length = 0, read;
+            while (length < head.Length && (read = stream.Read(head, length, head.Length - length)) > 0) length += read;
+            var (format, shape, property) = FormatDetector.Detect(head, length, options.Format, source);
+            var whole = new ReplayStream(head, length, stream);
+            var items = Records(format, shape, property, whole, source, options);
+            return Select(items, format, options);
+        }
+
+        public static IEnumerable<GatheredItem> Read(string text, string source, GatherOptions options) =>
+            Read(new MemoryStream(new UTF8Encoding(false).GetBytes(text)), source, options);
+
+        /// <summary>Applies the window and marks the first event (the earliest kept) with the milestone, holding back one event at most.</summary>
+        private static IEnumerable<GatheredItem> Select(IEnumerable<(GatheredItem Item, bool Candidate)> items, TimelineFormat format, GatherOptions options)
+        {
+            var milestone = options.Milestone ?? DefaultMilestone(format);
+            bool anyCandidate = options.Milestone is not null;
+            GatheredItem? held = null;
+            foreach (var (item, candidate) in items)
+            {
+                if (item.Event is not TimelineEvent e)
+                {
+                    yield return item;
+                    continue;
+                }
+                if (options.Since is DateTime since && e.Time < since) continue;
+                if (options.Until is DateTime until && e.Time > until) continue;
+                if (milestone == Milestone.None || !(candidate || anyCandidate))
+                {
+                    yield return item;
+                    continue;
+                }
+                if (held is null)
+                {
+                    held = item;
+                }
+                else if (e.Time < held.Value.Event!.Time)
+                {
+                    yield return held.Value;
+                    held = item;
+                }
+                else
+                {
+                    yield return item;
+                }
+            }
+            if (held is GatheredItem first)
+            {
+                yield return GatheredItem.Of(first.Event!.WithMilestone(milestone), first.Line, first.Record);
+            }
+        }
+
+        private static IEnumerable<(GatheredItem, bool)> Records(TimelineFormat format, Shape shape, string? property, Stream stream, string source, GatherOptions options)
+        {
+            switch (shape)
+            {
+                case Shape.JsonArray:
+                case Shape.JsonProperty:
+                    return Map(format, JsonElementStream.Read(stream, source, property).Select(x => ((Record?)new JsonRecord(x.Element), x.Line)), source, options);
+                case Shape.JsonSingle:
+                    return Map(format, Single(stream, source), source, options);
+                case Shape.JsonLines:
+                    return Map(format, JsonLines(stream, source), source, options);
+                case Shape.Yaml:
+                    return Map(format, Yaml(stream, source), source, options);
+                default:
+                    return Map(format, Csv(stream, source), source, options);
+            }
+        }
+
+        // ---- Record sources
+
+        private static IEnumerable<(Record?, long)> Single(Stream stream, string source)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(stream);
+            }
+            catch (JsonException ex)
+            {
+                throw new TimelineSourceException($"{source}, line {(ex.LineNumber ?? 0) + 1}: this is not valid JSON: {ex.Message}", ex);
+            }
+            using (document) yield return (new JsonRecord(document.RootElement), 1);
+        }
+
+        private static IEnumerable<(Record?, long)> JsonLines(Stream stream, string source)
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            long line = 0;
+            string? text;
+            while ((text = reader.ReadLine()) is not null)
+            {
+                line++;
+                if (text.Trim().Length == 0) continue;
+                JsonDocument? document = null;
+                try
+                {
+                    document = JsonDocument.Parse(text);
+                }
+                catch (JsonException)
+                {
+                    // Reported below as this line's problem; the next line is read as usual.
+                }
+                if (document is null)
+                {
+                    yield return (null, line);
+                    continue;
+                }
+                using (document) yield return (new JsonRecord(document.RootElement), line);
+            }
+        }
+
+        private static IEnumerable<(Record?, long)> Yaml(Stream stream, string source)
+        {
+            string text;
+            using (var reader = new StreamReader(stream, Encoding.UTF8)) text = reader.ReadToEnd();
+            YamlNode? root;
+            try
+            {
+                root = YamlTree.Parse(text, source);
+            }
+            catch (PostmortemFormatException ex)
+            {
+                throw new TimelineSourceException(ex.Message, ex);
+            }
+            if (root is null) yield break;
+            var record = new YamlRecord(root);
+            var items = record.List("items").ToList();
+            if (items.Count == 0 && record.Text("kind") == "Event") items.Add(record);
+            foreach (YamlRecord item in items) yield return (item, item.Line);
+        }
+
+        private static IEnumerable<(Record?, long)> Csv(Stream stream, string source)
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var csv = new CsvReader(reader);
+            var header = csv.Header;
+            if (header is null) yield break;
+            var names = header.Select(h => h.Trim()).ToList();
+            while (true)
+            {
+                var row = csv.ReadRow(out long line);
+                if (row is null) yield break;
+                if (row.Count == 1 && row[0].Trim().Length == 0) continue;
+                var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                for (int i = 0; i < names.Count && i < row.Count; i++) values[names[i]] = row[i];
+                yield return (new FlatRecord(names, values), line);
+            }
+        }
+
+        // ---- Records to events
+
+        private static IEnumerable<(GatheredItem, bool)> Map(TimelineFormat format, IEnumerable<(Record? Record, long Line)> records, string source, GatherOptions options)
+        {
+            long number = 0;
+            string? timeName = null, messageName = null;
+            bool resolvedNames = false;
+            foreach (var (record, line) in records)
+            {
+                number++;
+                if (record is null)
+                {
+                    yield return (GatheredItem.Failed($"{source}, line {line}: this line is not valid JSON, so it was skipped.", line, number), false);
+                    continue;
+                }
+                if ((format == TimelineFormat.Csv || format == TimelineFormat.JsonLines) && !resolvedNames)
+                {
+                    var problem = Columns(record, source, options, out timeName, out messageName);
+                    if (problem is not null)
+                    {
+                        // A CSV header without the column fails every row: the source cannot be read. A JSON line
+                        // without the property is that line's problem only.
+                        if (format == TimelineFormat.Csv) throw new TimelineSourceException(problem);
+                        yield return (GatheredItem.Failed($"{problem.Replace(source + ":", $"{source}, line {line}:")} The line was skipped.", line, number), false);
+                        continue;
+                    }
+                    resolvedNames = format == TimelineFormat.Csv;
+                }
+                IEnumerable<(string? Time, string? Text, bool Candidate, string Source, Milestone Milestone)> events = format switch
+                {
+                    TimelineFormat.KubernetesEvents => Kubernetes(record),
+                    TimelineFormat.Alertmanager => Alertmanager(record),
+                    TimelineFormat.Slack => Slack(record, options.Reaction),
+                    TimelineFormat.Journald => Journald(record),
+                    _ => Tabular(record, format, timeName!, messageName!),
+                };
+                foreach (var (time, text, candidate, eventSource, milestone) in events)
+                {
+                    var where = line > 0 ? $"{source}, line {line} (record {number})" : $"{source}, record {number}";
+                    if (!SourceTime.TryParse(time, options.Date, out var utc, out var problem))
+                    {
+                        yield return (GatheredItem.Failed($"{where}: {problem!.TrimEnd('.')}; the record was skipped.", line, number), false);
+                        continue;
+                    }
+                    var normalized = Text.Normalize(text);
+                    if (normalized is null)
+                    {
+                        yield return (GatheredItem.Failed($"{where}: the record has no text, so it was skipped.", line, number), false);
+                        continue;
+                    }
+                    yield return (GatheredItem.Of(new TimelineEvent(utc, normalized, milestone, eventSource), line, number), candidate);
+                }
+            }
+        }
+
+        /// <summary>Finds the time and text columns; returns the problem when one is missing.</summary>
+        private static string? Columns(Record record, string source, GatherOptions options, out string? time, out string? message)
+        {
+            var names = record.Names().ToList();
+            time = options.TimeProperty is string t && t.Contains('.') ? t : Names.Find(names, options.TimeProperty, Names.Time);
+            message = options.MessageProperty is string m && m.Contains('.') ? m : Names.Find(names, options.MessageProperty, Names.Message);
+            var available = string.Join(", ", names);
+            if (time is null)
+            {
+                return options.TimeProperty is null
+                    ? $"{source}: no column or property holds the time (looked for {string.Join(", ", Names.Time)}). Name it with -TimeProperty; the record has: {available}."
+                    : $"{source}: there is no '{options.TimeProperty}' (-TimeProperty); the record has: {available}.";
+            }
+            if (message is null)
+            {
+                return options.MessageProperty is null
+                    ? $"{source}: no column or property holds the text (looked for {string.Join(", ", Names.Message)}). Name it with -MessageProperty; the record has: {available}."
+                    : $"{source}: there is no '{options.MessageProperty}' (-MessageProperty); the record has: {available}.";
+            }
+            return null;
+        }
+
+        private static IEnumerable<(string?, string?, bool, string, Milestone)> Tabular(Record record, TimelineFormat format, string timeName, string messageName)
+        {
+            var milestoneText = record.Text("milestone") ?? record.Text("Milestone");
+            var milestone = Enum.TryParse<Milestone>(milestoneText ?? "", ignoreCase: true, out var m) && Enum.IsDefined(typeof(Milestone), m) ? m : Milestone.None;
+            var eventSource = record.Text("source") ?? record.Text("Source") ?? (format == TimelineFormat.Csv ? "csv" : "jsonlines");
+            yield return (record.Text(timeName.Split('.')), record.Text(messageName.Split('.')), true, eventSource, milestone);
+        }
+
+        private static IEnumerable<(string?, string?, bool, string, Milestone)> Kubernetes(Record r)
+        {
+            var time = r.Text("eventTime") ?? r.Text("firstTimestamp") ?? r.Text("deprecatedFirstTimestamp") ?? r.Text("lastTimestamp") ?? r.Text("metadata", "creationTimestamp");
+            var subject = r.Text("involvedObject", "kind") is not null ? "involvedObject" : "regarding";
+            var kind = r.Text(subject, "kind");
+            var name = r.Text(subject, "name");
+            var ns = r.Text(subject, "namespace");
+            var what = kind is null ? name : $"{kind} {(ns is null ? "" : ns + "/")}{name}";
+            var reason = r.Text("reason");
+            var message = r.Text("message") ?? r.Text("note");
+            var count = r.Text("count") ?? r.Text("series", "count") ?? r.Text("deprecatedCount");
+            var last = r.Text("lastTimestamp") ?? r.Text("series", "lastObservedTime") ?? r.Text("deprecatedLastTimestamp");
+            var text = new StringBuilder();
+            if (what is not null) text.Append(what).Append(": ");
+            if (reason is not null) text.Append(reason).Append(message is null ? "" : ": ");
+            if (message is not null) text.Append(message.Trim());
+            if (long.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var times) && times > 1)
+            {
+                text.Append(" (").Append(times.ToString(CultureInfo.InvariantCulture)).Append(" times");
+                if (last is not null && SourceTime.TryParse(last, null, out var lastUtc, out _)) text.Append(", last at ").Append(lastUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC");
+                text.Append(')');
+            }
+            yield return (time, text.ToString(), true, "kubectl", Milestone.None);
+        }
+
+        private static IEnumerable<(string?, string?, bool, string, Milestone)> Alertmanager(Record r)
+        {
+            var name = r.Text("labels", "alertname") ?? "alert";
+            var summary = r.Text("annotations", "summary") ?? r.Text("annotations", "description") ?? r.Text("annotations", "message");
+            var target = r.Text("labels", "instance") ?? r.Text("labels", "pod") ?? r.Text("labels", "service");
+            var label = target is null ? name : $"{name} ({target})";
+            // The webhook says "firing"/"resolved"; the v2 API's list has status.state "active" and holds firing alerts only.
+            var status = r.Text("status") ?? r.Text("status", "state") ?? "firing";
+            yield return (r.Text("startsAt"), $"Alert {label} firing" + (summary is null ? "" : ": " + summary), true, "alertmanager", Milestone.None);
+            var endsAt = r.Text("endsAt");
+            if (status == "resolved" && endsAt is not null && !endsAt.StartsWith("0001-", StringComparison.Ordinal))
+            {
+                yield return (endsAt, $"Alert {label} resolved", false, "alertmanager", Milestone.None);
+            }
+        }
+
+        private static IEnumerable<(string?, string?, bool, string, Milestone)> Slack(Record r, string? reaction)
+        {
+            var subtype = r.Text("subtype");
+            if (subtype is "channel_join" or "channel_leave" or "channel_topic" or "channel_purpose") yield break;
+            if (reaction is not null)
+            {
+                var wanted = reaction.Trim(':');
+                if (!r.List("reactions").Any(x => (x.Text("name") ?? "").Split(new[] { "::" }, StringSplitOptions.None)[0].Equals(wanted, StringComparison.OrdinalIgnoreCase))) yield break;
+            }
+            var who = NonEmpty(r.Text("user_profile", "display_name")) ?? NonEmpty(r.Text("user_profile", "real_name")) ?? r.Text("username") ?? r.Text("bot_profile", "name") ?? r.Text("user");
+            var text = SlackText(r.Text("text"));
+            if (text is null || text.Trim().Length == 0) yield break;
+            yield return (r.Text("ts"), who is null ? text : $"{who}: {text}", true, "slack", Milestone.None);
+        }
+
+        private static readonly Regex SlackMarkup = new Regex(@"<([@#!]?)([^>|]+)(?:\|([^>]*))?>", RegexOptions.CultureInvariant);
+
+        // Slack escapes &, < and >, and wraps mentions and links in <...>: show them as a person reads them.
+        private static string? SlackText(string? text)
+        {
+            if (text is null) return null;
+            var plain = SlackMarkup.Replace(text, m =>
+            {
+                var kind = m.Groups[1].Value;
+                var target = m.Groups[2].Value;
+                var label = m.Groups[3].Success ? m.Groups[3].Value : null;
+                switch (kind)
+                {
+                    case "@": return "@" + (label ?? target);
+                    case "#": return "#" + (label ?? target);
+                    case "!": return "@" + (label ?? target);
+                    default: return label is null ? target : $"{label} ({target})";
+                }
+            });
+            return plain.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+        }
+
+        private static IEnumerable<(string?, string?, bool, string, Milestone)> Journald(Record r)
+        {
+            var unit = r.Text("_SYSTEMD_UNIT") ?? r.Text("SYSLOG_IDENTIFIER") ?? r.Text("_COMM");
+            var message = r.Text("MESSAGE");
+            var host = r.Text("_HOSTNAME");
+            var who = unit is null ? host : host is null ? unit : $"{unit} on {host}";
+            yield return (r.Text("__REALTIME_TIMESTAMP"), who is null ? message : $"{who}: {message}", true, "journald", Milestone.None);
+        }
+
+        private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    /// <summary>Reads the head that format detection looked at, then the rest of the stream.</summary>
+    internal sealed class ReplayStream : Stream
+    {
+        private readonly byte[] _head;
+        private readonly int _length;
+        private readonly Stream _rest;
+        private int _position;
+
+        public ReplayStream(byte[] head, int length, Stream rest)
+        {
+            _head = head;
+            _length = length;
+            _rest = rest;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position < _length)
+            {
+                int n = Math.Min(count, _length - _position);
+                Buffer.BlockCopy(_head, _position, buffer, offset, n);
+                _position += n;
+                return n;
+            }
+            return _rest.Read(buffer, offset, count);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
