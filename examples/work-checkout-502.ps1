@@ -2,8 +2,9 @@
 .SYNOPSIS
     A work postmortem whose timeline is gathered from objects piped in: alert JSON and chat messages.
 .DESCRIPTION
-    The checkout API returned 502s after an automated certificate rotation. The events come from a JSON alert
-    export and from chat messages (any object with a time and a text binds by property name).
+    The checkout API returned 502s after an automated certificate rotation. The events come from Alertmanager's
+    webhook payload (read by Import-TimelineEvent) and from chat messages (any object with a time and a text
+    binds by property name).
     Writes checkout-502.md and checkout-502.html to -OutputFolder.
 #>
 param(
@@ -16,13 +17,23 @@ Import-Module $ModulePath -Force
 $pm = New-Postmortem 'Checkout API returned 502s after certificate rotation' -Date 2026-11-20 -Context Work `
     -Author 'Priya Natarajan', 'payments SRE' -Reviewer 'Marcus Lee', 'Dana Okafor'
 
-# Alerts, as an alerting tool exports them: ConvertFrom-Json objects with a timestamp and a message.
+# The alerts, as Alertmanager's webhook delivered them. Import-TimelineEvent tells the format from the content
+# and marks the first firing alert as the first symptom.
 @'
-[
-  { "timestamp": "2026-11-20T09:12:04Z", "message": "CheckoutHigh5xxRate firing: 38% of requests failed", "source": "alertmanager", "milestone": "FirstSymptom" },
-  { "timestamp": "2026-11-20T10:02:41Z", "message": "CheckoutHigh5xxRate resolved", "source": "alertmanager", "milestone": "Resolved" }
-]
-'@ | ConvertFrom-Json | Add-TimelineEvent -Postmortem $pm
+{
+  "version": "4", "status": "resolved", "receiver": "payments-oncall",
+  "alerts": [
+    {
+      "status": "resolved",
+      "labels": { "alertname": "CheckoutHigh5xxRate", "service": "checkout-api", "severity": "critical" },
+      "annotations": { "summary": "38% of checkout requests failed with 502" },
+      "startsAt": "2026-11-20T09:12:04Z",
+      "endsAt": "2026-11-20T10:02:41Z"
+    }
+  ]
+}
+'@ | Import-TimelineEvent | Add-TimelineEvent -Postmortem $pm
+$pm | Add-TimelineEvent -Time '2026-11-20T10:02:41Z' -Event 'Error rate and dashboards confirmed stable; incident closed' -Milestone Resolved | Out-Null
 
 # Chat messages with local times in UTC+01:00, as someone pasted them from the incident channel.
 $chat = @(
