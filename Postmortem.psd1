@@ -24,6 +24,9 @@
         'Get-PostmortemRule'
         'Import-Postmortem'
         'Import-TimelineEvent'
+        'Publish-Postmortem'
+        'Connect-BookStack'
+        'Disconnect-BookStack'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

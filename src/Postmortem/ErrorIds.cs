@@ -19,5 +19,15 @@ namespace Postmortems.Commands
         public const string InvalidTimelineRecord = "InvalidTimelineRecord";
         public const string TimelineSourceUnreadable = "TimelineSourceUnreadable";
         public const string TimelineFileNotFound = "TimelineFileNotFound";
+        public const string BookStackNotConnected = "BookStackNotConnected";
+        public const string BookStackConnectionInvalid = "BookStackConnectionInvalid";
+        public const string BookStackUnauthorized = "BookStackUnauthorized";
+        public const string BookStackForbidden = "BookStackForbidden";
+        public const string BookStackNotFound = "BookStackNotFound";
+        public const string BookStackValidation = "BookStackValidation";
+        public const string BookStackRateLimited = "BookStackRateLimited";
+        public const string BookStackUnavailable = "BookStackUnavailable";
+        public const string BookStackFailed = "BookStackFailed";
+        public const string PostmortemNotPublishable = "PostmortemNotPublishable";
     }
 }

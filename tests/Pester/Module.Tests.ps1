@@ -5,8 +5,8 @@ BeforeAll {
     $script:expectedCmdlets = @(
         'Add-ActionItem', 'Add-ContributingFactor', 'Add-Observation', 'Add-TimelineEvent', 'Add-Why',
         'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Get-PostmortemRule', 'Import-Postmortem', 'Import-TimelineEvent',
-        'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem'
-    )
+        'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem', 'Publish-Postmortem', 'Connect-BookStack', 'Disconnect-BookStack'
+    ) | Sort-Object
 }
 
 Describe 'The Postmortem module' {

@@ -1,0 +1,348 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Postmortems.BookStack
+{
+    /// <summary>How long the client waits before it gives up on a busy or failing server.</summary>
+    public sealed class BookStackRetryPolicy
+    {
+        /// <summary>The longest single wait a 429's Retry-After may ask for.</summary>
+        public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>All waiting for 429s in one request, together.</summary>
+        public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>How often a read is tried again after a 5xx or a network error.</summary>
+        public int ReadRetries { get; set; } = 3;
+
+        /// <summary>The first wait before a read is tried again; it doubles each time.</summary>
+        public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>
+    /// The few BookStack API calls publishing needs, over one HttpClient per connection. It sends no cookies
+    /// (BookStack ignores the token when a session cookie is present), sends UTF-8 JSON without a BOM, waits out
+    /// 429s as Retry-After asks, retries reads after 5xx and network errors, and never repeats a write whose
+    /// outcome is unknown: it reports that, and the caller looks the page up first.
+    /// </summary>
+    public sealed class BookStackClient : IDisposable
+    {
+        private static readonly MediaTypeHeaderValue JsonType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        private readonly HttpClient _http;
+        private readonly BookStackRetryPolicy _retry;
+        private int _requests;
+
+        public BookStackClient(BookStackConnection connection, HttpMessageHandler? handler = null, BookStackRetryPolicy? retry = null)
+        {
+            Connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            _retry = retry ?? new BookStackRetryPolicy();
+            handler ??= new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
+            _http = new HttpClient(handler, disposeHandler: true) { BaseAddress = connection.BaseUri, Timeout = _retry.Timeout };
+            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Postmortem-PowerShell", typeof(BookStackClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
+        }
+
+        public BookStackConnection Connection { get; }
+
+        /// <summary>Told what the client is doing: waits, retries. The cmdlets show it as verbose output.</summary>
+        public Action<string>? Log { get; set; }
+
+        /// <summary>Waits between attempts; tests replace it to run fast.</summary>
+        public Action<TimeSpan, CancellationToken> Sleep { get; set; } = (delay, token) => Task.Delay(delay, token).GetAwaiter().GetResult();
+
+        public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>Requests sent since the client was made (each retry counts).</summary>
+        public int RequestCount => _requests;
+
+        /// <summary>The first books the token can see; a cheap check that the address and token work.</summary>
+        public IReadOnlyList<BookStackBook> ListBooks(int count) => List($"api/books?count={count}", "the book list").Select(BookStackBook.From).ToList();
+
+        public BookStackBook GetBook(int id) => BookStackBook.From(Send(HttpMethod.Get, $"api/books/{id}", null, "book " + id).RootElement);
+
+        public BookStackChapter GetChapter(int id) => BookStackChapter.From(Send(HttpMethod.Get, $"api/chapters/{id}", null, "chapter " + id).RootElement);
+
+        /// <summary>The chapters of a book with exactly this name (BookStack compares names without regard to case; this compares again, exactly).</summary>
+        public IReadOnlyList<BookStackChapter> FindChapters(int bookId, string name)
+        {
+            var query = $"api/chapters?{Filter("book_id", bookId.ToString(CultureInfo.InvariantCulture))}&{Filter("name", name)}&count=500";
+            return List(query, $"the chapters of book {bookId}").Select(BookStackChapter.From).Where(c => c.Name == name && c.BookId == bookId).ToList();
+        }
+
+        public BookStackChapter CreateChapter(int bookId, string name)
+        {
+            var body = Body(w =>
+            {
+                w.WriteNumber("book_id", bookId);
+                w.WriteString("name", name);
+            });
+            return BookStackChapter.From(Send(HttpMethod.Post, "api/chapters", body, "book " + bookId).RootElement);
+        }
+
+        /// <summary>Pages carrying a tag with this exact value: search is the only lookup that sees tags.</summary>
+        public IReadOnlyList<BookStackSearchHit> SearchPagesByTag(string tagName, string value)
+        {
+            var query = $"[{tagName}={value}] {{type:page}}";
+            var document = Send(HttpMethod.Get, "api/search?query=" + Uri.EscapeDataString(query) + "&count=100", null, "the search for the page");
+            return Data(document).Select(BookStackSearchHit.From).Where(h => h.Type == "page" && h.HasTag(tagName, value)).ToList();
+        }
+
+        /// <summary>Published (not draft) pages with exactly this name in a book or a chapter.</summary>
+        public IReadOnlyList<BookStackPage> FindPages(int? bookId, int? chapterId, string name)
+        {
+            var parent = chapterId is int chapter ? Filter("chapter_id", chapter.ToString(CultureInfo.InvariantCulture)) : Filter("book_id", bookId!.Value.ToString(CultureInfo.InvariantCulture));
+            var query = $"api/pages?{parent}&{Filter("name", name)}&{Filter("draft", "0")}&count=500";
+            return List(query, "the page list").Select(BookStackPage.From)
+                .Where(p => p.Name == name && !p.Draft && (chapterId is null ? p.BookId == bookId : p.ChapterId == chapterId))
+                .ToList();
+        }
+
+        public BookStackPage CreatePage(PagePayload payload) =>
+            BookStackPage.From(Send(HttpMethod.Post, "api/pages", PageBody(payload), Parent(payload)).RootElement);
+
+        public BookStackPage UpdatePage(int id, PagePayload payload) =>
+            BookStackPage.From(Send(HttpMethod.Put, $"api/pages/{id}", PageBody(payload), "page " + id).RootElement);
+
+        public void Dispose() => _http.Dispose();
+
+        private static string Parent(PagePayload payload) =>
+            payload.ChapterId is int chapter ? "chapter " + chapter : "book " + payload.BookId;
+
+        private static string Filter(string field, string value) => "filter%5B" + field + "%5D=" + Uri.EscapeDataString(value);
+
+        private IEnumerable<JsonElement> List(string query, string what) => Data(Send(HttpMethod.Get, query, null, what));
+
+        private static IEnumerable<JsonElement> Data(JsonDocument document) =>
+            document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
+                ? data.EnumerateArray().ToList()
+                : Enumerable.Empty<JsonElement>();
+
+        private static byte[] PageBody(PagePayload payload) => Body(w =>
+        {
+            if (payload.BookId is int book) w.WriteNumber("book_id", book);
+            if (payload.ChapterId is int chapter) w.WriteNumber("chapter_id", chapter);
+            if (payload.Name is not null) w.WriteString("name", payload.Name);
+            if (payload.Markdown is not null) w.WriteString("markdown", payload.Markdown);
+            if (payload.Html is not null) w.WriteString("html", payload.Html);
+            if (payload.Tags is not null)
+            {
+                w.WriteStartArray("tags");
+                foreach (var tag in payload.Tags)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", tag.Name);
+                    w.WriteString("value", tag.Value);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+        });
+
+        private static byte[] Body(Action<Utf8JsonWriter> write)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                write(writer);
+                writer.WriteEndObject();
+            }
+            return stream.ToArray();
+        }
+
+        /// <summary>Sends a request with the waits and retries the policy allows; returns the parsed JSON answer or throws a BookStackException.</summary>
+        private JsonDocument Send(HttpMethod method, string path, byte[]? body, string what)
+        {
+            bool isWrite = method != HttpMethod.Get;
+            var waited = TimeSpan.Zero;
+            int failures = 0;
+            while (true)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                HttpResponseMessage response;
+                try
+                {
+                    Interlocked.Increment(ref _requests);
+                    using var request = new HttpRequestMessage(method, path);
+                    request.Headers.TryAddWithoutValidation("Authorization", Connection.AuthorizationValue);
+                    if (body is not null)
+                    {
+                        request.Content = new ByteArrayContent(body);
+                        request.Content.Headers.ContentType = JsonType;
+                    }
+                    response = _http.SendAsync(request, CancellationToken).GetAwaiter().GetResult();
+                }
+                catch (Exception ex) when (ex is HttpRequestException || ex is TaskCanceledException || ex is IOException)
+                {
+                    if (ex is TaskCanceledException && CancellationToken.IsCancellationRequested) throw;
+                    var reason = ex is TaskCanceledException ? $"did not answer within {_retry.Timeout.TotalSeconds:0} s" : "could not be reached (" + ex.Message + ")";
+                    if (isWrite)
+                    {
+                        throw new BookStackException(BookStackErrorKind.Unavailable, null,
+                            $"BookStack at {Connection.BaseUri} {reason} while writing {what}; whether the write arrived is not known.", outcomeUnknown: true, inner: ex);
+                    }
+                    if (++failures > _retry.ReadRetries)
+                    {
+                        throw new BookStackException(BookStackErrorKind.Unavailable, null,
+                            $"BookStack at {Connection.BaseUri} {reason}, also after {_retry.ReadRetries} retries. Check the address and that the server is up.", inner: ex);
+                    }
+                    Backoff(failures, $"BookStack {reason}; trying again");
+                    continue;
+                }
+
+                using (response)
+                {
+                    var status = (int)response.StatusCode;
+                    var text = response.Content is null ? string.Empty : response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+                    if (status >= 200 && status < 300)
+                    {
+                        if (text.Length == 0) return JsonDocument.Parse("{}");
+                        try
+                        {
+                            return JsonDocument.Parse(text);
+                        }
+                        catch (JsonException ex)
+                        {
+                            throw new BookStackException(BookStackErrorKind.Failed, status,
+                                $"BookStack at {Connection.BaseUri} answered {what} with something that is not JSON. Check that the address is BookStack's base address.", inner: ex);
+                        }
+                    }
+                    if (status == 429)
+                    {
+                        var delay = RetryAfter(response);
+                        if (waited + delay > _retry.MaxRateLimitWait)
+                        {
+                            throw new BookStackException(BookStackErrorKind.RateLimited, status,
+                                $"BookStack is rate limiting this client (429 Too Many Attempts) and asked for more waiting than {_retry.MaxRateLimitWait.TotalSeconds:0} s. Its limit is per minute (API_REQUESTS_PER_MIN, 180 by default); try again in a minute.");
+                        }
+                        waited += delay;
+                        Log?.Invoke($"BookStack is rate limiting (429); waiting {delay.TotalSeconds:0} s as its Retry-After asks.");
+                        Sleep(delay, CancellationToken);
+                        continue;
+                    }
+                    if (status >= 500)
+                    {
+                        if (isWrite)
+                        {
+                            throw new BookStackException(BookStackErrorKind.Unavailable, status,
+                                $"BookStack answered {status} while writing {what}{ServerMessage(text)}; whether the write took effect is not known.", outcomeUnknown: true);
+                        }
+                        if (++failures <= _retry.ReadRetries)
+                        {
+                            Backoff(failures, $"BookStack answered {status}; trying again");
+                            continue;
+                        }
+                    }
+                    throw Failure(status, text, what, response);
+                }
+            }
+        }
+
+        private void Backoff(int failures, string message)
+        {
+            var delay = TimeSpan.FromTicks(_retry.FirstBackoff.Ticks * (1L << Math.Min(failures - 1, 10)));
+            Log?.Invoke($"{message} in {delay.TotalSeconds:0.#} s.");
+            Sleep(delay, CancellationToken);
+        }
+
+        private TimeSpan RetryAfter(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            TimeSpan delay = TimeSpan.FromSeconds(1);
+            if (header?.Delta is TimeSpan delta) delay = delta;
+            else if (header?.Date is DateTimeOffset date) delay = date - DateTimeOffset.UtcNow;
+            if (delay < TimeSpan.FromSeconds(1)) delay = TimeSpan.FromSeconds(1);
+            return delay > _retry.MaxRetryAfter ? _retry.MaxRetryAfter : delay;
+        }
+
+        private BookStackException Failure(int status, string text, string what, HttpResponseMessage response)
+        {
+            var (message, validation) = ParseError(text);
+            var server = message is null ? string.Empty : $": \"{message}\"";
+            switch (status)
+            {
+                case 401:
+                    return new BookStackException(BookStackErrorKind.Unauthorized, status,
+                        $"BookStack refused the API token (401{server}). Check the token id and secret (Connect-BookStack -Credential: user name = token id, password = secret), and that a proxy in front of BookStack passes the Authorization header on.");
+                case 403:
+                    return new BookStackException(BookStackErrorKind.Forbidden, status,
+                        $"BookStack refused the request for {what} (403{server}). The token's owner needs a role with the \"Access System API\" permission, and permission to create and update pages in the target; an expired token also gives 403.");
+                case 404:
+                    if (message is null)
+                    {
+                        return new BookStackException(BookStackErrorKind.NotFound, status,
+                            $"{Connection.BaseUri}api/ answered 404 with a web page, not BookStack's API. Check that the address is BookStack's base address, such as https://wiki.example.org.");
+                    }
+                    return new BookStackException(BookStackErrorKind.NotFound, status,
+                        $"BookStack has no {what} that this token can see (404{server}). Check the id, and that the token's owner may view it.");
+                case 422:
+                    return new BookStackException(BookStackErrorKind.Validation, status,
+                        $"BookStack refused the data for {what} (422): {(validation.Count > 0 ? BookStackException.DescribeValidation(validation) : message ?? "no reason given")}.", validation);
+                case 413:
+                    return new BookStackException(BookStackErrorKind.Failed, status,
+                        $"The server refused the request for {what} as too large (413{server}). Raise the body size limit (PHP post_max_size, or the proxy's, such as nginx client_max_body_size), or publish a shorter page.");
+                default:
+                    if (status >= 300 && status < 400)
+                    {
+                        return new BookStackException(BookStackErrorKind.Failed, status,
+                            $"BookStack answered with a redirect ({status}) to {response.Headers.Location}. Use the address it redirects to as -Uri; the token is not sent on to another address.");
+                    }
+                    if (status >= 500)
+                    {
+                        return new BookStackException(BookStackErrorKind.Unavailable, status,
+                            $"BookStack answered {status} for {what}{server}, also after {_retry.ReadRetries} retries.");
+                    }
+                    return new BookStackException(BookStackErrorKind.Failed, status, $"BookStack answered {status} for {what}{server}.");
+            }
+        }
+
+        private static string ServerMessage(string text)
+        {
+            var (message, _) = ParseError(text);
+            return message is null ? string.Empty : $" (\"{message}\")";
+        }
+
+        /// <summary>The message and field errors of BookStack's error body; nulls for a body that is not one (an HTML page from a proxy).</summary>
+        private static (string? Message, IReadOnlyDictionary<string, string[]> Validation) ParseError(string text)
+        {
+            var validation = new Dictionary<string, string[]>();
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object) return (null, validation);
+                if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+                {
+                    if (error.TryGetProperty("validation", out var fields) && fields.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var field in fields.EnumerateObject())
+                        {
+                            validation[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                                ? field.Value.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : m.GetRawText()).ToArray()
+                                : new[] { field.Value.ToString() };
+                        }
+                    }
+                    return (Json.Text(error, "message"), validation);
+                }
+                // A failed page move answers {"message": ..., "status": "error"}.
+                return (Json.Text(root, "message"), validation);
+            }
+            catch (JsonException)
+            {
+                return (null, validation);
+            }
+        }
+    }
+}

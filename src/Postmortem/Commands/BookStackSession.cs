@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Linq;
+using Postmortems.BookStack;
+
+namespace Postmortems.Commands
+{
+    /// <summary>
+    /// The BookStack connection of each PowerShell session, and one HttpClient per connection so that connections
+    /// to the server are reused across commands.
+    /// </summary>
+    internal static class BookStackSession
+    {
+        internal const string UrlVariable = "BOOKSTACK_URL";
+        internal const string TokenIdVariable = "BOOKSTACK_TOKEN_ID";
+        internal const string TokenSecretVariable = "BOOKSTACK_TOKEN_SECRET";
+
+        private static readonly ConcurrentDictionary<Guid, BookStackConnection> Connections = new ConcurrentDictionary<Guid, BookStackConnection>();
+        private static readonly ConcurrentDictionary<string, BookStackClient> Clients = new ConcurrentDictionary<string, BookStackClient>();
+
+        private static Guid RunspaceId => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
+
+        public static void Set(BookStackConnection connection) => Connections[RunspaceId] = connection;
+
+        public static bool Clear() => Connections.TryRemove(RunspaceId, out _);
+
+        public static BookStackConnection? Current => Connections.TryGetValue(RunspaceId, out var connection) ? connection : null;
+
+        /// <summary>The client for a connection, made once and kept for the process.</summary>
+        public static BookStackClient ClientFor(BookStackConnection connection)
+        {
+            var key = connection.BaseUri + "|" + connection.TokenId + "|" + connection.AllowUnencryptedAuthentication;
+            var client = Clients.GetOrAdd(key, _ => new BookStackClient(connection));
+            if (!client.Connection.SameAs(connection))
+            {
+                // The same token id with another secret: replace the client, so the new secret is used.
+                var replacement = new BookStackClient(connection);
+                Clients[key] = replacement;
+                client = replacement;
+            }
+            return client;
+        }
+
+        /// <summary>
+        /// -Uri and -Credential, else the Connect-BookStack session, else the environment variables. None of them:
+        /// a terminating error that names exactly what to set.
+        /// </summary>
+        public static BookStackConnection Resolve(PSCmdlet cmdlet, Uri? uri, PSCredential? credential, bool allowUnencrypted)
+        {
+            try
+            {
+                if (uri is not null || credential is not null)
+                {
+                    if (uri is null || credential is null)
+                    {
+                        throw new ArgumentException("Give -Uri and -Credential together (user name = API token id, password = token secret), or neither to use Connect-BookStack or the environment.");
+                    }
+                    return new BookStackConnection(uri, credential.UserName, credential.GetNetworkCredential().Password, allowUnencrypted);
+                }
+                if (Current is BookStackConnection session) return session;
+                var url = Environment.GetEnvironmentVariable(UrlVariable);
+                var id = Environment.GetEnvironmentVariable(TokenIdVariable);
+                var secret = Environment.GetEnvironmentVariable(TokenSecretVariable);
+                if (string.IsNullOrWhiteSpace(url) && string.IsNullOrWhiteSpace(id) && string.IsNullOrEmpty(secret))
+                {
+                    cmdlet.ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException(
+                            $"No BookStack server is set. Run Connect-BookStack -Uri https://wiki.example.org -Credential (Get-Credential) (user name = API token id, password = token secret), " +
+                            $"or pass -Uri and -Credential, or set the environment variables {UrlVariable}, {TokenIdVariable} and {TokenSecretVariable}."),
+                        ErrorIds.BookStackNotConnected, ErrorCategory.ConnectionError, null));
+                }
+                var missing = new[] { (UrlVariable, url), (TokenIdVariable, id), (TokenSecretVariable, secret) }.Where(v => string.IsNullOrWhiteSpace(v.Item2)).Select(v => v.Item1).ToList();
+                if (missing.Count > 0)
+                {
+                    cmdlet.ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException($"The BookStack environment is incomplete: set {string.Join(" and ", missing)} as well."),
+                        ErrorIds.BookStackNotConnected, ErrorCategory.ConnectionError, null));
+                }
+                if (!Uri.TryCreate(url!.Trim(), UriKind.Absolute, out var address))
+                {
+                    throw new ArgumentException($"{UrlVariable} is '{url}', which is not a web address such as https://wiki.example.org.");
+                }
+                return new BookStackConnection(address, id!, secret!, allowUnencrypted);
+            }
+            catch (ArgumentException ex)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.BookStackConnectionInvalid, ErrorCategory.InvalidArgument, uri));
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using Postmortems.BookStack;
+
+namespace Postmortems.Commands
+{
+    /// <summary>
+    /// Publishes postmortems to BookStack as pages named "Postmortem YYYY-MM-DD: title", creating the page or updating
+    /// the one already published for the same postmortem (found by its postmortem-id tag, else by name).
+    /// </summary>
+    [Cmdlet(VerbsData.Publish, "Postmortem", SupportsShouldProcess = true, DefaultParameterSetName = PostmortemSet)]
+    [OutputType(typeof(PublishedPage))]
+    public sealed class PublishPostmortemCommand : PostmortemInputCommand
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private BookStackClient _client = null!;
+        private PublishTarget _target = null!;
+        private List<BookStackTag> _tags = new List<BookStackTag>();
+
+        /// <summary>The book to publish into (the seed's homelab book is 79).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int BookId { get; set; }
+
+        /// <summary>A chapter of -BookId by name, such as Postmortems; made when missing.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Chapter { get; set; }
+
+        /// <summary>The chapter to publish into, by id.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int ChapterId { get; set; }
+
+        /// <summary>Markdown (default: the page stays editable in BookStack's markdown editor) or Html.</summary>
+        [Parameter]
+        public PageFormat Format { get; set; } = PageFormat.Markdown;
+
+        /// <summary>More tags, as name=value or name.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Tag { get; set; }
+
+        /// <summary>BookStack's base address; with -Credential, instead of Connect-BookStack or the environment.</summary>
+        [Parameter]
+        public Uri? Uri { get; set; }
+
+        /// <summary>User name = API token id, password = token secret.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var bound = MyInvocation.BoundParameters;
+            bool book = bound.ContainsKey(nameof(BookId)), chapter = bound.ContainsKey(nameof(ChapterId));
+            if (!book && !chapter)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Say where to publish: -BookId 79 (and -Chapter Postmortems for a chapter by name), or -ChapterId 7. $PSDefaultParameterValues['Publish-Postmortem:BookId'] = 79 sets a default."),
+                    ErrorIds.PostmortemNotPublishable, ErrorCategory.InvalidArgument, null));
+            }
+            if (chapter && Chapter is not null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Give the chapter by -ChapterId or by -Chapter name (with -BookId), not both."),
+                    ErrorIds.PostmortemNotPublishable, ErrorCategory.InvalidArgument, null));
+            }
+            // As in BookStack's API, a chapter wins over a book; a default -BookId does not stand in the way of -ChapterId.
+            _target = chapter ? PublishTarget.Chapter(ChapterId) : Chapter is not null ? PublishTarget.ChapterOfBook(BookId, Chapter) : PublishTarget.Book(BookId);
+            _tags = ParseTags(Tag);
+            var connection = BookStackSession.Resolve(this, Uri, Credential, AllowUnencryptedAuthentication);
+            _client = BookStackSession.ClientFor(connection);
+            _client.Log = WriteVerbose;
+            _client.CancellationToken = _stop.Token;
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var postmortem in InputPostmortems()) Publish(postmortem);
+        }
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        private void Publish(Postmortem postmortem)
+        {
+            var publisher = new PostmortemPublisher(_client);
+            PublishPlan plan;
+            try
+            {
+                plan = publisher.Plan(postmortem, _target, Format, _tags);
+            }
+            catch (InvalidOperationException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.PostmortemNotPublishable, ErrorCategory.InvalidData, postmortem));
+                return;
+            }
+            catch (BookStackException ex)
+            {
+                WriteError(BookStackErrors.Record(ex, postmortem));
+                return;
+            }
+            var description = plan.Describe();
+            WriteVerbose(description);
+            if (!ShouldProcess(description, description + "?", "Publish-Postmortem")) return;
+            try
+            {
+                WriteObject(publisher.Execute(plan));
+            }
+            catch (BookStackException ex)
+            {
+                WriteError(BookStackErrors.Record(ex, postmortem));
+            }
+        }
+
+        private List<BookStackTag> ParseTags(string[]? tags)
+        {
+            var result = new List<BookStackTag>();
+            foreach (var tag in tags ?? Array.Empty<string>())
+            {
+                int equals = tag.IndexOf('=');
+                var name = (equals < 0 ? tag : tag.Substring(0, equals)).Trim();
+                var value = equals < 0 ? string.Empty : tag.Substring(equals + 1).Trim();
+                if (name.Length == 0)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new PSArgumentException($"The tag '{tag}' has no name. Write tags as name=value or name, for example -Tag team=platform, homelab."),
+                        ErrorIds.PostmortemNotPublishable, ErrorCategory.InvalidArgument, tag));
+                }
+                result.Add(new BookStackTag(name, value));
+            }
+            return result;
+        }
+    }
+}
