@@ -27,6 +27,9 @@
         'Publish-Postmortem'
         'Connect-BookStack'
         'Disconnect-BookStack'
+        'Get-PostmortemMetric'
+        'Measure-Postmortem'
+        'Get-ActionItem'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

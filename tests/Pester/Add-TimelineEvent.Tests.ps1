@@ -13,7 +13,7 @@ Describe 'Add-TimelineEvent' {
 
         It 'takes time and event positionally' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 14:02 'alert fired'
-            $pm.Timeline[0].Time | Should -Be ([datetime]'2026-11-20T14:02:00')
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]'2026-11-20T14:02:00')
             $pm.Timeline[0].Event | Should -BeExactly 'alert fired'
         }
 
@@ -63,57 +63,57 @@ Describe 'Add-TimelineEvent' {
 
         It 'takes a string without an offset as UTC' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent '2026-11-20 14:02' 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
-            $pm.Timeline[0].Time.Kind | Should -Be 'Utc'
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime.Kind | Should -Be 'Utc'
         }
 
         It 'converts a string with an offset to UTC' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent '2026-11-20 15:02 +01:00' 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
-            $pm.Timeline[0].Time.Kind | Should -Be 'Utc'
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime.Kind | Should -Be 'Utc'
         }
 
         It 'takes an ISO 8601 time ending in Z as UTC' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent '2026-11-20T14:02:30Z' 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 30, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 30, [System.DateTimeKind]::Utc))
         }
 
         It 'converts a DateTime of Kind Local to UTC' {
             $local = [datetime]::SpecifyKind([datetime]'2026-11-20 15:02', 'Local')
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent -Time $local -Event 'a'
-            $pm.Timeline[0].Time | Should -Be $local.ToUniversalTime()
-            $pm.Timeline[0].Time.Kind | Should -Be 'Utc'
+            $pm.Timeline[0].UtcTime | Should -Be $local.ToUniversalTime()
+            $pm.Timeline[0].UtcTime.Kind | Should -Be 'Utc'
         }
 
         It 'converts a DateTimeOffset to UTC' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent -Time ([datetimeoffset]'2026-11-20T16:02:00+02:00') -Event 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
         }
 
         It 'places a time of day alone on the postmortem''s Date' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent -Time 14:02 -Event 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
-            $pm.Timeline[0].Time.Kind | Should -Be 'Utc'
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime.Kind | Should -Be 'Utc'
         }
 
         It 'places a time of day with seconds on the postmortem''s Date' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent -Time 14:02:45 -Event 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 45, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 45, [System.DateTimeKind]::Utc))
         }
 
         It 'converts a time of day with an offset on the postmortem''s Date' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent -Time '15:02+01:00' -Event 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
         }
 
         It 'converts a time of day with an offset back onto the previous UTC day' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent -Time '00:30+01:00' -Event 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 19, 23, 30, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 19, 23, 30, 0, [System.DateTimeKind]::Utc))
         }
 
         It 'places a time of day on the Date set later with Set-Postmortem' {
             $pm = New-Postmortem x | Set-Postmortem -Date 2026-11-21 | Add-TimelineEvent 00:15 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 21, 0, 15, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 21, 0, 15, 0, [System.DateTimeKind]::Utc))
         }
     }
 
@@ -157,7 +157,7 @@ Describe 'Add-TimelineEvent' {
 
         It 'accepts a full date and time when the postmortem has no Date' {
             $pm = New-Postmortem x | Add-TimelineEvent -Time '2026-11-20T14:02Z' -Event 'a'
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
         }
 
         It 'stops at an InvalidTimelineTime error under -ErrorAction Stop' {
@@ -218,8 +218,8 @@ Describe 'Add-TimelineEvent' {
             $pm = New-Postmortem x -Date 2026-11-20
             $record | Add-TimelineEvent -Postmortem $pm
             $pm.Timeline.Count | Should -Be 1
-            $pm.Timeline[0].Time | Should -Be $local.ToUniversalTime()
-            $pm.Timeline[0].Time.Kind | Should -Be 'Utc'
+            $pm.Timeline[0].UtcTime | Should -Be $local.ToUniversalTime()
+            $pm.Timeline[0].UtcTime.Kind | Should -Be 'Utc'
             $pm.Timeline[0].Event | Should -BeExactly 'The OpenBao service entered the stopped state.'
             $pm.Timeline[0].Source | Should -BeExactly 'Service Control Manager'
             $pm.Timeline[0].Milestone | Should -Be ([Postmortems.Milestone]::None)
@@ -255,7 +255,7 @@ Describe 'Add-TimelineEvent' {
             @($pm.Timeline.Event) | Should -Be @('Vault seal alert fired', 'On-call acknowledged the page', 'Unsealed with the recovery keys')
             @($pm.Timeline.Milestone) | Should -Be @('FirstSymptom', 'Detected', 'Resolved')
             @($pm.Timeline.Source) | Should -Be @('alertmanager', 'pagerduty', 'manual')
-            $pm.Timeline[1].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 9, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[1].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 9, 0, [System.DateTimeKind]::Utc))
         }
 
         It 'binds an empty Milestone column as None' {
@@ -299,7 +299,7 @@ Describe 'Add-TimelineEvent' {
             $pm = New-Postmortem x -Date 2026-11-20
             $rows | Add-TimelineEvent -Postmortem $pm
             $pm.Timeline.Count | Should -Be 1
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
             $pm.Timeline[0].Event | Should -BeExactly 'alert fired'
         }
 
@@ -326,11 +326,11 @@ Describe 'Add-TimelineEvent' {
             $pm = New-Postmortem x -Date 2026-11-20
             $json | ConvertFrom-Json | Add-TimelineEvent -Postmortem $pm
             $pm.Timeline.Count | Should -Be 2
-            $pm.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
             $pm.Timeline[0].Event | Should -BeExactly 'Alert fired'
             $pm.Timeline[0].Milestone | Should -Be 'Detected'
             $pm.Timeline[0].Source | Should -BeExactly 'alertmanager'
-            $pm.Timeline[1].Time | Should -Be ([datetime]::new(2026, 11, 20, 15, 0, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[1].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 15, 0, 0, [System.DateTimeKind]::Utc))
             $pm.Timeline[1].Milestone | Should -Be 'Resolved'
         }
 
@@ -345,7 +345,7 @@ Describe 'Add-TimelineEvent' {
             [object]::ReferenceEquals($pm.Timeline[1], $first) | Should -BeTrue
             $pm.Timeline[1].Milestone | Should -Be 'Detected'
             $pm.Timeline[1].Source | Should -BeExactly 'slack'
-            $pm.Timeline[1].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 9, 0, [System.DateTimeKind]::Utc))
+            $pm.Timeline[1].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 9, 0, [System.DateTimeKind]::Utc))
         }
     }
 }

@@ -53,7 +53,7 @@ BeforeAll {
             Authors             = $p.Authors -join ' ¦ '
             Reviewers           = $p.Reviewers -join ' ¦ '
             ExecutiveSummary    = "$($p.ExecutiveSummary)"
-            Timeline            = @($p.Timeline | ForEach-Object { "$($_.Time.ToString('o')) ¦ $($_.Event) ¦ $($_.Milestone) ¦ $($_.Source)" }) -join "`n"
+            Timeline            = @($p.Timeline | ForEach-Object { "$($_.UtcTime.ToString('o')) ¦ $($_.Event) ¦ $($_.Milestone) ¦ $($_.Source)" }) -join "`n"
             ServicesAffected    = $p.Impact.ServicesAffected -join ' ¦ '
             UsersAffected       = "$($p.Impact.UsersAffected)"
             DataLoss            = "$($p.Impact.DataLoss)"
@@ -193,7 +193,7 @@ rootCause: |
         $pm.Title | Should -BeExactly 'Disk full on db1'
         $pm.Severity | Should -Be 'P3'
         $pm.Id | Should -Not -Be ([guid]::Empty)
-        @($pm.Timeline | ForEach-Object { $_.Time.ToString('o') }) | Should -Be @('2026-11-20T08:50:00.0000000Z', '2026-11-20T09:15:00.0000000Z')
+        @($pm.Timeline | ForEach-Object { $_.UtcTime.ToString('o') }) | Should -Be @('2026-11-20T08:50:00.0000000Z', '2026-11-20T09:15:00.0000000Z')
         $pm.Timeline[1].Milestone | Should -Be 'Detected'
         $pm.Timeline[0].Source | Should -BeExactly 'manual'
         $pm.RootCause | Should -BeExactly "The backup wrote to the data disk.`nNothing cleaned it up."
@@ -297,8 +297,8 @@ Describe 'Round trip through Export-Postmortem and Import-Postmortem' {
         $script:full | Export-Postmortem -Path $path
         $back = Import-Postmortem -LiteralPath $path
         $back.Id | Should -Be $script:full.Id
-        $back.Timeline[0].Time | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 30, [System.DateTimeKind]::Utc).AddMilliseconds(250))
-        $back.Timeline[0].Time.Kind | Should -Be 'Utc'
+        $back.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 30, [System.DateTimeKind]::Utc).AddMilliseconds(250))
+        $back.Timeline[0].UtcTime.Kind | Should -Be 'Utc'
         @($back.Timeline.Milestone) | Should -Be @('FirstSymptom', 'Detected', 'None', 'Resolved')
         @($back.Timeline.Source) | Should -Be @('alertmanager', 'slack #inc', 'kubectl', 'manual')
         @($back.ActionItems.Status) | Should -Be @('Done', 'Open')
@@ -526,7 +526,7 @@ The primary database ran out of disk.
         $pm.Status | Should -Be 'Resolved'
         @($pm.Authors) | Should -Be @('Ann', 'Bob')
         $pm.ExecutiveSummary | Should -BeExactly 'The primary database ran out of disk.'
-        @($pm.Timeline | ForEach-Object { $_.Time.ToString('o') }) |
+        @($pm.Timeline | ForEach-Object { $_.UtcTime.ToString('o') }) |
             Should -Be @('2026-11-20T08:50:00.0000000Z', '2026-11-20T09:15:00.0000000Z', '2026-11-21T00:10:00.0000000Z')
         @($pm.Timeline.Event) | Should -Be @('Backup job started', 'Disk alert fired', 'Old backups deleted')
         @($pm.Timeline.Milestone | Select-Object -Unique) | Should -Be @('None')

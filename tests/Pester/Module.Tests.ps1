@@ -5,7 +5,8 @@ BeforeAll {
     $script:expectedCmdlets = @(
         'Add-ActionItem', 'Add-ContributingFactor', 'Add-Observation', 'Add-TimelineEvent', 'Add-Why',
         'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Get-PostmortemRule', 'Import-Postmortem', 'Import-TimelineEvent',
-        'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem', 'Publish-Postmortem', 'Connect-BookStack', 'Disconnect-BookStack'
+        'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem', 'Publish-Postmortem', 'Connect-BookStack', 'Disconnect-BookStack',
+        'Get-PostmortemMetric', 'Measure-Postmortem', 'Get-ActionItem'
     ) | Sort-Object
 }
 

@@ -26,7 +26,7 @@ namespace Postmortems.Tests
         }
 
         private static List<TimelineEvent> Events(string fixture, GatherOptions? options = null) =>
-            Gather(fixture, options).Where(i => i.Event is not null).Select(i => i.Event!).OrderBy(e => e.Time).ToList();
+            Gather(fixture, options).Where(i => i.Event is not null).Select(i => i.Event!).OrderBy(e => e.UtcTime).ToList();
 
         private static DateTime At(int hour, int minute, int second = 0) => Day.AddHours(hour).AddMinutes(minute).AddSeconds(second);
 
@@ -49,10 +49,10 @@ namespace Postmortems.Tests
         {
             var events = Events("kubectl-events.json");
             Assert.Equal(3, events.Count);
-            Assert.Equal(At(13, 58, 41), events[0].Time);
+            Assert.Equal(At(13, 58, 41), events[0].UtcTime);
             Assert.Equal("Node k3s-2: Rebooted: Node k3s-2 has been rebooted, boot id: 4c1f0e2a-61d7-4b0e-9a4a-1e6a7d0c9b11", events[0].Event);
-            Assert.Equal(At(14, 0, 30).AddTicks(4123180), events[1].Time);
-            Assert.Equal(At(14, 1, 12), events[2].Time);
+            Assert.Equal(At(14, 0, 30).AddTicks(4123180), events[1].UtcTime);
+            Assert.Equal(At(14, 1, 12), events[2].UtcTime);
             Assert.EndsWith("(14 times, last at 2026-11-20 15:14:03 UTC)", events[2].Event);
             Assert.All(events, e => Assert.Equal("kubectl", e.Source));
             Assert.All(events, e => Assert.Equal(Milestone.None, e.Milestone));
@@ -65,7 +65,7 @@ namespace Postmortems.Tests
             Assert.Equal(2, yaml.Count);
             Assert.Equal("Pod vault/openbao-0: Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: 503 (3 times, last at 2026-11-20 14:06:40 UTC)", yaml[1].Event);
             var v1 = Assert.Single(Events("events-k8s-io.json"));
-            Assert.Equal(At(14, 2, 5), v1.Time);
+            Assert.Equal(At(14, 2, 5), v1.UtcTime);
             Assert.Equal("Pod vault/openbao-0: Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: 503 (5 times, last at 2026-11-20 14:06:40 UTC)", v1.Event);
         }
 
@@ -74,9 +74,9 @@ namespace Postmortems.Tests
         {
             var events = Events("alertmanager-webhook.json");
             Assert.Equal(3, events.Count);
-            Assert.Equal((At(14, 2), "Alert VaultSealed (openbao-0) firing: OpenBao is sealed", Milestone.FirstSymptom), (events[0].Time, events[0].Event, events[0].Milestone));
-            Assert.Equal((At(14, 4), Milestone.None), (events[1].Time, events[1].Milestone));   // 15:04+01:00
-            Assert.Equal((At(15, 21, 30), "Alert VaultSealed (openbao-0) resolved"), (events[2].Time, events[2].Event));
+            Assert.Equal((At(14, 2), "Alert VaultSealed (openbao-0) firing: OpenBao is sealed", Milestone.FirstSymptom), (events[0].UtcTime, events[0].Event, events[0].Milestone));
+            Assert.Equal((At(14, 4), Milestone.None), (events[1].UtcTime, events[1].Milestone));   // 15:04+01:00
+            Assert.Equal((At(15, 21, 30), "Alert VaultSealed (openbao-0) resolved"), (events[2].UtcTime, events[2].Event));
             Assert.All(events, e => Assert.Equal("alertmanager", e.Source));
         }
 
@@ -84,7 +84,7 @@ namespace Postmortems.Tests
         public void Alertmanager_v2_alert_lists_give_firing_alerts()
         {
             var e = Assert.Single(Events("alertmanager-v2-alerts.json"));
-            Assert.Equal((At(14, 12), Milestone.FirstSymptom), (e.Time, e.Milestone));
+            Assert.Equal((At(14, 12), Milestone.FirstSymptom), (e.UtcTime, e.Milestone));
             Assert.StartsWith("Alert NextcloudErrors (nextcloud) firing", e.Event);
         }
 
@@ -101,7 +101,7 @@ namespace Postmortems.Tests
         {
             var events = Events("slack-incident.json");
             Assert.Equal(4, events.Count);
-            Assert.Equal(At(14, 9).AddTicks(2000), events[0].Time);
+            Assert.Equal(At(14, 9).AddTicks(2000), events[0].UtcTime);
             Assert.Equal("ana: Vault seal alert just fired, looking", events[0].Event);
             Assert.Equal("Ben Okafor: gitea & nextcloud are in CrashLoopBackOff, see the pods dashboard (https://grafana.home/d/k8s) @U04ANA", events[1].Event);
             Assert.All(events, e => Assert.Equal("slack", e.Source));
@@ -122,7 +122,7 @@ namespace Postmortems.Tests
         {
             var events = Events("journal.json");
             Assert.Equal(3, events.Count);
-            Assert.Equal(At(14, 1).AddTicks(1234560), events[1].Time);
+            Assert.Equal(At(14, 1).AddTicks(1234560), events[1].UtcTime);
             Assert.Equal("openbao.service on k3s-2: Core is sealed", events[2].Event);
             Assert.All(events, e => Assert.Equal("journald", e.Source));
         }
@@ -132,15 +132,15 @@ namespace Postmortems.Tests
         {
             var events = Events("events.csv");
             Assert.Equal(3, events.Count);
-            Assert.Equal((At(14, 9), "On-call acknowledged the page, \"investigating\"", Milestone.Detected, "ntfy"), (events[1].Time, events[1].Event, events[1].Milestone, events[1].Source));
-            Assert.Equal((At(14, 31), "Unsealed OpenBao\nwith three key shares"), (events[2].Time, events[2].Event));
+            Assert.Equal((At(14, 9), "On-call acknowledged the page, \"investigating\"", Milestone.Detected, "ntfy"), (events[1].UtcTime, events[1].Event, events[1].Milestone, events[1].Source));
+            Assert.Equal((At(14, 31), "Unsealed OpenBao\nwith three key shares"), (events[2].UtcTime, events[2].Event));
         }
 
         [Fact]
         public void Csv_takes_tabs_and_semicolons_and_named_columns()
         {
             var tabbed = Events("tab-separated.tsv", new GatherOptions { TimeProperty = "occurred", MessageProperty = "note" });
-            Assert.Equal(new[] { At(14, 2), At(14, 3) }, tabbed.Select(e => e.Time));
+            Assert.Equal(new[] { At(14, 2), At(14, 3) }, tabbed.Select(e => e.UtcTime));
             Assert.Equal("disk at 91%", tabbed[0].Event);
             Assert.Single(Events("semicolon.csv", new GatherOptions { TimeProperty = "when", MessageProperty = "what" }));
         }
@@ -157,7 +157,7 @@ namespace Postmortems.Tests
         public void Json_lines_read_any_epoch_unit_and_iso_times()
         {
             var events = Events("app-log.jsonl");
-            Assert.Equal(new[] { At(14, 2, 11).AddMilliseconds(532), At(14, 3, 20), At(14, 4, 20).AddMilliseconds(123) }, events.Select(e => e.Time));
+            Assert.Equal(new[] { At(14, 2, 11).AddMilliseconds(532), At(14, 3, 20), At(14, 4, 20).AddMilliseconds(123) }, events.Select(e => e.UtcTime));
             Assert.Equal("vault: permission denied reading secret gitea/db", events[0].Event);
         }
 
@@ -190,7 +190,7 @@ namespace Postmortems.Tests
         public void Since_and_Until_window_the_events()
         {
             var events = Events("kubectl-events.json", new GatherOptions { Since = At(14, 0), Until = At(14, 1) });
-            Assert.Equal(At(14, 0, 30).AddTicks(4123180), Assert.Single(events).Time);
+            Assert.Equal(At(14, 0, 30).AddTicks(4123180), Assert.Single(events).UtcTime);
         }
 
         [Fact]
@@ -208,7 +208,7 @@ namespace Postmortems.Tests
             json.Append("\n]}");
             var items = TimelineGatherer.Read(json.ToString(), "big.json", new GatherOptions()).ToList();
             Assert.Equal(count, items.Count(i => i.Event is not null));
-            Assert.Equal(Day.AddSeconds(4999), items.Last().Event!.Time);
+            Assert.Equal(Day.AddSeconds(4999), items.Last().Event!.UtcTime);
             Assert.Equal(4999 + 2, items.Last().Line);
             Assert.StartsWith("Pod n/p: R4999: ", items.Last().Event!.Event);
         }

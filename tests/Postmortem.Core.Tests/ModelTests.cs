@@ -71,8 +71,8 @@ namespace Postmortems.Tests
         {
             var local = new DateTime(2026, 11, 20, 14, 0, 0, DateTimeKind.Local);
             var e = new TimelineEvent(local, "x");
-            Assert.Equal(DateTimeKind.Utc, e.Time.Kind);
-            Assert.Equal(local.ToUniversalTime(), e.Time);
+            Assert.Equal(DateTimeKind.Utc, e.UtcTime.Kind);
+            Assert.Equal(local.ToUniversalTime(), e.UtcTime);
             Assert.Equal(TimelineEvent.ManualSource, e.Source);
         }
 
@@ -99,6 +99,15 @@ namespace Postmortems.Tests
             Assert.Equal(new DateTime(2026, 11, 20), p.Date);
             var item = new ActionItem("Add X") { DueDate = new DateTime(2026, 12, 15, 8, 0, 0) };
             Assert.Equal(new DateTime(2026, 12, 15), item.DueDate);
+        }
+
+        [Fact]
+        public void An_events_time_is_an_instant_at_offset_zero_so_it_compares_rightly_with_times_in_any_zone()
+        {
+            var e = new TimelineEvent(new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Utc), "x");
+            Assert.Equal(TimeSpan.Zero, e.Time.Offset);
+            Assert.True(e.Time > new DateTimeOffset(2026, 11, 20, 19, 20, 0, TimeSpan.FromHours(5.5)));   // 13:50Z in Kolkata
+            Assert.Equal(e.UtcTime, e.Time.UtcDateTime);
         }
 
         [Fact]

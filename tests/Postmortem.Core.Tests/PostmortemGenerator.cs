@@ -162,7 +162,7 @@ namespace Postmortems.Tests
             Field("Authors", string.Join(" ¦ ", p.Authors));
             Field("Reviewers", string.Join(" ¦ ", p.Reviewers));
             Field("ExecutiveSummary", p.ExecutiveSummary);
-            foreach (var e in p.Timeline) Field("Event", $"{e.Time.Ticks} {e.Time.Kind} {e.Milestone} [{e.Source}] {e.Event}");
+            foreach (var e in p.Timeline) Field("Event", $"{e.UtcTime.Ticks} {e.UtcTime.Kind} {e.Milestone} [{e.Source}] {e.Event}");
             Field("Services", string.Join(" ¦ ", p.Impact.ServicesAffected));
             Field("UsersAffected", p.Impact.UsersAffected);
             Field("DataLoss", p.Impact.DataLoss);

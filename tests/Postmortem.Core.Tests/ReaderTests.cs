@@ -20,7 +20,7 @@ namespace Postmortems.Tests
             var p = result.Postmortem;
             Assert.Equal("Disk full on db-2", p.Title);
             Assert.Equal(Severity.P3, p.Severity);
-            Assert.Equal(new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Utc), p.Timeline[0].Time);
+            Assert.Equal(new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Utc), p.Timeline[0].UtcTime);
             Assert.Equal(Milestone.FirstSymptom, p.Timeline[0].Milestone);
             Assert.Empty(result.Warnings);
         }
@@ -134,7 +134,7 @@ Writes failed for all tenants.
             Assert.Equal(new[] { "Ana Lima", "Doe, Jane" }, p.Authors);
             Assert.Equal(IncidentStatus.Resolved, p.Status);
             Assert.Equal("The database was read-only for 23 minutes. Writes failed for all tenants.", p.ExecutiveSummary);
-            Assert.Equal(new DateTime(2026, 11, 20, 14, 25, 0, DateTimeKind.Utc), p.Timeline[1].Time);
+            Assert.Equal(new DateTime(2026, 11, 20, 14, 25, 0, DateTimeKind.Utc), p.Timeline[1].UtcTime);
             Assert.Equal(new[] { "db-2", "billing" }, p.Impact.ServicesAffected);
             Assert.False(p.Impact.DataLoss);
             Assert.Equal(ActionPriority.P2, p.ActionItems.Single().Priority);
@@ -184,7 +184,7 @@ Writes failed for all tenants.
             var p = Read(markdown).Postmortem;
             Assert.Equal(Severity.P1, p.Severity);
             var edited = p.Timeline.Single(e => e.Event.EndsWith("(corrected)", StringComparison.Ordinal));
-            Assert.Equal(new DateTime(2026, 11, 20, 9, 16, 0, DateTimeKind.Utc), edited.Time);
+            Assert.Equal(new DateTime(2026, 11, 20, 9, 16, 0, DateTimeKind.Utc), edited.UtcTime);
             // The row no longer matches its front-matter entry, so it is a plain event now.
             Assert.Equal(Milestone.None, edited.Milestone);
             Assert.Equal(Milestone.FirstSymptom, p.Timeline[0].Milestone);

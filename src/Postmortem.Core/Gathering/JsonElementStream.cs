@@ -91,7 +91,7 @@ namespace Postmortems.Gathering
                 }
                 catch (JsonException ex)
                 {
-                    throw Error("this is not valid JSON: " + ex.Message, _linesBefore + (ex.LineNumber ?? 0) + 1, ex);
+                    throw Error("this is not valid JSON: " + Plain(ex.Message), (ex.LineNumber ?? _linesBefore) + 1, ex);
                 }
                 if (_final) throw Error("the JSON ends too early", _linesBefore + 1);
                 Fill();
@@ -113,7 +113,7 @@ namespace Postmortems.Gathering
                 }
                 catch (JsonException ex)
                 {
-                    throw Error("this is not valid JSON: " + ex.Message, _linesBefore + (ex.LineNumber ?? 0) + 1, ex);
+                    throw Error("this is not valid JSON: " + Plain(ex.Message), (ex.LineNumber ?? _linesBefore) + 1, ex);
                 }
                 if (_final) throw Error("the JSON ends too early", _linesBefore + 1);
                 Fill();
@@ -148,7 +148,7 @@ namespace Postmortems.Gathering
                 }
                 catch (JsonException ex)
                 {
-                    throw Error("this is not valid JSON: " + ex.Message, _linesBefore + (ex.LineNumber ?? 0) + 1, ex);
+                    throw Error("this is not valid JSON: " + Plain(ex.Message), (ex.LineNumber ?? _linesBefore) + 1, ex);
                 }
                 if (_final) throw Error("the JSON ends too early: the list is not closed with ]", _linesBefore + CountLines(_start, _end - _start) + 1);
                 Fill();
@@ -205,6 +205,13 @@ namespace Postmortems.Gathering
             {
                 throw new TimelineSourceException($"{source}, line {line + (ex.LineNumber ?? 0)}: this is not valid JSON: {ex.Message}", ex);
             }
+        }
+
+        // The reader's message ends with its own 0-based position, which the message names already as a line.
+        private static string Plain(string message)
+        {
+            int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return at > 0 ? message.Substring(0, at) : message;
         }
 
         private TimelineSourceException Error(string problem, long line, Exception? inner = null) =>

@@ -23,9 +23,18 @@ namespace Postmortems.Gathering
         public static Milestone DefaultMilestone(TimelineFormat format) =>
             format == TimelineFormat.Alertmanager ? Milestone.FirstSymptom : Milestone.None;
 
+        /// <summary>
+        /// The events and problems of a source, read lazily: nothing is read, not even to tell the format, until the
+        /// first item is asked for, so every failure surfaces while enumerating.
+        /// </summary>
         public static IEnumerable<GatheredItem> Read(Stream stream, string source, GatherOptions options)
         {
             if (stream is null) throw new ArgumentNullException(nameof(stream));
+            foreach (var item in ReadNow(stream, source, options)) yield return item;
+        }
+
+        private static IEnumerable<GatheredItem> ReadNow(Stream stream, string source, GatherOptions options)
+        {
             var head = new byte[HeadBytes];
             int length = 0, read;
             while (length < head.Length && (read = stream.Read(head, length, head.Length - length)) > 0) length += read;
@@ -51,8 +60,8 @@ namespace Postmortems.Gathering
                     yield return item;
                     continue;
                 }
-                if (options.Since is DateTime since && e.Time < since) continue;
-                if (options.Until is DateTime until && e.Time > until) continue;
+                if (options.Since is DateTime since && e.UtcTime < since) continue;
+                if (options.Until is DateTime until && e.UtcTime > until) continue;
                 if (milestone == Milestone.None || !(candidate || anyCandidate))
                 {
                     yield return item;
@@ -62,7 +71,7 @@ namespace Postmortems.Gathering
                 {
                     held = item;
                 }
-                else if (e.Time < held.Value.Event!.Time)
+                else if (e.UtcTime < held.Value.Event!.UtcTime)
                 {
                     yield return held.Value;
                     held = item;

@@ -38,8 +38,8 @@ namespace Postmortems
             _keys[key] = 0;
             // Insert after every event at the same or an earlier time; events usually arrive in order, so this is an append.
             int last = _events.Count - 1;
-            if (last < 0 || _events[last].Time <= timelineEvent.Time) _events.Add(timelineEvent);
-            else _events.Insert(UpperBound(timelineEvent.Time, 0, last), timelineEvent);
+            if (last < 0 || _events[last].UtcTime <= timelineEvent.UtcTime) _events.Add(timelineEvent);
+            else _events.Insert(UpperBound(timelineEvent.UtcTime, 0, last), timelineEvent);
             return true;
         }
 
@@ -56,7 +56,7 @@ namespace Postmortems
             _keys.Clear();
         }
 
-        private static (DateTime, string, string) Key(TimelineEvent e) => (e.Time, e.Source, e.Event);
+        private static (DateTime, string, string) Key(TimelineEvent e) => (e.UtcTime, e.Source, e.Event);
 
         /// <summary>The first event that marks the milestone, or null.</summary>
         public TimelineEvent? Find(Milestone milestone)
@@ -81,8 +81,8 @@ namespace Postmortems
             {
                 var start = DurationStart;
                 var end = DurationEnd;
-                if (start is null || end is null || end.Time < start.Time) return null;
-                return end.Time - start.Time;
+                if (start is null || end is null || end.UtcTime < start.UtcTime) return null;
+                return end.UtcTime - start.UtcTime;
             }
         }
 
@@ -96,7 +96,7 @@ namespace Postmortems
             while (low < high)
             {
                 int mid = low + (high - low) / 2;
-                if (_events[mid].Time > time) high = mid;
+                if (_events[mid].UtcTime > time) high = mid;
                 else low = mid + 1;
             }
             return low;

@@ -14,14 +14,21 @@ namespace Postmortems
         {
             var text = Text.Normalize(@event);
             if (text is null) throw new ArgumentException("A timeline event needs text that says what happened.", nameof(@event));
-            Time = TimelineTime.ToUtc(time);
+            UtcTime = TimelineTime.ToUtc(time);
             Event = text;
             Milestone = milestone;
             Source = Text.SingleLine(source) ?? ManualSource;
         }
 
-        /// <summary>When it happened, always in UTC.</summary>
-        public DateTime Time { get; }
+        /// <summary>
+        /// When it happened: an instant, at offset +00:00 (the template's "Time (UTC)"). A DateTimeOffset, so that
+        /// PowerShell compares it correctly with any time it is given (Where-Object Time -ge '2026-11-20T13:50Z'
+        /// holds in every time zone), which a DateTime would not: DateTime comparisons ignore whether a time is UTC.
+        /// </summary>
+        public DateTimeOffset Time => new DateTimeOffset(UtcTime, TimeSpan.Zero);
+
+        /// <summary>The same instant as a DateTime of Kind Utc.</summary>
+        public DateTime UtcTime { get; }
 
         public string Event { get; }
 
@@ -30,10 +37,10 @@ namespace Postmortems
         /// <summary>Where the event came from: alertmanager, slack, kubectl, manual, ...</summary>
         public string Source { get; }
 
-        public TimelineEvent WithMilestone(Milestone milestone) => new TimelineEvent(Time, Event, milestone, Source);
+        public TimelineEvent WithMilestone(Milestone milestone) => new TimelineEvent(UtcTime, Event, milestone, Source);
 
         public bool Equals(TimelineEvent? other) =>
-            other is not null && Time == other.Time && Event == other.Event && Milestone == other.Milestone && Source == other.Source;
+            other is not null && UtcTime == other.UtcTime && Event == other.Event && Milestone == other.Milestone && Source == other.Source;
 
         public override bool Equals(object? obj) => Equals(obj as TimelineEvent);
 
@@ -41,7 +48,7 @@ namespace Postmortems
         {
             unchecked
             {
-                int hash = Time.GetHashCode();
+                int hash = UtcTime.GetHashCode();
                 hash = hash * 31 + StringComparer.Ordinal.GetHashCode(Event);
                 hash = hash * 31 + (int)Milestone;
                 return hash * 31 + StringComparer.Ordinal.GetHashCode(Source);
@@ -50,7 +57,7 @@ namespace Postmortems
 
         public override string ToString() =>
             Milestone == Milestone.None
-                ? $"{Time:yyyy-MM-dd HH:mm:ss}Z {Event}"
-                : $"{Time:yyyy-MM-dd HH:mm:ss}Z [{Milestone}] {Event}";
+                ? $"{UtcTime:yyyy-MM-dd HH:mm:ss}Z {Event}"
+                : $"{UtcTime:yyyy-MM-dd HH:mm:ss}Z [{Milestone}] {Event}";
     }
 }

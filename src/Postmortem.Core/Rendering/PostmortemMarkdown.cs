@@ -130,15 +130,15 @@ namespace Postmortems.Rendering
                 return;
             }
             // A timeline that crosses midnight (or lies off the incident's date, or has no date to lie on) shows the date in every row.
-            var firstDay = timeline[0].Time.Date;
-            bool showDate = timeline[timeline.Count - 1].Time.Date != firstDay || !p.Date.HasValue || p.Date.Value.Date != firstDay;
-            bool showSeconds = timeline.Any(e => e.Time.Second != 0 || e.Time.Millisecond != 0);
+            var firstDay = timeline[0].UtcTime.Date;
+            bool showDate = timeline[timeline.Count - 1].UtcTime.Date != firstDay || !p.Date.HasValue || p.Date.Value.Date != firstDay;
+            bool showSeconds = timeline.Any(e => e.UtcTime.Second != 0 || e.UtcTime.Millisecond != 0);
             var format = (showDate ? "yyyy-MM-dd " : "") + (showSeconds ? "HH:mm:ss" : "HH:mm");
 
             md.Append("| Time (UTC) | Event |\n|------------|-------|\n");
             foreach (var e in timeline)
             {
-                md.Append("| ").Append(e.Time.ToString(format, CultureInfo.InvariantCulture))
+                md.Append("| ").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
                   .Append(" | ").Append(MarkdownText.Cell(e.Event)).Append(" |\n");
             }
             md.Append('\n');

@@ -68,10 +68,10 @@ namespace Postmortems.Rules
                 .ToList();
             foreach (var later in firsts)
             {
-                var earlier = firsts.FirstOrDefault(x => x.Milestone < later.Milestone && timeline[x.Index].Time > timeline[later.Index].Time);
+                var earlier = firsts.FirstOrDefault(x => x.Milestone < later.Milestone && timeline[x.Index].UtcTime > timeline[later.Index].UtcTime);
                 if (earlier.Index < 0 || earlier.Milestone == Milestone.None) continue;
                 context.Report($"Timeline[{later.Index}]",
-                    $"{later.Milestone} ({timeline[later.Index].Time:HH:mm}) comes before {earlier.Milestone} ({timeline[earlier.Index].Time:HH:mm}).",
+                    $"{later.Milestone} ({timeline[later.Index].UtcTime:HH:mm}) comes before {earlier.Milestone} ({timeline[earlier.Index].UtcTime:HH:mm}).",
                     $"Check both times, or move the milestone: {later.Milestone} cannot happen before {earlier.Milestone}.");
             }
         }
@@ -126,7 +126,7 @@ namespace Postmortems.Rules
             if (p.ExplicitDuration is not TimeSpan given || derived is not TimeSpan fromTimeline) return;
             if (Math.Abs((given - fromTimeline).TotalMinutes) < 1) return;
             context.Report("Duration",
-                $"The duration is set to {PostmortemMarkdown.FormatDuration(given)}, but the timeline runs {PostmortemMarkdown.FormatDuration(fromTimeline)} from {p.Timeline.DurationStart!.Milestone} ({p.Timeline.DurationStart.Time:HH:mm}) to {p.Timeline.DurationEnd!.Milestone} ({p.Timeline.DurationEnd.Time:HH:mm}).",
+                $"The duration is set to {PostmortemMarkdown.FormatDuration(given)}, but the timeline runs {PostmortemMarkdown.FormatDuration(fromTimeline)} from {p.Timeline.DurationStart!.Milestone} ({p.Timeline.DurationStart.UtcTime:HH:mm}) to {p.Timeline.DurationEnd!.Milestone} ({p.Timeline.DurationEnd.UtcTime:HH:mm}).",
                 "Correct the timeline, or drop the hand-set duration (Set-Postmortem -Duration is not needed when the timeline has both ends).");
         }
     }
@@ -143,7 +143,7 @@ namespace Postmortems.Rules
         {
             var p = context.Postmortem;
             if (p.Date is not DateTime date || p.Timeline.Count == 0) return;
-            var firstDay = p.Timeline[0].Time.Date;
+            var firstDay = p.Timeline[0].UtcTime.Date;
             if (firstDay == date.Date) return;
             context.Report("Date",
                 $"The date is {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, but the first timeline event is on {firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (UTC).",

@@ -51,7 +51,7 @@ namespace Postmortems.Serialization
             foreach (var e in p.Timeline)
             {
                 emitter.Emit(new MappingStart());
-                Key(emitter, "time"); Plain(emitter, Time(e.Time));
+                Key(emitter, "time"); Plain(emitter, Time(e.UtcTime));
                 Key(emitter, "event"); Text(emitter, e.Event);
                 if (e.Milestone != Milestone.None) { Key(emitter, "milestone"); Plain(emitter, e.Milestone.ToString()); }
                 Key(emitter, "source"); Text(emitter, e.Source);

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Postmortems.Commands.Completion;
+using Postmortems.Metrics;
+
+namespace Postmortems.Commands
+{
+    /// <summary>
+    /// One postmortem's clocks: TimeToDetect (FirstSymptom to Detected), TimeToMitigate (FirstSymptom to
+    /// MitigationApplied, else ServiceRestored), TimeToRestore (FirstSymptom to ServiceRestored, else Resolved) and
+    /// TimeToResolve (Detected, else FirstSymptom, to Resolved, else ServiceRestored: the template's Duration), or a
+    /// clock of your own with -From and -To.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PostmortemMetric", DefaultParameterSetName = PostmortemSet)]
+    [OutputType(typeof(IncidentMetric))]
+    public sealed class GetPostmortemMetricCommand : PostmortemInputCommand
+    {
+        /// <summary>Only these clocks.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(MetricNameCompleter))]
+        [ValidateSet("TimeToDetect", "TimeToMitigate", "TimeToRestore", "TimeToResolve", IgnoreCase = true)]
+        public string[]? Name { get; set; }
+
+        /// <summary>Start a clock of your own at this milestone (the first one present, when several are given).</summary>
+        [Parameter]
+        public Milestone[]? From { get; set; }
+
+        /// <summary>End a clock of your own at this milestone (the first one present, when several are given).</summary>
+        [Parameter]
+        public Milestone[]? To { get; set; }
+
+        private IReadOnlyList<MetricDefinition> _definitions = MetricDefinition.Standard;
+
+        protected override void BeginProcessing()
+        {
+            if ((From is null) != (To is null))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Give -From and -To together, for example -From Detected -To MitigationApplied."),
+                    ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, null));
+            }
+            if (From is not null && To is not null)
+            {
+                _definitions = new[] { new MetricDefinition($"{From[0]}To{To[0]}", From, To) };
+            }
+            else if (Name is not null)
+            {
+                _definitions = MetricDefinition.Standard.Where(d => Name.Contains(d.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var postmortem in InputPostmortems())
+            {
+                foreach (var definition in _definitions) WriteObject(definition.Measure(postmortem));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Many postmortems at a glance: how many by severity and status, the median and 90th percentile of each clock
+    /// by severity, the most frequent contributing factors, and the action items: open, overdue, and how old.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "Postmortem", DefaultParameterSetName = PostmortemSet)]
+    [OutputType(typeof(PostmortemMeasure))]
+    public sealed class MeasurePostmortemCommand : PostmortemInputCommand
+    {
+        private readonly List<Postmortem> _postmortems = new List<Postmortem>();
+
+        /// <summary>The day overdue and age are counted against; today (UTC) when not given.</summary>
+        [Parameter]
+        public DateTime AsOf { get; set; }
+
+        /// <summary>How many of the most frequent contributing factors to list.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int Top { get; set; } = 10;
+
+        protected override void ProcessRecord() => _postmortems.AddRange(InputPostmortems());
+
+        protected override void EndProcessing()
+        {
+            var asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : DateTime.UtcNow.Date;
+            WriteObject(PostmortemMeasurer.Measure(_postmortems, asOf, Top));
+        }
+    }
+
+    /// <summary>The action items of many postmortems, each with the postmortem it belongs to, for a follow-up review.</summary>
+    [Cmdlet(VerbsCommon.Get, "ActionItem", DefaultParameterSetName = PostmortemSet)]
+    [OutputType(typeof(PostmortemActionItem))]
+    public sealed class GetActionItemCommand : PostmortemInputCommand
+    {
+        private WildcardPattern[]? _owners;
+
+        /// <summary>Only items of these owners (wildcards allowed).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Owner { get; set; }
+
+        [Parameter]
+        public ActionItemStatus Status { get; set; }
+
+        [Parameter]
+        public ActionPriority Priority { get; set; }
+
+        /// <summary>Only open items past their due date (as of -AsOf, else today).</summary>
+        [Parameter]
+        public SwitchParameter Overdue { get; set; }
+
+        /// <summary>The day overdue is counted against; today (UTC) when not given.</summary>
+        [Parameter]
+        public DateTime AsOf { get; set; }
+
+        protected override void BeginProcessing() =>
+            _owners = Owner?.Select(o => new WildcardPattern(o, WildcardOptions.IgnoreCase)).ToArray();
+
+        protected override void ProcessRecord()
+        {
+            var bound = MyInvocation.BoundParameters;
+            var asOf = bound.ContainsKey(nameof(AsOf)) ? AsOf.Date : DateTime.UtcNow.Date;
+            foreach (var postmortem in InputPostmortems())
+            {
+                foreach (var item in PostmortemMeasurer.ActionItems(postmortem, asOf))
+                {
+                    if (_owners is not null && !_owners.Any(o => o.IsMatch(item.Owner ?? string.Empty))) continue;
+                    if (bound.ContainsKey(nameof(Status)) && item.Status != Status) continue;
+                    if (bound.ContainsKey(nameof(Priority)) && item.Priority != Priority) continue;
+                    if (Overdue && !item.Overdue) continue;
+                    WriteObject(item);
+                }
+            }
+        }
+    }
+}
