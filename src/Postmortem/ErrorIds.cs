@@ -9,6 +9,7 @@ namespace Postmortems.Commands
         public const string ExportFormatNotSupported = "ExportFormatNotSupported";
         public const string ExportFolderNotFound = "ExportFolderNotFound";
         public const string ExportWriteFailed = "ExportWriteFailed";
+        public const string ExportNothingToWrite = "ExportNothingToWrite";
         public const string InvalidPostmortemValue = "InvalidPostmortemValue";
         public const string ObservationMissing = "ObservationMissing";
         public const string SettingsNotFound = "SettingsNotFound";

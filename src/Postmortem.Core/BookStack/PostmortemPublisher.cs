@@ -177,14 +177,18 @@ namespace Postmortems.BookStack
         }
 
         /// <summary>Works out what to do with reads only: at most a chapter lookup, a tag search and a name lookup.</summary>
-        public PublishPlan Plan(Postmortem postmortem, PublishTarget target, PageFormat format, IEnumerable<BookStackTag>? extraTags = null)
+        public PublishPlan Plan(Postmortem postmortem, PublishTarget target, PageFormat format, IEnumerable<BookStackTag>? extraTags = null, bool timelineChart = true)
         {
             var name = PageName(postmortem);
+            // The chart goes inline: BookStack keeps inline SVG in markdown and HTML, and its image gallery takes no SVG,
+            // so a re-publish replaces the chart with the page and nothing piles up.
+            var markdown = format == PageFormat.Markdown ? PostmortemMarkdown.Render(postmortem) : null;
+            if (markdown is not null && timelineChart) markdown = PostmortemMarkdown.WithTimelineChart(markdown, postmortem);
             var payload = new PagePayload
             {
                 Name = name,
-                Markdown = format == PageFormat.Markdown ? PostmortemMarkdown.Render(postmortem) : null,
-                Html = format == PageFormat.Html ? PostmortemHtml.RenderFragment(postmortem) : null,
+                Markdown = markdown,
+                Html = format == PageFormat.Html ? PostmortemHtml.RenderFragment(postmortem, timelineChart) : null,
                 Tags = Tags(postmortem, extraTags),
             };
             var plan = new PublishPlan(postmortem, target, name, payload) { ChapterId = target.ChapterId };

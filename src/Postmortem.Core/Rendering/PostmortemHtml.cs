@@ -25,18 +25,29 @@ th, td { border: 1px solid #d0d7de; padding: .35rem .6rem; text-align: left; ver
 th { background: #f6f8fa; }
 tr:nth-child(even) td { background: #fbfcfd; }
 em { color: #8c959f; }
+figure.pm-chart { margin: .5rem 0 1rem; overflow-x: auto; }
+figure.pm-chart svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } }
 ";
 
-        /// <summary>The body alone, for embedding in another page.</summary>
-        public static string RenderFragment(Postmortem postmortem) =>
-            Markdown.ToHtml(PostmortemMarkdown.Render(postmortem), Pipeline);
+        private const string TimelineHeading = "<h2>Timeline</h2>\n";
+
+        /// <summary>The body alone, for embedding in another page; with the timeline chart above the Timeline table unless told not to.</summary>
+        public static string RenderFragment(Postmortem postmortem, bool timelineChart = true)
+        {
+            var html = Markdown.ToHtml(PostmortemMarkdown.Render(postmortem), Pipeline);
+            var chart = timelineChart ? TimelineChart.Render(postmortem) : null;
+            if (chart is null) return html;
+            // User text is escaped, so the only raw Timeline heading is the template's own.
+            int at = html.IndexOf(TimelineHeading, StringComparison.Ordinal);
+            return at < 0 ? html : html.Insert(at + TimelineHeading.Length, "<figure class=\"pm-chart\">\n" + chart + "</figure>\n");
+        }
 
         /// <summary>A standalone page: title, a small readable stylesheet, and the rendered document.</summary>
-        public static string RenderPage(Postmortem postmortem)
+        public static string RenderPage(Postmortem postmortem, bool timelineChart = true)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
-            var body = RenderFragment(postmortem);
+            var body = RenderFragment(postmortem, timelineChart);
             var page = new StringBuilder(body.Length + 1200);
             page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

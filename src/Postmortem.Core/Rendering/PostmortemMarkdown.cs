@@ -76,6 +76,18 @@ namespace Postmortems.Rendering
             return md.ToString();
         }
 
+        /// <summary>
+        /// The Markdown with the timeline chart as a raw HTML block under the Timeline heading, for a renderer that keeps
+        /// inline SVG (BookStack's does). The module's own HTML rendering inserts the chart itself instead.
+        /// </summary>
+        public static string WithTimelineChart(string markdown, Postmortem postmortem)
+        {
+            var chart = TimelineChart.Render(postmortem);
+            const string heading = "\n## Timeline\n\n";
+            int at = markdown.IndexOf(heading, StringComparison.Ordinal);
+            return chart is null || at < 0 ? markdown : markdown.Insert(at + heading.Length, chart + "\n");
+        }
+
         /// <summary>The template's Duration: HH:MM, hours running past 24 for a long incident.</summary>
         public static string FormatDuration(TimeSpan duration)
         {

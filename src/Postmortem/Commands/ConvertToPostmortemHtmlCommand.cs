@@ -11,9 +11,13 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter Fragment { get; set; }
 
+        /// <summary>Leave out the timeline chart (an SVG drawn above the Timeline table).</summary>
+        [Parameter]
+        public SwitchParameter NoTimelineChart { get; set; }
+
         protected override void ProcessRecord()
         {
-            foreach (var postmortem in InputPostmortems()) WriteObject(Fragment ? PostmortemHtml.RenderFragment(postmortem) : PostmortemHtml.RenderPage(postmortem));
+            foreach (var postmortem in InputPostmortems()) WriteObject(Fragment ? PostmortemHtml.RenderFragment(postmortem, !NoTimelineChart) : PostmortemHtml.RenderPage(postmortem, !NoTimelineChart));
         }
     }
 }

@@ -9,7 +9,8 @@ namespace Postmortems.Commands
 {
     /// <summary>
     /// Writes a postmortem to a file, in the format its extension names: .md for the template in Markdown (with
-    /// front matter, so it reloads losslessly), .yaml for a draft, .html for a standalone page. An existing file is kept unless -Force; -WhatIf writes nothing.
+    /// front matter, so it reloads losslessly), .yaml for a draft, .html for a standalone page with the timeline chart,
+    /// .svg for the chart alone. An existing file is kept unless -Force; -WhatIf writes nothing.
     /// </summary>
     [Cmdlet(VerbsData.Export, "Postmortem", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -22,7 +23,7 @@ namespace Postmortems.Commands
         [Alias("InputObject")]
         public Postmortem Postmortem { get; set; } = null!;
 
-        /// <summary>The file to write; its extension (.md, .markdown, .yaml, .yml, .html, .htm) picks the format.</summary>
+        /// <summary>The file to write; its extension (.md, .markdown, .yaml, .yml, .html, .htm, .svg) picks the format.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = null!;
@@ -30,6 +31,10 @@ namespace Postmortems.Commands
         /// <summary>Replace the file if it exists.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>For .html: leave out the timeline chart.</summary>
+        [Parameter]
+        public SwitchParameter NoTimelineChart { get; set; }
 
         /// <summary>Emit the written file.</summary>
         [Parameter]
@@ -51,15 +56,21 @@ namespace Postmortems.Commands
                     break;
                 case ".html":
                 case ".htm":
-                    _render = PostmortemHtml.RenderPage;
+                    _render = p => PostmortemHtml.RenderPage(p, !NoTimelineChart);
+                    break;
+                case ".svg":
+                    _render = TimelineChartOnly;
                     break;
                 default:
                     ThrowTerminatingError(new ErrorRecord(
-                        new PSArgumentException($"Export-Postmortem cannot tell the format from '{Path}'. End the path with .md (Markdown), .yaml (a draft to edit and reload) or .html (a standalone page)."),
+                        new PSArgumentException($"Export-Postmortem cannot tell the format from '{Path}'. End the path with .md (Markdown), .yaml (a draft to edit and reload), .html (a standalone page) or .svg (the timeline chart alone)."),
                         ErrorIds.ExportFormatNotSupported, ErrorCategory.InvalidArgument, Path));
                     break;
             }
         }
+
+        private static string TimelineChartOnly(Postmortem postmortem) =>
+            TimelineChart.Render(postmortem) ?? throw new InvalidOperationException($"The postmortem '{postmortem.Title}' has no timeline events, so there is no chart to write. Add events with Add-TimelineEvent or Import-TimelineEvent.");
 
         // A Markdown file carries front matter, so Import-Postmortem gets back everything the page cannot show.
         private static string MarkdownWithFrontMatter(Postmortem postmortem) => PostmortemMarkdown.Render(postmortem, frontMatter: true);
@@ -83,7 +94,16 @@ namespace Postmortems.Commands
             }
             if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
 
-            var content = _render(Postmortem);
+            string content;
+            try
+            {
+                content = _render(Postmortem);
+            }
+            catch (InvalidOperationException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.ExportNothingToWrite, ErrorCategory.InvalidData, Postmortem));
+                return;
+            }
             try
             {
                 AtomicFile.WriteAllText(_fullPath, content, overwrite: Force);

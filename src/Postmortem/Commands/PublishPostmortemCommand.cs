@@ -39,6 +39,10 @@ namespace Postmortems.Commands
         [Parameter]
         public PageFormat Format { get; set; } = PageFormat.Markdown;
 
+        /// <summary>Leave out the timeline chart (an inline SVG above the Timeline table).</summary>
+        [Parameter]
+        public SwitchParameter NoTimelineChart { get; set; }
+
         /// <summary>More tags, as name=value or name.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -94,7 +98,7 @@ namespace Postmortems.Commands
             PublishPlan plan;
             try
             {
-                plan = publisher.Plan(postmortem, _target, Format, _tags);
+                plan = publisher.Plan(postmortem, _target, Format, _tags, !NoTimelineChart);
             }
             catch (InvalidOperationException ex)
             {
