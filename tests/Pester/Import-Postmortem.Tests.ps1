@@ -107,8 +107,9 @@ BeforeAll {
     }
 
     $script:TopLevelKeys = @(
-        'id', 'title', 'date', 'duration', 'severity', 'status', 'context', 'authors', 'reviewers', 'executiveSummary',
-        'timeline', 'impact', 'rootCause', 'whys', 'contributingFactors', 'wentWell', 'wentPoorly', 'actionItems', 'lessonsLearned'
+        'id', 'title', 'date', 'duration', 'severity', 'status', 'context', 'state', 'authors', 'reviewers', 'executiveSummary',
+        'timeline', 'impact', 'rootCause', 'whys', 'contributingFactors', 'wentWell', 'wentPoorly', 'actionItems', 'lessonsLearned',
+        'signOffs', 'unlocks'
     )
 }
 

@@ -65,7 +65,8 @@ BeforeAll {
         'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder'
         'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage'
         'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'VagueActionItem', 'ActionItemImperative'
-        'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense'
+        'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'ReviewWithErrors'
+        'FinalWarningsAcknowledged'
     )
 }
 

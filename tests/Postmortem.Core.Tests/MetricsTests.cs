@@ -130,7 +130,7 @@ namespace Postmortems.Tests
             d.ContributingFactors.Add("Single point of failure");
             var factors = PostmortemMeasurer.Measure(new[] { a, b, c, d }, Day, topFactors: 2).ContributingFactors;
             Assert.Equal(new[] { ("No alerting on disk usage.", 2), ("Runbook out of date", 2) }, factors.Select(f => (f.Factor, f.Count)));
-            Assert.Equal(new[] { "a", "b" }, factors[0].Postmortems);
+            Assert.Equal("a; b", factors[0].Postmortems);
         }
 
         [Fact]

@@ -60,7 +60,8 @@ namespace Postmortems.Metrics
 
         public int Count { get; internal set; }
 
-        public IReadOnlyList<string> Postmortems { get; internal set; } = new List<string>();
+        /// <summary>The titles of the postmortems that name it, joined with "; " (one text, so Export-Csv writes it as is).</summary>
+        public string Postmortems { get; internal set; } = string.Empty;
     }
 
     /// <summary>The action items of one priority: how many are open, overdue, and how old the open ones are.</summary>
@@ -175,7 +176,7 @@ namespace Postmortems.Metrics
                 {
                     Factor = g.First().Text,
                     Count = g.Select(f => f.Id).Distinct().Count(),
-                    Postmortems = g.Select(f => f.Title).Distinct().ToList(),
+                    Postmortems = string.Join("; ", g.GroupBy(f => f.Id).Select(p => p.First().Title)),
                 })
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Factor, StringComparer.OrdinalIgnoreCase)
                 .Take(topFactors)
@@ -225,7 +226,10 @@ namespace Postmortems.Metrics
                 space = false;
                 builder.Append(c);
             }
-            return builder.ToString().TrimEnd('.', '!', ';', ',', ':');
+            var text = builder.ToString();
+            string trimmed;
+            while ((trimmed = text.TrimEnd('.', '!', '?', ';', ',', ':').TrimEnd()) != text) text = trimmed;
+            return text;
         }
     }
 }

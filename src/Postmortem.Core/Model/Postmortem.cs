@@ -16,14 +16,14 @@ namespace Postmortems
         private string? _rootCause;
         private string? _lessonsLearned;
 
-        public Postmortem(string title) : this(title, Guid.NewGuid())
-        {
-        }
-
-        public Postmortem(string title, Guid id)
+        /// <summary>
+        /// A new postmortem. There is deliberately no constructor that takes a title alone: PowerShell would use it to
+        /// turn any string piped to a cmdlet into an empty postmortem titled with that string.
+        /// </summary>
+        public Postmortem(string title, Guid? id = null)
         {
             _title = RequireTitle(title);
-            Id = id;
+            Id = id ?? Guid.NewGuid();
         }
 
         /// <summary>Stable identity, made at creation; it survives title changes and is how a published page is found again.</summary>
@@ -87,6 +87,17 @@ namespace Postmortems
         public List<string> WentPoorly { get; } = new List<string>();
 
         public List<ActionItem> ActionItems { get; } = new List<ActionItem>();
+
+        /// <summary>Draft, InReview or Final. A Final postmortem is locked: the cmdlets change it only after Unlock-Postmortem.</summary>
+        public DocumentState State { get; set; } = DocumentState.Draft;
+
+        /// <summary>The reviewers' dated approvals.</summary>
+        public List<SignOff> SignOffs { get; } = new List<SignOff>();
+
+        /// <summary>Every unlock of a final postmortem, with its reason.</summary>
+        public List<Unlock> Unlocks { get; } = new List<Unlock>();
+
+        public bool IsLocked => State == DocumentState.Final;
 
         /// <summary>The file this postmortem was read from, if any. Not part of the postmortem itself: it is never written out.</summary>
         public string? SourcePath { get; set; }

@@ -43,6 +43,16 @@ namespace Postmortems
             return true;
         }
 
+        /// <summary>Puts another event at the same time in the place of one (a rewrite of its text, say).</summary>
+        public void ReplaceAt(int index, TimelineEvent replacement)
+        {
+            var old = _events[index];
+            if (replacement.UtcTime != old.UtcTime) throw new ArgumentException("A replacement keeps the event's time; remove and add an event to move it.", nameof(replacement));
+            _keys.Remove(Key(old));
+            _keys[Key(replacement)] = 0;
+            _events[index] = replacement;
+        }
+
         public bool Remove(TimelineEvent timelineEvent)
         {
             if (!_events.Remove(timelineEvent)) return false;

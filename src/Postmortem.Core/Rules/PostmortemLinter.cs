@@ -16,10 +16,20 @@ namespace Postmortems.Rules
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             if (settings is null) throw new ArgumentNullException(nameof(settings));
             var records = new List<DiagnosticRecord>();
-            foreach (var rule in PostmortemRules.All)
+            var selected = PostmortemRules.All.Where(r => settings.IsEnabled(r) && (includeRule is null || includeRule(r.Name))).ToList();
+            foreach (var rule in selected) rule.Check(new RuleContext(postmortem, settings, rule, records));
+            // The review rules judge what the others found, so they run last and see every finding. They also see the
+            // findings of rules left out by -Rule, so a narrowed check does not pass a postmortem the full one fails.
+            var findingsRules = selected.OfType<FindingsRule>().ToList();
+            if (findingsRules.Count > 0)
             {
-                if (!settings.IsEnabled(rule) || (includeRule is not null && !includeRule(rule.Name))) continue;
-                rule.Check(new RuleContext(postmortem, settings, rule, records));
+                var all = new List<DiagnosticRecord>(records);
+                if (includeRule is not null)
+                {
+                    all.Clear();
+                    foreach (var rule in PostmortemRules.All.Where(r => settings.IsEnabled(r) && r is not FindingsRule)) rule.Check(new RuleContext(postmortem, settings, rule, all));
+                }
+                foreach (var rule in findingsRules) rule.CheckFindings(new RuleContext(postmortem, settings, rule, records), all);
             }
             // Stable: within a section, findings keep the rules' order.
             return records.Select((record, index) => (record, index))

@@ -27,6 +27,9 @@ namespace Postmortems.Rules
             new VagueQuantity(),
             new Hedging(),
             new TimelineTense(),
+            new NoSecrets(),
+            new ReviewWithErrors(),
+            new FinalWarningsAcknowledged(),
         };
     }
 }

@@ -38,6 +38,7 @@ namespace Postmortems.Serialization
             Pair(emitter, "id", p.Id.ToString("D"));
             if (p.Context is IncidentContext context) Pair(emitter, "context", context.ToString());
             if (p.ExplicitDuration is TimeSpan duration) Pair(emitter, "duration", DurationText(duration));
+            if (p.State != DocumentState.Draft) Pair(emitter, "state", p.State.ToString());
             if (p.Timeline.Count > 0)
             {
                 emitter.Emit(new Scalar("timeline"));
@@ -67,6 +68,7 @@ namespace Postmortems.Serialization
                 }
                 emitter.Emit(new SequenceEnd());
             }
+            if (p.SignOffs.Count > 0 || p.Unlocks.Count > 0) PostmortemYaml.WriteReview(emitter, p);
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(true));
             emitter.Emit(new StreamEnd());

@@ -44,6 +44,12 @@ namespace Postmortems.Serialization
             }
             var p = new Postmortem(TitleOf(title)!, front?.Id ?? Guid.NewGuid());
             if (front?.Context is IncidentContext context) p.Context = context;
+            if (front is not null)
+            {
+                p.State = front.State;
+                p.SignOffs.AddRange(front.SignOffs);
+                p.Unlocks.AddRange(front.Unlocks);
+            }
 
             // Blocks by the section they stand under; what precedes the first section is the header.
             var parts = new Dictionary<Part, List<Block>>();
@@ -615,6 +621,12 @@ namespace Postmortems.Serialization
 
             public TimeSpan? Duration { get; private set; }
 
+            public DocumentState State { get; private set; }
+
+            public List<SignOff> SignOffs { get; } = new List<SignOff>();
+
+            public List<Unlock> Unlocks { get; } = new List<Unlock>();
+
             public List<EventInfo> Events { get; } = new List<EventInfo>();
 
             public List<ActionInfo> Actions { get; } = new List<ActionInfo>();
@@ -651,6 +663,19 @@ namespace Postmortems.Serialization
                     ["id"] = n => front.Id = values.Id(n, "id"),
                     ["context"] = n => front.Context = values.Enum<IncidentContext>(n, "context"),
                     ["duration"] = n => front.Duration = values.Duration(n, "duration"),
+                    ["state"] = n => front.State = values.Enum<DocumentState>(n, "state") ?? DocumentState.Draft,
+                    ["signOffs"] = n =>
+                    {
+                        var holder = new Postmortem("front matter");
+                        values.ReadSignOffs(holder, n);
+                        front.SignOffs.AddRange(holder.SignOffs);
+                    },
+                    ["unlocks"] = n =>
+                    {
+                        var holder = new Postmortem("front matter");
+                        values.ReadUnlocks(holder, n);
+                        front.Unlocks.AddRange(holder.Unlocks);
+                    },
                     ["timeline"] = n =>
                     {
                         if (n is not YamlSequence events) throw values.Error(n, "'timeline' in the front matter must be a list");

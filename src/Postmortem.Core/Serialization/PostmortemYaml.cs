@@ -43,6 +43,7 @@ namespace Postmortems.Serialization
             Key(emitter, "severity"); Plain(emitter, p.Severity?.ToString());
             Key(emitter, "status"); Plain(emitter, p.Status?.ToString());
             Key(emitter, "context"); Plain(emitter, p.Context?.ToString());
+            Key(emitter, "state"); Plain(emitter, p.State.ToString());
             Key(emitter, "authors"); TextList(emitter, p.Authors);
             Key(emitter, "reviewers"); TextList(emitter, p.Reviewers);
             Key(emitter, "executiveSummary"); Text(emitter, p.ExecutiveSummary);
@@ -86,10 +87,38 @@ namespace Postmortems.Serialization
             }
             emitter.Emit(new SequenceEnd());
             Key(emitter, "lessonsLearned"); Text(emitter, p.LessonsLearned);
+            WriteReview(emitter, p);
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(true));
             emitter.Emit(new StreamEnd());
             return writer.ToString();
+        }
+
+        /// <summary>The review's record: sign-offs and unlocks. Shared with the Markdown front matter.</summary>
+        internal static void WriteReview(IEmitter emitter, Postmortem p)
+        {
+            Key(emitter, "signOffs");
+            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, p.SignOffs.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
+            foreach (var signOff in p.SignOffs)
+            {
+                emitter.Emit(new MappingStart());
+                Key(emitter, "reviewer"); Text(emitter, signOff.Reviewer);
+                Key(emitter, "date"); Plain(emitter, Time(signOff.Date));
+                Key(emitter, "comment"); Text(emitter, signOff.Comment);
+                Key(emitter, "acknowledged"); TextList(emitter, signOff.AcknowledgedRules);
+                emitter.Emit(new MappingEnd());
+            }
+            emitter.Emit(new SequenceEnd());
+            Key(emitter, "unlocks");
+            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, p.Unlocks.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
+            foreach (var unlock in p.Unlocks)
+            {
+                emitter.Emit(new MappingStart());
+                Key(emitter, "date"); Plain(emitter, Time(unlock.Date));
+                Key(emitter, "reason"); Text(emitter, unlock.Reason);
+                emitter.Emit(new MappingEnd());
+            }
+            emitter.Emit(new SequenceEnd());
         }
 
         public static ReadResult Read(string text, string source) => new YamlDraftReader(source).Read(text);

@@ -117,6 +117,48 @@ namespace Postmortems.Serialization
             return duration;
         }
 
+        public void ReadSignOffs(Postmortem p, YamlNode node)
+        {
+            if (node is YamlScalar empty && empty.IsNull) return;
+            if (node is not YamlSequence sequence) throw Error(node, "'signOffs' must be a list, each item starting with '- reviewer:'");
+            foreach (var item in sequence.Items)
+            {
+                var mapping = Mapping(item, "a sign-off");
+                string? reviewer = null, comment = null;
+                DateTime? date = null;
+                var acknowledged = new List<string>();
+                ForEach(mapping, " in a sign-off", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["reviewer"] = n => reviewer = RequiredText(n, "reviewer"),
+                    ["date"] = n => date = Time(n, "date", null),
+                    ["comment"] = n => comment = Text(n, "comment"),
+                    ["acknowledged"] = n => acknowledged = TextList(n, "acknowledged"),
+                });
+                if (reviewer is null) throw Error(item, "a sign-off has no 'reviewer:'");
+                if (date is null) throw Error(item, "a sign-off has no 'date:'");
+                p.SignOffs.Add(new SignOff(reviewer, date.Value, comment, acknowledged));
+            }
+        }
+
+        public void ReadUnlocks(Postmortem p, YamlNode node)
+        {
+            if (node is YamlScalar empty && empty.IsNull) return;
+            if (node is not YamlSequence sequence) throw Error(node, "'unlocks' must be a list, each item starting with '- date:'");
+            foreach (var item in sequence.Items)
+            {
+                var mapping = Mapping(item, "an unlock");
+                DateTime? date = null;
+                string? reason = null;
+                ForEach(mapping, " in an unlock", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["date"] = n => date = Time(n, "date", null),
+                    ["reason"] = n => reason = RequiredText(n, "reason"),
+                });
+                if (date is null || reason is null) throw Error(item, "an unlock needs 'date:' and 'reason:'");
+                p.Unlocks.Add(new Unlock(date.Value, reason));
+            }
+        }
+
         /// <summary>Calls the handler for each known key (case-insensitive), warns about unknown ones and about repeats.</summary>
         public void ForEach(YamlMapping mapping, string where, IReadOnlyDictionary<string, Action<YamlNode>> handlers)
         {
@@ -170,6 +212,9 @@ namespace Postmortems.Serialization
                 ["severity"] = n => p.Severity = v.Enum<Severity>(n, "severity"),
                 ["status"] = n => p.Status = v.Enum<IncidentStatus>(n, "status"),
                 ["context"] = n => p.Context = v.Enum<IncidentContext>(n, "context"),
+                ["state"] = n => p.State = v.Enum<DocumentState>(n, "state") ?? DocumentState.Draft,
+                ["signOffs"] = n => v.ReadSignOffs(p, n),
+                ["unlocks"] = n => v.ReadUnlocks(p, n),
                 ["authors"] = n => AddNames(p.Authors, v.TextList(n, "authors")),
                 ["reviewers"] = n => AddNames(p.Reviewers, v.TextList(n, "reviewers")),
                 ["executiveSummary"] = n => p.ExecutiveSummary = v.Text(n, "executiveSummary"),

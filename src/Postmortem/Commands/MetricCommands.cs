@@ -20,7 +20,7 @@ namespace Postmortems.Commands
         /// <summary>Only these clocks.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(MetricNameCompleter))]
-        [ValidateSet("TimeToDetect", "TimeToMitigate", "TimeToRestore", "TimeToResolve", IgnoreCase = true)]
+        [ValidateMetricName]
         public string[]? Name { get; set; }
 
         /// <summary>Start a clock of your own at this milestone (the first one present, when several are given).</summary>
@@ -57,6 +57,17 @@ namespace Postmortems.Commands
             {
                 foreach (var definition in _definitions) WriteObject(definition.Measure(postmortem));
             }
+        }
+    }
+
+    /// <summary>The four clocks' names; not a ValidateSet, whose completion would hide the completer's tooltips.</summary>
+    internal sealed class ValidateMetricNameAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        protected override void ValidateElement(object element)
+        {
+            var name = (element is PSObject wrapped ? wrapped.BaseObject : element) as string;
+            if (name is not null && MetricDefinition.Standard.Any(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) return;
+            throw new ValidationMetadataException($"'{element}' is not a clock. Use one of: {string.Join(", ", MetricDefinition.Standard.Select(d => d.Name))}, or -From and -To for one of your own.");
         }
     }
 

@@ -18,7 +18,7 @@ namespace Postmortems.Commands
         public Postmortem Postmortem { get; set; } = null!;
 
         /// <summary>Postmortem files (.yaml, .yml, .md) to read; wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = null!;

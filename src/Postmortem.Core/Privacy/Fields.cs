@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+
+namespace Postmortems.Privacy
+{
+    /// <summary>Every text field of a postmortem, by name, to read and to rewrite.</summary>
+    internal static class Fields
+    {
+        public static IEnumerable<(string Name, string? Text)> Of(Postmortem p)
+        {
+            yield return ("Title", p.Title);
+            yield return ("ExecutiveSummary", p.ExecutiveSummary);
+            for (int i = 0; i < p.Authors.Count; i++) yield return ($"Authors[{i}]", p.Authors[i]);
+            for (int i = 0; i < p.Reviewers.Count; i++) yield return ($"Reviewers[{i}]", p.Reviewers[i]);
+            for (int i = 0; i < p.Timeline.Count; i++)
+            {
+                yield return ($"Timeline[{i}]", p.Timeline[i].Event);
+                yield return ($"Timeline[{i}].Source", p.Timeline[i].Source);
+            }
+            for (int i = 0; i < p.Impact.ServicesAffected.Count; i++) yield return ($"Impact.ServicesAffected[{i}]", p.Impact.ServicesAffected[i]);
+            yield return ("Impact.UsersAffected", p.Impact.UsersAffected);
+            yield return ("Impact.DataLossDescription", p.Impact.DataLossDescription);
+            yield return ("Impact.RevenueImpact", p.Impact.RevenueImpact);
+            yield return ("RootCause", p.RootCause);
+            for (int i = 0; i < p.Whys.Count; i++) yield return ($"Whys[{i}]", p.Whys[i]);
+            for (int i = 0; i < p.ContributingFactors.Count; i++) yield return ($"ContributingFactors[{i}]", p.ContributingFactors[i]);
+            for (int i = 0; i < p.WentWell.Count; i++) yield return ($"WentWell[{i}]", p.WentWell[i]);
+            for (int i = 0; i < p.WentPoorly.Count; i++) yield return ($"WentPoorly[{i}]", p.WentPoorly[i]);
+            for (int i = 0; i < p.ActionItems.Count; i++)
+            {
+                yield return ($"ActionItems[{i}]", p.ActionItems[i].Action);
+                yield return ($"ActionItems[{i}].Owner", p.ActionItems[i].Owner);
+                yield return ($"ActionItems[{i}].Tracking", p.ActionItems[i].Tracking);
+            }
+            yield return ("LessonsLearned", p.LessonsLearned);
+            for (int i = 0; i < p.SignOffs.Count; i++) yield return ($"SignOffs[{i}].Comment", p.SignOffs[i].Comment);
+        }
+
+        /// <summary>Rewrites the free text of a postmortem (not names of authors, reviewers, owners, or sources).</summary>
+        public static int RewriteProse(Postmortem p, Func<string, string> rewrite)
+        {
+            int changed = 0;
+            string? Apply(string? text)
+            {
+                if (text is null) return null;
+                var result = rewrite(text);
+                if (result != text) changed++;
+                return result;
+            }
+            void ApplyList(List<string> list)
+            {
+                for (int i = 0; i < list.Count; i++) list[i] = Text.Normalize(Apply(list[i])) ?? list[i];
+            }
+            p.Title = Text.SingleLine(Apply(p.Title)) ?? p.Title;
+            p.ExecutiveSummary = Apply(p.ExecutiveSummary);
+            for (int i = 0; i < p.Timeline.Count; i++)
+            {
+                var e = p.Timeline[i];
+                var text = Apply(e.Event);
+                if (text != e.Event) p.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, Text.Normalize(text) ?? e.Event, e.Milestone, e.Source));
+            }
+            p.Impact.UsersAffected = Apply(p.Impact.UsersAffected);
+            p.Impact.DataLossDescription = Apply(p.Impact.DataLossDescription);
+            p.Impact.RevenueImpact = Apply(p.Impact.RevenueImpact);
+            p.RootCause = Apply(p.RootCause);
+            ApplyList(p.Whys);
+            ApplyList(p.ContributingFactors);
+            ApplyList(p.WentWell);
+            ApplyList(p.WentPoorly);
+            foreach (var item in p.ActionItems)
+            {
+                item.Action = Text.Normalize(Apply(item.Action)) ?? item.Action;
+                item.Tracking = Apply(item.Tracking);
+            }
+            p.LessonsLearned = Apply(p.LessonsLearned);
+            return changed;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Postmortems.Privacy
+{
+    /// <summary>What Protect-Postmortem replaces besides secrets, which it always redacts.</summary>
+    public sealed class ProtectOptions
+    {
+        public bool EmailAddresses { get; set; }
+
+        public bool IPAddresses { get; set; }
+
+        /// <summary>People's names and the role each is replaced with, such as 'Ana Lima' = 'the on-call engineer'.</summary>
+        public IDictionary<string, string> Names { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>How much Protect-Postmortem replaced.</summary>
+    public sealed class ProtectionReport
+    {
+        public string PostmortemTitle { get; internal set; } = string.Empty;
+
+        public int Secrets { get; internal set; }
+
+        public int EmailAddresses { get; internal set; }
+
+        public int IPAddresses { get; internal set; }
+
+        public int Names { get; internal set; }
+
+        public override string ToString() => $"{Secrets} secret(s), {EmailAddresses} e-mail address(es), {IPAddresses} IP address(es), {Names} name(s) replaced";
+    }
+
+    /// <summary>Makes a postmortem safe to share: secrets redacted everywhere, and on request e-mail and IP addresses and people's names replaced in its text.</summary>
+    public static class PostmortemProtector
+    {
+        public const string EmailMask = "[email]";
+        public const string IPMask = "[ip-address]";
+
+        private static readonly Regex Email = new Regex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant);
+        private static readonly Regex IPv4 = new Regex(@"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b", RegexOptions.CultureInvariant);
+        private static readonly Regex IPv6Candidate = new Regex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])", RegexOptions.CultureInvariant);
+
+        public static ProtectionReport Protect(Postmortem postmortem, ProtectOptions options)
+        {
+            var report = new ProtectionReport { PostmortemTitle = postmortem.Title };
+            string Secrets(string text)
+            {
+                int found = SecretScanner.Find(text).Count();
+                if (found == 0) return text;
+                report.Secrets += found;
+                return SecretScanner.Redact(text);
+            }
+
+            // Secrets go wherever they are, names and sources included.
+            Fields.RewriteProse(postmortem, Secrets);
+            RewriteNames(postmortem.Authors, Secrets);
+            RewriteNames(postmortem.Reviewers, Secrets);
+            RewriteNames(postmortem.Impact.ServicesAffected, Secrets);
+            foreach (var item in postmortem.ActionItems) item.Owner = item.Owner is null ? null : Text.SingleLine(Secrets(item.Owner));
+            for (int i = 0; i < postmortem.Timeline.Count; i++)
+            {
+                var e = postmortem.Timeline[i];
+                var source = Secrets(e.Source);
+                if (source != e.Source) postmortem.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, e.Event, e.Milestone, source));
+            }
+            for (int i = 0; i < postmortem.SignOffs.Count; i++)
+            {
+                var s = postmortem.SignOffs[i];
+                if (s.Comment is null) continue;
+                var comment = Secrets(s.Comment);
+                if (comment != s.Comment) postmortem.SignOffs[i] = new SignOff(s.Reviewer, s.Date, comment, s.AcknowledgedRules);
+            }
+
+            if (options.EmailAddresses)
+            {
+                Fields.RewriteProse(postmortem, text => Email.Replace(text, _ => { report.EmailAddresses++; return EmailMask; }));
+            }
+            if (options.IPAddresses)
+            {
+                Fields.RewriteProse(postmortem, text =>
+                {
+                    text = IPv4.Replace(text, _ => { report.IPAddresses++; return IPMask; });
+                    return IPv6Candidate.Replace(text, m =>
+                    {
+                        // 14:02:33 is a time, not an address: an IPv6 address has a hex letter, '::' or many groups.
+                        bool looksV6 = m.Value.Contains("::") || m.Value.Count(c => c == ':') >= 4 || m.Value.Any(c => char.IsLetter(c));
+                        if (!looksV6 || !IPAddress.TryParse(m.Value, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6) return m.Value;
+                        report.IPAddresses++;
+                        return IPMask;
+                    });
+                });
+            }
+            foreach (var pair in options.Names.OrderByDescending(n => n.Key.Length))
+            {
+                var name = pair.Key.Trim();
+                if (name.Length == 0) continue;
+                var pattern = new Regex(@"(?<![\w])" + Regex.Escape(name) + @"(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                var role = string.IsNullOrWhiteSpace(pair.Value) ? "[person]" : pair.Value.Trim();
+                Fields.RewriteProse(postmortem, text => pattern.Replace(text, _ => { report.Names++; return role; }));
+            }
+            return report;
+        }
+
+        private static void RewriteNames(List<string> names, Func<string, string> rewrite)
+        {
+            for (int i = 0; i < names.Count; i++) names[i] = Text.SingleLine(rewrite(names[i])) ?? names[i];
+        }
+    }
+}
