@@ -74,6 +74,16 @@ namespace Postmortems.Tests
                 });
             }
             p.LessonsLearned = MaybeText();
+            if (Chance(0.5)) p.State = (DocumentState)_random.Next(3);
+            int signOffs = Chance(0.6) ? 0 : _random.Next(1, 3);
+            var rules = Postmortems.Rules.PostmortemRules.All.Select(r => r.Name).ToArray();
+            for (int i = 0; i < signOffs; i++)
+            {
+                p.SignOffs.Add(new SignOff(Line(), new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc).AddSeconds(_random.Next(0, 2000000)), MaybeText(),
+                    Enumerable.Range(0, _random.Next(0, 3)).Select(_ => rules[_random.Next(rules.Length)])));
+            }
+            int unlocks = Chance(0.8) ? 0 : _random.Next(1, 3);
+            for (int i = 0; i < unlocks; i++) p.Unlocks.Add(new Unlock(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(_random.Next(0, 99999)), RequiredText()));
             return p;
         }
 
@@ -175,6 +185,9 @@ namespace Postmortems.Tests
             foreach (var w in p.WentPoorly) Field("WentPoorly", w);
             foreach (var a in p.ActionItems) Field("Action", $"{a.Action} | {a.Owner} | {a.DueDate:yyyy-MM-dd} | {a.Priority} | {a.Status} | {a.Tracking}");
             Field("LessonsLearned", p.LessonsLearned);
+            Field("State", p.State);
+            foreach (var o in p.SignOffs) Field("SignOff", $"{o.Reviewer} | {o.Date.Ticks} {o.Date.Kind} | {o.Comment} | {string.Join(",", o.AcknowledgedRules)}");
+            foreach (var u in p.Unlocks) Field("Unlock", $"{u.Date.Ticks} {u.Date.Kind} | {u.Reason}");
             return s.ToString();
         }
 

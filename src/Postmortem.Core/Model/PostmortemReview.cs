@@ -50,6 +50,8 @@ namespace Postmortems
                 throw new PostmortemStateException(
                     $"{name} is not a reviewer of '{postmortem.Title}' (the reviewers are {Names(postmortem.Reviewers)}). Add them first: Submit-PostmortemReview -Reviewer '{name}'.");
             }
+            // The sign-off carries the reviewer's name as the postmortem names them.
+            name = postmortem.Reviewers.FirstOrDefault(r => r.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? name;
             var known = new HashSet<string>(PostmortemRules.All.Select(r => r.Name), StringComparer.OrdinalIgnoreCase);
             var unknown = (acknowledgedRules ?? Enumerable.Empty<string>()).Where(r => !known.Contains(r)).ToList();
             if (unknown.Count > 0)

@@ -1,0 +1,180 @@
+using System;
+using System.Linq;
+using Postmortems.Privacy;
+using Postmortems.Rules;
+using Xunit;
+
+namespace Postmortems.Tests
+{
+    public class ReviewTests
+    {
+        private static readonly DateTime Now = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
+
+        private static Postmortem Work()
+        {
+            var p = SamplePostmortems.CheckoutOutage();   // Work context, reviewer Marcus Lee, no findings
+            p.Reviewers.Clear();
+            return p;
+        }
+
+        [Fact]
+        public void A_work_postmortem_goes_draft_review_approve_final_and_every_reviewer_must_approve()
+        {
+            var p = Work();
+            Assert.Equal(DocumentState.Draft, p.State);
+            PostmortemReview.Submit(p, new[] { "Marcus Lee", "Dana Okafor" });
+            Assert.Equal(DocumentState.InReview, p.State);
+            PostmortemReview.Approve(p, "Marcus Lee", Now, "Looks right");
+            var waiting = Assert.Throws<PostmortemStateException>(() => PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), force: false));
+            Assert.Contains("'Dana Okafor'", waiting.Message);
+            PostmortemReview.Approve(p, "dana okafor", Now.AddHours(1));
+            PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), force: false);
+            Assert.Equal(DocumentState.Final, p.State);
+            Assert.True(p.IsLocked);
+            Assert.Equal(new[] { "Marcus Lee", "Dana Okafor" }, p.SignOffs.Select(s => s.Reviewer));
+            Assert.Equal(Now, p.SignOffs[0].Date);
+        }
+
+        [Fact]
+        public void A_homelab_postmortem_is_finalized_by_its_author_from_a_draft()
+        {
+            var p = Work();
+            p.Context = IncidentContext.Homelab;
+            PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), force: false);
+            Assert.Equal(DocumentState.Final, p.State);
+        }
+
+        [Fact]
+        public void Refused_moves_say_why_and_what_to_do()
+        {
+            var p = Work();
+            Assert.Contains("names no reviewer", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Submit(p, null)).Message);
+            Assert.Contains("Submit-PostmortemReview", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Approve(p, "Marcus Lee", Now)).Message);
+            Assert.Contains("has not been reviewed", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), false)).Message);
+            PostmortemReview.Submit(p, new[] { "Marcus Lee" });
+            Assert.Contains("is not a reviewer", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Approve(p, "Eve", Now)).Message);
+            Assert.Contains("is not a rule", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Approve(p, "Marcus Lee", Now, acknowledgedRules: new[] { "NoSuchRule" })).Message);
+            Assert.Contains("nothing to unlock", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Unlock(p, "why", Now)).Message);
+            PostmortemReview.Approve(p, "Marcus Lee", Now);
+            PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), false);
+            Assert.Contains("final already", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), false)).Message);
+            Assert.Contains("locked", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Submit(p, null)).Message);
+            Assert.Contains("final already", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Approve(p, "Marcus Lee", Now)).Message);
+        }
+
+        [Fact]
+        public void Errors_stop_completion_unless_forced()
+        {
+            var p = Work();
+            p.Context = IncidentContext.Homelab;
+            p.RootCause = "Human error.";
+            var findings = RuleTestKit.Check(p);
+            Assert.Contains("BlamelessLanguage at RootCause", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Complete(p, findings, false)).Message);
+            PostmortemReview.Complete(p, findings, force: true);
+            Assert.Equal(DocumentState.Final, p.State);
+        }
+
+        [Fact]
+        public void An_unlock_is_recorded_with_its_reason_and_reopens_the_review()
+        {
+            var p = Work();
+            p.Context = IncidentContext.Homelab;
+            PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), false);
+            var unlock = PostmortemReview.Unlock(p, "Corrected the detection time", Now);
+            Assert.Equal(DocumentState.InReview, p.State);
+            Assert.Equal(("Corrected the detection time", Now), (unlock.Reason, unlock.Date));
+            Assert.Single(p.Unlocks);
+            Assert.Contains("-Reason", Assert.Throws<PostmortemStateException>(() =>
+            {
+                PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), false);
+                PostmortemReview.Unlock(p, "  ", Now);
+            }).Message);
+        }
+
+        [Fact]
+        public void Review_rules_flag_errors_in_review_and_unacknowledged_warnings_when_final()
+        {
+            var inReview = Work();
+            inReview.State = DocumentState.InReview;
+            inReview.RootCause = "Human error.";
+            var finding = Assert.Single(RuleTestKit.Check(inReview, nameof(ReviewWithErrors)));
+            Assert.Contains("BlamelessLanguage", finding.Message);
+
+            var final = Work();
+            final.Reviewers.Add("Marcus Lee");
+            final.State = DocumentState.Final;
+            final.ActionItems.Add(new ActionItem("Add more monitoring") { Owner = "x", DueDate = new DateTime(2026, 12, 1), Priority = ActionPriority.P3 });
+            Assert.Contains("VagueActionItem", Assert.Single(RuleTestKit.Check(final, nameof(FinalWarningsAcknowledged))).Message);
+            final.SignOffs.Add(new SignOff("Marcus Lee", Now, acknowledgedRules: new[] { "VagueActionItem" }));
+            Assert.Empty(RuleTestKit.Check(final, nameof(FinalWarningsAcknowledged)));
+            Assert.Empty(RuleTestKit.Check(Work(), nameof(ReviewWithErrors)));
+        }
+    }
+
+    public class SecretTests
+    {
+        [Theory]
+        [InlineData("aws key AKIAIOSFODNN7EXAMPLE in the log", "AWS access key")]
+        [InlineData("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS secret key")]
+        [InlineData("token ghp_1234567890abcdefghijklmnopqrstuvwxyzAB leaked", "GitHub token")]
+        [InlineData("github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789", "GitHub token")]
+        [InlineData("SLACK_BOT=xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOp", "Slack token")]
+        [InlineData("jwt eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT")]
+        [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----", "private key")]
+        [InlineData("connection password=hunter2 failed", "password")]
+        [InlineData("Server=db;User Id=app;Password=S3cr3t!;", "password")]
+        [InlineData("curl -H 'Authorization: Bearer abcdef0123456789abcdef0123456789'", "bearer token")]
+        [InlineData("postgres://app:S3cr3t@db.internal:5432/app", "password in a URL")]
+        [InlineData("VAULT_TOKEN=hvs.CAESIJ3kbJ8aZ0h9f0aZ0h9f0aZ0h9f0a", "Vault token")]
+        public void Common_secret_shapes_are_found(string text, string kind)
+        {
+            Assert.Contains(SecretScanner.Find(text), s => s.Kind == kind);
+            Assert.Contains(SecretScanner.Redacted, SecretScanner.Redact(text));
+        }
+
+        [Theory]
+        [InlineData("Rolled back to commit 3f2a7c1e9b4d4e8aa1c25d6e7f809a1b3c4d5e6f")]
+        [InlineData("Request id 3f2a7c1e-9b4d-4e8a-a1c2-5d6e7f809a1b failed")]
+        [InlineData("The password reset flow timed out")]
+        [InlineData("password=*** (masked in the log)")]
+        [InlineData("token: ${VAULT_TOKEN}")]
+        [InlineData("Bearer tokens expired after the clock skew")]
+        [InlineData("https://grafana.example.org/d/abc?orgId=1")]
+        [InlineData("AKIA is the prefix of AWS access keys")]
+        public void Look_alikes_are_not_secrets(string text)
+        {
+            Assert.Empty(SecretScanner.Find(text));
+        }
+
+        [Fact]
+        public void The_NoSecrets_rule_names_every_field_that_holds_one()
+        {
+            var p = SamplePostmortems.CheckoutOutage();
+            p.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc), "Pasted: password=hunter2"));
+            p.ActionItems[1].Tracking = "https://u:pw123@tracker.example/x";
+            var findings = RuleTestKit.Check(p, nameof(NoSecrets));
+            Assert.Equal(new[] { "Timeline[3]", "ActionItems[1].Tracking" }, findings.Select(f => f.Target));
+            Assert.All(findings, f => Assert.Equal(DiagnosticSeverity.Error, f.Severity));
+        }
+
+        [Fact]
+        public void Protect_redacts_secrets_everywhere_and_on_request_emails_addresses_and_names()
+        {
+            var p = SamplePostmortems.CheckoutOutage();
+            p.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc), "Ana (ana@example.org) on 10.0.4.17 and fd00::17 ran psql with password=hunter2 at 09:30:15", Milestone.None, "chat paste"));
+            p.RootCause += " Ana Lima had no way to see the chain.";
+            var options = new ProtectOptions { EmailAddresses = true, IPAddresses = true };
+            options.Names["Ana Lima"] = "the on-call engineer";
+            options.Names["Ana"] = "the on-call engineer";
+            var report = PostmortemProtector.Protect(p, options);
+
+            Assert.Equal((1, 1, 2), (report.Secrets, report.EmailAddresses, report.IPAddresses));
+            Assert.Equal(2, report.Names);
+            var e = p.Timeline.Single(x => x.Source == "chat paste");
+            Assert.Equal("the on-call engineer ([email]) on [ip-address] and [ip-address] ran psql with password=[REDACTED] at 09:30:15", e.Event);
+            Assert.EndsWith("the on-call engineer had no way to see the chain.", p.RootCause);
+            Assert.Empty(SecretScanner.Scan(p));
+            Assert.Contains("Priya Natarajan", p.Authors);   // names of authors, reviewers and owners stay
+        }
+    }
+}
