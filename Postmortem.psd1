@@ -30,6 +30,11 @@
         'Get-PostmortemMetric'
         'Measure-Postmortem'
         'Get-ActionItem'
+        'Submit-PostmortemReview'
+        'Approve-Postmortem'
+        'Complete-Postmortem'
+        'Unlock-Postmortem'
+        'Protect-Postmortem'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

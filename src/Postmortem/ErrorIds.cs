@@ -30,5 +30,9 @@ namespace Postmortems.Commands
         public const string BookStackUnavailable = "BookStackUnavailable";
         public const string BookStackFailed = "BookStackFailed";
         public const string PostmortemNotPublishable = "PostmortemNotPublishable";
+        public const string PostmortemStateRefused = "PostmortemStateRefused";
+        public const string PostmortemLocked = "PostmortemLocked";
+        public const string PostmortemNotFinal = "PostmortemNotFinal";
+        public const string PostmortemContainsSecrets = "PostmortemContainsSecrets";
     }
 }

@@ -6,7 +6,8 @@ BeforeAll {
         'Add-ActionItem', 'Add-ContributingFactor', 'Add-Observation', 'Add-TimelineEvent', 'Add-Why',
         'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Get-PostmortemRule', 'Import-Postmortem', 'Import-TimelineEvent',
         'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem', 'Publish-Postmortem', 'Connect-BookStack', 'Disconnect-BookStack',
-        'Get-PostmortemMetric', 'Measure-Postmortem', 'Get-ActionItem'
+        'Get-PostmortemMetric', 'Measure-Postmortem', 'Get-ActionItem',
+        'Submit-PostmortemReview', 'Approve-Postmortem', 'Complete-Postmortem', 'Unlock-Postmortem', 'Protect-Postmortem'
     ) | Sort-Object
 }
 

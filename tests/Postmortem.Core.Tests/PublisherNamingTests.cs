@@ -50,7 +50,7 @@ namespace Postmortems.Tests
         {
             var p = SamplePostmortems.CheckoutOutage();
             var tags = PostmortemPublisher.Tags(p, new[] { new BookStackTag("team", "payments"), new BookStackTag(" team ", "payments"), new BookStackTag("", "x") });
-            Assert.Equal(new[] { "postmortem", "severity=P2", "status=Resolved", "postmortem-id=" + SamplePostmortems.WorkId, "team=payments" }, tags.Select(t => t.ToString()));
+            Assert.Equal(new[] { "postmortem", "severity=P2", "status=Resolved", "state=Draft", "postmortem-id=" + SamplePostmortems.WorkId, "team=payments" }, tags.Select(t => t.ToString()));
         }
     }
 }

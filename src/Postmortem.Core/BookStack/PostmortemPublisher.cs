@@ -166,6 +166,7 @@ namespace Postmortems.BookStack
             var tags = new List<BookStackTag> { new BookStackTag("postmortem", string.Empty) };
             if (postmortem.Severity is Severity severity) tags.Add(new BookStackTag("severity", severity.ToString()));
             if (postmortem.Status is IncidentStatus status) tags.Add(new BookStackTag("status", status.ToString()));
+            tags.Add(new BookStackTag("state", postmortem.State.ToString()));
             tags.Add(new BookStackTag(IdentityTag, postmortem.Id.ToString("D")));
             foreach (var tag in extra ?? Enumerable.Empty<BookStackTag>())
             {

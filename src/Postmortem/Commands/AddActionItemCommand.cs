@@ -31,7 +31,7 @@ namespace Postmortems.Commands
 
         protected override void ProcessRecord()
         {
-            if (Text.Normalize(Action) is null)
+            if (!Postmortem.IsLocked && Text.Normalize(Action) is null)
             {
                 WriteError(new ErrorRecord(
                     new PSArgumentException("The action is blank. Say what will change, for example -Action 'Add a --dry-run step to the deploy runbook'."),

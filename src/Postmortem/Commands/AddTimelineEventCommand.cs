@@ -16,6 +16,7 @@ namespace Postmortems.Commands
         private const string ToPostmortemSet = "ToPostmortem";
         private const string FromPropertiesSet = "FromProperties";
         private const string FromTimelineEventSet = "FromTimelineEvent";
+        private bool _lockReported;
 
         /// <summary>The postmortem to add to.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ToPostmortemSet)]
@@ -58,6 +59,14 @@ namespace Postmortems.Commands
 
         protected override void ProcessRecord()
         {
+            if (Postmortem.IsLocked)
+            {
+                // Once per command for events piped in; the postmortem passes on unchanged.
+                if (!_lockReported) WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+                _lockReported = ParameterSetName != ToPostmortemSet;
+                if (ParameterSetName == ToPostmortemSet) WriteObject(Postmortem);
+                return;
+            }
             switch (ParameterSetName)
             {
                 case FromTimelineEventSet:

@@ -12,7 +12,8 @@ namespace Postmortems.Commands
 
         protected override void ProcessRecord()
         {
-            AddTo(Postmortem);
+            if (Postmortem.IsLocked) WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+            else AddTo(Postmortem);
             WriteObject(Postmortem);
         }
 

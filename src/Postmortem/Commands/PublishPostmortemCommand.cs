@@ -60,6 +60,10 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>Publish even a work postmortem that is not final, or one in which a secret was found.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void BeginProcessing()
         {
             var bound = MyInvocation.BoundParameters;
@@ -94,6 +98,21 @@ namespace Postmortems.Commands
 
         private void Publish(Postmortem postmortem)
         {
+            if (!Force && postmortem.Context == IncidentContext.Work && postmortem.State != DocumentState.Final)
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"'{postmortem.Title}' is a work postmortem in state {postmortem.State}, and work postmortems are published once final: have it reviewed (Submit-PostmortemReview, Approve-Postmortem), then Complete-Postmortem. -Force publishes it as it is."),
+                    ErrorIds.PostmortemNotFinal, ErrorCategory.InvalidOperation, postmortem));
+                return;
+            }
+            var secrets = Privacy.SecretScanner.Scan(postmortem);
+            if (!Force && secrets.Count > 0)
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"'{postmortem.Title}' holds what looks like a secret ({string.Join("; ", secrets.Take(3).Select(f => $"a {f.Kind} in {f.Field}"))}{(secrets.Count > 3 ? "; ..." : "")}), so it was not sent. Run Protect-Postmortem to redact it (and rotate the credential), or -Force if it is no secret."),
+                    ErrorIds.PostmortemContainsSecrets, ErrorCategory.SecurityError, postmortem));
+                return;
+            }
             var publisher = new PostmortemPublisher(_client);
             PublishPlan plan;
             try

@@ -17,6 +17,12 @@ namespace Postmortems.Commands
 
         protected override void ProcessRecord()
         {
+            if (Postmortem.IsLocked)
+            {
+                WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+                WriteObject(Postmortem);
+                return;
+            }
             // Nothing changes unless every value can be used: the postmortem passes on as it was.
             bool titleUsable = !IsBound(nameof(Title)) || Text.SingleLine(Title) is not null;
             if (!titleUsable)
