@@ -82,19 +82,29 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results | Out-Null
 
-    Write-Host "`n== xunit: Postmortem.Core.Tests" -ForegroundColor Cyan
-    & dotnet test (Join-Path $Root 'tests/Postmortem.Core.Tests/Postmortem.Core.Tests.csproj') -c Release --nologo `
-        --logger 'trx;LogFileName=core.trx' --logger 'console;verbosity=minimal' --results-directory $results
-    $xunitExit = $LASTEXITCODE
-    $trxPath = Join-Path $results 'core.trx'
-    $xunit = if (Test-Path $trxPath) { Get-TrxCounts $trxPath } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
-    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # a build or runner failure counts as a failure
+    $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($project in 'Postmortem.Core.Tests', 'BookStackStandIn.Tests') {
+        Write-Host "`n== xunit: $project" -ForegroundColor Cyan
+        $trx = "$project.trx"
+        & dotnet test (Join-Path $Root "tests/$project/$project.csproj") -c Release --nologo `
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+        $exit = $LASTEXITCODE
+        $trxPath = Join-Path $results $trx
+        $counts = if (Test-Path $trxPath) { Get-TrxCounts $trxPath } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+        if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }   # a build or runner failure counts as a failure
+        $xunit.Passed += $counts.Passed
+        $xunit.Failed += $counts.Failed
+        $xunit.Skipped += $counts.Skipped
+    }
     Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
 
     Write-Host "`n== Pester: tests/Pester against out/Postmortem" -ForegroundColor Cyan
+    # The Pester suite publishes to the BookStack stand-in, started by the tests from this build.
+    Invoke-Native dotnet @('build', (Join-Path $Root 'tests/BookStackStandIn/BookStackStandIn.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet', '-o', (Join-Path $Out 'standin'))
     Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/tools/TestTools.csproj'), '--packages', $ToolPackages, '--nologo', '-v', 'quiet')
     $pesterModule = Join-Path $ToolPackages "pester/$PesterVersion/tools/Pester.psd1"
     $pesterSummary = Join-Path $results 'pester.json'
+    $env:POSTMORTEM_STANDIN_PATH = Join-Path $Out 'standin/BookStackStandIn.dll'
     $pesterExit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Invoke-PesterSuite.ps1'),
         '-PesterModule', $pesterModule, '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
         '-TestPath', (Join-Path $Root 'tests/Pester'), '-SummaryPath', $pesterSummary)
