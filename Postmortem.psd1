@@ -1,5 +1,7 @@
 @{
     RootModule           = 'Postmortem.dll'
+    # Loaded before the cmdlets: it loads the core and its libraries into the module's own load context.
+    NestedModules        = @('Postmortem.Init.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '748f1f30-c3ab-4deb-a64e-09d88c974ba6'
     Author               = 'Postmortem contributors'

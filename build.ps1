@@ -48,7 +48,9 @@ function Invoke-Build {
 
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'Dependencies') -Force
-    $own = @('Postmortem.dll', 'Postmortem.Core.dll')
+    # Only the cmdlets sit beside the manifest; the core and its libraries go to Dependencies/, where the module's
+    # initializer loads them into a load context of its own (see src/Postmortem/ModuleInitializer.cs).
+    $own = @('Postmortem.dll', 'Postmortem.Init.dll')
     foreach ($file in Get-ChildItem $publish -Filter *.dll) {
         if ($file.Name -eq 'System.Management.Automation.dll') { continue }   # PowerShell's own; never shipped
         $target = if ($own -contains $file.Name) { $ModuleOut } else { $dependencies.FullName }

@@ -69,8 +69,8 @@ namespace Postmortems
             postmortem.Reviewers.Where(r => !postmortem.SignOffs.Any(s => s.Reviewer.Equals(r, StringComparison.OrdinalIgnoreCase))).ToList();
 
         /// <summary>
-        /// Makes the postmortem final and locks it. At work every named reviewer must have approved; elsewhere the author
-        /// finalizes it. A postmortem with Error findings is not finalized unless forced.
+        /// Makes the postmortem final and locks it. At work every named reviewer must have approved, forced or not;
+        /// elsewhere the author finalizes it. A postmortem with Error findings is not finalized unless forced.
         /// </summary>
         public static void Complete(Postmortem postmortem, IReadOnlyCollection<DiagnosticRecord> findings, bool force)
         {
@@ -81,8 +81,9 @@ namespace Postmortems
                 {
                     throw new PostmortemStateException($"'{postmortem.Title}' is a work postmortem and has not been reviewed. Submit-PostmortemReview -Reviewer 'name' first.");
                 }
+                // -Force overrides Test-Postmortem's errors, never the review itself.
                 var pending = PendingReviewers(postmortem);
-                if (pending.Count > 0 && !force)
+                if (pending.Count > 0)
                 {
                     throw new PostmortemStateException($"'{postmortem.Title}' waits for {Names(pending)} to approve (Approve-Postmortem -Reviewer 'name').");
                 }

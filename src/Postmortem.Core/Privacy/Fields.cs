@@ -36,7 +36,7 @@ namespace Postmortems.Privacy
             for (int i = 0; i < p.SignOffs.Count; i++) yield return ($"SignOffs[{i}].Comment", p.SignOffs[i].Comment);
         }
 
-        /// <summary>Rewrites the free text of a postmortem (not names of authors, reviewers, owners, or sources).</summary>
+        /// <summary>Rewrites the free text of a postmortem, sign-off comments included (not names of authors, reviewers, owners, or sources).</summary>
         public static int RewriteProse(Postmortem p, Func<string, string> rewrite)
         {
             int changed = 0;
@@ -73,6 +73,12 @@ namespace Postmortems.Privacy
                 item.Tracking = Apply(item.Tracking);
             }
             p.LessonsLearned = Apply(p.LessonsLearned);
+            for (int i = 0; i < p.SignOffs.Count; i++)
+            {
+                var s = p.SignOffs[i];
+                var comment = Apply(s.Comment);
+                if (comment != s.Comment) p.SignOffs[i] = new SignOff(s.Reviewer, s.Date, comment, s.AcknowledgedRules);
+            }
             return changed;
         }
     }

@@ -67,13 +67,6 @@ namespace Postmortems.Privacy
                 var source = Secrets(e.Source);
                 if (source != e.Source) postmortem.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, e.Event, e.Milestone, source));
             }
-            for (int i = 0; i < postmortem.SignOffs.Count; i++)
-            {
-                var s = postmortem.SignOffs[i];
-                if (s.Comment is null) continue;
-                var comment = Secrets(s.Comment);
-                if (comment != s.Comment) postmortem.SignOffs[i] = new SignOff(s.Reviewer, s.Date, comment, s.AcknowledgedRules);
-            }
 
             if (options.EmailAddresses)
             {

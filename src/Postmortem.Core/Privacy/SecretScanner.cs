@@ -47,8 +47,9 @@ namespace Postmortems.Privacy
             ("Vault token", new Regex(@"\b(?<secret>hv[sbr]\.[A-Za-z0-9_-]{20,})", RegexOptions.CultureInvariant)),
             ("JWT", new Regex(@"\b(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})", RegexOptions.CultureInvariant)),
             ("bearer token", new Regex(@"(?i:\bbearer)\s+(?<secret>[A-Za-z0-9\-._~+/]{16,}=*)", RegexOptions.CultureInvariant)),
-            ("password in a URL", new Regex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@]+:(?<secret>[^\s/@]+)@", RegexOptions.CultureInvariant)),
-            ("password", new Regex(@"(?i:\b(?:password|passwd|pwd|pass|secret|client_secret|api_?key|apikey|access_?token|auth_?token|token))[""']?\s*[:=]\s*(?<secret>""[^""\r\n]+""|'[^'\r\n]+'|[^\s;,&""'<>]+)", RegexOptions.CultureInvariant)),
+            ("password in a URL", new Regex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@]*:(?<secret>[^\s/@]+)@", RegexOptions.CultureInvariant)),
+            // The key may end a longer name (DB_PASSWORD, GITHUB_TOKEN): no letter or digit may stand right before it.
+            ("password", new Regex(@"(?i:(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|client_secret|api_?key|apikey|access_?token|auth_?token|token))[""']?\s*[:=]\s*(?<secret>""[^""\r\n]+""|'[^'\r\n]+'|[^\s;,&""'<>]+)", RegexOptions.CultureInvariant)),
         };
 
         // Values that only stand in for a secret: masks, variables, empty placeholders.
@@ -66,11 +67,23 @@ namespace Postmortems.Privacy
                     var group = match.Groups["secret"];
                     var value = group.Success ? group : (Group)match;
                     if (value.Length == 0 || Placeholder.IsMatch(value.Value)) continue;
+                    if (kind == "password" && !LooksLikeCredential(value.Value)) continue;
                     if (taken.Any(t => value.Index < t.End && t.Start < value.Index + value.Length)) continue;
                     taken.Add((value.Index, value.Index + value.Length));
                     yield return (kind, value.Index, value.Length);
                 }
             }
+        }
+
+        // "Secret: nothing was lost" is prose; "password=hunter2" is not. An unquoted value counts when it has a digit,
+        // a symbol or mixed case, or is long; a quoted one always does.
+        private static bool LooksLikeCredential(string value)
+        {
+            if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'')) return true;
+            if (value.Length >= 12) return true;
+            bool digit = value.Any(char.IsDigit), upper = value.Any(char.IsUpper), lower = value.Any(char.IsLower);
+            bool symbol = value.Any(c => !char.IsLetterOrDigit(c));
+            return digit || symbol || (upper && lower);
         }
 
         /// <summary>Every secret in every text field of the postmortem.</summary>

@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace Postmortems.Init
+{
+    /// <summary>
+    /// Loads the module's own core and its third-party libraries so that they cannot clash with another module's
+    /// copies. PowerShell 7 loads its own Markdig.Signed, and modules such as powershell-yaml and platyPS load other
+    /// YamlDotNet versions into the shared default load context; a second version there fails with "assembly with
+    /// same name is already loaded". So Postmortem.Core and its libraries live in Dependencies/, where no loader looks,
+    /// and are loaded into an AssemblyLoadContext of this module's own: the core is resolved there when the cmdlets
+    /// first need it, and Markdig and YamlDotNet are loaded there first, so the core always binds to the module's
+    /// copies whatever the session holds. The target is netstandard2.0, so the load context is reached by reflection.
+    /// Windows PowerShell 5.1 has no load contexts: there the libraries are loaded from Dependencies/ as usual.
+    /// This assembly references nothing of the module's, and the manifest loads it (as a nested module) before the
+    /// cmdlets, because PowerShell reads the cmdlets' parameter types, and so needs the core, before any initializer
+    /// in the cmdlets' own assembly could run.
+    /// </summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        private const string CoreName = "Postmortem.Core";
+        private static readonly string[] Isolated = { "Markdig", "YamlDotNet" };
+        private static readonly string DependencyFolder =
+            Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
+
+        private static readonly object Gate = new object();
+        private static object? _context;
+        private static MethodInfo? _loadFromPath;
+        private static bool _registered;
+
+        public void OnImport()
+        {
+            lock (Gate)
+            {
+                if (_registered) return;
+                _registered = true;
+                CreateContext();
+                AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+                if (_context is not null) RegisterTypeNames();
+            }
+        }
+
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            // The load context and what it loaded stay for the process: .NET cannot unload them while types are in use.
+            lock (Gate)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+                _registered = false;
+            }
+        }
+
+        /// <summary>
+        /// PowerShell finds a type named in a script ([Postmortems.Milestone], the format views' calls) only in the
+        /// default load context. Each public type of the core is registered under its full name as a type accelerator,
+        /// so scripts name the module's types as usual.
+        /// </summary>
+        private static void RegisterTypeNames()
+        {
+            var accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
+            var add = accelerators?.GetMethod("Add", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string), typeof(Type) }, null);
+            var core = LoadIntoContext(CoreName);
+            if (add is null || core is null) return;
+            foreach (var type in core.GetExportedTypes())
+            {
+                if (type.FullName is string name && !type.IsNested) add.Invoke(null, new object[] { name, type });
+            }
+        }
+
+        private static void CreateContext()
+        {
+            if (_context is not null) return;
+            var type = Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader")
+                       ?? Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Private.CoreLib");
+            var constructor = type?.GetConstructor(new[] { typeof(string), typeof(bool) });
+            if (type is null || constructor is null) return;   // .NET Framework: Windows PowerShell 5.1
+            _context = constructor.Invoke(new object[] { "Postmortem", false });
+            _loadFromPath = type.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
+
+            // What the core asks for and the context has not loaded is looked for in Dependencies/ (after the default context).
+            var resolving = type.GetEvent("Resolving");
+            if (resolving?.EventHandlerType is Type handlerType)
+            {
+                var parameters = handlerType.GetMethod("Invoke")!.GetParameters().Select(p => Expression.Parameter(p.ParameterType, p.Name)).ToArray();
+                var call = Expression.Call(typeof(ModuleInitializer).GetMethod(nameof(ResolveInContext), BindingFlags.NonPublic | BindingFlags.Static)!, parameters[1]);
+                resolving.AddEventHandler(_context, Expression.Lambda(handlerType, call, parameters).Compile());
+            }
+            foreach (var name in Isolated) LoadIntoContext(name);
+        }
+
+        private static Assembly? LoadIntoContext(string name)
+        {
+            var path = Path.Combine(DependencyFolder, name + ".dll");
+            if (!File.Exists(path)) return null;
+            if (_context is not null && _loadFromPath is not null) return (Assembly?)_loadFromPath.Invoke(_context, new object[] { path });
+            return Assembly.LoadFrom(path);
+        }
+
+        // The default context could not find an assembly: the core (for the cmdlets), or, on .NET Framework, a library.
+        private static Assembly? Resolve(object? sender, ResolveEventArgs args)
+        {
+            var name = new AssemblyName(args.Name).Name;
+            if (name is null) return null;
+            if (name == CoreName || _context is null) return LoadIntoContext(name);
+            return null;
+        }
+
+        private static Assembly? ResolveInContext(AssemblyName name) => name.Name is null ? null : LoadIntoContext(name.Name);
+    }
+}
