@@ -58,6 +58,10 @@ function Invoke-Build {
     }
     Copy-Item (Join-Path $Root 'Postmortem.psd1') -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
+    # Help: docs/*.md to MAML, in a fresh pwsh that imports the laid-out module for the syntax.
+    $helpExit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tools/New-PostmortemHelp.ps1'), '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
+        '-DocsPath', (Join-Path $Root 'docs'), '-OutputPath', (Join-Path $ModuleOut 'en-US/Postmortem.dll-Help.xml'))
+    if ($helpExit -ne 0) { throw "Building the help failed with exit code $helpExit." }
     Write-Host "Module laid out in $ModuleOut"
 }
 

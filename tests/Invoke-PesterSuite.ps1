@@ -8,8 +8,9 @@ param(
     [Parameter(Mandatory)] [string] $TestPath,
     [Parameter(Mandatory)] [string] $SummaryPath
 )
-$ErrorActionPreference = 'Stop'
-Import-Module $PesterModule -Force
+Import-Module $PesterModule -Force -ErrorAction Stop
+# The tests run with PowerShell's default error preference, as a user's session has it: a non-terminating error
+# stays non-terminating.
 # The tests import the module from here, never from src/.
 $env:POSTMORTEM_MODULE_PATH = $ModulePath
 

@@ -130,6 +130,16 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void A_429_asking_for_more_than_the_client_waits_is_refused_at_once()
+        {
+            _server.RateLimitNext(retryAfterSeconds: 3600);
+            var error = Assert.Throws<BookStackException>(() => Publish(SamplePostmortems.CheckoutOutage()));
+            Assert.Equal(BookStackErrorKind.RateLimited, error.Kind);
+            Assert.Contains("3600 s", error.Message);
+            Assert.Empty(_waits);
+        }
+
+        [Fact]
         public void Reads_are_retried_after_a_5xx_with_backoff()
         {
             _server.FailNext(502, count: 2, method: "GET", body: "<html><body>Bad Gateway</body></html>", contentType: "text/html");

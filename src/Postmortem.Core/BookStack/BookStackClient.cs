@@ -222,10 +222,11 @@ namespace Postmortems.BookStack
                     if (status == 429)
                     {
                         var delay = RetryAfter(response);
-                        if (waited + delay > _retry.MaxRateLimitWait)
+                        // Waiting less than BookStack asks would only earn another 429: a longer wait is refused at once.
+                        if (delay > _retry.MaxRetryAfter || waited + delay > _retry.MaxRateLimitWait)
                         {
                             throw new BookStackException(BookStackErrorKind.RateLimited, status,
-                                $"BookStack is rate limiting this client (429 Too Many Attempts) and asked for more waiting than {_retry.MaxRateLimitWait.TotalSeconds:0} s. Its limit is per minute (API_REQUESTS_PER_MIN, 180 by default); try again in a minute.");
+                                $"BookStack is rate limiting this client (429 Too Many Attempts) and asks to wait {delay.TotalSeconds:0} s, longer than this client waits ({_retry.MaxRetryAfter.TotalSeconds:0} s at a time, {_retry.MaxRateLimitWait.TotalSeconds:0} s in all). Its limit is per minute (API_REQUESTS_PER_MIN, 180 by default); try again after that wait.");
                         }
                         waited += delay;
                         Log?.Invoke($"BookStack is rate limiting (429); waiting {delay.TotalSeconds:0} s as its Retry-After asks.");
@@ -263,8 +264,7 @@ namespace Postmortems.BookStack
             TimeSpan delay = TimeSpan.FromSeconds(1);
             if (header?.Delta is TimeSpan delta) delay = delta;
             else if (header?.Date is DateTimeOffset date) delay = date - DateTimeOffset.UtcNow;
-            if (delay < TimeSpan.FromSeconds(1)) delay = TimeSpan.FromSeconds(1);
-            return delay > _retry.MaxRetryAfter ? _retry.MaxRetryAfter : delay;
+            return delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
         }
 
         private BookStackException Failure(int status, string text, string what, HttpResponseMessage response)
@@ -289,7 +289,7 @@ namespace Postmortems.BookStack
                         $"BookStack has no {what} that this token can see (404{server}). Check the id, and that the token's owner may view it.");
                 case 422:
                     return new BookStackException(BookStackErrorKind.Validation, status,
-                        $"BookStack refused the data for {what} (422): {(validation.Count > 0 ? BookStackException.DescribeValidation(validation) : message ?? "no reason given")}.", validation);
+                        $"BookStack refused the data for {what} (422): {(validation.Count > 0 ? BookStackException.DescribeValidation(validation) : message ?? "no reason given").TrimEnd('.')}.", validation);
                 case 413:
                     return new BookStackException(BookStackErrorKind.Failed, status,
                         $"The server refused the request for {what} as too large (413{server}). Raise the body size limit (PHP post_max_size, or the proxy's, such as nginx client_max_body_size), or publish a shorter page.");

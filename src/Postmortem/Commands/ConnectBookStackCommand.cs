@@ -39,6 +39,8 @@ namespace Postmortems.Commands
             {
                 var client = BookStackSession.ClientFor(connection);
                 client.Log = WriteVerbose;
+                // The client is shared across commands; a stopped Publish-Postmortem left its own token on it.
+                client.CancellationToken = default;
                 try
                 {
                     client.ListBooks(1);

@@ -130,7 +130,6 @@ namespace Postmortems.Commands
                 return;
             }
             var description = plan.Describe();
-            WriteVerbose(description);
             if (!ShouldProcess(description, description + "?", "Publish-Postmortem")) return;
             try
             {
