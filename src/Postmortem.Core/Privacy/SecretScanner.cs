@@ -36,21 +36,26 @@ namespace Postmortems.Privacy
         public const string Redacted = "[REDACTED]";
 
         // Each pattern's group "secret" (or the whole match) is what gets replaced.
-        private static readonly (string Kind, Regex Pattern)[] Patterns =
+        // Each comes with a cheap test for the literal text it cannot match without, so most text never reaches a regex.
+        private static readonly (string Kind, Regex Pattern, Func<string, bool> MayMatch)[] Patterns =
         {
-            ("private key", new Regex(@"(?<secret>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$))", RegexOptions.CultureInvariant)),
-            ("AWS access key", new Regex(@"\b(?<secret>(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16})\b", RegexOptions.CultureInvariant)),
-            ("AWS secret key", new Regex(@"(?i:aws_?secret_?access_?key|secret_?access_?key)[""']?\s*[:=]\s*[""']?(?<secret>[A-Za-z0-9/+=]{40})\b", RegexOptions.CultureInvariant)),
-            ("GitHub token", new Regex(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b", RegexOptions.CultureInvariant)),
-            ("Slack token", new Regex(@"\b(?<secret>xox[abposr]-[A-Za-z0-9-]{10,})", RegexOptions.CultureInvariant)),
-            ("Slack webhook", new Regex(@"(?<secret>https://hooks\.slack\.com/services/[A-Za-z0-9]+/[A-Za-z0-9]+/[A-Za-z0-9]+)", RegexOptions.CultureInvariant)),
-            ("Vault token", new Regex(@"\b(?<secret>hv[sbr]\.[A-Za-z0-9_-]{20,})", RegexOptions.CultureInvariant)),
-            ("JWT", new Regex(@"\b(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})", RegexOptions.CultureInvariant)),
-            ("bearer token", new Regex(@"(?i:\bbearer)\s+(?<secret>[A-Za-z0-9\-._~+/]{16,}=*)", RegexOptions.CultureInvariant)),
-            ("password in a URL", new Regex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@]*:(?<secret>[^\s/@]+)@", RegexOptions.CultureInvariant)),
+            ("private key", new Regex(@"(?<secret>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$))", RegexOptions.CultureInvariant), t => t.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0),
+            ("AWS access key", new Regex(@"\b(?<secret>(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16})\b", RegexOptions.CultureInvariant), t => AwsKeyPrefixes.Any(prefix => t.IndexOf(prefix, StringComparison.Ordinal) >= 0)),
+            ("AWS secret key", new Regex(@"(?i:aws_?secret_?access_?key|secret_?access_?key)[""']?\s*[:=]\s*[""']?(?<secret>[A-Za-z0-9/+=]{40})\b", RegexOptions.CultureInvariant), t => Has(t, "secret")),
+            ("GitHub token", new Regex(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b", RegexOptions.CultureInvariant), t => t.IndexOf("gh", StringComparison.Ordinal) >= 0 || t.IndexOf("github_pat_", StringComparison.Ordinal) >= 0),
+            ("Slack token", new Regex(@"\b(?<secret>xox[abposr]-[A-Za-z0-9-]{10,})", RegexOptions.CultureInvariant), t => t.IndexOf("xox", StringComparison.Ordinal) >= 0),
+            ("Slack webhook", new Regex(@"(?<secret>https://hooks\.slack\.com/services/[A-Za-z0-9]+/[A-Za-z0-9]+/[A-Za-z0-9]+)", RegexOptions.CultureInvariant), t => t.IndexOf("hooks.slack.com", StringComparison.Ordinal) >= 0),
+            ("Vault token", new Regex(@"\b(?<secret>hv[sbr]\.[A-Za-z0-9_-]{20,})", RegexOptions.CultureInvariant), t => t.IndexOf("hv", StringComparison.Ordinal) >= 0),
+            ("JWT", new Regex(@"\b(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})", RegexOptions.CultureInvariant), t => t.IndexOf("eyJ", StringComparison.Ordinal) >= 0),
+            ("bearer token", new Regex(@"(?i:\bbearer)\s+(?<secret>[A-Za-z0-9\-._~+/]{16,}=*)", RegexOptions.CultureInvariant), t => Has(t, "bearer")),
+            ("password in a URL", new Regex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@]*:(?<secret>[^\s/@]+)@", RegexOptions.CultureInvariant), t => t.IndexOf("://", StringComparison.Ordinal) >= 0),
             // The key may end a longer name (DB_PASSWORD, GITHUB_TOKEN): no letter or digit may stand right before it.
-            ("password", new Regex(@"(?i:(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|client_secret|api_?key|apikey|access_?token|auth_?token|token))[""']?\s*[:=]\s*(?<secret>""[^""\r\n]+""|'[^'\r\n]+'|[^\s;,&""'<>]+)", RegexOptions.CultureInvariant)),
+            ("password", new Regex(@"(?i:(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|client_secret|api_?key|apikey|access_?token|auth_?token|token))[""']?\s*[:=]\s*(?<secret>""[^""\r\n]+""|'[^'\r\n]+'|[^\s;,&""'<>]+)", RegexOptions.CultureInvariant), t => (t.IndexOf('=') >= 0 || t.IndexOf(':') >= 0) && (Has(t, "pass") || Has(t, "pwd") || Has(t, "secret") || Has(t, "api") || Has(t, "token"))),
         };
+
+        private static readonly string[] AwsKeyPrefixes = { "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA" };
+
+        private static bool Has(string text, string word) => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
 
         // Values that only stand in for a secret: masks, variables, empty placeholders.
         private static readonly Regex Placeholder = new Regex(@"^[""']?(?:\*+|x{3,}|\.{3}|<[^>]*>|\[[^\]]*\]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_]+%|\{\{[^}]*\}\}|redacted|changeme|null|none|true|false|yes|no|required|optional|reset|rotation|rotated|expired)[""']?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -60,8 +65,9 @@ namespace Postmortems.Privacy
         {
             if (string.IsNullOrEmpty(text)) yield break;
             var taken = new List<(int Start, int End)>();
-            foreach (var (kind, pattern) in Patterns)
+            foreach (var (kind, pattern, mayMatch) in Patterns)
             {
+                if (!mayMatch(text!)) continue;
                 foreach (Match match in pattern.Matches(text))
                 {
                     var group = match.Groups["secret"];

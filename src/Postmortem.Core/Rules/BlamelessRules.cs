@@ -44,7 +44,9 @@ namespace Postmortems.Rules
         }
 
         /// <summary>The people this postmortem names: authors, reviewers and action item owners, by full name and first name.</summary>
-        private static PhraseList KnownPeople(RuleContext context)
+        private static PhraseList KnownPeople(RuleContext context) => context.Memo(nameof(KnownPeople), () => ListKnownPeople(context));
+
+        private static PhraseList ListKnownPeople(RuleContext context)
         {
             var p = context.Postmortem;
             var names = p.Authors.Concat(p.Reviewers).Concat(p.ActionItems.Select(a => a.Owner).Where(o => o is not null).Select(o => o!))

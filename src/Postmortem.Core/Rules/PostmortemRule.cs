@@ -37,6 +37,18 @@ namespace Postmortems.Rules
 
         public PhraseList Phrases(string listName) => Settings.Phrases(listName);
 
+        private Dictionary<string, object>? _memo;
+
+        /// <summary>Something a rule derives from the whole postmortem once per check rather than once per item.</summary>
+        public T Memo<T>(string key, System.Func<T> create) where T : class
+        {
+            _memo ??= new Dictionary<string, object>();
+            if (_memo.TryGetValue(key, out var value)) return (T)value;
+            var created = create();
+            _memo[key] = created;
+            return created;
+        }
+
         public void Report(string target, string message, string? suggestion = null) => Report(_rule.Section, target, message, suggestion);
 
         public void Report(PostmortemSection section, string target, string message, string? suggestion = null) =>

@@ -51,15 +51,21 @@ namespace Postmortems.Rules
     /// <summary>A word list from the settings, matched on whole words.</summary>
     internal sealed class PhraseList
     {
-        private readonly List<(string Phrase, string[] Tokens)> _phrases;
+        // Phrases by their first word, longest first and otherwise in the list's order, so a scan looks only at the
+        // phrases that can start at each word: one dictionary lookup a word, whatever the size of the list.
+        private readonly Dictionary<string, (string Phrase, string[] Tokens)[]> _byFirstWord;
+        private readonly HashSet<string> _singleWords;
 
         public PhraseList(IEnumerable<string> phrases)
         {
-            _phrases = phrases
+            var ordered = phrases
                 .Select(p => (Phrase: p, Tokens: Words.Of(p).Tokens.ToArray()))
                 .Where(p => p.Tokens.Length > 0)
                 .OrderByDescending(p => p.Tokens.Length)
                 .ToList();
+            _byFirstWord = ordered.GroupBy(p => p.Tokens[0], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            _singleWords = new HashSet<string>(ordered.Where(p => p.Tokens.Length == 1).Select(p => p.Tokens[0]), StringComparer.Ordinal);
         }
 
         /// <summary>The first phrase of the list found anywhere in the text, or null.</summary>
@@ -76,15 +82,16 @@ namespace Postmortems.Rules
         /// <summary>The phrase the text starts with, or null.</summary>
         public string? StartOf(Words words) => MatchAt(words, 0);
 
-        public bool Contains(string word) => _phrases.Any(p => p.Tokens.Length == 1 && p.Tokens[0] == word);
+        public bool Contains(string word) => _singleWords.Contains(word);
 
         private string? MatchAt(Words words, int start)
         {
-            foreach (var (phrase, tokens) in _phrases)
+            if (start >= words.Tokens.Count || !_byFirstWord.TryGetValue(words.Tokens[start], out var candidates)) return null;
+            foreach (var (phrase, tokens) in candidates)
             {
                 if (start + tokens.Length > words.Tokens.Count) continue;
                 bool match = true;
-                for (int j = 0; j < tokens.Length && match; j++) match = words.Tokens[start + j] == tokens[j];
+                for (int j = 1; j < tokens.Length && match; j++) match = words.Tokens[start + j] == tokens[j];
                 if (match) return phrase;
             }
             return null;
