@@ -7,13 +7,15 @@
       Test   Build, then xunit over the C# core and Pester in a fresh pwsh against out/Postmortem.
              Prints each runner's summary and a last line 'N passed, N failed'; exits non-zero on any failure.
       Demo   Build, then run examples/*.ps1, which write out/demo/*.md and *.html.
+      Package Build, then publish the module to a folder repository with PSResourceGet: out/package/Postmortem.<version>.nupkg.
+      Bench  Build, then run the benchmarks (bench/) and write out/bench/results.md. Not part of Test.
       Clean  Removes out/ and every bin/ and obj/ folder.
     Run it on a fresh machine as: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
     [string] $Task = 'Build'
 )
 
@@ -78,6 +80,7 @@ function Get-TrxCounts([string] $Path) {
 function Invoke-Test {
     try {
         Invoke-Build
+        Invoke-Package
     }
     catch {
         Write-Host "The build failed, so no test ran: $($_.Exception.Message)" -ForegroundColor Red
@@ -111,6 +114,7 @@ function Invoke-Test {
     $pesterModule = Join-Path $ToolPackages "pester/$PesterVersion/tools/Pester.psd1"
     $pesterSummary = Join-Path $results 'pester.json'
     $env:POSTMORTEM_STANDIN_PATH = Join-Path $Out 'standin/BookStackStandIn.dll'
+    $env:POSTMORTEM_PACKAGE_PATH = Join-Path $Out 'package'
     $pesterExit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Invoke-PesterSuite.ps1'),
         '-PesterModule', $pesterModule, '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
         '-TestPath', (Join-Path $Root 'tests/Pester'), '-SummaryPath', $pesterSummary)
@@ -139,6 +143,32 @@ function Invoke-Demo {
     Get-ChildItem $demo -File | Sort-Object Name | ForEach-Object { Write-Host "  $($_.FullName) ($($_.Length) bytes)" }
 }
 
+function Invoke-Package {
+    $package = Join-Path $Out 'package'
+    if (Test-Path $package) { Remove-Item $package -Recurse -Force }
+    New-Item -ItemType Directory -Path $package | Out-Null
+    # A repository registered only for this publish, in a fresh pwsh, and removed again.
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+`$name = 'PostmortemBuild-' + [guid]::NewGuid().ToString('N')
+Register-PSResourceRepository -Name `$name -Uri '$package' -Trusted
+try { Publish-PSResource -Path '$ModuleOut' -Repository `$name } finally { Unregister-PSResourceRepository -Name `$name }
+"@
+    $exit = Invoke-FreshPwsh @('-Command', $script)
+    if ($exit -ne 0) { throw "Packaging failed with exit code $exit." }
+    Get-ChildItem $package -Filter *.nupkg | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $bench = Join-Path $Out 'bench'
+    New-Item -ItemType Directory -Path $bench -Force | Out-Null
+    Invoke-Native dotnet @('build', (Join-Path $Root 'bench/Floor/Floor.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet', '-o', (Join-Path $bench 'floor'))
+    $exit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'), '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
+        '-FloorPath', (Join-Path $bench 'floor/PostmortemBenchFloor.dll'), '-OutputFolder', $bench)
+    if ($exit -ne 0) { throw "The benchmarks failed with exit code $exit." }
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj |
@@ -152,6 +182,8 @@ try {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'Package' { Invoke-Build; Invoke-Package }
+        'Bench' { Invoke-Bench }
         'Clean' { Invoke-Clean }
     }
 }
