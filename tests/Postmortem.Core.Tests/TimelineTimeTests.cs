@@ -105,5 +105,61 @@ namespace Postmortems.Tests
             Assert.False(TimelineTime.TryParse(null, IncidentDay, out _, out problem));
             Assert.Contains("missing", problem);
         }
+
+        // The RFC 3339 fast path must read a time exactly as DateTime.TryParse does, and leave to it what it cannot read.
+        [Theory]
+        [InlineData("2026-11-20T14:02:33Z", true)]
+        [InlineData("2026-11-20T14:02:33.5Z", true)]
+        [InlineData("2026-11-20T14:02:33.1234567Z", true)]
+        [InlineData("2026-11-20T14:02:33+01:00", true)]
+        [InlineData("2026-11-20T00:30:00+05:30", true)]
+        [InlineData("2026-11-20T23:30:00-08:00", true)]
+        [InlineData("2024-02-29T12:00:00Z", true)]
+        [InlineData("2026-02-29T12:00:00Z", false)]
+        [InlineData("2026-11-20T24:00:00Z", false)]
+        [InlineData("2026-11-20T14:02:33.12345678Z", false)]
+        [InlineData("2026-11-20T14:02:33", false)]
+        [InlineData("2026-11-20 14:02:33Z", false)]
+        [InlineData("2026-11-20T14:02:33+0100", false)]
+        [InlineData("2026-11-20T14:02:33.Z", false)]
+        [InlineData("2026-11-2OT14:02:33Z", false)]
+        public void The_RFC3339_fast_path_agrees_with_the_general_reader(string text, bool fast)
+        {
+            Assert.Equal(fast, TimelineTime.TryParseRfc3339(text, out var quick));
+            const System.Globalization.DateTimeStyles styles = System.Globalization.DateTimeStyles.AllowWhiteSpaces |
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal;
+            bool general = DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out var expected);
+            if (fast)
+            {
+                Assert.True(general);
+                Assert.Equal(expected, quick);
+                Assert.Equal(DateTimeKind.Utc, quick.Kind);
+            }
+            // Through the public reader the answer is the same whichever path took it.
+            Assert.Equal(general, TimelineTime.TryParse(text, IncidentDay, out var read, out _));
+            if (general) Assert.Equal(DateTime.SpecifyKind(expected, DateTimeKind.Utc), read);
+        }
+
+        [Theory]
+        [InlineData("Vault sealed", "Vault sealed")]
+        [InlineData("Vault sealed  ", "Vault sealed")]
+        [InlineData("  indented", "  indented")]
+        [InlineData("   ", null)]
+        [InlineData("", null)]
+        [InlineData("line one\r\n\r\n\r\nline two  \n", "line one\n\nline two")]
+        public void Normalize_keeps_one_line_text_as_it_was_and_still_tidies_many_lines(string text, string? expected)
+        {
+            Assert.Equal(expected, Text.Normalize(text));
+        }
+
+        [Theory]
+        [InlineData("payments SRE", "payments SRE")]
+        [InlineData(" payments  SRE\t", "payments SRE")]
+        [InlineData("a\nb", "a b")]
+        [InlineData(" ", null)]
+        public void SingleLine_returns_tidy_text_unchanged_and_tidies_the_rest(string text, string? expected)
+        {
+            Assert.Equal(expected, Text.SingleLine(text));
+        }
     }
 }

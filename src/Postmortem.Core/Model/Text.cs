@@ -12,6 +12,12 @@ namespace Postmortems
         public static string? Normalize(string? value)
         {
             if (value is null) return null;
+            // One line, the usual case: only trailing white space goes, and a blank line is no text.
+            if (value.IndexOf('\n') < 0 && value.IndexOf('\r') < 0)
+            {
+                var trimmed = value.TrimEnd();
+                return trimmed.Length == 0 ? null : trimmed;
+            }
             var unified = value.Replace("\r\n", "\n").Replace('\r', '\n');
             var lines = unified.Split('\n');
             var builder = new StringBuilder(unified.Length);
@@ -32,6 +38,7 @@ namespace Postmortems
         public static string? SingleLine(string? value)
         {
             if (value is null) return null;
+            if (IsSingleLine(value)) return value;
             var builder = new StringBuilder(value.Length);
             bool pendingSpace = false;
             foreach (var c in value)
@@ -46,6 +53,19 @@ namespace Postmortems
                 builder.Append(c);
             }
             return builder.Length == 0 ? null : builder.ToString();
+        }
+
+        // Already what SingleLine makes of it: no white space but single spaces between other characters.
+        private static bool IsSingleLine(string value)
+        {
+            if (value.Length == 0 || value[0] == ' ' || value[value.Length - 1] == ' ') return false;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == ' ') { if (value[i + 1] == ' ') return false; }
+                else if (char.IsWhiteSpace(c)) return false;
+            }
+            return true;
         }
     }
 }

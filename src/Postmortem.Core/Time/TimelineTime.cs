@@ -59,6 +59,12 @@ namespace Postmortems
         {
             utc = default;
             var trimmed = text.Trim();
+            // What logs, alerts and JSON nearly always carry; read without the regex or DateTime.TryParse.
+            if (TryParseRfc3339(trimmed, out utc))
+            {
+                problem = null;
+                return true;
+            }
             var match = TimeOfDay.Match(trimmed);
             if (match.Success)
             {
@@ -97,6 +103,56 @@ namespace Postmortems
 
             problem = $"'{text}' is not a time. Give {Example}.";
             return false;
+        }
+
+        /// <summary>
+        /// yyyy-MM-ddTHH:mm:ss, with an optional fraction of up to 7 digits, and Z or an offset of +HH:MM: the form
+        /// of RFC 3339. Anything else, or an impossible date, is left to the general path, which reads it the same way.
+        /// </summary>
+        internal static bool TryParseRfc3339(string text, out DateTime utc)
+        {
+            utc = default;
+            int n = text.Length;
+            if (n < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':') return false;
+            if (!Digits(text, 0, 4, out int year) || !Digits(text, 5, 2, out int month) || !Digits(text, 8, 2, out int day) ||
+                !Digits(text, 11, 2, out int hour) || !Digits(text, 14, 2, out int minute) || !Digits(text, 17, 2, out int second)) return false;
+            int at = 19;
+            long fraction = 0;
+            if (text[at] == '.')
+            {
+                int start = ++at;
+                while (at < n && at - start < 7 && text[at] >= '0' && text[at] <= '9') fraction = fraction * 10 + (text[at++] - '0');
+                int digits = at - start;
+                if (digits == 0 || (at < n && text[at] >= '0' && text[at] <= '9')) return false;
+                for (int i = digits; i < 7; i++) fraction *= 10;
+            }
+            if (at >= n) return false;
+            int offsetMinutes;
+            if (text[at] == 'Z' && at + 1 == n) offsetMinutes = 0;
+            else if ((text[at] == '+' || text[at] == '-') && at + 6 == n && text[at + 3] == ':' &&
+                     Digits(text, at + 1, 2, out int offsetHours) && Digits(text, at + 4, 2, out int offsetMins) && offsetHours <= 14 && offsetMins <= 59)
+            {
+                offsetMinutes = (text[at] == '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+            }
+            else return false;
+            if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+            var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(fraction);
+            long ticks = local.Ticks - offsetMinutes * TimeSpan.TicksPerMinute;
+            if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
+            utc = new DateTime(ticks, DateTimeKind.Utc);
+            return true;
+        }
+
+        private static bool Digits(string text, int start, int count, out int value)
+        {
+            value = 0;
+            for (int i = start; i < start + count; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9') return false;
+                value = value * 10 + (c - '0');
+            }
+            return true;
         }
 
         private static bool TryPlaceOnDate(TimeSpan timeOfDay, TimeSpan offset, object original, DateTime? incidentDate, out DateTime utc, out string? problem)
