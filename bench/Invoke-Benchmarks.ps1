@@ -1,0 +1,185 @@
+<#
+.SYNOPSIS
+    Measures the module against what a user would do instead; build.ps1 Bench runs it in a fresh pwsh.
+.DESCRIPTION
+    Each case reports the median of several runs, its baseline measured in the same run, and their ratio, and writes
+    out/bench/results.md with the machine and versions at the top. Whole-process timing for what a user types
+    (start-up), in-process Stopwatch timing for the rest. Speed and memory are checked here, never in tests.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $FloorPath,
+    [Parameter(Mandatory)] [string] $OutputFolder,
+    [int] $Runs = 5
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+Import-Module $FloorPath
+. (Join-Path $PSScriptRoot 'reference/Add-TimelineEventScript.ps1')
+
+$data = Join-Path $OutputFolder 'data'
+New-Item -ItemType Directory -Path $data -Force | Out-Null
+$rows = [System.Collections.Generic.List[object]]::new()
+$pwsh = [Environment]::ProcessPath
+[string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
+
+function Get-Median([double[]] $values) {
+    $sorted = $values | Sort-Object
+    $n = $sorted.Count
+    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
+}
+
+function Measure-Median([scriptblock] $Work, [int] $Count = $Runs, [scriptblock] $Setup = {}) {
+    $times = foreach ($i in 1..$Count) {
+        . $Setup
+        [GC]::Collect()
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        . $Work | Out-Null
+        $watch.Elapsed.TotalMilliseconds
+    }
+    Get-Median $times
+}
+
+function Add-Row([string] $Case, [double] $Ms, [string] $Baseline, [double] $BaselineMs, [string] $Target, [string] $Note = '') {
+    $ratio = if ($BaselineMs -gt 0) { $Ms / $BaselineMs } else { [double]::NaN }
+    $rows.Add([pscustomobject]@{ Case = $Case; Ms = $Ms; Baseline = $Baseline; BaselineMs = $BaselineMs; Ratio = $ratio; Target = $Target; Note = $Note })
+    Write-Host ("{0,-60} {1,10:N1} ms  vs {2,10:N1} ms  ratio {3:N2}  ({4})" -f $Case, $Ms, $BaselineMs, $ratio, $Target)
+}
+
+# Runs a command in a new pwsh; returns its wall time in ms and the peak resident memory (MB) it reports.
+function Invoke-Child([string] $Command) {
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $output = & $pwsh @prefix -NoProfile -NonInteractive -Command $Command 2>&1
+    $ms = $watch.Elapsed.TotalMilliseconds
+    if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed: $output" }
+    $peak = ($output | Where-Object { "$_" -match '^PEAKMB (\d+)' } | ForEach-Object { [double] $Matches[1] }) | Select-Object -Last 1
+    [pscustomobject]@{ Ms = $ms; PeakMB = $peak; Output = $output }
+}
+$reportPeak = "'PEAKMB ' + [math]::Round(((Get-Content /proc/self/status | Where-Object { `$_ -like 'VmHWM*' }) -replace '\D', '') / 1024)"
+
+# 1. Start-up.
+$startRuns = 7
+$plain = Get-Median (1..$startRuns | ForEach-Object { (Invoke-Child 'exit').Ms })
+$module = Get-Median (1..$startRuns | ForEach-Object { (Invoke-Child "Import-Module '$ModulePath'; New-Postmortem -Title t | ConvertTo-PostmortemHtml | Out-Null").Ms })
+Add-Row 'Start-up: Import-Module; New-Postmortem | ConvertTo-PostmortemHtml' $module 'pwsh -NoProfile -c exit' $plain '<= 1.2x'
+
+# 2. Pipeline binding: 100,000 objects by property name.
+$count = 100000
+$start = [datetime]::SpecifyKind([datetime]::new(2026, 11, 20), 'Utc')
+$objects = foreach ($i in 0..($count - 1)) { [pscustomobject]@{ Time = $start.AddSeconds($i).ToString('yyyy-MM-ddTHH:mm:ssZ'); Message = "event $i" } }
+$floorPostmortem = [PostmortemBench.FloorPostmortem]::new()
+$floorSets = Measure-Median { $objects | Invoke-BindingFloorSets -Postmortem $floorPostmortem } 3
+$floor = Measure-Median { $objects | Invoke-BindingFloor -Postmortem 'x' } 3
+$cmdlet = Measure-Median { $objects | Add-TimelineEvent -Postmortem (New-Postmortem 'bench') } 3
+$script = Measure-Median { $objects | Add-TimelineEventScript -Postmortem (New-Postmortem 'bench') } 3
+Add-Row "Pipeline: $count objects into Add-TimelineEvent by property name" $cmdlet 'do-nothing compiled cmdlet, the same parameters and parameter sets' $floorSets '<= 1.5x floor'
+Add-Row "Pipeline: the same, against a one-set floor" $cmdlet 'do-nothing compiled cmdlet, the same parameters in one set' $floor 'reported'
+Add-Row "Pipeline: $count objects into the script reference (bench/reference)" $script 'Add-TimelineEvent' $cmdlet '> 1 (the cmdlet is faster)'
+$jsonl = Join-Path $data 'pipeline.jsonl'
+$writer = [System.IO.StreamWriter]::new($jsonl)
+foreach ($i in 0..($count - 1)) { $writer.WriteLine('{"time":"' + $start.AddSeconds($i).ToString('yyyy-MM-ddTHH:mm:ssZ') + '","message":"event ' + $i + '"}') }
+$writer.Dispose()
+$events = @(Import-TimelineEvent -LiteralPath $jsonl)
+$fast = Measure-Median { $events | Add-TimelineEvent -Postmortem (New-Postmortem 'bench') } 3
+$eventFloor = Measure-Median { $events | Invoke-BindingFloor -Postmortem 'x' } 3
+Add-Row "Pipeline: $count TimelineEvent objects (fast path)" $fast 'do-nothing compiled cmdlet, property binding' $eventFloor '<= 1.5x floor'
+
+# 3. Rendering: 10,000 events and 1,000 action items.
+$big = New-Postmortem 'Large incident' -Date 2026-11-20 -Severity P2 -Status Resolved -Author 'bench' -ExecutiveSummary 'One. Two.' -RootCause 'We had no guard.' -LessonsLearned 'One. Two.' -ServicesAffected x -UsersAffected 'all users' -DataLoss $false
+foreach ($i in 0..9999) { [void] $big.Timeline.Add([Postmortems.TimelineEvent]::new($start.AddSeconds($i * 7), "Event $i | with `"text`" and <markup>", $(if ($i -eq 0) { 'FirstSymptom' } elseif ($i -eq 9999) { 'Resolved' } else { 'None' }), 'bench')) }
+foreach ($i in 0..999) { $item = [Postmortems.ActionItem]::new("Add guard $i"); $item.Owner = 'team'; $item.DueDate = [datetime]'2026-12-20'; $item.Priority = 'P2'; $big.ActionItems.Add($item) }
+$markdownText = $big | ConvertTo-PostmortemMarkdown
+# The floor is Markdig itself, with the very pipeline the module renders through, on the module's own Markdown.
+$floorPipeline = [Postmortems.Rendering.PostmortemHtml]::Pipeline
+$markdig = $floorPipeline.GetType().Assembly.GetType('Markdig.Markdown')
+$markdigFloor = Measure-Median { $markdig::ToHtml($markdownText, $floorPipeline, $null) }
+$toMarkdown = Measure-Median { $big | ConvertTo-PostmortemMarkdown }
+$toHtml = Measure-Median { $big | ConvertTo-PostmortemHtml -NoTimelineChart }
+$toHtmlChart = Measure-Median { $big | ConvertTo-PostmortemHtml }
+Add-Row 'Rendering: 10,000 events + 1,000 action items to Markdown' $toMarkdown 'Markdig ToHtml of the same Markdown' $markdigFloor '<= 1.5x floor'
+Add-Row 'Rendering: the same to HTML (without the chart)' $toHtml 'Markdig ToHtml of the same Markdown' $markdigFloor '<= 1.5x floor'
+Add-Row 'Rendering: the same to HTML with the timeline chart' $toHtmlChart 'Markdig ToHtml of the same Markdown' $markdigFloor 'reported'
+
+# 4. Validation.
+$validate = Measure-Median { $big | Test-Postmortem }
+Add-Row 'Validation: Test-Postmortem on that postmortem' $validate '200 ms target' 200 '<= 200 ms'
+
+# 5. Gathering: a 200 MB JSON-lines file and a 50 MB kubectl document.
+$lines = Join-Path $data 'events-200mb.jsonl'
+if (-not (Test-Path $lines) -or (Get-Item $lines).Length -lt 200MB) {
+    $writer = [System.IO.StreamWriter]::new($lines)
+    $i = 0
+    $pad = 'x' * 120
+    while ($writer.BaseStream.Length -lt 200MB) {
+        $writer.WriteLine('{"@timestamp":"' + $start.AddMilliseconds($i * 37).ToString('yyyy-MM-ddTHH:mm:ss.fffZ') + '","level":"info","msg":"request ' + $i + ' served","detail":"' + $pad + '"}')
+        $i++
+    }
+    $writer.Dispose()
+}
+$kube = Join-Path $data 'kubectl-50mb.json'
+if (-not (Test-Path $kube) -or (Get-Item $kube).Length -lt 50MB) {
+    $writer = [System.IO.StreamWriter]::new($kube)
+    $writer.Write('{"apiVersion":"v1","kind":"List","items":[')
+    $i = 0
+    while ($writer.BaseStream.Length -lt 50MB) {
+        if ($i) { $writer.Write(',') }
+        $writer.Write('{"apiVersion":"v1","count":1,"firstTimestamp":"' + $start.AddSeconds($i).ToString('yyyy-MM-ddTHH:mm:ssZ') + '","involvedObject":{"kind":"Pod","name":"app-' + $i + '","namespace":"prod"},"kind":"Event","message":"Back-off restarting failed container app in pod app-' + $i + '","metadata":{"name":"app-' + $i + '.1","namespace":"prod"},"reason":"BackOff","type":"Warning"}' + "`n")
+        $i++
+    }
+    $writer.Write(']}')
+    $writer.Dispose()
+}
+$idle = Invoke-Child "Import-Module '$ModulePath'; New-Postmortem t | Out-Null; $reportPeak"
+$oursLines = Invoke-Child "Import-Module '$ModulePath'; `$pm = New-Postmortem t; Import-TimelineEvent -LiteralPath '$lines' | Add-TimelineEvent -Postmortem `$pm; 'COUNT ' + `$pm.Timeline.Count; $reportPeak"
+$streamLines = Invoke-Child "Import-Module '$ModulePath'; 'COUNT ' + (Import-TimelineEvent -LiteralPath '$lines' | Measure-Object).Count; $reportPeak"
+$baseLines = Invoke-Child "Import-Module '$ModulePath'; `$pm = New-Postmortem t; Get-Content -LiteralPath '$lines' | ConvertFrom-Json | Select-Object @{n='Time';e={`$_.'@timestamp'}}, @{n='Message';e={`$_.msg}} | Add-TimelineEvent -Postmortem `$pm; 'COUNT ' + `$pm.Timeline.Count"
+Add-Row 'Gathering: 200 MB JSON lines, Import-TimelineEvent | Add-TimelineEvent' $oursLines.Ms 'Get-Content | ConvertFrom-Json | Add-TimelineEvent' $baseLines.Ms '>= 3x faster (ratio <= 0.33)' ("{0} events" -f (($oursLines.Output | Where-Object { "$_" -like 'COUNT*' }) -replace 'COUNT ', ''))
+Add-Row 'Gathering memory: 200 MB JSON lines streamed (Import-TimelineEvent | Measure-Object)' $streamLines.PeakMB 'idle module footprint (MB)' $idle.PeakMB '<= idle + 100 MB' ("peak {0} MB, idle {1} MB; in ms: {2:N0}" -f $streamLines.PeakMB, $idle.PeakMB, $streamLines.Ms)
+$oursKube = Invoke-Child "Import-Module '$ModulePath'; `$pm = New-Postmortem t; Import-TimelineEvent -LiteralPath '$kube' | Add-TimelineEvent -Postmortem `$pm; 'COUNT ' + `$pm.Timeline.Count"
+$streamKube = Invoke-Child "Import-Module '$ModulePath'; 'COUNT ' + (Import-TimelineEvent -LiteralPath '$kube' | Measure-Object).Count; $reportPeak"
+$baseKube = Invoke-Child "Import-Module '$ModulePath'; `$pm = New-Postmortem t; (Get-Content -LiteralPath '$kube' -Raw | ConvertFrom-Json).items | Select-Object @{n='Time';e={`$_.firstTimestamp}}, @{n='Message';e={`$_.message}} | Add-TimelineEvent -Postmortem `$pm; 'COUNT ' + `$pm.Timeline.Count"
+Add-Row 'Gathering: 50 MB kubectl get events -o json' $oursKube.Ms 'Get-Content -Raw | ConvertFrom-Json | Add-TimelineEvent' $baseKube.Ms '>= 3x faster (ratio <= 0.33)'
+Add-Row 'Gathering memory: 50 MB kubectl document streamed' $streamKube.PeakMB 'idle module footprint (MB)' $idle.PeakMB '<= idle + 100 MB' ("peak {0} MB, idle {1} MB" -f $streamKube.PeakMB, $idle.PeakMB)
+
+# 6. Round trip and corpus: 1,000 YAML and 1,000 Markdown postmortems.
+$corpus = Join-Path $data 'corpus'
+if (Test-Path $corpus) { Remove-Item $corpus -Recurse -Force }
+New-Item -ItemType Directory -Path $corpus | Out-Null
+$sample = New-Postmortem 'Corpus incident' -Date 2026-11-20 -Severity P2 -Status Resolved -Author 'bench' -ExecutiveSummary 'Checkout failed for 47 minutes. 3,100 customers were affected.' -RootCause 'We had no chain check.' -LessonsLearned 'Verify chains. Automate checks.'
+foreach ($i in 0..9) { [void] $sample.Timeline.Add([Postmortems.TimelineEvent]::new($start.AddMinutes($i * 5), "Step $i", $(if ($i -eq 0) { 'FirstSymptom' } elseif ($i -eq 1) { 'Detected' } elseif ($i -eq 9) { 'Resolved' } else { 'None' }), 'bench')) }
+$sample | Add-ContributingFactor 'No alert on chain errors' | Add-ActionItem 'Add a chain check' -Owner team -DueDate 2026-12-01 -Priority P1 | Out-Null
+$export = Measure-Median { foreach ($i in 1..1000) { $sample | Export-Postmortem -Path (Join-Path $corpus "pm-$i.yaml") -Force } } 1
+$exportMd = Measure-Median { foreach ($i in 1..1000) { $sample | Export-Postmortem -Path (Join-Path $corpus "pm-$i.md") -Force } } 1
+$importYaml = Measure-Median { Import-Postmortem -Path (Join-Path $corpus '*.yaml') } 3
+$importMd = Measure-Median { Import-Postmortem -Path (Join-Path $corpus '*.md') } 3
+$all = @(Import-Postmortem -Path (Join-Path $corpus '*'))
+$measure = Measure-Median { $all | Measure-Postmortem } 3
+Add-Row 'Corpus: Export-Postmortem of 1,000 YAML drafts (per document)' ($export / 1000) '' 0 'reported'
+Add-Row 'Corpus: Export-Postmortem of 1,000 Markdown files (per document)' ($exportMd / 1000) '' 0 'reported'
+Add-Row 'Corpus: Import-Postmortem of 1,000 YAML drafts (per document)' ($importYaml / 1000) '' 0 'reported'
+Add-Row 'Corpus: Import-Postmortem of 1,000 Markdown files (per document)' ($importMd / 1000) '' 0 'reported'
+Add-Row 'Corpus: Measure-Postmortem over 2,000 postmortems (per document)' ($measure / 2000) '' 0 'reported'
+
+# The report.
+$cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '.*:\s*', ''
+$memory = [math]::Round(((Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Select-Object -First 1) -replace '\D', '') / 1MB, 1)
+$lines = @(
+    '# Benchmarks'
+    ''
+    ('Run {0:yyyy-MM-dd HH:mm} UTC on {1} ({2} cores, {3} GiB), {4}; .NET {5}, PowerShell {6}, Postmortem {7}.' -f [datetime]::UtcNow, $cpu, [Environment]::ProcessorCount, $memory, [System.Runtime.InteropServices.RuntimeInformation]::OSDescription, [Environment]::Version, $PSVersionTable.PSVersion, (Import-PowerShellDataFile $ModulePath).ModuleVersion)
+    ''
+    "Each figure is the median of several runs in one session (start-up: 7 runs; pipeline: 3; rendering and validation: $Runs; gathering: 1), with its baseline measured in the same run. Ratio = case / baseline."
+    ''
+    '| Case | Result | Baseline | Baseline result | Ratio | Target | Note |'
+    '|---|---:|---|---:|---:|---|---|'
+)
+foreach ($row in $rows) {
+    $unit = if ($row.Case -like '*memory*') { 'MB' } else { 'ms' }
+    # A pipe inside a cell would end it: the cases quote pipelines.
+    $cells = @($row.Case, $row.Baseline, $row.Target, $row.Note) | ForEach-Object { "$_" -replace '\|', '\|' }
+    $result = if ($row.Ms -lt 10) { '{0:N2}' -f $row.Ms } else { '{0:N1}' -f $row.Ms }
+    $lines += ('| {0} | {1} {7} | {2} | {3} | {4} | {5} | {6} |' -f $cells[0], $result, $cells[1], $(if ($row.BaselineMs) { '{0:N1} {1}' -f $row.BaselineMs, $unit } else { '' }), $(if ([double]::IsNaN($row.Ratio)) { '' } else { '{0:N2}' -f $row.Ratio }), $cells[2], $cells[3], $unit)
+}
+$report = Join-Path $OutputFolder 'results.md'
+$lines | Set-Content -LiteralPath $report -Encoding utf8NoBOM
+Write-Host "Results written to $report"
