@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
-using System.Linq.Expressions;
 using System.Management.Automation;
 using System.Reflection;
 
@@ -82,12 +80,13 @@ namespace Postmortems.Init
             _loadFromPath = type.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
 
             // What the core asks for and the context has not loaded is looked for in Dependencies/ (after the default context).
+            // The handler is a Func<AssemblyLoadContext, AssemblyName, Assembly?>; a method taking object for the context
+            // binds to it directly (no expression to compile at import).
             var resolving = type.GetEvent("Resolving");
             if (resolving?.EventHandlerType is Type handlerType)
             {
-                var parameters = handlerType.GetMethod("Invoke")!.GetParameters().Select(p => Expression.Parameter(p.ParameterType, p.Name)).ToArray();
-                var call = Expression.Call(typeof(ModuleInitializer).GetMethod(nameof(ResolveInContext), BindingFlags.NonPublic | BindingFlags.Static)!, parameters[1]);
-                resolving.AddEventHandler(_context, Expression.Lambda(handlerType, call, parameters).Compile());
+                var method = typeof(ModuleInitializer).GetMethod(nameof(ResolveInContext), BindingFlags.NonPublic | BindingFlags.Static)!;
+                resolving.AddEventHandler(_context, Delegate.CreateDelegate(handlerType, method));
             }
             foreach (var name in Isolated) LoadIntoContext(name);
         }
@@ -109,6 +108,6 @@ namespace Postmortems.Init
             return null;
         }
 
-        private static Assembly? ResolveInContext(AssemblyName name) => name.Name is null ? null : LoadIntoContext(name.Name);
+        private static Assembly? ResolveInContext(object context, AssemblyName name) => name.Name is null ? null : LoadIntoContext(name.Name);
     }
 }
