@@ -12,7 +12,7 @@ namespace Postmortems
         private readonly List<TimelineEvent> _events = new List<TimelineEvent>();
 
         // The same event (time, source and text) is kept once, so gathering from the same file twice is harmless.
-        private readonly Dictionary<(DateTime Time, string Source, string Event), int> _keys = new Dictionary<(DateTime, string, string), int>();
+        private readonly HashSet<(DateTime Time, string Source, string Event)> _keys = new HashSet<(DateTime, string, string)>(KeyComparer.Instance);
 
         public int Count => _events.Count;
 
@@ -27,7 +27,8 @@ namespace Postmortems
         {
             if (timelineEvent is null) throw new ArgumentNullException(nameof(timelineEvent));
             var key = Key(timelineEvent);
-            if (_keys.ContainsKey(key))
+            // One hash lookup for the usual case, a new event.
+            if (!_keys.Add(key))
             {
                 if (timelineEvent.Milestone == Milestone.None) return false;
                 int index = _events.FindIndex(e => Key(e) == key);
@@ -35,7 +36,6 @@ namespace Postmortems
                 _events[index] = _events[index].WithMilestone(timelineEvent.Milestone);
                 return true;
             }
-            _keys[key] = 0;
             // Insert after every event at the same or an earlier time; events usually arrive in order, so this is an append.
             int last = _events.Count - 1;
             if (last < 0 || _events[last].UtcTime <= timelineEvent.UtcTime) _events.Add(timelineEvent);
@@ -49,7 +49,7 @@ namespace Postmortems
             var old = _events[index];
             if (replacement.UtcTime != old.UtcTime) throw new ArgumentException("A replacement keeps the event's time; remove and add an event to move it.", nameof(replacement));
             _keys.Remove(Key(old));
-            _keys[Key(replacement)] = 0;
+            _keys.Add(Key(replacement));
             _events[index] = replacement;
         }
 
@@ -67,6 +67,23 @@ namespace Postmortems
         }
 
         private static (DateTime, string, string) Key(TimelineEvent e) => (e.UtcTime, e.Source, e.Event);
+
+        /// <summary>Ordinal, without the generic comparers a value tuple goes through for each of its parts.</summary>
+        private sealed class KeyComparer : IEqualityComparer<(DateTime Time, string Source, string Event)>
+        {
+            public static readonly KeyComparer Instance = new KeyComparer();
+
+            public bool Equals((DateTime Time, string Source, string Event) x, (DateTime Time, string Source, string Event) y) =>
+                x.Time.Ticks == y.Time.Ticks && string.Equals(x.Event, y.Event, StringComparison.Ordinal) && string.Equals(x.Source, y.Source, StringComparison.Ordinal);
+
+            public int GetHashCode((DateTime Time, string Source, string Event) key)
+            {
+                unchecked
+                {
+                    return (key.Time.Ticks.GetHashCode() * 31 + StringComparer.Ordinal.GetHashCode(key.Event)) * 31 + StringComparer.Ordinal.GetHashCode(key.Source);
+                }
+            }
+        }
 
         /// <summary>The first event that marks the milestone, or null.</summary>
         public TimelineEvent? Find(Milestone milestone)
