@@ -157,15 +157,18 @@ namespace Postmortems.Rendering
             svg.Append("<text x=\"").Append(Width - Right).Append("\" y=\"").Append(N(top - 12)).Append("\" text-anchor=\"end\" fill=\"#57606a\">Time (UTC)</text>\n");
 
             // Event markers; milestones bigger, with a leader line to their label.
+            // Written straight into the page, one marker at a time: a timeline may hold many thousands of events.
+            var axis = N(axisY);
             foreach (var e in timeline)
             {
                 double x = X(e.UtcTime);
-                var tip = Escape($"{e.UtcTime:yyyy-MM-dd HH:mm:ss} UTC: {e.Event}");
                 if (e.Milestone == Milestone.None)
                 {
-                    svg.Append("<circle class=\"pm-event\" cx=\"").Append(N(x)).Append("\" cy=\"").Append(N(axisY)).Append("\" r=\"3.5\" fill=\"#ffffff\" stroke=\"#1f2328\" stroke-width=\"1.2\"><title>").Append(tip).Append("</title></circle>\n");
+                    svg.Append("<circle class=\"pm-event\" cx=\"").Append(N(x)).Append("\" cy=\"").Append(axis).Append("\" r=\"3.5\" fill=\"#ffffff\" stroke=\"#1f2328\" stroke-width=\"1.2\"><title>");
+                    AppendTip(svg, e).Append("</title></circle>\n");
                     continue;
                 }
+                var tip = AppendTip(new StringBuilder(), e).ToString();
                 var label = labelOf[e];
                 double labelY = label.Y;
                 svg.Append("<line x1=\"").Append(N(x)).Append("\" y1=\"").Append(N(labelY + 3)).Append("\" x2=\"").Append(N(x)).Append("\" y2=\"").Append(N(axisY - 6)).Append("\" stroke=\"#8c959f\" stroke-dasharray=\"2 2\"/>\n");
@@ -206,10 +209,18 @@ namespace Postmortems.Rendering
 
         private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-        /// <summary>Text for XML content and attributes: nothing in it can become markup.</summary>
-        public static string Escape(string text)
+        // "2026-11-20 14:02:33 UTC: what happened", escaped.
+        private static StringBuilder AppendTip(StringBuilder builder, TimelineEvent e)
         {
-            var builder = new StringBuilder(text.Length + 16);
+            builder.Append(e.UtcTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC: ");
+            return AppendEscaped(builder, e.Event);
+        }
+
+        /// <summary>Text for XML content and attributes: nothing in it can become markup.</summary>
+        public static string Escape(string text) => AppendEscaped(new StringBuilder(text.Length + 16), text).ToString();
+
+        private static StringBuilder AppendEscaped(StringBuilder builder, string text)
+        {
             foreach (var c in text)
             {
                 switch (c)
@@ -227,7 +238,7 @@ namespace Postmortems.Rendering
                         break;
                 }
             }
-            return builder.ToString();
+            return builder;
         }
     }
 }
