@@ -285,6 +285,11 @@ time,message
             $err.Exception.Message | Should -BeLike '*unknown.txt*cannot tell the format*KubernetesEvents, Alertmanager, Slack, Journald, Csv, JsonLines*'
         }
 
+        It 'tells someone who piped a file name instead of the file how to read the file' {
+            $err = { './alerts.json' | Import-TimelineEvent -ErrorAction Stop } | Should -Throw -ErrorId 'TimelineSourceUnreadable,*' -PassThru
+            $err.Exception.Message | Should -BeLike "*'./alerts.json' was read as the events' text, not as a file*Import-TimelineEvent -Path './alerts.json'*Get-Item './alerts.json' | Import-TimelineEvent*"
+        }
+
         It 'gives the TimelineSourceUnreadable ErrorId for content it cannot tell' {
             { Import-TimelineEvent -LiteralPath (Get-Fixture 'unknown.txt') -ErrorAction Stop } | Should -Throw -ErrorId 'TimelineSourceUnreadable,*'
         }

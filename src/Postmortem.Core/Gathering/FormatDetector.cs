@@ -72,7 +72,7 @@ namespace Postmortems.Gathering
                 var header = text.Split('\n')[0];
                 if (wanted == TimelineFormat.Csv || header.IndexOf(',') >= 0 || header.IndexOf('\t') >= 0 || header.IndexOf(';') >= 0) return (TimelineFormat.Csv, Shape.Csv, null);
             }
-            throw Unknown(source, "text that is none of the known formats");
+            throw Unknown(source, "text that is none of the known formats", LooksLikeAPath(text) ? text.Trim() : null);
         }
 
         private static TimelineFormat? Guess(HashSet<string> names)
@@ -85,9 +85,21 @@ namespace Postmortems.Gathering
             return null;
         }
 
-        private static TimelineSourceException Unknown(string source, string what) =>
-            new TimelineSourceException(
-                $"{source}: cannot tell the format: the content is {what}. Give -Format with one of: {string.Join(", ", Enum.GetNames(typeof(TimelineFormat)))}.");
+        private static TimelineSourceException Unknown(string source, string what, string? path = null) =>
+            new TimelineSourceException(path is not null
+                ? $"{source}: '{path}' was read as the events' text, not as a file: piped strings are content, such as kubectl's output. Read the file with Import-TimelineEvent -Path '{path}', or pipe it as a file: Get-Item '{path}' | Import-TimelineEvent."
+                : $"{source}: cannot tell the format: the content is {what}. Give -Format with one of: {string.Join(", ", Enum.GetNames(typeof(TimelineFormat)))}.");
+
+        // One short line that names a file (a.json, ./logs/x.log, C:\x\y.csv): what someone pipes meaning a path.
+        private static bool LooksLikeAPath(string text)
+        {
+            var line = text.Trim();
+            if (line.Length == 0 || line.Length > 260 || line.IndexOf('\n') >= 0) return false;
+            int dot = line.LastIndexOf('.');
+            if (dot < 0 || dot < Math.Max(line.LastIndexOf('/'), line.LastIndexOf('\\'))) return false;
+            var extension = line.Substring(dot).ToLowerInvariant();
+            return extension is ".json" or ".jsonl" or ".ndjson" or ".log" or ".csv" or ".tsv" or ".txt" or ".yaml" or ".yml";
+        }
 
         private static bool LooksLikeYaml(string text)
         {
