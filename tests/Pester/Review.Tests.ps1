@@ -949,3 +949,29 @@ Describe 'Protect-Postmortem' {
         $b.RootCause | Should -BeExactly '[REDACTED] was logged.'
     }
 }
+
+Describe 'Complete-Postmortem with the team''s rule settings' {
+    It 'judges errors by the settings file Test-Postmortem uses, so a rule the team made a warning does not block' {
+        $settings = Join-Path $TestDrive 'team.psd1'
+        "@{ Rules = @{ BlamelessLanguage = @{ Severity = 'Warning' } } }" | Set-Content -LiteralPath $settings
+        $pm = New-BlamingPostmortem | Submit-PostmortemReview 'Marcus Lee' | Approve-Postmortem 'Marcus Lee'
+        @($pm | Test-Postmortem -Settings $settings | Where-Object Severity -eq 'Error') | Should -HaveCount 0
+
+        $pm | Complete-Postmortem -Settings $settings -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+        $errs | Should -HaveCount 0
+        $pm.State | Should -Be 'Final'
+    }
+
+    It 'still refuses with the default rules, which make blame an error' {
+        $pm = New-BlamingPostmortem | Submit-PostmortemReview 'Marcus Lee' | Approve-Postmortem 'Marcus Lee'
+        $pm | Complete-Postmortem -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemStateRefused,*'
+        $pm.State | Should -Not -Be 'Final'
+    }
+
+    It 'stops with SettingsNotFound for a settings file that is not there, before any postmortem changes' {
+        $pm = New-GoodPostmortem | Submit-PostmortemReview 'Marcus Lee'
+        { $pm | Complete-Postmortem -Settings (Join-Path $TestDrive 'missing.psd1') -ErrorAction Stop } | Should -Throw -ErrorId 'SettingsNotFound,*'
+        $pm.State | Should -Be 'InReview'
+    }
+}

@@ -84,12 +84,21 @@ namespace Postmortems.Commands
     [OutputType(typeof(Postmortem))]
     public sealed class CompletePostmortemCommand : ReviewCommand
     {
+        private RuleSettings _settings = null!;
+
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>The team's rule settings (.psd1), as Test-Postmortem -Settings takes them, so both judge errors alike.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
+
+        protected override void BeginProcessing() => _settings = RuleSelection.LoadSettings(this, Settings);
+
         protected override void Move(Postmortem postmortem)
         {
-            var findings = PostmortemLinter.Check(postmortem, RuleSettings.Default(), name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged");
+            var findings = PostmortemLinter.Check(postmortem, _settings, name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged");
             PostmortemReview.Complete(postmortem, findings, Force);
             WriteVerbose($"'{postmortem.Title}' is final and locked. Unlock-Postmortem -Reason '...' reopens it.");
         }
