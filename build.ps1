@@ -73,7 +73,8 @@ function Get-TrxCounts([string] $Path) {
     [pscustomobject]@{
         Passed  = [int] $counters.passed
         Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
-        Skipped = [int] $counters.notExecuted
+        # The trx counters leave skipped tests out of notExecuted: they are the total less those executed.
+        Skipped = [int] $counters.total - [int] $counters.executed
     }
 }
 
