@@ -181,6 +181,20 @@ Describe 'Review moves that are allowed' {
             $pm.State | Should -Be 'Final'
         }
 
+        It 'asks every reviewer to approve again after an unlock, since the text changed after their sign-off' {
+            $pm = New-FinalPostmortem | Unlock-Postmortem -Reason 'Corrected the detection time'
+            @($pm.SignOffs) | Should -HaveCount 2
+            $pm | Complete-Postmortem -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemStateRefused,*'
+            $errs[0].Exception.Message | Should -BeLike "*waits for 'Marcus Lee', 'Dana Okafor' to approve again*unlocked*"
+            $pm.State | Should -Be 'InReview'
+            $pm | Approve-Postmortem -Reviewer 'Marcus Lee' | Complete-Postmortem -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+            $errs[0].Exception.Message | Should -BeLike "*waits for 'Dana Okafor' to approve again*"
+            $pm | Approve-Postmortem -Reviewer 'Dana Okafor' | Complete-Postmortem | Out-Null
+            $pm.State | Should -Be 'Final'
+        }
+
         It 'waits for a reviewer added after an unlock before it is final again' {
             $pm = New-FinalPostmortem | Unlock-Postmortem -Reason 'Security should read it too' |
                 Submit-PostmortemReview -Reviewer 'Sam Chen'
@@ -188,7 +202,8 @@ Describe 'Review moves that are allowed' {
             $errs | Should -HaveCount 1
             $errs[0].Exception.Message | Should -BeLike "*'Sam Chen'*"
             $pm.State | Should -Be 'InReview'
-            $pm | Approve-Postmortem -Reviewer 'Sam Chen' | Complete-Postmortem | Out-Null
+            $pm | Approve-Postmortem -Reviewer 'Sam Chen' | Approve-Postmortem -Reviewer 'Marcus Lee' |
+                Approve-Postmortem -Reviewer 'Dana Okafor' | Complete-Postmortem | Out-Null
             $pm.State | Should -Be 'Final'
         }
     }
@@ -437,7 +452,8 @@ Describe 'Locking a final postmortem' {
         }
 
         It 'keeps every unlock, oldest first' {
-            $pm = New-LockedPostmortem | Unlock-Postmortem -Reason 'first fix' | Complete-Postmortem | Unlock-Postmortem -Reason 'second fix'
+            $pm = New-LockedPostmortem | Unlock-Postmortem -Reason 'first fix' | Approve-Postmortem 'Marcus Lee' | Complete-Postmortem |
+                Unlock-Postmortem -Reason 'second fix'
             @($pm.Unlocks.Reason) | Should -Be @('first fix', 'second fix')
             $pm.Unlocks[0].Date | Should -BeLessOrEqual $pm.Unlocks[1].Date
         }
@@ -464,10 +480,11 @@ Describe 'The review record survives the file round trip' {
         function New-ReviewedPostmortem {
             New-VaguePostmortem 'Checkout 502s reviewed' |
                 Submit-PostmortemReview -Reviewer 'Marcus Lee', 'Dana Okafor' |
-                Approve-Postmortem -Reviewer 'Marcus Lee' -Comment "Timeline checked: 'ok' # against PagerDuty`nSecond line - with a dash" |
-                Approve-Postmortem -Reviewer 'Dana Okafor' -Acknowledge VagueActionItem, SentenceCount |
+                Approve-Postmortem -Reviewer 'Marcus Lee' | Approve-Postmortem -Reviewer 'Dana Okafor' |
                 Complete-Postmortem |
                 Unlock-Postmortem -Reason 'Corrected the detection time: 09:15, not 09:20' |
+                Approve-Postmortem -Reviewer 'Marcus Lee' -Comment "Timeline checked: 'ok' # against PagerDuty`nSecond line - with a dash" |
+                Approve-Postmortem -Reviewer 'Dana Okafor' -Acknowledge VagueActionItem, SentenceCount |
                 Complete-Postmortem
         }
         function Get-ReviewRecord($Postmortem) {

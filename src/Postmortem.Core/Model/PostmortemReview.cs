@@ -65,8 +65,17 @@ namespace Postmortems
         }
 
         /// <summary>The named reviewers who have not approved yet.</summary>
-        public static IReadOnlyList<string> PendingReviewers(Postmortem postmortem) =>
-            postmortem.Reviewers.Where(r => !postmortem.SignOffs.Any(s => s.Reviewer.Equals(r, StringComparison.OrdinalIgnoreCase))).ToList();
+        /// <remarks>
+        /// A sign-off given before the last unlock approved the text as it was then; what changed since has not been
+        /// read, so it counts only when given after the unlock. The earlier sign-off stays on record until then.
+        /// </remarks>
+        public static IReadOnlyList<string> PendingReviewers(Postmortem postmortem)
+        {
+            var since = postmortem.Unlocks.Count == 0 ? DateTime.MinValue : postmortem.Unlocks.Max(u => u.Date);
+            return postmortem.Reviewers
+                .Where(r => !postmortem.SignOffs.Any(s => s.Reviewer.Equals(r, StringComparison.OrdinalIgnoreCase) && s.Date >= since))
+                .ToList();
+        }
 
         /// <summary>
         /// Makes the postmortem final and locks it. At work every named reviewer must have approved, forced or not;
@@ -85,7 +94,10 @@ namespace Postmortems
                 var pending = PendingReviewers(postmortem);
                 if (pending.Count > 0)
                 {
-                    throw new PostmortemStateException($"'{postmortem.Title}' waits for {Names(pending)} to approve (Approve-Postmortem -Reviewer 'name').");
+                    var again = postmortem.Unlocks.Count > 0 && pending.Any(r => postmortem.SignOffs.Any(s => s.Reviewer.Equals(r, StringComparison.OrdinalIgnoreCase)))
+                        ? " again: it changed after their sign-off, when it was unlocked"
+                        : string.Empty;
+                    throw new PostmortemStateException($"'{postmortem.Title}' waits for {Names(pending)} to approve{again} (Approve-Postmortem -Reviewer 'name').");
                 }
             }
             var errors = findings.Where(f => f.Severity == DiagnosticSeverity.Error).ToList();
