@@ -15,6 +15,7 @@
         'New-Postmortem'
         'Set-Postmortem'
         'Add-TimelineEvent'
+        'Remove-TimelineEvent'
         'Add-ActionItem'
         'Add-ContributingFactor'
         'Add-Why'

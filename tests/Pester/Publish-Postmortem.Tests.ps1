@@ -53,12 +53,7 @@ BeforeAll {
     function Get-TagText($Tags) { @($Tags | ForEach-Object { "$($_.name)=$($_.value)" } | Sort-Object) }
 
     # Host output (what -WhatIf prints), as a transcript sees it.
-    function Get-HostText([scriptblock] $Script) {
-        $path = Join-Path $TestDrive "host-$([guid]::NewGuid()).txt"
-        $null = Start-Transcript -LiteralPath $path -UseMinimalHeader
-        try { $null = & $Script } finally { $null = Stop-Transcript }
-        Get-Content -LiteralPath $path -Raw
-    }
+    . (Join-Path $PSScriptRoot 'HostText.ps1')
 
     # A homelab postmortem with every section filled (examples/homelab-openbao.ps1, shortened).
     function New-HomelabPostmortem([string] $Title = 'OpenBao sealed after node reboot') {

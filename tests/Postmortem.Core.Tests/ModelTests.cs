@@ -23,6 +23,26 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void The_timeline_keeps_one_copy_of_an_event_and_knows_which_events_it_holds()
+        {
+            var timeline = new Timeline();
+            var alert = new TimelineEvent(Day.AddHours(9), "Alert fired", Milestone.None, "alertmanager");
+            Assert.True(timeline.Add(alert));
+            Assert.False(timeline.Add(new TimelineEvent(Day.AddHours(9), "Alert fired", Milestone.None, "alertmanager")));
+            Assert.Single(timeline);
+            // A second copy that marks a milestone gives it to the event already there.
+            Assert.True(timeline.Add(new TimelineEvent(Day.AddHours(9), "Alert fired", Milestone.FirstSymptom, "alertmanager")));
+            Assert.Equal(Milestone.FirstSymptom, timeline[0].Milestone);
+
+            Assert.True(timeline.Contains(new TimelineEvent(Day.AddHours(9), "Alert fired", Milestone.FirstSymptom, "alertmanager")));
+            Assert.False(timeline.Contains(alert));   // the milestone differs now
+            Assert.False(timeline.Contains(new TimelineEvent(Day.AddHours(9), "Alert fired", Milestone.FirstSymptom, "slack")));
+            Assert.True(timeline.Remove(timeline[0]));
+            Assert.Empty(timeline);
+            Assert.True(timeline.Add(alert));   // removed, so it can come back
+        }
+
+        [Fact]
         public void Duration_runs_from_detection_to_resolution()
         {
             var p = new Postmortem("t");

@@ -53,6 +53,10 @@ namespace Postmortems
             _events[index] = replacement;
         }
 
+        /// <summary>Whether this very event (time, text, milestone and source) is in the timeline.</summary>
+        public bool Contains(TimelineEvent timelineEvent) =>
+            timelineEvent is not null && _keys.Contains(Key(timelineEvent)) && _events.Contains(timelineEvent);
+
         public bool Remove(TimelineEvent timelineEvent)
         {
             if (!_events.Remove(timelineEvent)) return false;
