@@ -16,6 +16,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
 Import-Module $FloorPath
 . (Join-Path $PSScriptRoot 'reference/Add-TimelineEventScript.ps1')
+. (Join-Path $PSScriptRoot 'reference/Invoke-ScriptBindingFloor.ps1')
 
 $data = Join-Path $OutputFolder 'data'
 New-Item -ItemType Directory -Path $data -Force | Out-Null
@@ -75,9 +76,11 @@ $floorSets = Measure-Median { $objects | Invoke-BindingFloorSets -Postmortem $fl
 $floor = Measure-Median { $objects | Invoke-BindingFloor -Postmortem 'x' } 3
 $cmdlet = Measure-Median { $objects | Add-TimelineEvent -Postmortem (New-Postmortem 'bench') } 3
 $script = Measure-Median { $objects | Add-TimelineEventScript -Postmortem (New-Postmortem 'bench') } 3
+$scriptFloor = Measure-Median { $objects | Invoke-ScriptBindingFloor -Postmortem 'x' } 3
 Add-Row "Pipeline: $count objects into Add-TimelineEvent by property name" $cmdlet 'do-nothing compiled cmdlet, the same parameters and parameter sets' $floorSets '<= 1.5x floor'
 Add-Row "Pipeline: the same, against a one-set floor" $cmdlet 'do-nothing compiled cmdlet, the same parameters in one set' $floor 'reported'
 Add-Row "Pipeline: $count objects into the script reference (bench/reference)" $script 'Add-TimelineEvent' $cmdlet '> 1 (the cmdlet is faster)'
+Add-Row "Pipeline: the work alone, above each one's do-nothing floor: the script's" ($script - $scriptFloor) "the cmdlet's (Add-TimelineEvent less its floor)" ($cmdlet - $floorSets) 'reported' ("script floor {0:N1} ms (its parameters, one set)" -f $scriptFloor)
 $jsonl = Join-Path $data 'pipeline.jsonl'
 $writer = [System.IO.StreamWriter]::new($jsonl)
 foreach ($i in 0..($count - 1)) { $writer.WriteLine('{"time":"' + $start.AddSeconds($i).ToString('yyyy-MM-ddTHH:mm:ssZ') + '","message":"event ' + $i + '"}') }

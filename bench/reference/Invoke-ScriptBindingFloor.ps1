@@ -1,0 +1,15 @@
+<#
+.SYNOPSIS
+    The script reference's floor: an advanced function with Add-TimelineEventScript's parameters that does
+    nothing, so the benchmark can tell PowerShell's binding cost from the work for the script as for the cmdlet.
+#>
+function Invoke-ScriptBindingFloor {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Postmortem,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [Alias('TimeCreated', 'Timestamp')] $Time,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [Alias('Message', 'Description', 'Text')] [string] $Event,
+        [Parameter(ValueFromPipelineByPropertyName)] [string] $Source = 'manual'
+    )
+    process { }
+}
