@@ -97,4 +97,17 @@ Describe 'Set-Postmortem' {
             $pm.ExplicitDuration | Should -BeNullOrEmpty
         }
     }
+
+    Context 'a hand-set duration' {
+        It 'gives way to the timeline again with -Duration $null' {
+            $pm = New-Postmortem 'clock' -Date 2026-11-20 |
+                Add-TimelineEvent 09:00 'Alert acknowledged' -Milestone Detected |
+                Add-TimelineEvent 10:30 'Alert resolved' -Milestone Resolved
+            $pm | Set-Postmortem -Duration 02:00 | Out-Null
+            $pm.Duration | Should -Be ([timespan]'02:00')
+            $pm | Set-Postmortem -Duration $null | Out-Null
+            $pm.ExplicitDuration | Should -BeNullOrEmpty
+            $pm.Duration | Should -Be ([timespan]'01:30')
+        }
+    }
 }

@@ -41,9 +41,10 @@ namespace Postmortems.Commands
         [Parameter]
         public string? LessonsLearned { get; set; }
 
-        /// <summary>Detection to resolution, when it should not be derived from the timeline.</summary>
+        /// <summary>Detection to resolution, when it should not be derived from the timeline; $null lets the timeline give it again.</summary>
         [Parameter]
-        public TimeSpan Duration { get; set; }
+        [AllowNull]
+        public TimeSpan? Duration { get; set; }
 
         [Parameter]
         public string[]? ServicesAffected { get; set; }
@@ -65,7 +66,7 @@ namespace Postmortems.Commands
         /// <summary>Checks the bound values before anything is changed; false (after writing the error) if one cannot be used.</summary>
         protected bool ValidateFields()
         {
-            if (IsBound(nameof(Duration)) && Duration < TimeSpan.Zero)
+            if (IsBound(nameof(Duration)) && Duration is TimeSpan given && given < TimeSpan.Zero)
             {
                 WriteError(new ErrorRecord(
                     new ArgumentException($"The duration '{Duration}' is negative. Give detection to resolution as HH:MM, for example -Duration 01:47."),
