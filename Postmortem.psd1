@@ -17,6 +17,7 @@
         'Add-TimelineEvent'
         'Remove-TimelineEvent'
         'Add-ActionItem'
+        'Remove-ActionItem'
         'Add-ContributingFactor'
         'Add-Why'
         'Add-Observation'

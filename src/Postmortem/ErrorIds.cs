@@ -6,6 +6,7 @@ namespace Postmortems.Commands
         public const string InvalidTimelineTime = "InvalidTimelineTime";
         public const string InvalidTimelineEvent = "InvalidTimelineEvent";
         public const string TimelineEventNotFound = "TimelineEventNotFound";
+        public const string ActionItemNotFound = "ActionItemNotFound";
         public const string ExportFileExists = "ExportFileExists";
         public const string ExportFormatNotSupported = "ExportFormatNotSupported";
         public const string ExportFolderNotFound = "ExportFolderNotFound";

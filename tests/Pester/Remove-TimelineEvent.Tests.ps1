@@ -73,7 +73,7 @@ Describe 'Remove-TimelineEvent with events from the pipeline' {
         $pm.Timeline.Count | Should -Be 6
         $errs | Should -HaveCount 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TimelineEventNotFound,*'
-        $errs[0].Exception.Message | Should -BeLike '*Not in this incident*is not in the timeline*'
+        $errs[0].Exception.Message | Should -BeLike '*Not in this incident*is not in Timeline of*'
     }
 
     It 'removes nothing with -WhatIf' {

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+
+namespace Postmortems.Commands
+{
+    /// <summary>
+    /// The shape of the Remove-* cmdlets: entries of one of a postmortem's lists come out by index (as Test-Postmortem's
+    /// targets name them, Timeline[5], ActionItems[2]) with the postmortem from the pipeline, or piped in themselves
+    /// with -Postmortem. Piped entries are removed when the pipeline ends, since the list may be what is being
+    /// enumerated upstream. Every removal asks ShouldProcess; a final postmortem is locked.
+    /// </summary>
+    public abstract class RemoveFromPostmortemCommand<T> : PSCmdlet where T : class
+    {
+        protected const string ByIndexSet = "ByIndex";
+        protected const string ByEntrySet = "ByEntry";
+
+        private readonly List<T> _piped = new List<T>();
+
+        /// <summary>The postmortem to remove from.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByIndexSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ByEntrySet)]
+        [Alias("InputObject")]
+        public Postmortem Postmortem { get; set; } = null!;
+
+        /// <summary>Zero-based positions in the list, as in Test-Postmortem's targets.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIndexSet)]
+        [ValidateNotNullOrEmpty]
+        public int[] Index { get; set; } = null!;
+
+        /// <summary>With entries from the pipeline: emit the postmortem once, at the end.</summary>
+        [Parameter(ParameterSetName = ByEntrySet)]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The list's name as targets give it: Timeline, ActionItems.</summary>
+        protected abstract string ListName { get; }
+
+        /// <summary>What one entry is called in messages: "timeline event", "action item".</summary>
+        protected abstract string EntryNoun { get; }
+
+        protected abstract IReadOnlyList<T> EntriesOf(Postmortem postmortem);
+
+        protected abstract bool Contains(Postmortem postmortem, T entry);
+
+        protected abstract void Remove(Postmortem postmortem, T entry);
+
+        /// <summary>The entries piped in this record.</summary>
+        protected abstract IEnumerable<T> PipedEntries { get; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByEntrySet)
+            {
+                _piped.AddRange(PipedEntries.Where(e => e is not null));
+                return;
+            }
+            if (Postmortem.IsLocked)
+            {
+                WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+                WriteObject(Postmortem);
+                return;
+            }
+            var entries = EntriesOf(Postmortem);
+            var chosen = new List<T>();
+            foreach (var index in Index.Distinct())
+            {
+                if (index < 0 || index >= entries.Count)
+                {
+                    var range = entries.Count == 0 ? $"{ListName} is empty" : $"{ListName} holds {ListName}[0] to {ListName}[{entries.Count - 1}]";
+                    WriteError(new ErrorRecord(
+                        new ArgumentOutOfRangeException(nameof(Index), index, $"There is no {ListName}[{index}] in '{Postmortem.Title}': {range}. $pm.{ListName} lists them in order."),
+                        NotFoundErrorId, ErrorCategory.ObjectNotFound, index));
+                    continue;
+                }
+                chosen.Add(entries[index]);
+            }
+            RemoveWithConsent(chosen);
+            WriteObject(Postmortem);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName != ByEntrySet) return;
+            if (Postmortem.IsLocked)
+            {
+                if (_piped.Count > 0) WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+            }
+            else
+            {
+                var found = new List<T>();
+                foreach (var entry in _piped.Distinct())
+                {
+                    if (Contains(Postmortem, entry)) found.Add(entry);
+                    else WriteError(new ErrorRecord(
+                        new ItemNotFoundException($"The {EntryNoun} '{entry}' is not in {ListName} of '{Postmortem.Title}', so there is nothing to remove. Pipe them from $pm.{ListName}."),
+                        NotFoundErrorId, ErrorCategory.ObjectNotFound, entry));
+                }
+                RemoveWithConsent(found);
+            }
+            if (PassThru) WriteObject(Postmortem);
+        }
+
+        protected abstract string NotFoundErrorId { get; }
+
+        private void RemoveWithConsent(IEnumerable<T> entries)
+        {
+            foreach (var entry in entries)
+            {
+                if (ShouldProcess($"{entry} in '{Postmortem.Title}'", $"Remove {EntryNoun}")) Remove(Postmortem, entry);
+            }
+        }
+    }
+
+    /// <summary>Takes events out of a postmortem's timeline, by index or piped from $pm.Timeline.</summary>
+    [Cmdlet(VerbsCommon.Remove, "TimelineEvent", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Postmortem))]
+    public sealed class RemoveTimelineEventCommand : RemoveFromPostmortemCommand<TimelineEvent>
+    {
+        /// <summary>Events to remove, compared by time, text, milestone and source.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
+        public TimelineEvent[] InputEvent { get; set; } = null!;
+
+        protected override string ListName => "Timeline";
+        protected override string EntryNoun => "timeline event";
+        protected override string NotFoundErrorId => ErrorIds.TimelineEventNotFound;
+        protected override IEnumerable<TimelineEvent> PipedEntries => InputEvent;
+        protected override IReadOnlyList<TimelineEvent> EntriesOf(Postmortem postmortem) => postmortem.Timeline;
+        protected override bool Contains(Postmortem postmortem, TimelineEvent entry) => postmortem.Timeline.Contains(entry);
+        protected override void Remove(Postmortem postmortem, TimelineEvent entry) => postmortem.Timeline.Remove(entry);
+    }
+
+    /// <summary>Takes action items out of a postmortem, by index or piped from $pm.ActionItems.</summary>
+    [Cmdlet(VerbsCommon.Remove, "ActionItem", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Postmortem))]
+    public sealed class RemoveActionItemCommand : RemoveFromPostmortemCommand<ActionItem>
+    {
+        /// <summary>Action items to remove: the very objects in $pm.ActionItems.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
+        public ActionItem[] InputItem { get; set; } = null!;
+
+        protected override string ListName => "ActionItems";
+        protected override string EntryNoun => "action item";
+        protected override string NotFoundErrorId => ErrorIds.ActionItemNotFound;
+        protected override IEnumerable<ActionItem> PipedEntries => InputItem;
+        protected override IReadOnlyList<ActionItem> EntriesOf(Postmortem postmortem) => postmortem.ActionItems;
+        protected override bool Contains(Postmortem postmortem, ActionItem entry) => postmortem.ActionItems.Any(a => ReferenceEquals(a, entry));
+        protected override void Remove(Postmortem postmortem, ActionItem entry) => postmortem.ActionItems.RemoveAll(a => ReferenceEquals(a, entry));
+    }
+}
