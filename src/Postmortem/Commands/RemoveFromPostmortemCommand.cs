@@ -147,4 +147,41 @@ namespace Postmortems.Commands
         protected override bool Contains(Postmortem postmortem, ActionItem entry) => postmortem.ActionItems.Any(a => ReferenceEquals(a, entry));
         protected override void Remove(Postmortem postmortem, ActionItem entry) => postmortem.ActionItems.RemoveAll(a => ReferenceEquals(a, entry));
     }
+
+    /// <summary>Removes texts from one of a postmortem's lists of text (the whys, the contributing factors).</summary>
+    public abstract class RemoveTextCommand : RemoveFromPostmortemCommand<string>
+    {
+        /// <summary>The texts to remove, exactly as they stand in the list.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
+        public string[] Text { get; set; } = null!;
+
+        protected abstract List<string> ListOf(Postmortem postmortem);
+
+        protected override IEnumerable<string> PipedEntries => Text;
+        protected override IReadOnlyList<string> EntriesOf(Postmortem postmortem) => ListOf(postmortem);
+        protected override bool Contains(Postmortem postmortem, string entry) => ListOf(postmortem).Contains(entry, StringComparer.Ordinal);
+        protected override void Remove(Postmortem postmortem, string entry) => ListOf(postmortem).Remove(entry);
+    }
+
+    /// <summary>Takes steps out of the 5-whys chain, by index or by their text.</summary>
+    [Cmdlet(VerbsCommon.Remove, "Why", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Postmortem))]
+    public sealed class RemoveWhyCommand : RemoveTextCommand
+    {
+        protected override string ListName => "Whys";
+        protected override string EntryNoun => "why";
+        protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
+        protected override List<string> ListOf(Postmortem postmortem) => postmortem.Whys;
+    }
+
+    /// <summary>Takes contributing factors out, by index or by their text.</summary>
+    [Cmdlet(VerbsCommon.Remove, "ContributingFactor", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Postmortem))]
+    public sealed class RemoveContributingFactorCommand : RemoveTextCommand
+    {
+        protected override string ListName => "ContributingFactors";
+        protected override string EntryNoun => "contributing factor";
+        protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
+        protected override List<string> ListOf(Postmortem postmortem) => postmortem.ContributingFactors;
+    }
 }

@@ -1,0 +1,59 @@
+BeforeAll {
+    Import-Module $env:POSTMORTEM_MODULE_PATH -Force
+    . (Join-Path $PSScriptRoot 'CheckoutPostmortem.ps1')
+    . (Join-Path $PSScriptRoot 'HostText.ps1')
+    # 4 whys and 2 contributing factors.
+}
+
+Describe 'Remove-Why' {
+    It 'removes Whys[n] by index and passes the postmortem on' {
+        $pm = New-CheckoutPostmortem
+        $keep = @($pm.Whys[0], $pm.Whys[1], $pm.Whys[2])
+        $out = $pm | Remove-Why 3
+        [object]::ReferenceEquals($out, $pm) | Should -BeTrue
+        @($pm.Whys) | Should -Be $keep
+    }
+
+    It 'removes whys by their text from the pipeline, and reports a text that is not there' {
+        $pm = New-CheckoutPostmortem
+        $pm.Whys | Where-Object { $_ -like 'Why did it lack it*' } | Remove-Why -Postmortem $pm
+        $pm.Whys.Count | Should -Be 3
+        Remove-Why -Postmortem $pm -Text 'Why not?' -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'EntryNotFound,*'
+        $errs[0].Exception.Message | Should -BeLike "*why 'Why not?' is not in Whys*"
+        $pm.Whys.Count | Should -Be 3
+    }
+
+    It 'says what would go with -WhatIf and removes nothing' {
+        $pm = New-CheckoutPostmortem
+        $said = Get-HostText { $pm | Remove-Why 0 -WhatIf }
+        $said | Should -BeLike '*Remove why*Why did checkout fail?*'
+        $pm.Whys.Count | Should -Be 4
+    }
+
+    It 'reports an index past the end as EntryNotFound, naming the range' {
+        $pm = New-CheckoutPostmortem
+        $pm | Remove-Why 4 -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'EntryNotFound,*'
+        $errs[0].Exception.Message | Should -BeLike '*no Whys`[4`]*Whys`[0`] to Whys`[3`]*'
+    }
+
+    It 'changes nothing on a final postmortem: PostmortemLocked' {
+        $pm = New-CheckoutPostmortem -Context Homelab | Complete-Postmortem -Force
+        $pm.Whys | Remove-Why -Postmortem $pm -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemLocked,*'
+        $pm.Whys.Count | Should -Be 4
+    }
+}
+
+Describe 'Remove-ContributingFactor' {
+    It 'removes by index and by text, with -PassThru once at the end' {
+        $pm = New-CheckoutPostmortem
+        $pm | Remove-ContributingFactor 1 | Out-Null
+        @($pm.ContributingFactors) | Should -Be @('No alert on certificate chain errors in the gateway')
+        $out = @('No alert on certificate chain errors in the gateway' | Remove-ContributingFactor -Postmortem $pm -PassThru)
+        $out | Should -HaveCount 1
+        @($pm.ContributingFactors) | Should -HaveCount 0
+    }
+}
