@@ -23,6 +23,7 @@
         'Add-Why'
         'Remove-Why'
         'Add-Observation'
+        'Remove-Observation'
         'ConvertTo-PostmortemMarkdown'
         'ConvertTo-PostmortemHtml'
         'Export-Postmortem'

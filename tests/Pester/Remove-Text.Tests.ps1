@@ -57,3 +57,23 @@ Describe 'Remove-ContributingFactor' {
         @($pm.ContributingFactors) | Should -HaveCount 0
     }
 }
+
+Describe 'Remove-Observation' {
+    It 'removes from the list -Section names, by index and by text, leaving the other list alone' {
+        $pm = New-CheckoutPostmortem   # 2 WentWell, 1 WentPoorly
+        $pm | Remove-Observation -Section WentWell 0 | Out-Null
+        @($pm.WentWell) | Should -Be @('The bundle rollback worked as expected')
+        $pm.WentPoorly.Count | Should -Be 1
+        $pm.WentPoorly | Remove-Observation -Postmortem $pm -Section WentPoorly
+        $pm.WentPoorly.Count | Should -Be 0
+        $pm.WentWell.Count | Should -Be 1
+    }
+
+    It 'names the list in its errors, and refuses a -Section that is no list' {
+        $pm = New-CheckoutPostmortem
+        $pm | Remove-Observation -Section WentPoorly 3 -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'EntryNotFound,*'
+        $errs[0].Exception.Message | Should -BeLike '*no WentPoorly`[3`]*WentPoorly`[0`] to WentPoorly`[0`]*'
+        { $pm | Remove-Observation -Section Lessons 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+}

@@ -184,4 +184,22 @@ namespace Postmortems.Commands
         protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
         protected override List<string> ListOf(Postmortem postmortem) => postmortem.ContributingFactors;
     }
+
+    /// <summary>Takes observations out of What Went Well or What Went Poorly, by index or by their text.</summary>
+    [Cmdlet(VerbsCommon.Remove, "Observation", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Postmortem))]
+    public sealed class RemoveObservationCommand : RemoveTextCommand
+    {
+        /// <summary>Which list: WentWell or WentPoorly.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateSet("WentWell", "WentPoorly", IgnoreCase = true)]
+        public string Section { get; set; } = null!;
+
+        private bool Well => string.Equals(Section, "WentWell", StringComparison.OrdinalIgnoreCase);
+
+        protected override string ListName => Well ? "WentWell" : "WentPoorly";
+        protected override string EntryNoun => Well ? "what went well" : "what went poorly";
+        protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
+        protected override List<string> ListOf(Postmortem postmortem) => Well ? postmortem.WentWell : postmortem.WentPoorly;
+    }
 }
