@@ -98,6 +98,15 @@ Describe 'Set-Postmortem' {
         }
     }
 
+    Context 'clearing' {
+        It 'leaves -Status and -Context unset again when given $null' {
+            $pm = New-Postmortem 'unset' -Status Resolved -Context Work
+            $pm | Set-Postmortem -Status $null -Context $null | Out-Null
+            $pm.Status | Should -BeNullOrEmpty
+            $pm.Context | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'a hand-set duration' {
         It 'gives way to the timeline again with -Duration $null' {
             $pm = New-Postmortem 'clock' -Date 2026-11-20 |

@@ -18,11 +18,15 @@ namespace Postmortems.Commands
         [ValidateEnumName(typeof(Severity), "severity")]
         public string? Severity { get; set; }
 
+        /// <summary>Resolved or Ongoing; $null leaves it unset.</summary>
         [Parameter]
-        public IncidentStatus Status { get; set; }
+        [AllowNull]
+        public IncidentStatus? Status { get; set; }
 
+        /// <summary>Homelab or Work; $null leaves it unset.</summary>
         [Parameter]
-        public IncidentContext Context { get; set; }
+        [AllowNull]
+        public IncidentContext? Context { get; set; }
 
         [Parameter]
         [Alias("Authors")]
