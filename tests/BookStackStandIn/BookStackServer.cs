@@ -9,7 +9,7 @@ namespace Postmortems.BookStackStandIn;
 
 /// <summary>
 /// An in-memory stand-in for the BookStack REST API (v24.02.3 to v24.10 baseline), serving the
-/// contract in /work/shared/bookstack-api/CONTRACT.md over real HTTP on 127.0.0.1, with seeding,
+/// contract in ../shared/bookstack-api/CONTRACT.md (beside the project's checkout) over real HTTP on 127.0.0.1, with seeding,
 /// state inspection, a request log and fault injection for tests. Thread-safe: requests are served
 /// concurrently and every piece of state sits behind one lock.
 /// </summary>
