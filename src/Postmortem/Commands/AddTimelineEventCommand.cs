@@ -102,9 +102,7 @@ namespace Postmortems.Commands
                     ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, Event));
                 return;
             }
-            // Most piped records carry no milestone: skip the name lookup for them.
-            var milestone = Milestone is null ? Postmortems.Milestone.None : EnumName.Parse<Milestone>(Milestone);
-            var timelineEvent = new TimelineEvent(utc, Event, milestone, Source);
+            var timelineEvent = new TimelineEvent(utc, Event, EnumName.Parse<Milestone>(Milestone), Source);
             if (!Postmortem.Timeline.Add(timelineEvent)) WriteVerbose($"Already in the timeline: {timelineEvent}");
         }
     }

@@ -53,7 +53,13 @@ namespace Postmortems.Commands
             }
         }
 
-        public static T Parse<T>(object? value) where T : struct =>
-            TryParse(typeof(T), value is PSObject wrapped ? wrapped.BaseObject : value, out var result) ? (T)result : default;
+        /// <summary>As TryParse, with anything unreadable as the default. Nothing given, the common case, costs nothing.</summary>
+        public static T Parse<T>(object? value) where T : struct
+        {
+            var unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+            if (unwrapped is null) return default;
+            if (unwrapped is T typed) return typed;
+            return TryParse(typeof(T), unwrapped, out var result) ? (T)result : default;
+        }
     }
 }
