@@ -24,6 +24,15 @@ Describe 'Remove-Why' {
         $pm.Whys.Count | Should -Be 3
     }
 
+    It 'removes by position when two whys read the same, and every copy when given the text' {
+        $pm = New-Postmortem 'repeated' | Add-Why 'Why A?', 'Why B?', 'Why A?'
+        $pm | Remove-Why 2 | Out-Null
+        @($pm.Whys) | Should -Be @('Why A?', 'Why B?')
+        $pm | Add-Why 'Why A?' | Out-Null
+        Remove-Why -Postmortem $pm -Text 'Why A?'
+        @($pm.Whys) | Should -Be @('Why B?')
+    }
+
     It 'says what would go with -WhatIf and removes nothing' {
         $pm = New-CheckoutPostmortem
         $said = Get-HostText { $pm | Remove-Why 0 -WhatIf }

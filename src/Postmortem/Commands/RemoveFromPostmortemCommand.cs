@@ -43,7 +43,11 @@ namespace Postmortems.Commands
 
         protected abstract bool Contains(Postmortem postmortem, T entry);
 
+        /// <summary>Removes an entry given as itself (piped in): every entry that matches it.</summary>
         protected abstract void Remove(Postmortem postmortem, T entry);
+
+        /// <summary>Removes the entry at a position.</summary>
+        protected abstract void RemoveAt(Postmortem postmortem, int index);
 
         /// <summary>The entries piped in this record.</summary>
         protected abstract IEnumerable<T> PipedEntries { get; }
@@ -62,7 +66,7 @@ namespace Postmortems.Commands
                 return;
             }
             var entries = EntriesOf(Postmortem);
-            var chosen = new List<T>();
+            var chosen = new List<int>();
             foreach (var index in Index.Distinct())
             {
                 if (index < 0 || index >= entries.Count)
@@ -73,9 +77,14 @@ namespace Postmortems.Commands
                         NotFoundErrorId, ErrorCategory.ObjectNotFound, index));
                     continue;
                 }
-                chosen.Add(entries[index]);
+                chosen.Add(index);
             }
-            RemoveWithConsent(chosen);
+            // By position, last first, so each index still names the entry it named when given: two entries with the
+            // same text stay two entries.
+            foreach (var index in chosen.OrderByDescending(i => i))
+            {
+                if (ShouldProcess(Describe(entries[index]), $"Remove {EntryNoun}")) RemoveAt(Postmortem, index);
+            }
             WriteObject(Postmortem);
         }
 
@@ -96,20 +105,17 @@ namespace Postmortems.Commands
                         new ItemNotFoundException($"The {EntryNoun} '{entry}' is not in {ListName} of '{Postmortem.Title}', so there is nothing to remove. Pipe them from $pm.{ListName}."),
                         NotFoundErrorId, ErrorCategory.ObjectNotFound, entry));
                 }
-                RemoveWithConsent(found);
+                foreach (var entry in found)
+                {
+                    if (ShouldProcess(Describe(entry), $"Remove {EntryNoun}")) Remove(Postmortem, entry);
+                }
             }
             if (PassThru) WriteObject(Postmortem);
         }
 
         protected abstract string NotFoundErrorId { get; }
 
-        private void RemoveWithConsent(IEnumerable<T> entries)
-        {
-            foreach (var entry in entries)
-            {
-                if (ShouldProcess($"{entry} in '{Postmortem.Title}'", $"Remove {EntryNoun}")) Remove(Postmortem, entry);
-            }
-        }
+        private string Describe(T entry) => $"{entry} in '{Postmortem.Title}'";
     }
 
     /// <summary>Takes events out of a postmortem's timeline, by index or piped from $pm.Timeline.</summary>
@@ -128,6 +134,8 @@ namespace Postmortems.Commands
         protected override IReadOnlyList<TimelineEvent> EntriesOf(Postmortem postmortem) => postmortem.Timeline;
         protected override bool Contains(Postmortem postmortem, TimelineEvent entry) => postmortem.Timeline.Contains(entry);
         protected override void Remove(Postmortem postmortem, TimelineEvent entry) => postmortem.Timeline.Remove(entry);
+        // The timeline holds each event once, so the event at a position is removed by itself.
+        protected override void RemoveAt(Postmortem postmortem, int index) => postmortem.Timeline.Remove(postmortem.Timeline[index]);
     }
 
     /// <summary>Takes action items out of a postmortem, by index or piped from $pm.ActionItems.</summary>
@@ -146,6 +154,7 @@ namespace Postmortems.Commands
         protected override IReadOnlyList<ActionItem> EntriesOf(Postmortem postmortem) => postmortem.ActionItems;
         protected override bool Contains(Postmortem postmortem, ActionItem entry) => postmortem.ActionItems.Any(a => ReferenceEquals(a, entry));
         protected override void Remove(Postmortem postmortem, ActionItem entry) => postmortem.ActionItems.RemoveAll(a => ReferenceEquals(a, entry));
+        protected override void RemoveAt(Postmortem postmortem, int index) => postmortem.ActionItems.RemoveAt(index);
     }
 
     /// <summary>Removes texts from one of a postmortem's lists of text (the whys, the contributing factors).</summary>
@@ -160,7 +169,8 @@ namespace Postmortems.Commands
         protected override IEnumerable<string> PipedEntries => Text;
         protected override IReadOnlyList<string> EntriesOf(Postmortem postmortem) => ListOf(postmortem);
         protected override bool Contains(Postmortem postmortem, string entry) => ListOf(postmortem).Contains(entry, StringComparer.Ordinal);
-        protected override void Remove(Postmortem postmortem, string entry) => ListOf(postmortem).Remove(entry);
+        protected override void Remove(Postmortem postmortem, string entry) => ListOf(postmortem).RemoveAll(t => string.Equals(t, entry, StringComparison.Ordinal));
+        protected override void RemoveAt(Postmortem postmortem, int index) => ListOf(postmortem).RemoveAt(index);
     }
 
     /// <summary>Takes steps out of the 5-whys chain, by index or by their text.</summary>
