@@ -58,6 +58,7 @@ function Invoke-Build {
         $target = if ($own -contains $file.Name) { $ModuleOut } else { $dependencies.FullName }
         Copy-Item $file.FullName -Destination $target
     }
+    Invoke-ReadyToRun -Dependencies $dependencies.FullName
     Copy-Item (Join-Path $Root 'Postmortem.psd1') -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
     # Help: docs/*.md to MAML, in a fresh pwsh that imports the laid-out module for the syntax.
@@ -65,6 +66,34 @@ function Invoke-Build {
         '-DocsPath', (Join-Path $Root 'docs'), '-OutputPath', (Join-Path $ModuleOut 'en-US/Postmortem.dll-Help.xml'))
     if ($helpExit -ne 0) { throw "Building the help failed with exit code $helpExit." }
     Write-Host "Module laid out in $ModuleOut"
+}
+
+# The core and its libraries compiled ahead of time (ReadyToRun) for the runtime and platform building them, so that
+# a session on them does not spend its first commands compiling: Dependencies/ReadyToRun/net<major>.0-<platform>/.
+# The module's initializer loads them on that runtime and platform only, the portable copies everywhere else.
+# Compiled from the very files in Dependencies/, against this pwsh's own .NET, with the SDK's crossgen2 (tools/ReadyToRun).
+function Invoke-ReadyToRun {
+    param([string] $Dependencies)
+    $project = Join-Path $Root 'tools/ReadyToRun/ReadyToRun.csproj'
+    $json = & dotnet msbuild $project -restore -t:Restore "-p:RestorePackagesPath=$ToolPackages" -getProperty:Crossgen2PackageId -getProperty:Crossgen2Version -nologo -v:q
+    if ($LASTEXITCODE -ne 0) { throw "Restoring crossgen2 failed (exit code $LASTEXITCODE): $json" }
+    $package = ($json | Out-String | ConvertFrom-Json).Properties
+    $crossgen = Join-Path $ToolPackages ('{0}/{1}/tools/crossgen2{2}' -f $package.Crossgen2PackageId.ToLowerInvariant(), $package.Crossgen2Version, $(if ($IsWindows) { '.exe' } else { '' }))
+    if (-not (Test-Path $crossgen)) { throw "crossgen2 is not where its package should have put it: $crossgen" }
+
+    $platform = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    $os = switch -Wildcard ($platform) { 'win*' { 'windows' } 'osx*' { 'osx' } default { 'linux' } }
+    $arch = $platform.Split('-')[-1]
+    $framework = [System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
+    $target = New-Item -ItemType Directory -Path (Join-Path $Dependencies ('ReadyToRun/net{0}.0-{1}' -f [Environment]::Version.Major, $platform)) -Force
+    $names = 'Postmortem.Core', 'Markdig', 'YamlDotNet'
+    foreach ($name in $names) {
+        $references = foreach ($other in $names -ne $name) { '-r'; Join-Path $Dependencies "$other.dll" }
+        $output = & $crossgen (Join-Path $Dependencies "$name.dll") -o (Join-Path $target "$name.dll") -r (Join-Path $framework '*.dll') @references `
+            --targetos $os --targetarch $arch -O 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "crossgen2 failed on $name.dll (exit code $LASTEXITCODE): $($output -join [Environment]::NewLine)" }
+    }
+    Write-Host "ReadyToRun images for $platform in $($target.FullName)"
 }
 
 function Get-TrxCounts([string] $Path) {

@@ -14,6 +14,9 @@ namespace Postmortems.Init
     /// first need it, and Markdig and YamlDotNet are loaded there first, so the core always binds to the module's
     /// copies whatever the session holds. The target is netstandard2.0, so the load context is reached by reflection.
     /// Windows PowerShell 5.1 has no load contexts: there the libraries are loaded from Dependencies/ as usual.
+    /// Where the build left ReadyToRun images of these assemblies for the running .NET and platform
+    /// (Dependencies/ReadyToRun/net10.0-linux-x64/, say), those are loaded instead: the same code, compiled ahead of time,
+    /// so a session's first commands do not wait for the JIT. Any other runtime or platform takes the portable copies.
     /// This assembly references nothing of the module's, and the manifest loads it (as a nested module) before the
     /// cmdlets, because PowerShell reads the cmdlets' parameter types, and so needs the core, before any initializer
     /// in the cmdlets' own assembly could run.
@@ -24,6 +27,8 @@ namespace Postmortems.Init
         private static readonly string[] Isolated = { "Markdig", "YamlDotNet" };
         private static readonly string DependencyFolder =
             Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
+
+        private static readonly string? ReadyToRunFolder = FindReadyToRunFolder();
 
         private static readonly object Gate = new object();
         private static object? _context;
@@ -95,8 +100,33 @@ namespace Postmortems.Init
         {
             var path = Path.Combine(DependencyFolder, name + ".dll");
             if (!File.Exists(path)) return null;
-            if (_context is not null && _loadFromPath is not null) return (Assembly?)_loadFromPath.Invoke(_context, new object[] { path });
-            return Assembly.LoadFrom(path);
+            if (_context is null || _loadFromPath is null) return Assembly.LoadFrom(path);
+            if (ReadyToRunFolder is not null)
+            {
+                var compiled = Path.Combine(ReadyToRunFolder, name + ".dll");
+                if (File.Exists(compiled))
+                {
+                    try
+                    {
+                        return (Assembly?)_loadFromPath.Invoke(_context, new object[] { compiled });
+                    }
+                    catch (TargetInvocationException e) when (e.InnerException is BadImageFormatException)
+                    {
+                        // An image this runtime cannot read: the portable copy does the same.
+                    }
+                }
+            }
+            return (Assembly?)_loadFromPath.Invoke(_context, new object[] { path });
+        }
+
+        // Dependencies/ReadyToRun/net<major>.0-<platform>/ for the .NET and platform this process runs on, if the build made it.
+        private static string? FindReadyToRunFolder()
+        {
+            // RuntimeInformation.RuntimeIdentifier exists from .NET 5 on; the target is netstandard2.0, so it is read by reflection.
+            var platform = typeof(System.Runtime.InteropServices.RuntimeInformation).GetProperty("RuntimeIdentifier")?.GetValue(null) as string;
+            if (string.IsNullOrEmpty(platform)) return null;
+            var folder = Path.Combine(DependencyFolder, "ReadyToRun", "net" + Environment.Version.Major + ".0-" + platform);
+            return Directory.Exists(folder) ? folder : null;
         }
 
         // The default context could not find an assembly: the core (for the cmdlets), or, on .NET Framework, a library.
