@@ -27,6 +27,7 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'Postmortem'
 $PesterVersion = '5.7.1'
 $ToolPackages = Join-Path $Root '.tools/packages'
+$Crossgen2 = $null   # the path of crossgen2, once Get-Crossgen2 has restored it
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $Arguments)
@@ -74,26 +75,39 @@ function Invoke-Build {
 # Compiled from the very files in Dependencies/, against this pwsh's own .NET, with the SDK's crossgen2 (tools/ReadyToRun).
 function Invoke-ReadyToRun {
     param([string] $Dependencies)
+    $platform = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    $target = New-Item -ItemType Directory -Path (Join-Path $Dependencies ('ReadyToRun/net{0}.0-{1}' -f [Environment]::Version.Major, $platform)) -Force
+    $names = 'Postmortem.Core', 'Markdig', 'YamlDotNet'
+    foreach ($name in $names) {
+        Invoke-Crossgen2 -Assembly (Join-Path $Dependencies "$name.dll") -Output (Join-Path $target "$name.dll") `
+            -References @($names -ne $name | ForEach-Object { Join-Path $Dependencies "$_.dll" })
+    }
+    Write-Host "ReadyToRun images for $platform in $($target.FullName)"
+}
+
+# crossgen2 from the SDK's own package for this platform, restored into .tools/ by tools/ReadyToRun (once a session).
+function Get-Crossgen2 {
+    if ($script:Crossgen2) { return $script:Crossgen2 }
     $project = Join-Path $Root 'tools/ReadyToRun/ReadyToRun.csproj'
     $json = & dotnet msbuild $project -restore -t:Restore "-p:RestorePackagesPath=$ToolPackages" -getProperty:Crossgen2PackageId -getProperty:Crossgen2Version -nologo -v:q
     if ($LASTEXITCODE -ne 0) { throw "Restoring crossgen2 failed (exit code $LASTEXITCODE): $json" }
     $package = ($json | Out-String | ConvertFrom-Json).Properties
-    $crossgen = Join-Path $ToolPackages ('{0}/{1}/tools/crossgen2{2}' -f $package.Crossgen2PackageId.ToLowerInvariant(), $package.Crossgen2Version, $(if ($IsWindows) { '.exe' } else { '' }))
-    if (-not (Test-Path $crossgen)) { throw "crossgen2 is not where its package should have put it: $crossgen" }
+    $path = Join-Path $ToolPackages ('{0}/{1}/tools/crossgen2{2}' -f $package.Crossgen2PackageId.ToLowerInvariant(), $package.Crossgen2Version, $(if ($IsWindows) { '.exe' } else { '' }))
+    if (-not (Test-Path $path)) { throw "crossgen2 is not where its package should have put it: $path" }
+    $script:Crossgen2 = $path
+    $path
+}
 
+# Compiles one assembly to a ReadyToRun image for this platform, against this pwsh's .NET and the given references.
+function Invoke-Crossgen2 {
+    param([string] $Assembly, [string] $Output, [string[]] $References = @())
     $platform = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
     $os = switch -Wildcard ($platform) { 'win*' { 'windows' } 'osx*' { 'osx' } default { 'linux' } }
     $arch = $platform.Split('-')[-1]
     $framework = [System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
-    $target = New-Item -ItemType Directory -Path (Join-Path $Dependencies ('ReadyToRun/net{0}.0-{1}' -f [Environment]::Version.Major, $platform)) -Force
-    $names = 'Postmortem.Core', 'Markdig', 'YamlDotNet'
-    foreach ($name in $names) {
-        $references = foreach ($other in $names -ne $name) { '-r'; Join-Path $Dependencies "$other.dll" }
-        $output = & $crossgen (Join-Path $Dependencies "$name.dll") -o (Join-Path $target "$name.dll") -r (Join-Path $framework '*.dll') @references `
-            --targetos $os --targetarch $arch -O 2>&1
-        if ($LASTEXITCODE -ne 0) { throw "crossgen2 failed on $name.dll (exit code $LASTEXITCODE): $($output -join [Environment]::NewLine)" }
-    }
-    Write-Host "ReadyToRun images for $platform in $($target.FullName)"
+    $referenceArguments = foreach ($reference in $References) { '-r'; $reference }
+    $log = & (Get-Crossgen2) $Assembly -o $Output -r (Join-Path $framework '*.dll') @referenceArguments --targetos $os --targetarch $arch -O 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "crossgen2 failed on $Assembly (exit code $LASTEXITCODE): $($log -join [Environment]::NewLine)" }
 }
 
 function Get-TrxCounts([string] $Path) {
@@ -196,14 +210,41 @@ function Invoke-Bench {
     $bench = Join-Path $Out 'bench'
     New-Item -ItemType Directory -Path $bench -Force | Out-Null
     Invoke-Native dotnet @('build', (Join-Path $Root 'bench/Floor/Floor.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet', '-o', (Join-Path $bench 'floor'))
+    $releaseLike = New-ReleaseLikePwsh (Join-Path $bench 'pwsh-readytorun')
     $exit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'), '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
-        '-FloorPath', (Join-Path $bench 'floor/PostmortemBenchFloor.dll'), '-OutputFolder', $bench)
+        '-FloorPath', (Join-Path $bench 'floor/PostmortemBenchFloor.psd1'), '-ReleaseLikePwsh', $releaseLike, '-OutputFolder', $bench)
     if ($exit -ne 0) { throw "The benchmarks failed with exit code $exit." }
+}
+
+# PowerShell's release packages ship their assemblies compiled ReadyToRun; the .NET tool this project runs ships them as
+# IL only, so in it PowerShell JIT-compiles itself at every start. For a start-up figure as users of a release see it,
+# the benchmark also runs a copy of this pwsh with its assemblies compiled ReadyToRun (made once, about 30 s).
+function New-ReleaseLikePwsh([string] $Folder) {
+    $marker = Join-Path $Folder 'readytorun.done'
+    if (-not (Test-Path $marker) -or (Get-Content $marker -Raw).Trim() -ne $PSHOME) {
+        if (Test-Path $Folder) { Remove-Item $Folder -Recurse -Force }
+        Copy-Item $PSHOME -Destination $Folder -Recurse
+        $assemblies = Get-ChildItem $PSHOME -Filter *.dll
+        foreach ($file in $assemblies) {
+            $stream = [IO.File]::OpenRead($file.FullName)
+            try {
+                $headers = [System.Reflection.PortableExecutable.PEReader]::new($stream).PEHeaders
+                $compile = $headers.CorHeader -and $headers.CorHeader.ManagedNativeHeaderDirectory.Size -eq 0 -and -not $headers.IsCoffOnly
+            }
+            catch [BadImageFormatException] { $compile = $false }
+            finally { $stream.Dispose() }
+            if ($compile) {
+                Invoke-Crossgen2 -Assembly $file.FullName -Output (Join-Path $Folder $file.Name) -References @($assemblies.FullName -ne $file.FullName)
+            }
+        }
+        Set-Content -LiteralPath $marker -Value $PSHOME
+    }
+    Join-Path $Folder 'pwsh.dll'
 }
 
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
-    Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj |
+    Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests'), (Join-Path $Root 'tools'), (Join-Path $Root 'bench') -Directory -Recurse -Include bin, obj |
         Remove-Item -Recurse -Force
     Write-Host 'Cleaned.'
 }

@@ -10,6 +10,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $FloorPath,
     [Parameter(Mandatory)] [string] $OutputFolder,
+    # pwsh.dll of a copy of this PowerShell with its assemblies compiled ReadyToRun, as its release packages are.
+    [string] $ReleaseLikePwsh,
     [int] $Runs = 11
 )
 $ErrorActionPreference = 'Stop'
@@ -31,9 +33,16 @@ function Get-Median([double[]] $values) {
 }
 
 function Measure-Median([scriptblock] $Work, [int] $Count = $Runs, [scriptblock] $Setup = {}) {
-    # One untimed run first, so that neither a case nor its baseline is timed while the JIT still compiles it.
-    . $Setup
-    . $Work | Out-Null
+    # Untimed runs first, so that neither a case nor its baseline is timed while the JIT still compiles it: for a second
+    # (at least once, at most 20 times), as .NET recompiles hot code with full optimization only after it has run a while
+    # (and code loaded precompiled, ReadyToRun, only then reaches the same code quality as code compiled at run time).
+    $warmUp = [System.Diagnostics.Stopwatch]::StartNew()
+    $warmUpRuns = 0
+    do {
+        . $Setup
+        . $Work | Out-Null
+        $warmUpRuns++
+    } while ($warmUp.ElapsedMilliseconds -lt 1000 -and $warmUpRuns -lt 20)
     $times = foreach ($i in 1..$Count) {
         . $Setup
         [GC]::Collect()
@@ -51,9 +60,11 @@ function Add-Row([string] $Case, [double] $Ms, [string] $Baseline, [double] $Bas
 }
 
 # Runs a command in a new pwsh; returns its wall time in ms and the peak resident memory (MB) it reports.
-function Invoke-Child([string] $Command) {
+# -PwshDll runs another PowerShell's pwsh.dll on this .NET.
+function Invoke-Child([string] $Command, [string] $PwshDll) {
+    $launch = if ($PwshDll) { @([Environment]::ProcessPath, $PwshDll) } else { @($pwsh) + $prefix }
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
-    $output = & $pwsh @prefix -NoProfile -NonInteractive -Command $Command 2>&1
+    $output = & $launch[0] @($launch | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command 2>&1
     $ms = $watch.Elapsed.TotalMilliseconds
     if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed: $output" }
     $peak = ($output | Where-Object { "$_" -match '^PEAKMB (\d+)' } | ForEach-Object { [double] $Matches[1] }) | Select-Object -Last 1
@@ -61,11 +72,32 @@ function Invoke-Child([string] $Command) {
 }
 $reportPeak = "'PEAKMB ' + [math]::Round(((Get-Content /proc/self/status | Where-Object { `$_ -like 'VmHWM*' }) -replace '\D', '') / 1024)"
 
-# 1. Start-up.
-$startRuns = 7
-$plain = Get-Median (1..$startRuns | ForEach-Object { (Invoke-Child 'exit').Ms })
-$module = Get-Median (1..$startRuns | ForEach-Object { (Invoke-Child "Import-Module '$ModulePath'; New-Postmortem -Title t | ConvertTo-PostmortemHtml | Out-Null").Ms })
-Add-Row 'Start-up: Import-Module; New-Postmortem | ConvertTo-PostmortemHtml' $module 'pwsh -NoProfile -c exit' $plain '<= 1.2x'
+# 1. Start-up, in rounds: each round starts every command once, so a drift in the machine's speed touches all alike.
+# Besides the case and its baseline, the floor: importing a binary module (with a manifest) whose cmdlets do nothing.
+$startRuns = 11
+function Measure-StartUp([string] $PwshDll) {
+    $commands = [ordered]@{
+        Exit   = 'exit'
+        Floor  = "Import-Module '$FloorPath'"
+        Module = "Import-Module '$ModulePath'; New-Postmortem -Title t | ConvertTo-PostmortemHtml | Out-Null"
+    }
+    $times = @{}
+    foreach ($key in $commands.Keys) { $times[$key] = [System.Collections.Generic.List[double]]::new(); $null = Invoke-Child $commands[$key] $PwshDll }
+    foreach ($round in 1..$startRuns) {
+        foreach ($key in $commands.Keys) { $times[$key].Add((Invoke-Child $commands[$key] $PwshDll).Ms) }
+    }
+    $medians = @{}
+    foreach ($key in $commands.Keys) { $medians[$key] = Get-Median $times[$key] }
+    $medians
+}
+$tool = Measure-StartUp
+Add-Row 'Start-up: Import-Module; New-Postmortem | ConvertTo-PostmortemHtml' $tool.Module 'pwsh -NoProfile -c exit' $tool.Exit '<= 1.2x' 'this project''s pwsh, the .NET tool: its assemblies are IL only'
+Add-Row 'Start-up floor: Import-Module of a do-nothing binary module' $tool.Floor 'pwsh -NoProfile -c exit' $tool.Exit 'reported' 'the same pwsh'
+if ($ReleaseLikePwsh) {
+    $release = Measure-StartUp $ReleaseLikePwsh
+    Add-Row 'Start-up on a release-like pwsh: Import-Module; New-Postmortem | ConvertTo-PostmortemHtml' $release.Module 'pwsh -NoProfile -c exit' $release.Exit '<= 1.2x' 'the same pwsh with its assemblies compiled ReadyToRun, as its release packages are'
+    Add-Row 'Start-up floor on a release-like pwsh: Import-Module of a do-nothing binary module' $release.Floor 'pwsh -NoProfile -c exit' $release.Exit 'reported' ''
+}
 
 # 2. Pipeline binding: 100,000 objects by property name.
 $count = 100000
@@ -76,10 +108,12 @@ $floorSets = Measure-Median { $objects | Invoke-BindingFloorSets -Postmortem $fl
 $floor = Measure-Median { $objects | Invoke-BindingFloor -Postmortem 'x' } 3
 $cmdlet = Measure-Median { $objects | Add-TimelineEvent -Postmortem (New-Postmortem 'bench') } 3
 $script = Measure-Median { $objects | Add-TimelineEventScript -Postmortem (New-Postmortem 'bench') } 3
+$scriptLite = Measure-Median { $objects | Add-TimelineEventScriptLite -Postmortem (New-Postmortem 'bench') } 3
 $scriptFloor = Measure-Median { $objects | Invoke-ScriptBindingFloor -Postmortem 'x' } 3
 Add-Row "Pipeline: $count objects into Add-TimelineEvent by property name" $cmdlet 'do-nothing compiled cmdlet, the same parameters and parameter sets' $floorSets '<= 1.5x floor'
 Add-Row "Pipeline: the same, against a one-set floor" $cmdlet 'do-nothing compiled cmdlet, the same parameters in one set' $floor 'reported'
-Add-Row "Pipeline: $count objects into the script reference (bench/reference)" $script 'Add-TimelineEvent' $cmdlet '> 1 (the cmdlet is faster)'
+Add-Row "Pipeline: $count objects into the script reference (bench/reference)" $script 'Add-TimelineEvent' $cmdlet '> 1 (the cmdlet is faster)' 'the same inputs as the cmdlet: time, text, milestone, source and their other names'
+Add-Row "Pipeline: $count objects into a lighter script that takes fewer inputs" $scriptLite 'Add-TimelineEvent' $cmdlet 'reported' 'no milestone; not TimeGenerated or ProviderName: it does less'
 Add-Row "Pipeline: the work alone, above each one's do-nothing floor: the script's" ($script - $scriptFloor) "the cmdlet's (Add-TimelineEvent less its floor)" ($cmdlet - $floorSets) 'reported' ("script floor {0:N1} ms (its parameters, one set)" -f $scriptFloor)
 $jsonl = Join-Path $data 'pipeline.jsonl'
 $writer = [System.IO.StreamWriter]::new($jsonl)
@@ -174,7 +208,7 @@ $lines = @(
     ''
     ('Run {0:yyyy-MM-dd HH:mm} UTC on {1} ({2} cores, {3} GiB), {4}; .NET {5}, PowerShell {6}, Postmortem {7}.' -f [datetime]::UtcNow, $cpu, [Environment]::ProcessorCount, $memory, [System.Runtime.InteropServices.RuntimeInformation]::OSDescription, [Environment]::Version, $PSVersionTable.PSVersion, (Import-PowerShellDataFile $ModulePath).ModuleVersion)
     ''
-    "Each figure is the median of several runs in one session (start-up: 7 runs; pipeline: 3; rendering and validation: $Runs; gathering: 1), with its baseline measured in the same run. Ratio = case / baseline."
+    "Each figure is the median of several runs in one session (start-up: 11 rounds; pipeline: 3; rendering and validation: $Runs; gathering: 1), with its baseline measured in the same run. In-process cases are timed after a second of untimed warm-up runs. Ratio = case / baseline."
     ''
     '| Case | Result | Baseline | Baseline result | Ratio | Target | Note |'
     '|---|---:|---|---:|---:|---|---|'

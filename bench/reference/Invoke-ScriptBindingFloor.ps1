@@ -7,9 +7,10 @@ function Invoke-ScriptBindingFloor {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Postmortem,
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [Alias('TimeCreated', 'Timestamp')] $Time,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [Alias('TimeCreated', 'Timestamp', 'TimeGenerated')] $Time,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [Alias('Message', 'Description', 'Text')] [string] $Event,
-        [Parameter(ValueFromPipelineByPropertyName)] [string] $Source = 'manual'
+        [Parameter(ValueFromPipelineByPropertyName)] [Postmortems.Milestone] $Milestone = 'None',
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('ProviderName')] [string] $Source = 'manual'
     )
     process { }
 }
