@@ -214,6 +214,40 @@ function Invoke-Bench {
     $exit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'), '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
         '-FloorPath', (Join-Path $bench 'floor/PostmortemBenchFloor.psd1'), '-ReleaseLikePwsh', $releaseLike, '-OutputFolder', $bench)
     if ($exit -ne 0) { throw "The benchmarks failed with exit code $exit." }
+    Invoke-CoreBenchmarks -Folder (Join-Path $bench 'core') -Results (Join-Path $bench 'results.md')
+}
+
+# BenchmarkDotNet over the C# core's hot paths (bench/Core); its tables are added to results.md. Its own log, long, goes
+# to core.log beside them.
+function Invoke-CoreBenchmarks([string] $Folder, [string] $Results) {
+    if (Test-Path $Folder) { Remove-Item $Folder -Recurse -Force }
+    New-Item -ItemType Directory -Path $Folder | Out-Null
+    $log = Join-Path $Folder 'core.log'
+    Write-Host "`n== BenchmarkDotNet: bench/Core (log: $log)" -ForegroundColor Cyan
+    & dotnet run --project (Join-Path $Root 'bench/Core/Postmortem.Core.Benchmarks.csproj') -c Release -- $Folder *> $log
+    if ($LASTEXITCODE -ne 0) {
+        Get-Content $log -Tail 40 | Out-Host
+        throw "BenchmarkDotNet failed with exit code $LASTEXITCODE; see $log."
+    }
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.Add('')
+    $lines.Add('## The C# core''s hot paths (BenchmarkDotNet)')
+    $lines.Add('')
+    $lines.Add('`bench/Core`, in process with BenchmarkDotNet''s short job (3 warm-up and 3 measured iterations after its pilot) and its')
+    $lines.Add('memory diagnoser: the time and the managed memory allocated per call, without PowerShell. Ratio is against each')
+    $lines.Add('table''s first row, its baseline. The machine and runtime:')
+    $first = $true
+    foreach ($report in Get-ChildItem (Join-Path $Folder 'results') -Filter '*-report-github.md' | Sort-Object Name) {
+        $text = (Get-Content $report.FullName -Raw) -replace '&#39;', ''
+        $environment, $table = $text -split '(?m)^```\s*$' | Where-Object { $_.Trim() } | Select-Object -First 2
+        if ($first) { $lines.Add(''); $lines.Add('```'); $lines.Add($environment.Trim()); $lines.Add('```'); $first = $false }
+        $lines.Add('')
+        $lines.Add('### ' + ($report.BaseName -replace '^Postmortems\.Benchmarks\.', '' -replace '-report-github$', ''))
+        $lines.Add('')
+        $lines.Add($table.Trim())
+    }
+    Add-Content -LiteralPath $Results -Value $lines -Encoding utf8NoBOM
+    Write-Host "BenchmarkDotNet's tables added to $Results"
 }
 
 # PowerShell's release packages ship their assemblies compiled ReadyToRun; the .NET tool this project runs ships them as

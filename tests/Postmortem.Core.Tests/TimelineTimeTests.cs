@@ -106,6 +106,47 @@ namespace Postmortems.Tests
             Assert.Contains("missing", problem);
         }
 
+        // The time-of-day fast path must read what it takes exactly as the pattern it stands in front of does, and leave the rest to it.
+        [Theory]
+        [InlineData("14:02", true)]
+        [InlineData("9:05", true)]
+        [InlineData("09:05", true)]
+        [InlineData("0:00", true)]
+        [InlineData("23:59:59", true)]
+        [InlineData("14:02:33", true)]
+        [InlineData("14:02Z", true)]
+        [InlineData("14:02:33z", true)]
+        [InlineData("24:00", false)]
+        [InlineData("14:60", false)]
+        [InlineData("14:02:60", false)]
+        [InlineData("14:2", false)]
+        [InlineData("140:02", false)]
+        [InlineData("14:02:3", false)]
+        [InlineData("14-02", false)]
+        [InlineData("14:02 Z", false)]
+        [InlineData("14:02UTC", false)]
+        [InlineData("14:02:33.5", false)]
+        [InlineData("14:02+01:00", false)]
+        [InlineData("1a:02", false)]
+        [InlineData("Z", false)]
+        [InlineData(":02", false)]
+        public void The_time_of_day_fast_path_agrees_with_the_pattern(string text, bool fast)
+        {
+            Assert.Equal(fast, TimelineTime.TryParsePlainTimeOfDay(text, out var quick));
+            var pattern = new System.Text.RegularExpressions.Regex(
+                @"^(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?Z?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            var match = pattern.Match(text);
+            if (fast)
+            {
+                Assert.True(match.Success);
+                var expected = new TimeSpan(int.Parse(match.Groups["h"].Value), int.Parse(match.Groups["m"].Value),
+                    match.Groups["s"].Success ? int.Parse(match.Groups["s"].Value) : 0);
+                Assert.Equal(expected, quick);
+                Assert.True(TimelineTime.TryParse(text, IncidentDay, out var read, out _));
+                Assert.Equal(DateTime.SpecifyKind(IncidentDay + expected, DateTimeKind.Utc), read);
+            }
+        }
+
         // The RFC 3339 fast path must read a time exactly as DateTime.TryParse does, and leave to it what it cannot read.
         [Theory]
         [InlineData("2026-11-20T14:02:33Z", true)]

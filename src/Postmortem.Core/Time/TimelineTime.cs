@@ -65,6 +65,11 @@ namespace Postmortems
                 problem = null;
                 return true;
             }
+            // A time of day as people type it (14:02, 9:05, 14:02:07, 14:02Z): read without the regex too.
+            if (TryParsePlainTimeOfDay(trimmed, out var plain))
+            {
+                return TryPlaceOnDate(plain, TimeSpan.Zero, text, incidentDate, out utc, out problem);
+            }
             var match = TimeOfDay.Match(trimmed);
             if (match.Success)
             {
@@ -140,6 +145,26 @@ namespace Postmortems
             long ticks = local.Ticks - offsetMinutes * TimeSpan.TicksPerMinute;
             if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
             utc = new DateTime(ticks, DateTimeKind.Utc);
+            return true;
+        }
+
+        /// <summary>
+        /// H:MM, HH:MM or HH:MM:SS, with an optional Z, and a possible time of day: the forms people type. Anything else
+        /// (a fraction, an offset, a space, 24:00) is left to the general path, which reads these the same way.
+        /// </summary>
+        internal static bool TryParsePlainTimeOfDay(string text, out TimeSpan timeOfDay)
+        {
+            timeOfDay = default;
+            int n = text.Length;
+            if (n > 0 && (text[n - 1] == 'Z' || text[n - 1] == 'z')) n--;
+            int hourDigits = n >= 2 && text[1] == ':' ? 1 : 2;
+            int rest = n - hourDigits;
+            if ((rest != 3 && rest != 6) || text[hourDigits] != ':' || (rest == 6 && text[hourDigits + 3] != ':')) return false;
+            if (!Digits(text, 0, hourDigits, out int hours) || !Digits(text, hourDigits + 1, 2, out int minutes)) return false;
+            int seconds = 0;
+            if (rest == 6 && !Digits(text, hourDigits + 4, 2, out seconds)) return false;
+            if (hours > 23 || minutes > 59 || seconds > 59) return false;
+            timeOfDay = new TimeSpan(hours, minutes, seconds);
             return true;
         }
 
