@@ -91,7 +91,8 @@ function Get-Crossgen2 {
     $project = Join-Path $Root 'tools/ReadyToRun/ReadyToRun.csproj'
     $json = & dotnet msbuild $project -restore -t:Restore "-p:RestorePackagesPath=$ToolPackages" -getProperty:Crossgen2PackageId -getProperty:Crossgen2Version -nologo -v:q
     if ($LASTEXITCODE -ne 0) { throw "Restoring crossgen2 failed (exit code $LASTEXITCODE): $json" }
-    $package = ($json | Out-String | ConvertFrom-Json).Properties
+    $text = $json | Out-String
+    $package = $text.Substring([Math]::Max(0, $text.IndexOf('{'))) | ConvertFrom-Json | Select-Object -ExpandProperty Properties
     $path = Join-Path $ToolPackages ('{0}/{1}/tools/crossgen2{2}' -f $package.Crossgen2PackageId.ToLowerInvariant(), $package.Crossgen2Version, $(if ($IsWindows) { '.exe' } else { '' }))
     if (-not (Test-Path $path)) { throw "crossgen2 is not where its package should have put it: $path" }
     $script:Crossgen2 = $path
