@@ -42,6 +42,7 @@ namespace Postmortems.Benchmarks
     {
         private TimelineEvent[] _inOrder = Array.Empty<TimelineEvent>();
         private TimelineEvent[] _shuffled = Array.Empty<TimelineEvent>();
+        private TimelineEvent[] _newestFirst = Array.Empty<TimelineEvent>();
 
         [GlobalSetup]
         public void Setup()
@@ -49,19 +50,24 @@ namespace Postmortems.Benchmarks
             _inOrder = Enumerable.Range(0, 10_000).Select(i => new TimelineEvent(Samples.Start.AddSeconds(i), $"event {i}")).ToArray();
             var random = new Random(20261120);
             _shuffled = _inOrder.OrderBy(_ => random.Next()).ToArray();
+            _newestFirst = _inOrder.Reverse().ToArray();
         }
 
         [Benchmark(Baseline = true, Description = "Add 10,000 events in time order")]
-        public int InOrder() => Build(_inOrder);
+        public TimelineEvent InOrder() => Build(_inOrder);
 
         [Benchmark(Description = "Add 10,000 events in random order")]
-        public int Shuffled() => Build(_shuffled);
+        public TimelineEvent Shuffled() => Build(_shuffled);
 
-        private static int Build(TimelineEvent[] events)
+        [Benchmark(Description = "Add 10,000 events newest first")]
+        public TimelineEvent NewestFirst() => Build(_newestFirst);
+
+        // Read once at the end, as a render or a check would: the timeline orders what arrived out of order then.
+        private static TimelineEvent Build(TimelineEvent[] events)
         {
             var postmortem = new Postmortem("bench");
             foreach (var e in events) postmortem.Timeline.Add(e);
-            return postmortem.Timeline.Count;
+            return postmortem.Timeline[0];
         }
     }
 

@@ -22,6 +22,80 @@ namespace Postmortems.Tests
             Assert.Equal(new[] { "a", "a2", "b", "c", "d", "e" }, timeline.Select(e => e.Event));
         }
 
+        // Against the plainest model of the promise (a stable sort of everything added by time), with reads, removals,
+        // replacements and milestone merges between the additions, in random orders.
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(3)]
+        [InlineData(4)]
+        [InlineData(5)]
+        public void The_timeline_orders_events_added_in_any_order_as_a_stable_sort_by_time_would(int seed)
+        {
+            var random = new Random(seed);
+            var timeline = new Timeline();
+            var model = new System.Collections.Generic.List<TimelineEvent>();
+            for (int step = 0; step < 2_000; step++)
+            {
+                int roll = random.Next(100);
+                if (roll < 80 || model.Count == 0)
+                {
+                    // Few distinct times, so equal times are common; a few repeats of the same event too.
+                    var e = new TimelineEvent(Day.AddMinutes(random.Next(60)), "event " + random.Next(400));
+                    bool added = timeline.Add(e);
+                    bool known = model.Any(m => m.UtcTime == e.UtcTime && m.Event == e.Event && m.Source == e.Source);
+                    Assert.Equal(!known, added);
+                    if (!known) model.Add(e);
+                }
+                else if (roll < 88)
+                {
+                    Assert.Equal(Ordered(model).Select(m => m.Event + m.UtcTime.Ticks), timeline.Select(m => m.Event + m.UtcTime.Ticks));
+                }
+                else if (roll < 92)
+                {
+                    int index = random.Next(model.Count);
+                    var ordered = Ordered(model);
+                    Assert.Equal(ordered[index], timeline[index]);
+                    Assert.True(timeline.Remove(timeline[index]));
+                    model.Remove(ordered[index]);
+                }
+                else if (roll < 96)
+                {
+                    int index = random.Next(model.Count);
+                    var ordered = Ordered(model);
+                    var replacement = new TimelineEvent(ordered[index].UtcTime, ordered[index].Event + " (reworded)");
+                    if (model.Any(m => m.UtcTime == replacement.UtcTime && m.Event == replacement.Event)) continue;
+                    timeline.ReplaceAt(index, replacement);
+                    model[model.IndexOf(ordered[index])] = replacement;
+                }
+                else
+                {
+                    // A later copy of an event that marks a milestone gives the milestone to the one already there.
+                    var target = model[random.Next(model.Count)];
+                    if (target.Milestone != Milestone.None) continue;
+                    Assert.True(timeline.Add(new TimelineEvent(target.UtcTime, target.Event, Milestone.Detected, target.Source)));
+                    model[model.IndexOf(target)] = target.WithMilestone(Milestone.Detected);
+                }
+                Assert.Equal(model.Count, timeline.Count);
+            }
+            Assert.Equal(Ordered(model), timeline.ToList());
+            Assert.Equal(Ordered(model).FirstOrDefault(m => m.Milestone == Milestone.Detected), timeline.Find(Milestone.Detected));
+        }
+
+        private static System.Collections.Generic.List<TimelineEvent> Ordered(System.Collections.Generic.List<TimelineEvent> model) =>
+            model.OrderBy(m => m.UtcTime).ToList();   // OrderBy is stable: equal times keep the order they were added in
+
+        [Fact]
+        public void A_timeline_given_its_events_newest_first_reads_oldest_first()
+        {
+            var timeline = new Timeline();
+            for (int i = 49_999; i >= 0; i--) timeline.Add(new TimelineEvent(Day.AddSeconds(i), "event " + i));
+            Assert.Equal(50_000, timeline.Count);
+            Assert.Equal("event 0", timeline[0].Event);
+            Assert.Equal("event 49999", timeline[49_999].Event);
+            Assert.True(timeline.Zip(timeline.Skip(1), (a, b) => a.UtcTime < b.UtcTime).All(x => x));
+        }
+
         [Fact]
         public void The_timeline_keeps_one_copy_of_an_event_and_knows_which_events_it_holds()
         {

@@ -7,16 +7,33 @@ namespace Postmortems
     /// <summary>
     /// The postmortem's timeline, always in time order; events at the same time keep the order they were added in.
     /// </summary>
+    /// <remarks>
+    /// Events usually arrive in time order and are appended. One that arrives earlier than the last is appended too,
+    /// and the events that arrived out of order are sorted and merged in when the timeline is next read: a source in
+    /// reverse or no order (journalctl -r, kubectl get events) costs n log n, not the n squared of inserting each in
+    /// its place.
+    /// </remarks>
     public sealed class Timeline : IReadOnlyList<TimelineEvent>
     {
         private readonly List<TimelineEvent> _events = new List<TimelineEvent>();
+
+        // _events[0 .. _ordered) is in time order; the rest arrived out of order and waits, in arrival order, for a read.
+        private int _ordered;
+        private readonly object _orderGate = new object();
 
         // The same event (time, source and text) is kept once, so gathering from the same file twice is harmless.
         private readonly HashSet<(DateTime Time, string Source, string Event)> _keys = new HashSet<(DateTime, string, string)>(KeyComparer.Instance);
 
         public int Count => _events.Count;
 
-        public TimelineEvent this[int index] => _events[index];
+        public TimelineEvent this[int index]
+        {
+            get
+            {
+                EnsureOrdered();
+                return _events[index];
+            }
+        }
 
         /// <summary>
         /// Adds the event in time order. An event already in the timeline (same time, source and text) is not added
@@ -36,16 +53,17 @@ namespace Postmortems
                 _events[index] = _events[index].WithMilestone(timelineEvent.Milestone);
                 return true;
             }
-            // Insert after every event at the same or an earlier time; events usually arrive in order, so this is an append.
-            int last = _events.Count - 1;
-            if (last < 0 || _events[last].UtcTime <= timelineEvent.UtcTime) _events.Add(timelineEvent);
-            else _events.Insert(UpperBound(timelineEvent.UtcTime, 0, last), timelineEvent);
+            // After every event at the same or an earlier time: in order, an append; out of order, it waits for a read.
+            int count = _events.Count;
+            if (_ordered == count && (count == 0 || _events[count - 1].UtcTime <= timelineEvent.UtcTime)) _ordered++;
+            _events.Add(timelineEvent);
             return true;
         }
 
         /// <summary>Puts another event at the same time in the place of one (a rewrite of its text, say).</summary>
         public void ReplaceAt(int index, TimelineEvent replacement)
         {
+            EnsureOrdered();
             var old = _events[index];
             if (replacement.UtcTime != old.UtcTime) throw new ArgumentException("A replacement keeps the event's time; remove and add an event to move it.", nameof(replacement));
             _keys.Remove(Key(old));
@@ -59,7 +77,9 @@ namespace Postmortems
 
         public bool Remove(TimelineEvent timelineEvent)
         {
+            EnsureOrdered();
             if (!_events.Remove(timelineEvent)) return false;
+            _ordered = _events.Count;
             _keys.Remove(Key(timelineEvent));
             return true;
         }
@@ -67,7 +87,36 @@ namespace Postmortems
         public void Clear()
         {
             _events.Clear();
+            _ordered = 0;
             _keys.Clear();
+        }
+
+        // Sorts what arrived out of order (by time, then arrival) and merges it into the ordered part, earlier arrivals
+        // first at equal times: the order inserting each in its place would have given.
+        private void EnsureOrdered()
+        {
+            if (_ordered == _events.Count) return;
+            lock (_orderGate)
+            {
+                int count = _events.Count;
+                if (_ordered == count) return;
+                var late = new (TimelineEvent Event, int Arrival)[count - _ordered];
+                for (int i = 0; i < late.Length; i++) late[i] = (_events[_ordered + i], i);
+                Array.Sort(late, (x, y) =>
+                {
+                    int byTime = x.Event.UtcTime.CompareTo(y.Event.UtcTime);
+                    return byTime != 0 ? byTime : x.Arrival.CompareTo(y.Arrival);
+                });
+                var ordered = _events.GetRange(0, _ordered);
+                int a = 0, b = 0, at = 0;
+                while (a < ordered.Count && b < late.Length)
+                {
+                    _events[at++] = ordered[a].UtcTime <= late[b].Event.UtcTime ? ordered[a++] : late[b++].Event;
+                }
+                while (a < ordered.Count) _events[at++] = ordered[a++];
+                while (b < late.Length) _events[at++] = late[b++].Event;
+                _ordered = count;
+            }
         }
 
         private static (DateTime, string, string) Key(TimelineEvent e) => (e.UtcTime, e.Source, e.Event);
@@ -92,6 +141,7 @@ namespace Postmortems
         /// <summary>The first event that marks the milestone, or null.</summary>
         public TimelineEvent? Find(Milestone milestone)
         {
+            EnsureOrdered();
             foreach (var e in _events)
             {
                 if (e.Milestone == milestone) return e;
@@ -117,20 +167,12 @@ namespace Postmortems
             }
         }
 
-        public IEnumerator<TimelineEvent> GetEnumerator() => _events.GetEnumerator();
+        public IEnumerator<TimelineEvent> GetEnumerator()
+        {
+            EnsureOrdered();
+            return _events.GetEnumerator();
+        }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        // First index in [low, high] whose time is later than 'time'; high is known to be later.
-        private int UpperBound(DateTime time, int low, int high)
-        {
-            while (low < high)
-            {
-                int mid = low + (high - low) / 2;
-                if (_events[mid].UtcTime > time) high = mid;
-                else low = mid + 1;
-            }
-            return low;
-        }
     }
 }
