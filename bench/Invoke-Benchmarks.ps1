@@ -156,14 +156,15 @@ if (-not (Test-Path $lines) -or (Get-Item $lines).Length -lt 200MB) {
     }
     $writer.Dispose()
 }
-$kube = Join-Path $data 'kubectl-50mb.json'
+# kubectl lists events by namespace and name, not by time: the document's times come in no order, as they do there.
+$kube = Join-Path $data 'kubectl-50mb-unordered.json'
 if (-not (Test-Path $kube) -or (Get-Item $kube).Length -lt 50MB) {
     $writer = [System.IO.StreamWriter]::new($kube)
     $writer.Write('{"apiVersion":"v1","kind":"List","items":[')
     $i = 0
     while ($writer.BaseStream.Length -lt 50MB) {
         if ($i) { $writer.Write(',') }
-        $writer.Write('{"apiVersion":"v1","count":1,"firstTimestamp":"' + $start.AddSeconds($i).ToString('yyyy-MM-ddTHH:mm:ssZ') + '","involvedObject":{"kind":"Pod","name":"app-' + $i + '","namespace":"prod"},"kind":"Event","message":"Back-off restarting failed container app in pod app-' + $i + '","metadata":{"name":"app-' + $i + '.1","namespace":"prod"},"reason":"BackOff","type":"Warning"}' + "`n")
+        $writer.Write('{"apiVersion":"v1","count":1,"firstTimestamp":"' + $start.AddSeconds(($i * 7919) % 172800).ToString('yyyy-MM-ddTHH:mm:ssZ') + '","involvedObject":{"kind":"Pod","name":"app-' + $i + '","namespace":"prod"},"kind":"Event","message":"Back-off restarting failed container app in pod app-' + $i + '","metadata":{"name":"app-' + $i + '.1","namespace":"prod"},"reason":"BackOff","type":"Warning"}' + "`n")
         $i++
     }
     $writer.Write(']}')
@@ -178,7 +179,7 @@ Add-Row 'Gathering memory: 200 MB JSON lines streamed (Import-TimelineEvent | Me
 $oursKube = Invoke-Child "Import-Module '$ModulePath'; `$pm = New-Postmortem t; Import-TimelineEvent -LiteralPath '$kube' | Add-TimelineEvent -Postmortem `$pm; 'COUNT ' + `$pm.Timeline.Count"
 $streamKube = Invoke-Child "Import-Module '$ModulePath'; 'COUNT ' + (Import-TimelineEvent -LiteralPath '$kube' | Measure-Object).Count; $reportPeak"
 $baseKube = Invoke-Child "Import-Module '$ModulePath'; `$pm = New-Postmortem t; (Get-Content -LiteralPath '$kube' -Raw | ConvertFrom-Json).items | Select-Object @{n='Time';e={`$_.firstTimestamp}}, @{n='Message';e={`$_.message}} | Add-TimelineEvent -Postmortem `$pm; 'COUNT ' + `$pm.Timeline.Count"
-Add-Row 'Gathering: 50 MB kubectl get events -o json' $oursKube.Ms 'Get-Content -Raw | ConvertFrom-Json | Add-TimelineEvent' $baseKube.Ms '>= 3x faster (ratio <= 0.33)'
+Add-Row 'Gathering: 50 MB kubectl get events -o json, times in no order' $oursKube.Ms 'Get-Content -Raw | ConvertFrom-Json | Add-TimelineEvent' $baseKube.Ms '>= 3x faster (ratio <= 0.33)'
 Add-Row 'Gathering memory: 50 MB kubectl document streamed' $streamKube.PeakMB 'idle module footprint (MB)' $idle.PeakMB '<= idle + 100 MB' ("peak {0} MB, idle {1} MB: {2} MB above idle" -f $streamKube.PeakMB, $idle.PeakMB, ($streamKube.PeakMB - $idle.PeakMB))
 
 # 6. Round trip and corpus: 1,000 YAML and 1,000 Markdown postmortems.
