@@ -28,11 +28,10 @@ namespace Postmortems.Init
         private static readonly string DependencyFolder =
             Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
 
-        private static readonly string? ReadyToRunFolder = FindReadyToRunFolder();
-
         private static readonly object Gate = new object();
         private static object? _context;
         private static MethodInfo? _loadFromPath;
+        private static string? _readyToRunFolder;
         private static bool _registered;
 
         public void OnImport()
@@ -83,6 +82,8 @@ namespace Postmortems.Init
             if (type is null || constructor is null) return;   // .NET Framework: Windows PowerShell 5.1
             _context = constructor.Invoke(new object[] { "Postmortem", false });
             _loadFromPath = type.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
+            // Only here, with a load context: Windows PowerShell never reaches (or compiles) the lookup.
+            _readyToRunFolder = FindReadyToRunFolder();
 
             // What the core asks for and the context has not loaded is looked for in Dependencies/ (after the default context).
             // The handler is a Func<AssemblyLoadContext, AssemblyName, Assembly?>; a method taking object for the context
@@ -101,9 +102,9 @@ namespace Postmortems.Init
             var path = Path.Combine(DependencyFolder, name + ".dll");
             if (!File.Exists(path)) return null;
             if (_context is null || _loadFromPath is null) return Assembly.LoadFrom(path);
-            if (ReadyToRunFolder is not null)
+            if (_readyToRunFolder is not null)
             {
-                var compiled = Path.Combine(ReadyToRunFolder, name + ".dll");
+                var compiled = Path.Combine(_readyToRunFolder, name + ".dll");
                 if (File.Exists(compiled))
                 {
                     try
