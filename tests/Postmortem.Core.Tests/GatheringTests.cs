@@ -162,6 +162,30 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Json_lines_that_change_shape_are_each_read_by_their_own_properties()
+        {
+            // The reader keeps a line's columns for the next line with the same properties; a line shaped otherwise is
+            // looked at afresh, and one without the text is that line's problem alone.
+            var text = string.Join("\n",
+                "{\"time\":\"2026-11-20T14:00:00Z\",\"msg\":\"one\"}",
+                "{\"time\":\"2026-11-20T14:01:00Z\",\"msg\":\"two\"}",
+                "{\"ts\":\"2026-11-20T14:02:00Z\",\"message\":\"three\",\"source\":\"api\",\"milestone\":\"Detected\"}",
+                "{\"msg\":\"four\",\"time\":\"2026-11-20T14:03:00Z\"}",
+                "{\"time\":\"2026-11-20T14:04:00Z\"}",
+                "{\"time\":\"2026-11-20T14:05:00Z\",\"msg\":\"six\"}");
+            var items = TimelineGatherer.Read(text, "shapes.jsonl", new GatherOptions()).ToList();
+            var events = items.Where(i => i.Event is not null).Select(i => i.Event!).ToList();
+            Assert.Equal(new[] { "one", "two", "three", "four", "six" }, events.Select(e => e.Event));
+            Assert.Equal(new[] { At(14, 0), At(14, 1), At(14, 2), At(14, 3), At(14, 5) }, events.Select(e => e.UtcTime));
+            Assert.Equal("api", events[2].Source);
+            Assert.Equal(Milestone.Detected, events[2].Milestone);
+            Assert.Equal("jsonlines", events[3].Source);
+            var problem = Assert.Single(items, i => i.Problem is not null);
+            Assert.Equal(5, problem.Line);
+            Assert.Contains("shapes.jsonl, line 5:", problem.Problem);
+        }
+
+        [Fact]
         public void A_bad_line_is_reported_with_its_line_and_the_rest_is_still_read()
         {
             var items = Gather("malformed.jsonl");

@@ -18,6 +18,9 @@ namespace Postmortems.Gathering
 
         /// <summary>The names of the record's own properties.</summary>
         public abstract IEnumerable<string> Names();
+
+        /// <summary>Whether the record's own properties are these, in this order (false when a record cannot tell cheaply).</summary>
+        public virtual bool HasNames(IReadOnlyList<string> names) => false;
     }
 
     internal sealed class JsonRecord : Record
@@ -53,6 +56,19 @@ namespace Postmortems.Gathering
 
         public override IEnumerable<string> Names() =>
             _element.ValueKind == JsonValueKind.Object ? _element.EnumerateObject().Select(p => p.Name) : Enumerable.Empty<string>();
+
+        // Compared in place, without reading the names out as strings.
+        public override bool HasNames(IReadOnlyList<string> names)
+        {
+            if (_element.ValueKind != JsonValueKind.Object) return false;
+            int i = 0;
+            foreach (var property in _element.EnumerateObject())
+            {
+                if (i >= names.Count || !property.NameEquals(names[i])) return false;
+                i++;
+            }
+            return i == names.Count;
+        }
 
         private bool TryGet(string[] path, out JsonElement value)
         {

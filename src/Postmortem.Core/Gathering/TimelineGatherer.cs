@@ -192,6 +192,8 @@ namespace Postmortems.Gathering
         {
             long number = 0;
             string? timeName = null, messageName = null;
+            string[]? timePath = null, messagePath = null;
+            List<string>? lineNames = null;
             bool resolvedNames = false;
             foreach (var (record, line) in records)
             {
@@ -201,9 +203,12 @@ namespace Postmortems.Gathering
                     yield return (GatheredItem.Failed($"{source}, line {line}: this line is not valid JSON, so it was skipped.", line, number), false);
                     continue;
                 }
-                if ((format == TimelineFormat.Csv || format == TimelineFormat.JsonLines) && !resolvedNames)
+                // A JSON line with the same properties as the one before (as log lines usually are) has the same columns.
+                if (format == TimelineFormat.JsonLines && lineNames is not null && record.HasNames(lineNames)) { }
+                else if ((format == TimelineFormat.Csv || format == TimelineFormat.JsonLines) && !resolvedNames)
                 {
-                    var problem = Columns(record, source, options, out timeName, out messageName);
+                    lineNames = null;
+                    var problem = Columns(record, source, options, out timeName, out messageName, out var names);
                     if (problem is not null)
                     {
                         // A CSV header without the column fails every row: the source cannot be read. A JSON line
@@ -213,6 +218,7 @@ namespace Postmortems.Gathering
                         continue;
                     }
                     resolvedNames = format == TimelineFormat.Csv;
+                    lineNames = names;
                 }
                 IEnumerable<(string? Time, string? Text, bool Candidate, string Source, Milestone Milestone)> events = format switch
                 {
@@ -220,20 +226,19 @@ namespace Postmortems.Gathering
                     TimelineFormat.Alertmanager => Alertmanager(record),
                     TimelineFormat.Slack => Slack(record, options.Reaction),
                     TimelineFormat.Journald => Journald(record),
-                    _ => Tabular(record, format, timeName!, messageName!),
+                    _ => Tabular(record, format, PathOf(timeName!, ref timePath), PathOf(messageName!, ref messagePath)),
                 };
                 foreach (var (time, text, candidate, eventSource, milestone) in events)
                 {
-                    var where = line > 0 ? $"{source}, line {line} (record {number})" : $"{source}, record {number}";
                     if (!SourceTime.TryParse(time, options.Date, out var utc, out var problem))
                     {
-                        yield return (GatheredItem.Failed($"{where}: {problem!.TrimEnd('.')}; the record was skipped.", line, number), false);
+                        yield return (GatheredItem.Failed($"{Where(source, line, number)}: {problem!.TrimEnd('.')}; the record was skipped.", line, number), false);
                         continue;
                     }
                     var normalized = Text.Normalize(text);
                     if (normalized is null)
                     {
-                        yield return (GatheredItem.Failed($"{where}: the record has no text, so it was skipped.", line, number), false);
+                        yield return (GatheredItem.Failed($"{Where(source, line, number)}: the record has no text, so it was skipped.", line, number), false);
                         continue;
                     }
                     yield return (GatheredItem.Of(new TimelineEvent(utc, normalized, milestone, eventSource), line, number), candidate);
@@ -241,12 +246,31 @@ namespace Postmortems.Gathering
             }
         }
 
-        /// <summary>Finds the time and text columns; returns the problem when one is missing.</summary>
-        private static string? Columns(Record record, string source, GatherOptions options, out string? time, out string? message)
+        private static string Where(string source, long line, long number) =>
+            line > 0 ? $"{source}, line {line} (record {number})" : $"{source}, record {number}";
+
+        // A dotted name as its path of property names, split once while the name stays the same from record to record.
+        private static string[] PathOf(string name, ref string[]? path)
         {
-            var names = record.Names().ToList();
+            if (path is null || path.Length == 0 || !IsPath(path, name)) path = name.Split('.');
+            return path;
+        }
+
+        private static bool IsPath(string[] path, string name)
+        {
+            if (path.Length == 1) return string.Equals(path[0], name, StringComparison.Ordinal);
+            return string.Equals(string.Join(".", path), name, StringComparison.Ordinal);
+        }
+
+        private static readonly string[] MilestoneLower = { "milestone" }, MilestoneUpper = { "Milestone" }, SourceLower = { "source" }, SourceUpper = { "Source" };
+
+        /// <summary>Finds the time and text columns; returns the problem when one is missing.</summary>
+        private static string? Columns(Record record, string source, GatherOptions options, out string? time, out string? message, out List<string> names)
+        {
+            names = record.Names().ToList();
             time = options.TimeProperty is string t && t.Contains('.') ? t : Names.Find(names, options.TimeProperty, Names.Time);
             message = options.MessageProperty is string m && m.Contains('.') ? m : Names.Find(names, options.MessageProperty, Names.Message);
+            if (time is not null && message is not null) return null;
             var available = string.Join(", ", names);
             if (time is null)
             {
@@ -263,12 +287,12 @@ namespace Postmortems.Gathering
             return null;
         }
 
-        private static IEnumerable<(string?, string?, bool, string, Milestone)> Tabular(Record record, TimelineFormat format, string timeName, string messageName)
+        private static IEnumerable<(string?, string?, bool, string, Milestone)> Tabular(Record record, TimelineFormat format, string[] timePath, string[] messagePath)
         {
-            var milestoneText = record.Text("milestone") ?? record.Text("Milestone");
-            var milestone = Enum.TryParse<Milestone>(milestoneText ?? "", ignoreCase: true, out var m) && Enum.IsDefined(typeof(Milestone), m) ? m : Milestone.None;
-            var eventSource = record.Text("source") ?? record.Text("Source") ?? (format == TimelineFormat.Csv ? "csv" : "jsonlines");
-            yield return (record.Text(timeName.Split('.')), record.Text(messageName.Split('.')), true, eventSource, milestone);
+            var milestoneText = record.Text(MilestoneLower) ?? record.Text(MilestoneUpper);
+            var milestone = milestoneText is not null && Enum.TryParse<Milestone>(milestoneText, ignoreCase: true, out var m) && Enum.IsDefined(typeof(Milestone), m) ? m : Milestone.None;
+            var eventSource = record.Text(SourceLower) ?? record.Text(SourceUpper) ?? (format == TimelineFormat.Csv ? "csv" : "jsonlines");
+            yield return (record.Text(timePath), record.Text(messagePath), true, eventSource, milestone);
         }
 
         private static IEnumerable<(string?, string?, bool, string, Milestone)> Kubernetes(Record r)
