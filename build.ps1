@@ -210,10 +210,10 @@ function Invoke-Bench {
     Invoke-Build
     $bench = Join-Path $Out 'bench'
     New-Item -ItemType Directory -Path $bench -Force | Out-Null
-    Invoke-Native dotnet @('build', (Join-Path $Root 'bench/Floor/Floor.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet', '-o', (Join-Path $bench 'floor'))
+    Invoke-Native dotnet @('build', (Join-Path $Root 'bench/Floor/Floor.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet', '-o', (Join-Path $bench 'floor/PostmortemBenchFloor'))
     $releaseLike = New-ReleaseLikePwsh (Join-Path $bench 'pwsh-readytorun')
     $exit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'), '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
-        '-FloorPath', (Join-Path $bench 'floor/PostmortemBenchFloor.psd1'), '-ReleaseLikePwsh', $releaseLike, '-OutputFolder', $bench)
+        '-FloorPath', (Join-Path $bench 'floor/PostmortemBenchFloor/PostmortemBenchFloor.psd1'), '-ReleaseLikePwsh', $releaseLike, '-OutputFolder', $bench)
     if ($exit -ne 0) { throw "The benchmarks failed with exit code $exit." }
     Invoke-CoreBenchmarks -Folder (Join-Path $bench 'core') -Results (Join-Path $bench 'results.md')
 }

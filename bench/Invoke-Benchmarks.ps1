@@ -8,6 +8,7 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
+    # The floor module's manifest, in a folder of its name (PostmortemBenchFloor/), as the module's is (Postmortem/).
     [Parameter(Mandatory)] [string] $FloorPath,
     [Parameter(Mandatory)] [string] $OutputFolder,
     # pwsh.dll of a copy of this PowerShell with its assemblies compiled ReadyToRun, as its release packages are.
@@ -75,11 +76,14 @@ $reportPeak = "'PEAKMB ' + [math]::Round(((Get-Content /proc/self/status | Where
 # 1. Start-up, in rounds: each round starts every command once, so a drift in the machine's speed touches all alike.
 # Besides the case and its baseline, the floor: importing a binary module (with a manifest) whose cmdlets do nothing.
 $startRuns = 11
+# The commands name the modules as a user does (Import-Module Postmortem), found through PSModulePath.
 function Measure-StartUp([string] $PwshDll) {
     $commands = [ordered]@{
         Exit   = 'exit'
-        Floor  = "Import-Module '$FloorPath'"
-        Module = "Import-Module '$ModulePath'; New-Postmortem -Title t | ConvertTo-PostmortemHtml | Out-Null"
+        Floor  = 'Import-Module PostmortemBenchFloor'
+        Module = 'Import-Module Postmortem; New-Postmortem -Title t | ConvertTo-PostmortemHtml | Out-Null'
+        FloorByPath  = "Import-Module '$FloorPath'"
+        ModuleByPath = "Import-Module '$ModulePath'; New-Postmortem -Title t | ConvertTo-PostmortemHtml | Out-Null"
     }
     $times = @{}
     foreach ($key in $commands.Keys) { $times[$key] = [System.Collections.Generic.List[double]]::new(); $null = Invoke-Child $commands[$key] $PwshDll }
@@ -90,14 +94,19 @@ function Measure-StartUp([string] $PwshDll) {
     foreach ($key in $commands.Keys) { $medians[$key] = Get-Median $times[$key] }
     $medians
 }
+$savedModulePath = $env:PSModulePath
+$env:PSModulePath = ((Split-Path (Split-Path $ModulePath -Parent) -Parent), (Split-Path (Split-Path $FloorPath -Parent) -Parent), $env:PSModulePath) -join [IO.Path]::PathSeparator
 $tool = Measure-StartUp
-Add-Row 'Start-up: Import-Module; New-Postmortem | ConvertTo-PostmortemHtml' $tool.Module 'pwsh -NoProfile -c exit' $tool.Exit '<= 1.2x' 'this project''s pwsh, the .NET tool: its assemblies are IL only'
-Add-Row 'Start-up floor: Import-Module of a do-nothing binary module' $tool.Floor 'pwsh -NoProfile -c exit' $tool.Exit 'reported' 'the same pwsh'
+Add-Row 'Start-up: Import-Module Postmortem; New-Postmortem -Title t | ConvertTo-PostmortemHtml' $tool.Module 'pwsh -NoProfile -c exit' $tool.Exit '<= 1.2x' 'this project''s pwsh, the .NET tool: its assemblies are IL only'
+Add-Row 'Start-up floor: Import-Module PostmortemBenchFloor, a do-nothing binary module' $tool.Floor 'pwsh -NoProfile -c exit' $tool.Exit 'reported' 'the same pwsh'
+Add-Row 'Start-up, the module imported by its path' $tool.ModuleByPath 'pwsh -NoProfile -c exit' $tool.Exit 'reported' ("the floor by its path: {0:N1} ms" -f $tool.FloorByPath)
 if ($ReleaseLikePwsh) {
     $release = Measure-StartUp $ReleaseLikePwsh
-    Add-Row 'Start-up on a release-like pwsh: Import-Module; New-Postmortem | ConvertTo-PostmortemHtml' $release.Module 'pwsh -NoProfile -c exit' $release.Exit '<= 1.2x' 'the same pwsh with its assemblies compiled ReadyToRun, as its release packages are'
-    Add-Row 'Start-up floor on a release-like pwsh: Import-Module of a do-nothing binary module' $release.Floor 'pwsh -NoProfile -c exit' $release.Exit 'reported' ''
+    Add-Row 'Start-up on a release-like pwsh: the same' $release.Module 'pwsh -NoProfile -c exit' $release.Exit '<= 1.2x' 'the same pwsh with its assemblies compiled ReadyToRun, as its release packages are'
+    Add-Row 'Start-up floor on a release-like pwsh: the same' $release.Floor 'pwsh -NoProfile -c exit' $release.Exit 'reported' ''
+    Add-Row 'Start-up on a release-like pwsh, the module imported by its path' $release.ModuleByPath 'pwsh -NoProfile -c exit' $release.Exit 'reported' ("the floor by its path: {0:N1} ms" -f $release.FloorByPath)
 }
+$env:PSModulePath = $savedModulePath
 
 # 2. Pipeline binding: 100,000 objects by property name.
 $count = 100000
