@@ -227,7 +227,7 @@ foreach ($row in $rows) {
     $unit = if ($row.Case -like '*memory*') { 'MB' } else { 'ms' }
     # A pipe inside a cell would end it: the cases quote pipelines.
     $cells = @($row.Case, $row.Baseline, $row.Target, $row.Note) | ForEach-Object { "$_" -replace '\|', '\|' }
-    $result = if ($row.Ms -lt 10) { '{0:N2}' -f $row.Ms } else { '{0:N1}' -f $row.Ms }
+    $result = if ($row.Ms -lt 0.1) { '{0:N4}' -f $row.Ms } elseif ($row.Ms -lt 10) { '{0:N2}' -f $row.Ms } else { '{0:N1}' -f $row.Ms }
     $lines += ('| {0} | {1} {7} | {2} | {3} | {4} | {5} | {6} |' -f $cells[0], $result, $cells[1], $(if ($row.BaselineMs) { '{0:N1} {1}' -f $row.BaselineMs, $unit } else { '' }), $(if ([double]::IsNaN($row.Ratio)) { '' } else { '{0:N2}' -f $row.Ratio }), $cells[2], $cells[3], $unit)
 }
 $report = Join-Path $OutputFolder 'results.md'
