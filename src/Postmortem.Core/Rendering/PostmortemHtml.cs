@@ -35,27 +35,40 @@ figure.pm-chart svg { max-width: 100%; height: auto; }
         /// <summary>The body alone, for embedding in another page; with the timeline chart above the Timeline table unless told not to.</summary>
         public static string RenderFragment(Postmortem postmortem, bool timelineChart = true)
         {
+            if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             var html = Markdown.ToHtml(PostmortemMarkdown.Render(postmortem), Pipeline);
             var chart = timelineChart ? TimelineChart.Render(postmortem) : null;
             if (chart is null) return html;
-            // User text is escaped, so the only raw Timeline heading is the template's own.
-            int at = html.IndexOf(TimelineHeading, StringComparison.Ordinal);
-            return at < 0 ? html : html.Insert(at + TimelineHeading.Length, "<figure class=\"pm-chart\">\n" + chart + "</figure>\n");
+            return AppendBody(new StringBuilder(html.Length + chart.Length + 64), html, chart).ToString();
         }
 
         /// <summary>A standalone page: title, a small readable stylesheet, and the rendered document.</summary>
         public static string RenderPage(Postmortem postmortem, bool timelineChart = true)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
-            var body = RenderFragment(postmortem, timelineChart);
-            var page = new StringBuilder(body.Length + 1200);
+            var html = Markdown.ToHtml(PostmortemMarkdown.Render(postmortem), Pipeline);
+            var chart = timelineChart ? TimelineChart.Render(postmortem) : null;
+            var page = new StringBuilder(html.Length + (chart?.Length ?? 0) + 1200);
             page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .Append("<title>").Append(WebUtility.HtmlEncode("Postmortem: " + postmortem.Title)).Append("</title>\n")
-                .Append("<style>").Append(StyleSheet).Append("</style>\n</head>\n<body>\n<main>\n")
-                .Append(body)
+                .Append("<style>").Append(StyleSheet).Append("</style>\n</head>\n<body>\n<main>\n");
+            AppendBody(page, html, chart)
                 .Append("</main>\n</body>\n</html>\n");
             return page.ToString();
+        }
+
+        // The rendered document with the chart, if any, in a figure right under the Timeline heading: written straight
+        // into the page, without copying the document or the chart into strings of their own first.
+        private static StringBuilder AppendBody(StringBuilder target, string html, string? chart)
+        {
+            // User text is escaped, so the only raw Timeline heading is the template's own.
+            int at = chart is null ? -1 : html.IndexOf(TimelineHeading, StringComparison.Ordinal);
+            if (at < 0) return target.Append(html);
+            at += TimelineHeading.Length;
+            return target.Append(html, 0, at)
+                .Append("<figure class=\"pm-chart\">\n").Append(chart).Append("</figure>\n")
+                .Append(html, at, html.Length - at);
         }
     }
 }
