@@ -5,12 +5,7 @@ BeforeAll {
     $script:otherYaml = Join-Path $PSScriptRoot '../../.tools/packages/yamldotnet/13.7.1/lib/netstandard2.0/YamlDotNet.dll'
 
     # Each case runs in a pwsh of its own: an assembly loaded into a session cannot be unloaded again.
-    function Invoke-FreshPwsh([string] $Script) {
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
-        $output = & $pwsh @prefix -NoProfile -NonInteractive -Command $Script 2>&1
-        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
-    }
+    . (Join-Path $PSScriptRoot 'FreshPwsh.ps1')
 
     $script:roundTrip = @"
 `$ErrorActionPreference = 'Stop'

@@ -1,6 +1,7 @@
 BeforeAll {
     Import-Module $env:POSTMORTEM_MODULE_PATH -Force
     $script:package = $env:POSTMORTEM_PACKAGE_PATH
+    . (Join-Path $PSScriptRoot 'FreshPwsh.ps1')
 }
 
 Describe 'The module package' {
@@ -27,9 +28,7 @@ Describe 'The module package' {
         Join-Path $installed.Directory 'Dependencies/YamlDotNet.dll' | Should -Exist
         Join-Path $installed.Directory 'en-US/about_Postmortem.help.txt' | Should -Exist
 
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
-        $output = & $pwsh @prefix -NoProfile -NonInteractive -Command "Import-Module '$($installed.FullName)'; New-Postmortem 'Installed' -Date 2026-11-20 | ConvertTo-PostmortemMarkdown | Select-Object -First 1" 2>&1
-        ($output | Out-String) | Should -Match '# Postmortem: Installed'
+        $result = Invoke-FreshPwsh "Import-Module '$($installed.FullName)'; New-Postmortem 'Installed' -Date 2026-11-20 | ConvertTo-PostmortemMarkdown | Select-Object -First 1"
+        $result.Output | Should -Match '# Postmortem: Installed'
     }
 }

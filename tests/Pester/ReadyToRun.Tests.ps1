@@ -5,12 +5,7 @@ BeforeAll {
     $script:libraries = 'Postmortem.Core', 'Markdig', 'YamlDotNet'
 
     # Each case runs in a pwsh of its own: which copy of an assembly a session loads is decided once per process.
-    function Invoke-FreshPwsh([string] $Script) {
-        $pwsh = [Environment]::ProcessPath
-        [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
-        $output = & $pwsh @prefix -NoProfile -NonInteractive -Command $Script 2>&1
-        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
-    }
+    . (Join-Path $PSScriptRoot 'FreshPwsh.ps1')
 
     # Renders, round-trips a YAML draft, and says where each library was loaded from.
     function Get-LoadedFrom([string] $ManifestPath) {
