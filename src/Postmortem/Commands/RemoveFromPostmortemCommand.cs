@@ -166,6 +166,8 @@ namespace Postmortems.Commands
 
         protected abstract List<string> ListOf(Postmortem postmortem);
 
+        protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
+
         protected override IEnumerable<string> PipedEntries => Text;
         protected override IReadOnlyList<string> EntriesOf(Postmortem postmortem) => ListOf(postmortem);
         protected override bool Contains(Postmortem postmortem, string entry) => ListOf(postmortem).Contains(entry, StringComparer.Ordinal);
@@ -180,7 +182,6 @@ namespace Postmortems.Commands
     {
         protected override string ListName => "Whys";
         protected override string EntryNoun => "why";
-        protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
         protected override List<string> ListOf(Postmortem postmortem) => postmortem.Whys;
     }
 
@@ -191,7 +192,6 @@ namespace Postmortems.Commands
     {
         protected override string ListName => "ContributingFactors";
         protected override string EntryNoun => "contributing factor";
-        protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
         protected override List<string> ListOf(Postmortem postmortem) => postmortem.ContributingFactors;
     }
 
@@ -209,7 +209,6 @@ namespace Postmortems.Commands
 
         protected override string ListName => Well ? "WentWell" : "WentPoorly";
         protected override string EntryNoun => Well ? "what went well" : "what went poorly";
-        protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
         protected override List<string> ListOf(Postmortem postmortem) => Well ? postmortem.WentWell : postmortem.WentPoorly;
     }
 }
