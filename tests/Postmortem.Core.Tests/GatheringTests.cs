@@ -186,6 +186,17 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Nested_properties_named_with_dots_are_read_on_every_line()
+        {
+            var text = "{\"event\":{\"at\":\"2026-11-20T14:00:00Z\"},\"log\":{\"text\":\"one\"}}\n" +
+                       "{\"event\":{\"at\":\"2026-11-20T14:01:00Z\"},\"log\":{\"text\":\"two\"}}";
+            var options = new GatherOptions { TimeProperty = "event.at", MessageProperty = "log.text" };
+            var events = TimelineGatherer.Read(text, "nested.jsonl", options).Select(i => i.Event!).ToList();
+            Assert.Equal(new[] { "one", "two" }, events.Select(e => e.Event));
+            Assert.Equal(new[] { At(14, 0), At(14, 1) }, events.Select(e => e.UtcTime));
+        }
+
+        [Fact]
         public void A_bad_line_is_reported_with_its_line_and_the_rest_is_still_read()
         {
             var items = Gather("malformed.jsonl");

@@ -192,7 +192,7 @@ namespace Postmortems.Gathering
         {
             long number = 0;
             string? timeName = null, messageName = null;
-            string[]? timePath = null, messagePath = null;
+            (string Name, string[] Path) timePath = default, messagePath = default;
             List<string>? lineNames = null;
             bool resolvedNames = false;
             foreach (var (record, line) in records)
@@ -250,16 +250,10 @@ namespace Postmortems.Gathering
             line > 0 ? $"{source}, line {line} (record {number})" : $"{source}, record {number}";
 
         // A dotted name as its path of property names, split once while the name stays the same from record to record.
-        private static string[] PathOf(string name, ref string[]? path)
+        private static string[] PathOf(string name, ref (string Name, string[] Path) cached)
         {
-            if (path is null || path.Length == 0 || !IsPath(path, name)) path = name.Split('.');
-            return path;
-        }
-
-        private static bool IsPath(string[] path, string name)
-        {
-            if (path.Length == 1) return string.Equals(path[0], name, StringComparison.Ordinal);
-            return string.Equals(string.Join(".", path), name, StringComparison.Ordinal);
+            if (!string.Equals(cached.Name, name, StringComparison.Ordinal)) cached = (name, name.Split('.'));
+            return cached.Path;
         }
 
         private static readonly string[] MilestoneLower = { "milestone" }, MilestoneUpper = { "Milestone" }, SourceLower = { "source" }, SourceUpper = { "Source" };
