@@ -18,11 +18,20 @@ namespace Postmortems.Serialization
     /// </summary>
     internal static class Digest
     {
+        private const string HexDigits = "0123456789abcdef";
+
+        /// <summary>The first four bytes of the text's SHA-256, as eight lower-case hex digits.</summary>
         public static string Of(string text)
         {
             using var sha = System.Security.Cryptography.SHA256.Create();
             var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text));
-            return BitConverter.ToString(hash, 0, 4).Replace("-", string.Empty).ToLowerInvariant();
+            var hex = new char[8];
+            for (int i = 0; i < 4; i++)
+            {
+                hex[2 * i] = HexDigits[hash[i] >> 4];
+                hex[2 * i + 1] = HexDigits[hash[i] & 0xF];
+            }
+            return new string(hex);
         }
     }
 

@@ -270,17 +270,19 @@ namespace Postmortems.Serialization
             var entries = front?.Events ?? new List<FrontMatter.EventInfo>();
             var taken = new bool[entries.Count];
             var matches = new FrontMatter.EventInfo?[rows.Count];
+            var digests = rows.Select(row => Digest.Of(row.Text)).ToArray();
+            var rowDigests = new HashSet<string>(digests, StringComparer.Ordinal);
             for (int pass = 0; pass < 2; pass++)
             {
                 for (int r = 0; r < rows.Count; r++)
                 {
                     if (matches[r] is not null) continue;
-                    var digest = Digest.Of(rows[r].Text);
                     for (int e = 0; e < entries.Count; e++)
                     {
                         if (taken[e] || Truncate(entries[e].Time, rows[r].WithSeconds) != rows[r].Shown) continue;
-                        if (pass == 0 && entries[e].Digest != digest) continue;
-                        if (pass == 1 && entries[e].Digest is not null && rows.Any(other => Digest.Of(other.Text) == entries[e].Digest)) continue;
+                        if (pass == 0 && entries[e].Digest != digests[r]) continue;
+                        // Kept for the row that still has its text, wherever that row now stands.
+                        if (pass == 1 && entries[e].Digest is string kept && rowDigests.Contains(kept)) continue;
                         taken[e] = true;
                         matches[r] = entries[e];
                         break;
@@ -387,19 +389,20 @@ namespace Postmortems.Serialization
             var entries = front?.Actions ?? new List<FrontMatter.ActionInfo>();
             var taken = new bool[entries.Count];
             var matched = new bool[p.ActionItems.Count];
+            var digests = p.ActionItems.Select(a => Digest.Of(a.Action)).ToArray();
+            var actionDigests = new HashSet<string>(digests, StringComparer.Ordinal);
             for (int i = 0; i < p.ActionItems.Count; i++)
             {
-                var digest = Digest.Of(p.ActionItems[i].Action);
-                int e = entries.FindIndex(x => x.Digest == digest && !taken[entries.IndexOf(x)]);
-                if (e < 0) continue;
+                int e = 0;
+                while (e < entries.Count && (taken[e] || entries[e].Digest != digests[i])) e++;
+                if (e == entries.Count) continue;
                 taken[e] = matched[i] = true;
                 Apply(p.ActionItems[i], entries[e]);
             }
             for (int i = 0; i < p.ActionItems.Count && i < entries.Count; i++)
             {
                 if (matched[i] || taken[i]) continue;
-                var digest = entries[i].Digest;
-                if (digest is not null && p.ActionItems.Any(a => Digest.Of(a.Action) == digest)) continue;
+                if (entries[i].Digest is string kept && actionDigests.Contains(kept)) continue;
                 taken[i] = true;
                 Apply(p.ActionItems[i], entries[i]);
             }
