@@ -62,7 +62,7 @@ namespace Postmortems.Rules
             {
                 var words = Words.Of(items[i].Action);
                 var start = context.Phrases("VagueActionStarts").StartOf(words);
-                var phrase = Find(context, words);
+                var phrase = start ?? context.Phrases("VagueActionPhrases").FindIn(words);
                 if (phrase is null) continue;
                 var message = start is not null
                     ? $"The action '{TimelineMilestones.Short(items[i].Action)}' starts with '{start}': it describes work to decide a change, not the change."
@@ -75,6 +75,7 @@ namespace Postmortems.Rules
     internal sealed class ActionItemImperative : PostmortemRule
     {
         private static readonly string[] PassiveMarkers = { "should be", "will be", "needs to be", "need to be", "must be", "has to be", "to be", "should", "will", "must" };
+        private static readonly PhraseList Passive = new PhraseList(PassiveMarkers);
 
         public override string Name => nameof(ActionItemImperative);
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
@@ -91,7 +92,7 @@ namespace Postmortems.Rules
                 var words = Words.Of(items[i].Action);
                 // A vague action ("Be more careful", "Investigate ...") is VagueActionItem's to report, once.
                 if (verbs.StartOf(words) is not null || VagueActionItem.Find(context, words) is not null) continue;
-                var passive = new PhraseList(PassiveMarkers).FindIn(words);
+                var passive = Passive.FindIn(words);
                 var message = passive is not null
                     ? $"The action '{TimelineMilestones.Short(items[i].Action)}' is in the passive voice ('{passive}')."
                     : $"The action '{TimelineMilestones.Short(items[i].Action)}' does not start with a verb that says what to do ('{words.First}').";

@@ -16,20 +16,20 @@ namespace Postmortems.Rules
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             if (settings is null) throw new ArgumentNullException(nameof(settings));
             var records = new List<DiagnosticRecord>();
+            var memo = new Dictionary<string, object>();
             var selected = PostmortemRules.All.Where(r => settings.IsEnabled(r) && (includeRule is null || includeRule(r.Name))).ToList();
-            foreach (var rule in selected) rule.Check(new RuleContext(postmortem, settings, rule, records));
+            foreach (var rule in selected) rule.Check(new RuleContext(postmortem, settings, rule, records, memo));
             // The review rules judge what the others found, so they run last and see every finding. They also see the
             // findings of rules left out by -Rule, so a narrowed check does not pass a postmortem the full one fails.
             var findingsRules = selected.OfType<FindingsRule>().ToList();
             if (findingsRules.Count > 0)
             {
-                var all = new List<DiagnosticRecord>(records);
+                var all = includeRule is null ? new List<DiagnosticRecord>(records) : new List<DiagnosticRecord>();
                 if (includeRule is not null)
                 {
-                    all.Clear();
-                    foreach (var rule in PostmortemRules.All.Where(r => settings.IsEnabled(r) && r is not FindingsRule)) rule.Check(new RuleContext(postmortem, settings, rule, all));
+                    foreach (var rule in PostmortemRules.All.Where(r => settings.IsEnabled(r) && r is not FindingsRule)) rule.Check(new RuleContext(postmortem, settings, rule, all, memo));
                 }
-                foreach (var rule in findingsRules) rule.CheckFindings(new RuleContext(postmortem, settings, rule, records), all);
+                foreach (var rule in findingsRules) rule.CheckFindings(new RuleContext(postmortem, settings, rule, records, memo), all);
             }
             // Stable: within a section, findings keep the rules' order.
             return records.Select((record, index) => (record, index))

@@ -23,12 +23,13 @@ namespace Postmortems.Rules
         private readonly List<DiagnosticRecord> _records;
         private readonly PostmortemRule _rule;
 
-        public RuleContext(Postmortem postmortem, RuleSettings settings, PostmortemRule rule, List<DiagnosticRecord> records)
+        public RuleContext(Postmortem postmortem, RuleSettings settings, PostmortemRule rule, List<DiagnosticRecord> records, Dictionary<string, object> memo)
         {
             Postmortem = postmortem;
             Settings = settings;
             _rule = rule;
             _records = records;
+            _memo = memo;
         }
 
         public Postmortem Postmortem { get; }
@@ -37,12 +38,12 @@ namespace Postmortems.Rules
 
         public PhraseList Phrases(string listName) => Settings.Phrases(listName);
 
-        private Dictionary<string, object>? _memo;
+        // Shared by every rule's context in one check.
+        private readonly Dictionary<string, object> _memo;
 
-        /// <summary>Something a rule derives from the whole postmortem once per check rather than once per item.</summary>
+        /// <summary>Something the rules derive from the whole postmortem once per check rather than once per item or rule.</summary>
         public T Memo<T>(string key, System.Func<T> create) where T : class
         {
-            _memo ??= new Dictionary<string, object>();
             if (_memo.TryGetValue(key, out var value)) return (T)value;
             var created = create();
             _memo[key] = created;
