@@ -235,13 +235,13 @@ namespace Postmortems.Gathering
                         yield return (GatheredItem.Failed($"{Where(source, line, number)}: {problem!.TrimEnd('.')}; the record was skipped.", line, number), false);
                         continue;
                     }
-                    var normalized = Text.Normalize(text);
-                    if (normalized is null)
+                    // Blank is what Text.Normalize reads as no text; the event normalizes the rest itself.
+                    if (string.IsNullOrWhiteSpace(text))
                     {
                         yield return (GatheredItem.Failed($"{Where(source, line, number)}: the record has no text, so it was skipped.", line, number), false);
                         continue;
                     }
-                    yield return (GatheredItem.Of(new TimelineEvent(utc, normalized, milestone, eventSource), line, number), candidate);
+                    yield return (GatheredItem.Of(new TimelineEvent(utc, text!, milestone, eventSource), line, number), candidate);
                 }
             }
         }
