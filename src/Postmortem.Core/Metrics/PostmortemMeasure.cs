@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace Postmortems.Metrics
 {
@@ -211,25 +209,7 @@ namespace Postmortems.Metrics
         }
 
         /// <summary>"No alerting on X." and "no  alerting on x" are the same factor.</summary>
-        public static string NormalizeFactor(string factor)
-        {
-            var builder = new StringBuilder(factor.Length);
-            bool space = false;
-            foreach (var c in factor.Trim().ToLower(CultureInfo.InvariantCulture))
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = builder.Length > 0;
-                    continue;
-                }
-                if (space) builder.Append(' ');
-                space = false;
-                builder.Append(c);
-            }
-            var text = builder.ToString();
-            string trimmed;
-            while ((trimmed = text.TrimEnd('.', '!', '?', ';', ',', ':').TrimEnd()) != text) text = trimmed;
-            return text;
-        }
+        public static string NormalizeFactor(string factor) =>
+            (Text.SingleLine(factor.ToLowerInvariant()) ?? string.Empty).TrimEnd('.', '!', '?', ';', ',', ':', ' ');
     }
 }
