@@ -168,12 +168,12 @@ namespace Postmortems.Rendering
                     AppendTip(svg, e).Append("</title></circle>\n");
                     continue;
                 }
-                var tip = AppendTip(new StringBuilder(), e).ToString();
                 var label = labelOf[e];
                 double labelY = label.Y;
                 svg.Append("<line x1=\"").Append(N(x)).Append("\" y1=\"").Append(N(labelY + 3)).Append("\" x2=\"").Append(N(x)).Append("\" y2=\"").Append(N(axisY - 6)).Append("\" stroke=\"#8c959f\" stroke-dasharray=\"2 2\"/>\n");
                 svg.Append("<path class=\"pm-milestone\" d=\"M").Append(N(x)).Append(' ').Append(N(axisY - 6)).Append("L").Append(N(x + 6)).Append(' ').Append(N(axisY))
-                   .Append("L").Append(N(x)).Append(' ').Append(N(axisY + 6)).Append("L").Append(N(x - 6)).Append(' ').Append(N(axisY)).Append("Z\" fill=\"#1f2328\"><title>").Append(tip).Append("</title></path>\n");
+                   .Append("L").Append(N(x)).Append(' ').Append(N(axisY + 6)).Append("L").Append(N(x - 6)).Append(' ').Append(N(axisY)).Append("Z\" fill=\"#1f2328\"><title>");
+                AppendTip(svg, e).Append("</title></path>\n");
                 svg.Append("<text class=\"pm-label\" x=\"").Append(N(label.X + 3)).Append("\" y=\"").Append(N(labelY)).Append("\" fill=\"#1f2328\">").Append(Escape(label.Text)).Append("</text>\n");
             }
 
