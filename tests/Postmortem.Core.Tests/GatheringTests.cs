@@ -197,6 +197,15 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Plain_text_read_with_a_JSON_format_says_it_is_not_that_format_rather_than_asking_for_one()
+        {
+            var error = Assert.Throws<TimelineSourceException>(() => Gather("events.csv", new GatherOptions { Format = TimelineFormat.Alertmanager }));
+            Assert.Contains("events.csv: this is not Alertmanager content", error.Message);
+            Assert.Contains("Leave -Format out", error.Message);
+            Assert.DoesNotContain("cannot tell the format", error.Message);
+        }
+
+        [Fact]
         public void A_bad_line_is_reported_with_its_line_and_the_rest_is_still_read()
         {
             var items = Gather("malformed.jsonl");

@@ -72,6 +72,10 @@ namespace Postmortems.Gathering
                 var header = text.Split('\n')[0];
                 if (wanted == TimelineFormat.Csv || header.IndexOf(',') >= 0 || header.IndexOf('\t') >= 0 || header.IndexOf(';') >= 0) return (TimelineFormat.Csv, Shape.Csv, null);
             }
+            if (wanted is not null && !LooksLikeAPath(text))
+            {
+                throw new TimelineSourceException($"{source}: this is not {wanted} content: it is text that is none of the JSON or YAML formats. Leave -Format out to have the format detected, or give the one it is.");
+            }
             throw Unknown(source, "text that is none of the known formats", LooksLikeAPath(text) ? text.Trim() : null);
         }
 
