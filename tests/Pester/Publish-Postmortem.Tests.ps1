@@ -499,6 +499,8 @@ Describe 'Publish-Postmortem' {
             $thrown = { $pm | Publish-Postmortem -BookId 79 -Uri $BaseUri -Credential $Credential } |
                 Should -Throw -ErrorId 'BookStackConnectionInvalid,*' -PassThru
             $thrown.Exception.Message | Should -Match '-AllowUnencryptedAuthentication'
+            $thrown.ToString() | Should -Match '-AllowUnencryptedAuthentication'
+            $thrown.ToString() | Should -Not -Match "\(Parameter '"
             { Connect-BookStack -Uri $BaseUri -Credential $Credential } | Should -Throw -ErrorId 'BookStackConnectionInvalid,*'
             $env:BOOKSTACK_URL = $BaseUri
             $env:BOOKSTACK_TOKEN_ID = $TokenId

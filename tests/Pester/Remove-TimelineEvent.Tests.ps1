@@ -30,6 +30,7 @@ Describe 'Remove-TimelineEvent by index' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TimelineEventNotFound,*'
         $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $errs[0].Exception.Message | Should -BeLike '*no Timeline`[7`]*Timeline`[0`] to Timeline`[6`]*'
+        $errs[0].Exception.Message | Should -Not -Match '\(Parameter |Actual value'
         $pm.Timeline.Count | Should -Be 6
     }
 

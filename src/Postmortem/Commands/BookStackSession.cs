@@ -86,7 +86,10 @@ namespace Postmortems.Commands
             }
             catch (ArgumentException ex)
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.BookStackConnectionInvalid, ErrorCategory.InvalidArgument, uri));
+                // The core names the parameter for .NET callers; a PowerShell user reads the sentence alone.
+                var record = new ErrorRecord(ex, ErrorIds.BookStackConnectionInvalid, ErrorCategory.InvalidArgument, uri);
+                if (ex.ParamName is string name) record.ErrorDetails = new ErrorDetails(ex.Message.Replace($" (Parameter '{name}')", string.Empty));
+                cmdlet.ThrowTerminatingError(record);
                 throw;
             }
         }

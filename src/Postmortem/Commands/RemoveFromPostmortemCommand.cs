@@ -73,7 +73,7 @@ namespace Postmortems.Commands
                 {
                     var range = entries.Count == 0 ? $"{ListName} is empty" : $"{ListName} holds {ListName}[0] to {ListName}[{entries.Count - 1}]";
                     WriteError(new ErrorRecord(
-                        new ArgumentOutOfRangeException(nameof(Index), index, $"There is no {ListName}[{index}] in '{Postmortem.Title}': {range}. $pm.{ListName} lists them in order."),
+                        new ArgumentOutOfRangeException(null, $"There is no {ListName}[{index}] in '{Postmortem.Title}': {range}. $pm.{ListName} lists them in order."),
                         NotFoundErrorId, ErrorCategory.ObjectNotFound, index));
                     continue;
                 }
