@@ -269,6 +269,16 @@ Describe 'Get-PostmortemMetric' {
             $err.Exception.Message | Should -BeLike '*-From and -To together*'
         }
 
+        It 'refuses None at -<Side>, which marks no event, instead of timing from a plain event' -ForEach @(
+            @{ Side = 'From'; Params = @{ From = 'None'; To = 'Detected' } }
+            @{ Side = 'To'; Params = @{ From = 'Detected'; To = 'None' } }
+        ) {
+            $err = { $script:a | Get-PostmortemMetric @Params } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue,*'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.Exception.Message | Should -BeLike 'None marks no event*-From Detected -To MitigationApplied*'
+        }
+
         It 'refuses a milestone that does not exist' {
             { $script:a | Get-PostmortemMetric -From Detected -To Fixed } |
                 Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])

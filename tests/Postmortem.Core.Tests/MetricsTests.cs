@@ -65,6 +65,14 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void A_clock_cannot_start_or_stop_at_None_which_every_plain_event_carries()
+        {
+            var error = Assert.Throws<ArgumentException>(() => new MetricDefinition("NoneToDetected", new[] { Milestone.None }, new[] { Milestone.Detected }));
+            Assert.StartsWith("None marks no event", error.Message);
+            Assert.Throws<ArgumentException>(() => new MetricDefinition("DetectedToNone", new[] { Milestone.Detected }, new[] { Milestone.MitigationApplied, Milestone.None }));
+        }
+
+        [Fact]
         public void A_clock_of_your_own_runs_between_the_milestones_you_pick()
         {
             var p = Incident("t", Severity.P2, detected: 7, mitigated: 40);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Postmortems.Rendering;
 
 namespace Postmortems.Metrics
@@ -42,6 +43,11 @@ namespace Postmortems.Metrics
     {
         public MetricDefinition(string name, IReadOnlyList<Milestone> from, IReadOnlyList<Milestone> to)
         {
+            // None is what every plain event carries, so a clock that started or stopped there would time nothing real.
+            if (from.Contains(Milestone.None) || to.Contains(Milestone.None))
+            {
+                throw new ArgumentException("None marks no event, so no clock starts or stops there. Give milestones such as -From Detected -To MitigationApplied.");
+            }
             Name = name;
             From = from;
             To = to;

@@ -43,7 +43,14 @@ namespace Postmortems.Commands
             }
             if (From is not null && To is not null)
             {
-                _definitions = new[] { new MetricDefinition($"{From[0]}To{To[0]}", From, To) };
+                try
+                {
+                    _definitions = new[] { new MetricDefinition($"{From[0]}To{To[0]}", From, To) };
+                }
+                catch (ArgumentException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, null));
+                }
             }
             else if (Name is not null)
             {
