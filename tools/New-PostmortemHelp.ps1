@@ -111,13 +111,15 @@ function Write-Parameter([System.Xml.XmlWriter] $w, $info, $setParameter, [strin
     $w.WriteElementString('name', $ns.maml, $info.Name)
     Write-Paras $w $description
     $isSwitch = $info.ParameterType -eq [System.Management.Automation.SwitchParameter]
+    # A nullable parameter (TimeSpan?) takes what its type takes: the help names that type, not Nullable`1.
+    $type = [Nullable]::GetUnderlyingType($info.ParameterType) ?? $info.ParameterType
     $w.WriteStartElement('command', 'parameterValue', $ns.command)
     $w.WriteAttributeString('required', ([string] (-not $isSwitch)).ToLowerInvariant())
     $w.WriteAttributeString('variableLength', 'false')
-    $w.WriteString($info.ParameterType.Name)
+    $w.WriteString($type.Name)
     $w.WriteEndElement()
     $w.WriteStartElement('dev', 'type', $ns.dev)
-    $w.WriteElementString('name', $ns.maml, $info.ParameterType.FullName)
+    $w.WriteElementString('name', $ns.maml, $type.FullName)
     $w.WriteEndElement()
     $w.WriteElementString('defaultValue', $ns.dev, 'None')
     $w.WriteEndElement()
