@@ -118,5 +118,22 @@ Describe 'Set-Postmortem' {
             $pm.ExplicitDuration | Should -BeNullOrEmpty
             $pm.Duration | Should -Be ([timespan]'01:30')
         }
+
+        It 'takes <Given> as the page writes it, hours past 24 included, on Set-Postmortem and New-Postmortem' -ForEach @(
+            @{ Given = '72:05'; Expected = [timespan]::new(72, 5, 0) }
+            @{ Given = '01:47'; Expected = [timespan]::new(1, 47, 0) }
+            @{ Given = '01:47:30'; Expected = [timespan]::new(1, 47, 30) }
+            @{ Given = '3.00:05'; Expected = [timespan]::new(3, 0, 5, 0) }
+        ) {
+            $pm = New-Postmortem 'long one' | Set-Postmortem -Duration $Given
+            $pm.ExplicitDuration | Should -Be $Expected
+            (New-Postmortem 'long one' -Duration $Given).ExplicitDuration | Should -Be $Expected
+        }
+
+        It 'reads back the duration it wrote, past 24 hours' {
+            $pm = New-Postmortem 'long one' -Duration (New-TimeSpan -Hours 72 -Minutes 5)
+            ($pm | ConvertTo-PostmortemMarkdown) | Should -Match '\*\*Duration:\*\* 72:05'
+            (New-Postmortem 'again' -Duration '72:05').ExplicitDuration | Should -Be $pm.ExplicitDuration
+        }
     }
 }

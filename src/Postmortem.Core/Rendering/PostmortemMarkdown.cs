@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Postmortems.Rendering
 {
@@ -86,6 +87,24 @@ namespace Postmortems.Rendering
             const string heading = "\n## Timeline\n\n";
             int at = markdown.IndexOf(heading, StringComparison.Ordinal);
             return chart is null || at < 0 ? markdown : markdown.Insert(at + heading.Length, chart + "\n");
+        }
+
+        private static readonly Regex DurationPattern = new Regex(
+            @"^(?<h>\d{1,6}):(?<m>[0-5]\d)(?::(?<s>[0-5]\d(?:\.\d{1,7})?))?$", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Reads a duration as <see cref="FormatDuration"/> writes it: HH:MM, hours running past 24 (72:05), with
+        /// optional seconds (01:47:30).
+        /// </summary>
+        public static bool TryParseDuration(string text, out TimeSpan duration)
+        {
+            duration = default;
+            var match = DurationPattern.Match(text.Trim());
+            if (!match.Success) return false;
+            duration = TimeSpan.FromHours(int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture))
+                       + TimeSpan.FromMinutes(int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture));
+            if (match.Groups["s"].Success) duration += TimeSpan.FromTicks((long)Math.Round(decimal.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond));
+            return true;
         }
 
         /// <summary>The template's Duration: HH:MM, hours running past 24 for a long incident.</summary>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
+using Postmortems.Rendering;
 
 namespace Postmortems.Serialization
 {
@@ -12,7 +12,6 @@ namespace Postmortems.Serialization
     /// </summary>
     internal sealed class YamlValues
     {
-        private static readonly Regex DurationPattern = new Regex(@"^(?<h>\d{1,6}):(?<m>[0-5]\d)(?::(?<s>[0-5]\d(?:\.\d{1,7})?))?$", RegexOptions.CultureInvariant);
 
         public YamlValues(string source) => Source = source;
 
@@ -109,11 +108,7 @@ namespace Postmortems.Serialization
         {
             var text = Text(node, key);
             if (text is null) return null;
-            var match = DurationPattern.Match(text.Trim());
-            if (!match.Success) throw Error(node, $"'{key}' is '{text}'; write it as HH:MM, for example 01:47 (hours may pass 24)");
-            var duration = TimeSpan.FromHours(int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture))
-                           + TimeSpan.FromMinutes(int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture));
-            if (match.Groups["s"].Success) duration += TimeSpan.FromTicks((long)Math.Round(decimal.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond));
+            if (!PostmortemMarkdown.TryParseDuration(text, out var duration)) throw Error(node, $"'{key}' is '{text}'; write it as HH:MM, for example 01:47 (hours may pass 24)");
             return duration;
         }
 

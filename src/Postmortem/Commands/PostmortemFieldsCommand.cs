@@ -48,6 +48,7 @@ namespace Postmortems.Commands
         /// <summary>Detection to resolution, when it should not be derived from the timeline; $null lets the timeline give it again.</summary>
         [Parameter]
         [AllowNull]
+        [DurationTransformation]
         public TimeSpan? Duration { get; set; }
 
         [Parameter]
