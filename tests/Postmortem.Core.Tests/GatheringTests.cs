@@ -206,6 +206,17 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void A_time_of_day_without_a_day_asks_for_the_reader_s_Date()
+        {
+            var items = TimelineGatherer.Read("time,event\n14:02,Alert fired\n", "desk.csv", new GatherOptions()).ToList();
+            var problem = Assert.Single(items).Problem;
+            Assert.Contains("'14:02' is a time of day, and no day was given to put it on. Give Import-TimelineEvent -Date", problem);
+            Assert.DoesNotContain("Set-Postmortem", problem);
+            var dated = TimelineGatherer.Read("time,event\n14:02,Alert fired\n", "desk.csv", new GatherOptions { Date = new DateTime(2026, 11, 20) }).Single();
+            Assert.Equal(At(14, 2), dated.Event!.UtcTime);
+        }
+
+        [Fact]
         public void A_bad_line_is_reported_with_its_line_and_the_rest_is_still_read()
         {
             var items = Gather("malformed.jsonl");

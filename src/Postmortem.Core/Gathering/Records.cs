@@ -148,7 +148,10 @@ namespace Postmortems.Gathering
                 return false;
             }
             if (TimelineTime.TryParse(text, date, out utc, out var why)) return true;
-            problem = why;
+            // A time of day with no day to put it on: the day comes from the reader here, not from a postmortem.
+            problem = date is null && TimelineTime.TryParse(text, new DateTime(2000, 1, 1), out _, out _)
+                ? $"'{text.Trim()}' is a time of day, and no day was given to put it on. Give Import-TimelineEvent -Date 2026-11-20, say"
+                : why;
             return false;
         }
     }
