@@ -82,9 +82,9 @@ Describe 'Add-ActionItem' {
         $pm.ActionItems.Count | Should -Be 0
     }
 
-    It 'writes InvalidPostmortemValue for a blank action, adds nothing, and passes the postmortem on' {
+    It 'writes InvalidPostmortemValue for a blank action (<Action.Length> spaces), adds nothing, and passes the postmortem on' -ForEach @(@{ Action = '   ' }, @{ Action = '' }) {
         $pm = New-Postmortem x
-        $out = $pm | Add-ActionItem '   ' -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out = $pm | Add-ActionItem $Action -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue*'
         $pm.ActionItems.Count | Should -Be 0

@@ -36,9 +36,18 @@ Describe 'Add-TimelineEvent' {
             $pm.Timeline.Count | Should -Be 0
         }
 
-        It 'writes InvalidTimelineEvent for blank event text and adds nothing' {
+        It 'writes InvalidTimelineEvent for a piped record with an empty message, and adds the others' {
             $pm = New-Postmortem x -Date 2026-11-20
-            $out = $pm | Add-TimelineEvent 14:02 '   ' -ErrorVariable errs -ErrorAction SilentlyContinue
+            [pscustomobject]@{ Time = '14:02'; Message = '' }, [pscustomobject]@{ Time = '14:05'; Message = 'Alert fired' } |
+                Add-TimelineEvent -Postmortem $pm -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineEvent*'
+            $pm.Timeline.Event | Should -Be @('Alert fired')
+        }
+
+        It 'writes InvalidTimelineEvent for blank event text (<Text.Length> spaces) and adds nothing' -ForEach @(@{ Text = '   ' }, @{ Text = '' }) {
+            $pm = New-Postmortem x -Date 2026-11-20
+            $out = $pm | Add-TimelineEvent 14:02 $Text -ErrorVariable errs -ErrorAction SilentlyContinue
             [object]::ReferenceEquals($out, $pm) | Should -BeTrue
             $errs.Count | Should -Be 1
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineEvent*'

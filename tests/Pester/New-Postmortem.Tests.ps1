@@ -124,8 +124,9 @@ Describe 'New-Postmortem' {
             $err.Exception.Message | Should -BeLike '*Resolved, Ongoing*'
         }
 
-        It 'rejects a blank title with InvalidPostmortemValue' {
-            { New-Postmortem -Title '   ' } | Should -Throw -ErrorId 'InvalidPostmortemValue,*'
+        It 'rejects a blank title (<Title.Length> spaces) with InvalidPostmortemValue and its sentence' -ForEach @(@{ Title = '   ' }, @{ Title = '' }) {
+            $err = { New-Postmortem -Title $Title } | Should -Throw -ErrorId 'InvalidPostmortemValue,*' -PassThru
+            $err.Exception.Message | Should -BeLike 'The title is blank.*'
         }
 
         It 'rejects a negative duration with InvalidPostmortemValue and emits nothing' {

@@ -78,9 +78,9 @@ Describe 'Set-Postmortem' {
             $err.Exception.Message | Should -BeLike '*P1, P2, P3, P4*'
         }
 
-        It 'changes nothing when the title is blank, and still passes the postmortem on' {
+        It 'changes nothing when the title is blank (<Title.Length> spaces), and still passes the postmortem on' -ForEach @(@{ Title = ' ' }, @{ Title = '' }) {
             $pm = New-Postmortem 'kept' -Severity P3
-            $out = $pm | Set-Postmortem -Title ' ' -Severity P1 -ErrorVariable errs -ErrorAction SilentlyContinue
+            $out = $pm | Set-Postmortem -Title $Title -Severity P1 -ErrorVariable errs -ErrorAction SilentlyContinue
             [object]::ReferenceEquals($out, $pm) | Should -BeTrue
             $errs.Count | Should -Be 1
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue*'

@@ -10,7 +10,7 @@ namespace Postmortems.Commands
     {
         /// <summary>The change, in the active voice: "Add X", "Update Y", "Remove Z".</summary>
         [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string Action { get; set; } = null!;
 
         [Parameter]

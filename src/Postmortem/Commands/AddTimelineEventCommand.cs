@@ -34,6 +34,7 @@ namespace Postmortems.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ToPostmortemSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FromPropertiesSet)]
         [Alias("Message", "Description", "Text")]
+        [AllowEmptyString]
         public string Event { get; set; } = null!;
 
         [Parameter(ParameterSetName = ToPostmortemSet)]

@@ -8,7 +8,7 @@ namespace Postmortems.Commands
     public sealed class NewPostmortemCommand : PostmortemFieldsCommand
     {
         [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string Title { get; set; } = string.Empty;
 
         protected override void ProcessRecord()

@@ -12,7 +12,7 @@ namespace Postmortems.Commands
         public Postmortem Postmortem { get; set; } = null!;
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? Title { get; set; }
 
         protected override void ProcessRecord()
