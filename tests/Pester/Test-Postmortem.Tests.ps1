@@ -374,6 +374,11 @@ Describe 'Get-PostmortemRule' {
         $text | Should -Match '(?m)^Name\s+Severity\s+Section\s+Enabled\s+Description\s*$'
         $text | Should -Match '(?m)^Hedging\s+Information\s+ExecutiveSummary\s+True\s+Factual, not hedged or emotional'
     }
+
+    It 'fits every rule name in the Name column, unwrapped' {
+        $text = Get-PostmortemRule | Out-String -Width 300
+        foreach ($name in (Get-PostmortemRule).Name) { $text | Should -Match "(?m)^$name\s" }
+    }
 }
 
 Describe 'Settings files' {
