@@ -99,6 +99,9 @@ namespace Postmortems
 
         public bool IsLocked => State == DocumentState.Final;
 
+        /// <summary>Where and how it was last published to BookStack; null until the first publish.</summary>
+        public Publication? Publication { get; set; }
+
         /// <summary>The file this postmortem was read from, if any. Not part of the postmortem itself: it is never written out.</summary>
         public string? SourcePath { get; set; }
 
