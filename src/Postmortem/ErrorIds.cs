@@ -32,6 +32,10 @@ namespace Postmortems.Commands
         public const string BookStackRateLimited = "BookStackRateLimited";
         public const string BookStackUnavailable = "BookStackUnavailable";
         public const string BookStackFailed = "BookStackFailed";
+        public const string BookStackPageChanged = "BookStackPageChanged";
+        public const string BookStackPageNotFound = "BookStackPageNotFound";
+        public const string PostmortemMergeConflict = "PostmortemMergeConflict";
+        public const string PostmortemNotPublished = "PostmortemNotPublished";
         public const string PostmortemNotPublishable = "PostmortemNotPublishable";
         public const string PostmortemStateRefused = "PostmortemStateRefused";
         public const string PostmortemLocked = "PostmortemLocked";

@@ -359,6 +359,16 @@ public sealed partial class BookStackServer : IDisposable
         get { lock (_gate) return [.. _books.Where(b => !b.Deleted).OrderBy(b => b.Id).Select(ToState)]; }
     }
 
+    /// <summary>Moves a page to the recycle bin, as the API's DELETE does: reads then answer 404.</summary>
+    public void DeletePage(int id)
+    {
+        lock (_gate)
+        {
+            var page = _pages.FirstOrDefault(p => p.Id == id && !p.Deleted) ?? throw new ArgumentException($"No page {id}.", nameof(id));
+            page.Deleted = true;
+        }
+    }
+
     /// <summary>One live page, or null.</summary>
     public PageState? GetPage(int id)
     {

@@ -109,6 +109,16 @@ namespace Postmortems.BookStack
                 .ToList();
         }
 
+        /// <summary>The whole page: content, tags, and who changed it last and when.</summary>
+        public BookStackPage GetPage(int id) => BookStackPage.From(Send(HttpMethod.Get, $"api/pages/{id}", null, "page " + id).RootElement);
+
+        /// <summary>Pages with this slug (unique only within a book), with their book's slug.</summary>
+        public IReadOnlyList<(BookStackPage Page, string BookSlug)> FindPagesBySlug(string slug)
+        {
+            var query = $"api/pages?{Filter("slug", slug)}&{Filter("draft", "0")}&count=500";
+            return List(query, "the page list").Select(e => (BookStackPage.From(e), Json.Text(e, "book_slug") ?? string.Empty)).ToList();
+        }
+
         public BookStackPage CreatePage(PagePayload payload) =>
             BookStackPage.From(Send(HttpMethod.Post, "api/pages", PageBody(payload), Parent(payload)).RootElement);
 

@@ -20,6 +20,8 @@ namespace Postmortems.BookStack
         Unavailable,
         /// <summary>Any other answer.</summary>
         Failed,
+        /// <summary>Someone else changed the page since it was last published from this draft: writing would overwrite their edit.</summary>
+        PageChanged,
     }
 
     /// <summary>A request BookStack did not fulfil. The message says what happened and what to do; it never holds the token.</summary>

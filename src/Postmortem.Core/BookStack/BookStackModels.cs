@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -17,6 +18,13 @@ namespace Postmortems.BookStack
         public string Value { get; }
 
         public override string ToString() => Value.Length == 0 ? Name : $"{Name}={Value}";
+
+        /// <summary>A tag as written on the command line and in the draft: name=value, or name alone.</summary>
+        public static BookStackTag Parse(string text)
+        {
+            int equals = text.IndexOf('=');
+            return equals < 0 ? new BookStackTag(text.Trim(), string.Empty) : new BookStackTag(text.Substring(0, equals).Trim(), text.Substring(equals + 1).Trim());
+        }
 
         internal static List<BookStackTag> ListFrom(JsonElement element)
         {
@@ -79,6 +87,25 @@ namespace Postmortems.BookStack
 
         public IReadOnlyList<BookStackTag> Tags { get; internal set; } = new List<BookStackTag>();
 
+        /// <summary>When the page last changed (any write, tags too); null where the answer does not say.</summary>
+        public DateTimeOffset? UpdatedAt { get; internal set; }
+
+        public int UpdatedById { get; internal set; }
+
+        /// <summary>The name of whoever last changed the page; reads and writes say it, lists only give the id.</summary>
+        public string? UpdatedByName { get; internal set; }
+
+        public int CreatedById { get; internal set; }
+
+        /// <summary>The page's markdown: empty for a page last saved as HTML, and in lists.</summary>
+        public string Markdown { get; internal set; } = string.Empty;
+
+        /// <summary>The HTML as BookStack stored it (its ids added); empty in lists.</summary>
+        public string RawHtml { get; internal set; } = string.Empty;
+
+        /// <summary>The SHA-256 of the page's name and content as stored: what tells whether anyone changed it.</summary>
+        public string ContentDigest => PageDigest.Of(Name, Markdown.Length > 0 ? Markdown : RawHtml);
+
         internal static BookStackPage From(JsonElement e) => new BookStackPage
         {
             Id = Json.Int(e, "id") ?? 0,
@@ -88,6 +115,12 @@ namespace Postmortems.BookStack
             RevisionCount = Json.Int(e, "revision_count") ?? 0,
             Draft = e.TryGetProperty("draft", out var d) && d.ValueKind == JsonValueKind.True,
             Tags = BookStackTag.ListFrom(e),
+            UpdatedAt = Json.Time(e, "updated_at"),
+            UpdatedById = Json.UserId(e, "updated_by") ?? 0,
+            UpdatedByName = Json.UserName(e, "updated_by"),
+            CreatedById = Json.UserId(e, "created_by") ?? 0,
+            Markdown = Json.Text(e, "markdown") ?? string.Empty,
+            RawHtml = Json.Text(e, "raw_html") ?? string.Empty,
         };
     }
 
@@ -136,8 +169,36 @@ namespace Postmortems.BookStack
         public List<BookStackTag>? Tags { get; set; }
     }
 
+    /// <summary>A page's fingerprint: SHA-256 over its name and content, line ends and outer white space as BookStack keeps them.</summary>
+    public static class PageDigest
+    {
+        public static string Of(string name, string content)
+        {
+            // BookStack trims every string it is sent (Laravel's TrimStrings); CR LF and LF are the same text to a reader.
+            var text = name.Trim() + "\n\n" + content.Replace("\r\n", "\n").Trim();
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text));
+            var hex = new System.Text.StringBuilder(hash.Length * 2);
+            foreach (var b in hash) hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            return hex.ToString();
+        }
+    }
+
     internal static class Json
     {
+        public static DateTimeOffset? Time(JsonElement e, string name) =>
+            Text(e, name) is string text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var time)
+                ? time
+                : (DateTimeOffset?)null;
+
+        /// <summary>A user field: an object {id, name, slug} in reads and writes, a bare id in lists.</summary>
+        public static int? UserId(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var user) && user.ValueKind == JsonValueKind.Object ? Int(user, "id") : Int(e, name);
+
+        public static string? UserName(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var user) && user.ValueKind == JsonValueKind.Object ? Text(user, "name") : null;
+
         public static string? Text(JsonElement e, string name) =>
             e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ValueKind switch
             {

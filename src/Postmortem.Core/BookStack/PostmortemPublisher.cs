@@ -17,6 +17,41 @@ namespace Postmortems.BookStack
     {
         Created,
         Updated,
+        /// <summary>The page already held this postmortem: nothing was written, so no empty revision was added.</summary>
+        Unchanged,
+    }
+
+    /// <summary>A change to the page made by someone else since it was last published from this draft.</summary>
+    public sealed class PageChange
+    {
+        internal PageChange(BookStackPage page, bool recorded)
+        {
+            PageId = page.Id;
+            PageName = page.Name;
+            ChangedBy = page.UpdatedByName ?? (page.UpdatedById > 0 ? "user " + page.UpdatedById.ToString(CultureInfo.InvariantCulture) : "someone");
+            ChangedById = page.UpdatedById;
+            ChangedAt = page.UpdatedAt;
+            Recorded = recorded;
+        }
+
+        public int PageId { get; }
+
+        public string PageName { get; }
+
+        public string ChangedBy { get; }
+
+        public int ChangedById { get; }
+
+        public DateTimeOffset? ChangedAt { get; }
+
+        /// <summary>Whether the draft recorded its last publish; without a record, a page last changed by another user than its creator counts as changed.</summary>
+        public bool Recorded { get; }
+
+        public string When => ChangedAt is DateTimeOffset at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "at a time BookStack did not say";
+
+        public string Describe() => Recorded
+            ? $"The page '{PageName}' (page {PageId}) was changed in BookStack by {ChangedBy} at {When}, after it was last published from this draft"
+            : $"The page '{PageName}' (page {PageId}) was last changed in BookStack by {ChangedBy} at {When}, who did not create it, and this draft has no record of publishing it";
     }
 
     /// <summary>Where to publish: a book, a chapter by id, or a chapter of a book by name (made when missing).</summary>
@@ -64,6 +99,12 @@ namespace Postmortems.BookStack
 
         public PublishAction Action { get; internal set; }
 
+        /// <summary>The page was moved to the book or chapter asked for.</summary>
+        public bool Moved { get; internal set; }
+
+        /// <summary>Someone else's change that -Force overwrote (BookStack keeps it in the page's revisions); null when none was.</summary>
+        public PageChange? Overwrote { get; internal set; }
+
         public Guid PostmortemId { get; internal set; }
 
         public override string ToString() => $"{Action} {Name} ({Url})";
@@ -71,16 +112,19 @@ namespace Postmortems.BookStack
 
     /// <summary>
     /// What a publish will do, worked out with reads only: the page's name, content and tags, the chapter to make (if
-    /// any) and the page to update (if one exists). Nothing is written until <see cref="PostmortemPublisher.Execute"/>.
+    /// any), the page to update (if one exists), whether someone else changed it since our last publish, and whether
+    /// anything needs writing at all. Nothing is written until <see cref="PostmortemPublisher.Execute"/>.
     /// </summary>
     public sealed class PublishPlan
     {
-        internal PublishPlan(Postmortem postmortem, PublishTarget target, string pageName, PagePayload payload)
+        internal PublishPlan(Postmortem postmortem, PublishTarget target, string pageName, PagePayload payload, PageFormat format, List<string> extraTags)
         {
             Postmortem = postmortem;
             Target = target;
             PageName = pageName;
             Payload = payload;
+            Format = format;
+            ExtraTags = extraTags;
         }
 
         public Postmortem Postmortem { get; }
@@ -89,21 +133,42 @@ namespace Postmortems.BookStack
 
         public string PageName { get; }
 
+        public PageFormat Format { get; }
+
         /// <summary>The chapter the page goes into, when it exists already.</summary>
         public int? ChapterId { get; internal set; }
 
         /// <summary>A chapter of this name is to be made in the book first.</summary>
         public string? ChapterToCreate { get; internal set; }
 
-        /// <summary>The page to update; null when a new page is to be made.</summary>
+        /// <summary>The page to update, as BookStack has it now; null when a new page is to be made.</summary>
         public BookStackPage? ExistingPage { get; internal set; }
 
-        /// <summary>How the existing page was found: by the identity tag or by its name.</summary>
+        /// <summary>How the existing page was found: by the draft's publication record, the identity tag or its name.</summary>
         public string? FoundBy { get; internal set; }
 
+        /// <summary>Someone else changed the page since our last publish; writing would overwrite it.</summary>
+        public PageChange? ChangedByOthers { get; internal set; }
+
+        /// <summary>The page is to move to the target book or chapter.</summary>
+        public bool Moves { get; internal set; }
+
+        /// <summary>The page's name or content differs from what is to be sent.</summary>
+        public bool ContentChanges { get; internal set; }
+
+        /// <summary>The page's tags differ from the tags it is to have.</summary>
+        public bool TagsChange { get; internal set; }
+
+        /// <summary>Tags others added on the page: they stay.</summary>
+        public IReadOnlyList<BookStackTag> KeptTags { get; internal set; } = new List<BookStackTag>();
+
+        /// <summary>The tags given with -Tag (or kept from the last publish), recorded for the next.</summary>
+        public IReadOnlyList<string> ExtraTags { get; }
+
+        /// <summary>What is to be sent. Content, tags and parent are left out of an update that does not change them.</summary>
         public PagePayload Payload { get; }
 
-        public PublishAction Action => ExistingPage is null ? PublishAction.Created : PublishAction.Updated;
+        public PublishAction Action => ExistingPage is null ? PublishAction.Created : ContentChanges || TagsChange || Moves ? PublishAction.Updated : PublishAction.Unchanged;
 
         /// <summary>What the plan does, for -WhatIf and -Confirm.</summary>
         public string Describe()
@@ -111,9 +176,14 @@ namespace Postmortems.BookStack
             var content = Payload.Markdown is not null ? $"markdown, {Payload.Markdown.Length} characters" : $"HTML, {Payload.Html!.Length} characters";
             var tags = string.Join(", ", Payload.Tags!.Select(t => t.ToString()));
             var where = ChapterToCreate is not null ? $"a new chapter '{ChapterToCreate}' (to be created) of book {Target.BookId}" : Target.ToString();
-            return ExistingPage is not null
-                ? $"Update page {ExistingPage.Id} '{ExistingPage.Name}' (found by {FoundBy}) as '{PageName}' ({content}; tags {tags})"
-                : $"Create page '{PageName}' in {where} ({content}; tags {tags})";
+            if (ExistingPage is not BookStackPage page) return $"Create page '{PageName}' in {where} ({content}; tags {tags})";
+            if (Action == PublishAction.Unchanged) return $"Leave page {page.Id} '{page.Name}' (found by {FoundBy}) as it is: it already holds this postmortem";
+            var what = new List<string>();
+            if (ContentChanges) what.Add(content);
+            if (TagsChange) what.Add("tags " + tags);
+            if (Moves) what.Add("moved to " + where);
+            var overwrite = ChangedByOthers is PageChange change ? $", overwriting the change {change.ChangedBy} made at {change.When}" : string.Empty;
+            return $"Update page {page.Id} '{page.Name}' (found by {FoundBy}) as '{PageName}' ({string.Join("; ", what)}){overwrite}";
         }
     }
 
@@ -161,6 +231,9 @@ namespace Postmortems.BookStack
             return result.ToString().TrimEnd() + "…";
         }
 
+        /// <summary>The tags the module sets on its pages; others' tags with these names are the module's too.</summary>
+        private static readonly HashSet<string> OwnTagNames = new HashSet<string>(StringComparer.Ordinal) { "postmortem", "severity", "status", "state", IdentityTag };
+
         public static List<BookStackTag> Tags(Postmortem postmortem, IEnumerable<BookStackTag>? extra)
         {
             var tags = new List<BookStackTag> { new BookStackTag("postmortem", string.Empty) };
@@ -177,10 +250,17 @@ namespace Postmortems.BookStack
             return tags;
         }
 
-        /// <summary>Works out what to do with reads only: at most a chapter lookup, a tag search and a name lookup.</summary>
+        /// <summary>
+        /// Works out what to do with reads only. The page is looked for by the draft's publication record, then by the
+        /// identity tag anywhere (so a new -BookId or -Chapter moves it), then by name in the target; it is read whole
+        /// to tell whether anyone else changed it since our last publish and whether anything needs writing.
+        /// </summary>
+        /// <param name="extraTags">Tags given with -Tag; null keeps those recorded at the last publish.</param>
         public PublishPlan Plan(Postmortem postmortem, PublishTarget target, PageFormat format, IEnumerable<BookStackTag>? extraTags = null, bool timelineChart = true)
         {
             var name = PageName(postmortem);
+            var record = RecordFor(postmortem);
+            var extras = extraTags?.ToList() ?? record?.Tags.Select(BookStackTag.Parse).ToList() ?? new List<BookStackTag>();
             // The chart goes inline: BookStack keeps inline SVG in markdown and HTML, and its image gallery takes no SVG,
             // so a re-publish replaces the chart with the page and nothing piles up.
             var markdown = format == PageFormat.Markdown ? PostmortemMarkdown.Render(postmortem) : null;
@@ -190,22 +270,34 @@ namespace Postmortems.BookStack
                 Name = name,
                 Markdown = markdown,
                 Html = format == PageFormat.Html ? PostmortemHtml.RenderFragment(postmortem, timelineChart) : null,
-                Tags = Tags(postmortem, extraTags),
+                Tags = Tags(postmortem, extras),
             };
-            var plan = new PublishPlan(postmortem, target, name, payload) { ChapterId = target.ChapterId };
+            var plan = new PublishPlan(postmortem, target, name, payload, format, extras.Select(t => t.ToString()).ToList()) { ChapterId = target.ChapterId };
             if (target.ChapterName is string chapterName)
             {
                 var chapter = _client.FindChapters(target.BookId!.Value, chapterName).OrderBy(c => c.Id).FirstOrDefault();
                 if (chapter is null) plan.ChapterToCreate = chapterName;
                 else plan.ChapterId = chapter.Id;
             }
-            if (plan.ChapterToCreate is null) FindExisting(plan);
+            FindExisting(plan, record);
+            if (plan.ExistingPage is BookStackPage page) Compare(plan, page, record);
             return plan;
         }
 
-        /// <summary>Carries out a plan: makes the chapter if needed, then creates or updates the page.</summary>
-        public PublishedPage Execute(PublishPlan plan)
+        /// <summary>
+        /// Carries out a plan: makes the chapter if needed, then creates, updates or moves the page, and records the
+        /// publication on the postmortem. A page someone else changed is overwritten only with <paramref name="overwrite"/>.
+        /// </summary>
+        public PublishedPage Execute(PublishPlan plan, bool overwrite = false)
         {
+            if (plan.ChangedByOthers is PageChange change && !overwrite)
+            {
+                throw new BookStackException(BookStackErrorKind.PageChanged, null, ChangedMessage(change));
+            }
+            if (plan.Action == PublishAction.Unchanged)
+            {
+                return Record(plan, plan.ExistingPage!, PublishAction.Unchanged);
+            }
             if (plan.ChapterToCreate is string chapterName)
             {
                 plan.ChapterId = _client.CreateChapter(plan.Target.BookId!.Value, chapterName).Id;
@@ -214,71 +306,176 @@ namespace Postmortems.BookStack
             var payload = plan.Payload;
             if (plan.ExistingPage is BookStackPage existing)
             {
-                // An update keeps the page where it is: sending book_id or chapter_id would move it.
+                // An update sends only what changes: the content, the tags, the parent (which moves the page).
+                var update = new PagePayload
+                {
+                    Name = plan.ContentChanges ? payload.Name : null,
+                    Markdown = plan.ContentChanges ? payload.Markdown : null,
+                    Html = plan.ContentChanges ? payload.Html : null,
+                    Tags = plan.TagsChange ? payload.Tags!.Concat(plan.KeptTags).ToList() : null,
+                };
+                if (plan.Moves)
+                {
+                    if (plan.ChapterId is int chapterId) update.ChapterId = chapterId;
+                    else update.BookId = plan.Target.BookId;
+                }
+                BookStackPage written;
                 try
                 {
-                    return Result(_client.UpdatePage(existing.Id, payload), PublishAction.Updated, plan);
+                    written = _client.UpdatePage(existing.Id, update);
                 }
                 catch (BookStackException ex) when (ex.OutcomeUnknown)
                 {
                     // Sending the same content to the same page again cannot make a second page.
                     _client.Log?.Invoke($"{ex.Message} Sending the same update to page {existing.Id} once more.");
-                    return Result(_client.UpdatePage(existing.Id, payload), PublishAction.Updated, plan);
+                    written = _client.UpdatePage(existing.Id, update);
                 }
+                var result = Record(plan, written, PublishAction.Updated);
+                result.Moved = plan.Moves;
+                result.Overwrote = plan.ChangedByOthers;
+                return result;
             }
             if (plan.ChapterId is int chapter) payload.ChapterId = chapter;
             else payload.BookId = plan.Target.BookId;
             try
             {
-                return Result(_client.CreatePage(payload), PublishAction.Created, plan);
+                return Record(plan, _client.CreatePage(payload), PublishAction.Created);
             }
             catch (BookStackException ex) when (ex.OutcomeUnknown)
             {
                 // The create may have arrived. Look before writing again, so a retry never makes a second page.
                 _client.Log?.Invoke($"{ex.Message} Looking the page up before trying again.");
                 var arrived = _client.SearchPagesByTag(IdentityTag, plan.Postmortem.Id.ToString("D")).FirstOrDefault(h => InTarget(h.BookId, h.ChapterId, plan));
-                if (arrived is not null)
-                {
-                    var page = new BookStackPage { Id = arrived.Id, BookId = arrived.BookId, ChapterId = arrived.ChapterId, Name = arrived.Name, RevisionCount = 1 };
-                    return Result(page, PublishAction.Created, plan);
-                }
-                return Result(_client.CreatePage(payload), PublishAction.Created, plan);
+                if (arrived is not null) return Record(plan, _client.GetPage(arrived.Id), PublishAction.Created);
+                return Record(plan, _client.CreatePage(payload), PublishAction.Created);
             }
         }
 
-        private void FindExisting(PublishPlan plan)
+        internal static string ChangedMessage(PageChange change) =>
+            $"{change.Describe()}, so it was not overwritten. Bring the change into this draft with Merge-Postmortem (it reads the page and merges it with the draft), then publish again; or publish with -Force to overwrite it (BookStack keeps the replaced version in the page's revisions).";
+
+        /// <summary>The publication record of this postmortem on this server, if it has one.</summary>
+        internal Publication? RecordFor(Postmortem postmortem) =>
+            postmortem.Publication is Publication record && SameServer(record.Server, _client.Connection.BaseUri) ? record : null;
+
+        internal static bool SameServer(string recorded, Uri server) =>
+            Uri.TryCreate(recorded, UriKind.Absolute, out var uri) && Uri.Compare(uri, server, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+        /// <summary>Reads a page, or null when BookStack no longer has it (deleted, or hidden from this token).</summary>
+        internal BookStackPage? TryGetPage(int id)
+        {
+            try
+            {
+                return _client.GetPage(id);
+            }
+            catch (BookStackException ex) when (ex.Kind == BookStackErrorKind.NotFound && ex.StatusCode == 404)
+            {
+                return null;
+            }
+        }
+
+        private void FindExisting(PublishPlan plan, Publication? record)
         {
             var id = plan.Postmortem.Id.ToString("D");
-            var byTag = _client.SearchPagesByTag(IdentityTag, id).Where(h => InTarget(h.BookId, h.ChapterId, plan)).OrderBy(h => h.Id).FirstOrDefault();
+            if (record is not null && TryGetPage(record.PageId) is BookStackPage recorded && !IsOtherPostmortem(recorded, id))
+            {
+                plan.ExistingPage = recorded;
+                plan.FoundBy = "the draft's publication record";
+                return;
+            }
+            // Anywhere the token can see: a page of this postmortem outside the target is moved there, not duplicated.
+            var hits = _client.SearchPagesByTag(IdentityTag, id);
+            var byTag = hits.Where(h => InTarget(h.BookId, h.ChapterId, plan)).OrderBy(h => h.Id).FirstOrDefault() ?? hits.OrderBy(h => h.Id).FirstOrDefault();
             if (byTag is not null)
             {
-                plan.ExistingPage = new BookStackPage { Id = byTag.Id, BookId = byTag.BookId, ChapterId = byTag.ChapterId, Name = byTag.Name, Tags = byTag.Tags };
+                plan.ExistingPage = _client.GetPage(byTag.Id);
                 plan.FoundBy = $"its {IdentityTag} tag";
                 return;
             }
+            if (plan.ChapterToCreate is not null) return;
             var byName = _client.FindPages(plan.ChapterId is null ? plan.Target.BookId : null, plan.ChapterId, plan.PageName).OrderBy(p => p.Id).FirstOrDefault();
             if (byName is not null)
             {
-                plan.ExistingPage = byName;
+                plan.ExistingPage = _client.GetPage(byName.Id);
                 plan.FoundBy = "its name";
             }
         }
 
+        private static bool IsOtherPostmortem(BookStackPage page, string id) =>
+            page.Tags.Any(t => t.Name == IdentityTag) && !page.Tags.Any(t => t.Name == IdentityTag && t.Value == id);
+
+        private static void Compare(PublishPlan plan, BookStackPage page, Publication? record)
+        {
+            var payload = plan.Payload;
+            var content = payload.Markdown ?? payload.Html!;
+            bool ours = record is not null && record.PageId == page.Id;
+            // Whether anyone changed the page's name or content since our write. A tag added, or a write that changed
+            // nothing, moves updated_at without changing the content: that is no edit to lose.
+            bool changed = ours ? page.ContentDigest != record!.PageDigest : page.UpdatedById != page.CreatedById;
+            // BookStack keeps markdown as sent, so it can be compared; HTML it rewrites, so only our own record tells.
+            bool same = payload.Markdown is not null && page.Markdown.Length > 0
+                ? PageDigest.Of(plan.PageName, content) == page.ContentDigest
+                : ours && !changed && record!.Digest == PageDigest.Of(plan.PageName, content);
+            plan.ContentChanges = !same;
+            if (changed && !same) plan.ChangedByOthers = new PageChange(page, ours);
+
+            // The module owns its own tags and those given with -Tag (now or at the last publish); the rest stay.
+            var own = payload.Tags!;
+            var previous = new HashSet<string>((record?.Tags ?? new List<string>()).Select(t => BookStackTag.Parse(t).ToString()), StringComparer.Ordinal);
+            plan.KeptTags = page.Tags
+                .Where(t => !OwnTagNames.Contains(t.Name) && !previous.Contains(t.ToString()) && !own.Any(o => o.Name == t.Name && o.Value == t.Value))
+                .ToList();
+            var wanted = own.Concat(plan.KeptTags).Select(t => t.ToString()).OrderBy(t => t, StringComparer.Ordinal);
+            plan.TagsChange = !wanted.SequenceEqual(page.Tags.Select(t => t.ToString()).OrderBy(t => t, StringComparer.Ordinal), StringComparer.Ordinal);
+
+            plan.Moves = plan.ChapterToCreate is not null || !InTarget(page.BookId, page.ChapterId, plan);
+        }
+
         // A book holds its chapters: a page of this postmortem moved into a chapter of the target book is still in it.
         private static bool InTarget(int bookId, int chapterId, PublishPlan plan) =>
-            plan.ChapterId is int chapter ? chapterId == chapter : bookId == plan.Target.BookId;
+            plan.ChapterToCreate is null && (plan.ChapterId is int chapter ? chapterId == chapter : bookId == plan.Target.BookId);
 
-        private PublishedPage Result(BookStackPage page, PublishAction action, PublishPlan plan) => new PublishedPage
+        /// <summary>The result, and the postmortem's record of it: the page as BookStack answered, and the postmortem as sent.</summary>
+        private PublishedPage Record(PublishPlan plan, BookStackPage page, PublishAction action)
         {
-            Id = page.Id,
-            Name = page.Name,
-            BookId = page.BookId,
-            ChapterId = page.ChapterId == 0 ? (int?)null : page.ChapterId,
-            Url = new Uri(_client.Connection.BaseUri, "link/" + page.Id.ToString(CultureInfo.InvariantCulture)),
-            Revision = page.RevisionCount,
-            Action = action,
-            PostmortemId = plan.Postmortem.Id,
-        };
+            var postmortem = plan.Postmortem;
+            var content = plan.Payload.Markdown ?? plan.Payload.Html!;
+            var previous = RecordFor(postmortem);
+            var record = new Publication
+            {
+                Server = _client.Connection.BaseUri.ToString(),
+                PageId = page.Id,
+                BookId = page.BookId,
+                ChapterId = page.ChapterId == 0 ? (int?)null : page.ChapterId,
+                UpdatedAt = page.UpdatedAt ?? DateTimeOffset.UtcNow,
+                UpdatedById = page.UpdatedById,
+                UpdatedByName = page.UpdatedByName,
+                Digest = PageDigest.Of(plan.PageName, content),
+                PageDigest = page.ContentDigest,
+                // The base of the next merge: the postmortem as the page now holds it. An unchanged page written by
+                // another keeps the base it had.
+                Base = action == PublishAction.Unchanged && previous?.Base is string kept && previous.PageId == page.Id ? kept : Serialization.PostmortemYaml.Write(postmortem, withPublication: false),
+            };
+            record.Tags.AddRange(plan.ExtraTags);
+            if (action == PublishAction.Unchanged && previous is not null && previous.PageId == page.Id)
+            {
+                // Nothing was written: who wrote the page last is still whoever did.
+                record.UpdatedById = page.UpdatedById;
+                record.UpdatedByName = page.UpdatedByName;
+            }
+            postmortem.Publication = record;
+            return new PublishedPage
+            {
+                Id = page.Id,
+                Name = page.Name,
+                BookId = page.BookId,
+                ChapterId = record.ChapterId,
+                Url = new Uri(_client.Connection.BaseUri, "link/" + page.Id.ToString(CultureInfo.InvariantCulture)),
+                Revision = page.RevisionCount,
+                Action = action,
+                PostmortemId = postmortem.Id,
+            };
+        }
 
         private static int CodePoints(string text)
         {

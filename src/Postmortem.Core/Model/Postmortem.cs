@@ -105,6 +105,9 @@ namespace Postmortems
         /// <summary>The file this postmortem was read from, if any. Not part of the postmortem itself: it is never written out.</summary>
         public string? SourcePath { get; set; }
 
+        /// <summary>The SHA-256 of the file as it was read, to tell whether it changed on disk since. Never written out.</summary>
+        public string? SourceDigest { get; internal set; }
+
         public string? LessonsLearned
         {
             get => _lessonsLearned;

@@ -30,8 +30,14 @@ namespace Postmortems
 
         public string? UpdatedByName { get; set; }
 
-        /// <summary>The SHA-256 (hex) of the page name and content sent, as BookStack stores them.</summary>
+        /// <summary>The SHA-256 (hex) of what was sent: the page name, its content and the module's tags.</summary>
         public string Digest { get; set; } = string.Empty;
+
+        /// <summary>
+        /// The SHA-256 (hex) of the page as BookStack stored it right after our write (its name and markdown, or its
+        /// HTML as rewritten): the page still holds this when nobody changed its content since.
+        /// </summary>
+        public string PageDigest { get; set; } = string.Empty;
 
         /// <summary>The tags given with -Tag (name=value or name), kept for the next publish.</summary>
         public List<string> Tags { get; } = new List<string>();

@@ -78,6 +78,7 @@ namespace Postmortems.Serialization
                 emitter.Emit(new SequenceEnd());
             }
             if (p.SignOffs.Count > 0 || p.Unlocks.Count > 0) PostmortemYaml.WriteReview(emitter, p);
+            if (p.Publication is not null) PostmortemYaml.WritePublication(emitter, p.Publication);
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(true));
             emitter.Emit(new StreamEnd());

@@ -31,7 +31,36 @@ namespace Postmortems.Serialization
             var text = Decode(bytes, path);
             var result = format == "yaml" ? PostmortemYaml.Read(text, path) : PostmortemMarkdownReader.Read(text, path);
             result.Postmortem.SourcePath = path;
+            result.Postmortem.SourceDigest = DigestOf(bytes);
             return result;
+        }
+
+        /// <summary>The postmortem as its file's format writes it: a YAML draft, or Markdown with its front matter.</summary>
+        public static string Render(Postmortem postmortem, string path) =>
+            FormatOf(path) == "yaml" ? PostmortemYaml.Write(postmortem) : Rendering.PostmortemMarkdown.Render(postmortem, frontMatter: true);
+
+        /// <summary>
+        /// Writes the postmortem back to the file it was read from, in that file's format, whole or not at all. Refuses
+        /// (an IOException that says so) when the file changed on disk since it was read, so a teammate's edit is never
+        /// written over.
+        /// </summary>
+        public static void Save(Postmortem postmortem)
+        {
+            var path = postmortem.SourcePath ?? throw new InvalidOperationException($"The postmortem '{postmortem.Title}' was not read from a file, so there is nothing to save it back to. Write it with Export-Postmortem.");
+            if (FormatOf(path) is null) throw new InvalidOperationException($"'{path}' is not a .yaml or .md file; write the postmortem with Export-Postmortem.");
+            if (postmortem.SourceDigest is string digest && File.Exists(path) && DigestOf(File.ReadAllBytes(path)) != digest)
+            {
+                throw new IOException($"'{path}' changed on disk since the postmortem was read from it, so it was not written over. Import it again to see the change, or write this version with Export-Postmortem -Force.");
+            }
+            var content = Render(postmortem, path);
+            IO.AtomicFile.WriteAllText(path, content, overwrite: true);
+            postmortem.SourceDigest = DigestOf(IO.AtomicFile.Utf8NoBom.GetBytes(content));
+        }
+
+        private static string DigestOf(byte[] bytes)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            return Convert.ToBase64String(sha.ComputeHash(bytes));
         }
 
         private static string? FormatOf(string path)

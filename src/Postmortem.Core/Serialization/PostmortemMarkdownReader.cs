@@ -49,6 +49,7 @@ namespace Postmortems.Serialization
                 p.State = front.State;
                 p.SignOffs.AddRange(front.SignOffs);
                 p.Unlocks.AddRange(front.Unlocks);
+                p.Publication = front.Publication;
             }
 
             // Blocks by the section they stand under; what precedes the first section is the header.
@@ -630,6 +631,8 @@ namespace Postmortems.Serialization
 
             public List<Unlock> Unlocks { get; } = new List<Unlock>();
 
+            public Publication? Publication { get; private set; }
+
             public List<EventInfo> Events { get; } = new List<EventInfo>();
 
             public List<ActionInfo> Actions { get; } = new List<ActionInfo>();
@@ -672,6 +675,12 @@ namespace Postmortems.Serialization
                         var holder = new Postmortem("front matter");
                         values.ReadSignOffs(holder, n);
                         front.SignOffs.AddRange(holder.SignOffs);
+                    },
+                    ["publication"] = n =>
+                    {
+                        var holder = new Postmortem("front matter");
+                        values.ReadPublication(holder, n);
+                        front.Publication = holder.Publication;
                     },
                     ["unlocks"] = n =>
                     {

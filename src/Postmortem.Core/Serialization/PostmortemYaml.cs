@@ -26,7 +26,10 @@ namespace Postmortems.Serialization
 
         private const int LongText = 100;
 
-        public static string Write(Postmortem postmortem)
+        public static string Write(Postmortem postmortem) => Write(postmortem, withPublication: true);
+
+        /// <summary>The draft; without its publication record for the base a publication keeps (which must not nest).</summary>
+        internal static string Write(Postmortem postmortem, bool withPublication)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -88,6 +91,7 @@ namespace Postmortems.Serialization
             emitter.Emit(new SequenceEnd());
             Key(emitter, "lessonsLearned"); Text(emitter, p.LessonsLearned);
             WriteReview(emitter, p);
+            if (withPublication && p.Publication is not null) WritePublication(emitter, p.Publication);
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(true));
             emitter.Emit(new StreamEnd());
@@ -119,6 +123,28 @@ namespace Postmortems.Serialization
                 emitter.Emit(new MappingEnd());
             }
             emitter.Emit(new SequenceEnd());
+        }
+
+        /// <summary>
+        /// The record of the last publish to BookStack. Shared with the Markdown front matter. The base (the postmortem
+        /// as published, a YAML draft itself) comes last, as a block a reader of the file can skip.
+        /// </summary>
+        internal static void WritePublication(IEmitter emitter, Publication publication)
+        {
+            Key(emitter, "publication");
+            emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block));
+            Key(emitter, "server"); Text(emitter, publication.Server);
+            Key(emitter, "pageId"); Plain(emitter, publication.PageId.ToString(CultureInfo.InvariantCulture));
+            Key(emitter, "bookId"); Plain(emitter, publication.BookId.ToString(CultureInfo.InvariantCulture));
+            Key(emitter, "chapterId"); Plain(emitter, publication.ChapterId?.ToString(CultureInfo.InvariantCulture));
+            Key(emitter, "updatedAt"); Plain(emitter, Time(publication.UpdatedAt.UtcDateTime));
+            Key(emitter, "updatedBy"); Plain(emitter, publication.UpdatedById.ToString(CultureInfo.InvariantCulture));
+            Key(emitter, "updatedByName"); Text(emitter, publication.UpdatedByName);
+            Key(emitter, "digest"); Plain(emitter, publication.Digest);
+            Key(emitter, "pageDigest"); Plain(emitter, publication.PageDigest);
+            Key(emitter, "tags"); TextList(emitter, publication.Tags);
+            Key(emitter, "base"); Text(emitter, publication.Base);
+            emitter.Emit(new MappingEnd());
         }
 
         public static ReadResult Read(string text, string source) => new YamlDraftReader(source).Read(text);

@@ -154,6 +154,41 @@ namespace Postmortems.Serialization
             }
         }
 
+        public void ReadPublication(Postmortem p, YamlNode node)
+        {
+            if (node is YamlScalar empty && empty.IsNull) return;
+            var publication = new Publication();
+            bool page = false;
+            ForEach(Mapping(node, "'publication'"), " in 'publication'", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["server"] = n => publication.Server = Text(n, "server") ?? string.Empty,
+                ["pageId"] = n =>
+                {
+                    publication.PageId = Number(n, "pageId") ?? 0;
+                    page = publication.PageId > 0;
+                },
+                ["bookId"] = n => publication.BookId = Number(n, "bookId") ?? 0,
+                ["chapterId"] = n => publication.ChapterId = Number(n, "chapterId"),
+                ["updatedAt"] = n => publication.UpdatedAt = new DateTimeOffset(Time(n, "updatedAt", null), TimeSpan.Zero),
+                ["updatedBy"] = n => publication.UpdatedById = Number(n, "updatedBy") ?? 0,
+                ["updatedByName"] = n => publication.UpdatedByName = Text(n, "updatedByName"),
+                ["digest"] = n => publication.Digest = Text(n, "digest") ?? string.Empty,
+                ["pageDigest"] = n => publication.PageDigest = Text(n, "pageDigest") ?? string.Empty,
+                ["tags"] = n => publication.Tags.AddRange(TextList(n, "tags")),
+                ["base"] = n => publication.Base = Text(n, "base"),
+            });
+            if (!page) throw Error(node, "'publication' has no 'pageId:'; it records a published page. Remove the whole 'publication:' block to publish as new");
+            p.Publication = publication;
+        }
+
+        public int? Number(YamlNode node, string key)
+        {
+            var text = Text(node, key);
+            if (text is null) return null;
+            if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return number;
+            throw Error(node, $"'{key}' is '{text}', which is not a whole number");
+        }
+
         /// <summary>Calls the handler for each known key (case-insensitive), warns about unknown ones and about repeats.</summary>
         public void ForEach(YamlMapping mapping, string where, IReadOnlyDictionary<string, Action<YamlNode>> handlers)
         {
@@ -222,6 +257,7 @@ namespace Postmortems.Serialization
                 ["wentPoorly"] = n => AddTexts(p.WentPoorly, v.TextList(n, "wentPoorly")),
                 ["actionItems"] = n => ReadActionItems(p, n),
                 ["lessonsLearned"] = n => p.LessonsLearned = v.Text(n, "lessonsLearned"),
+                ["publication"] = n => v.ReadPublication(p, n),
             });
             return p;
         }

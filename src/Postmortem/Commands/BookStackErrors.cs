@@ -14,6 +14,7 @@ namespace Postmortems.Commands
             BookStackErrorKind.Validation => new ErrorRecord(ex, ErrorIds.BookStackValidation, ErrorCategory.InvalidData, target),
             BookStackErrorKind.RateLimited => new ErrorRecord(ex, ErrorIds.BookStackRateLimited, ErrorCategory.LimitsExceeded, target),
             BookStackErrorKind.Unavailable => new ErrorRecord(ex, ErrorIds.BookStackUnavailable, ErrorCategory.ConnectionError, target),
+            BookStackErrorKind.PageChanged => new ErrorRecord(ex, ErrorIds.BookStackPageChanged, ErrorCategory.InvalidOperation, target),
             _ => new ErrorRecord(ex, ErrorIds.BookStackFailed, ErrorCategory.InvalidResult, target),
         };
     }

@@ -18,7 +18,7 @@ namespace Postmortems.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private BookStackClient _client = null!;
         private PublishTarget _target = null!;
-        private List<BookStackTag> _tags = new List<BookStackTag>();
+        private List<BookStackTag>? _tags;
 
         /// <summary>The book to publish into (the seed's homelab book is 79).</summary>
         [Parameter]
@@ -43,7 +43,7 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter NoTimelineChart { get; set; }
 
-        /// <summary>More tags, as name=value or name.</summary>
+        /// <summary>More tags, as name=value or name. Kept with the postmortem: the next publish without -Tag sets them again.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Tag { get; set; }
@@ -60,7 +60,10 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
-        /// <summary>Publish even a work postmortem that is not final, or one in which a secret was found.</summary>
+        /// <summary>
+        /// Publish even a work postmortem that is not final, one in which a secret was found, or over a page someone else
+        /// changed since the last publish (BookStack keeps the replaced version in the page's revisions).
+        /// </summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -82,7 +85,7 @@ namespace Postmortems.Commands
             }
             // As in BookStack's API, a chapter wins over a book; a default -BookId does not stand in the way of -ChapterId.
             _target = chapter ? PublishTarget.Chapter(ChapterId) : Chapter is not null ? PublishTarget.ChapterOfBook(BookId, Chapter) : PublishTarget.Book(BookId);
-            _tags = ParseTags(Tag);
+            _tags = Tag is null ? null : ParseTags(Tag);
             var connection = BookStackSession.Resolve(this, Uri, Credential, AllowUnencryptedAuthentication);
             _client = BookStackSession.ClientFor(connection);
             _client.Log = WriteVerbose;
@@ -129,15 +132,49 @@ namespace Postmortems.Commands
                 WriteError(BookStackErrors.Record(ex, postmortem));
                 return;
             }
+            if (plan.ChangedByOthers is PageChange change && !Force)
+            {
+                // Refused before ShouldProcess, so -WhatIf gives the same verdict.
+                WriteError(new ErrorRecord(
+                    new BookStackException(BookStackErrorKind.PageChanged, null, PostmortemPublisher.ChangedMessage(change)),
+                    ErrorIds.BookStackPageChanged, ErrorCategory.InvalidOperation, postmortem));
+                return;
+            }
             var description = plan.Describe();
             if (!ShouldProcess(description, description + "?", "Publish-Postmortem")) return;
+            PublishedPage published;
             try
             {
-                WriteObject(publisher.Execute(plan));
+                published = publisher.Execute(plan, overwrite: Force);
             }
             catch (BookStackException ex)
             {
                 WriteError(BookStackErrors.Record(ex, postmortem));
+                return;
+            }
+            if (published.Overwrote is PageChange overwritten)
+            {
+                WriteWarning($"Overwrote the change {overwritten.ChangedBy} made to page {published.Id} at {overwritten.When}. BookStack keeps the replaced version: open the page's Revisions to see or restore it.");
+            }
+            SaveRecord(postmortem);
+            WriteObject(published);
+        }
+
+        /// <summary>
+        /// A postmortem read from a file takes its publication record back there, so the next publish (also from a
+        /// teammate's clone) knows the page, and a merge has its base.
+        /// </summary>
+        private void SaveRecord(Postmortem postmortem)
+        {
+            if (postmortem.SourcePath is not string path) return;
+            try
+            {
+                Serialization.PostmortemFile.Save(postmortem);
+                WriteVerbose($"Recorded the publication in {path}.");
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
+            {
+                WriteWarning($"The page was published, but its record could not be saved to {path}: {ex.Message} Without the record, the next publish cannot tell your last publish from a teammate's edit.");
             }
         }
 
@@ -146,16 +183,14 @@ namespace Postmortems.Commands
             var result = new List<BookStackTag>();
             foreach (var tag in tags ?? Array.Empty<string>())
             {
-                int equals = tag.IndexOf('=');
-                var name = (equals < 0 ? tag : tag.Substring(0, equals)).Trim();
-                var value = equals < 0 ? string.Empty : tag.Substring(equals + 1).Trim();
-                if (name.Length == 0)
+                var parsed = BookStackTag.Parse(tag);
+                if (parsed.Name.Length == 0)
                 {
                     ThrowTerminatingError(new ErrorRecord(
                         new PSArgumentException($"The tag '{tag}' has no name. Write tags as name=value or name, for example -Tag team=platform, homelab."),
                         ErrorIds.PostmortemNotPublishable, ErrorCategory.InvalidArgument, tag));
                 }
-                result.Add(new BookStackTag(name, value));
+                result.Add(parsed);
             }
             return result;
         }
