@@ -156,11 +156,19 @@ Describe 'Publish-Postmortem' {
             $stored[0].draft | Should -BeFalse
         }
 
-        It 'publishing twice leaves one page with two revisions, the second time as Updated' {
+        It 'publishing again unchanged writes nothing (no empty revision); a change updates the one page' {
             $pm = New-HomelabPostmortem
             $first = $pm | Publish-Postmortem -BookId 79 @Server
-            $second = $pm | Publish-Postmortem -BookId 79 @Server
+            Clear-RequestLog
+            $same = $pm | Publish-Postmortem -BookId 79 @Server
 
+            $same.Action | Should -Be 'Unchanged'
+            $same.Id | Should -Be $first.Id
+            $same.Revision | Should -Be 1
+            (Get-ApiRequest).method | Sort-Object -Unique | Should -Be 'GET'
+
+            $pm | Set-Postmortem -Severity P1 | Out-Null
+            $second = $pm | Publish-Postmortem -BookId 79 @Server
             $second.Action | Should -Be 'Updated'
             $second.Id | Should -Be $first.Id
             $second.Revision | Should -Be 2
@@ -208,7 +216,7 @@ Describe 'Publish-Postmortem' {
             $first.Action | Should -Be 'Created'
 
             $second = $pm | Publish-Postmortem -BookId 12 -Chapter Postmortems @Server
-            $second.Action | Should -Be 'Updated'
+            $second.Action | Should -Be 'Unchanged'
             $second.Id | Should -Be $first.Id
             Get-Chapter | Should -HaveCount 1
             Get-Page | Should -HaveCount 1
@@ -285,7 +293,7 @@ Describe 'Publish-Postmortem' {
             (Get-Page)[0].name | Should -BeExactly $name
 
             $again = $pm | Publish-Postmortem -BookId 79 @Server
-            $again.Action | Should -Be 'Updated'
+            $again.Action | Should -Be 'Unchanged'
             $again.Id | Should -Be $page.Id
             Get-Page | Should -HaveCount 1
         }
@@ -380,7 +388,7 @@ Describe 'Publish-Postmortem' {
             Clear-RequestLog
             $text = Get-HostText { $pm | Publish-Postmortem -BookId 79 -WhatIf @Server }
 
-            $text | Should -Match ([regex]::Escape("What if: Update page $($page.Id) 'Postmortem 2026-11-20: OpenBao sealed after node reboot' (found by its postmortem-id tag) as 'Postmortem 2026-11-20: OpenBao stayed sealed'"))
+            $text | Should -Match ([regex]::Escape("What if: Update page $($page.Id) 'Postmortem 2026-11-20: OpenBao sealed after node reboot' (found by the draft's publication record) as 'Postmortem 2026-11-20: OpenBao stayed sealed'"))
             (Get-ApiRequest).method | Sort-Object -Unique | Should -Be 'GET'
             $stored = Get-Page
             $stored[0].revision_count | Should -Be 1
@@ -699,7 +707,7 @@ Describe 'Publish-Postmortem' {
             $posts | Should -HaveCount 1
             $posts[0].dropped | Should -BeTrue
 
-            ($pm | Publish-Postmortem -BookId 79 @Server).Action | Should -Be 'Updated'
+            ($pm | Publish-Postmortem -BookId 79 @Server).Action | Should -Be 'Unchanged'
             Get-Page | Should -HaveCount 1
         }
     }
@@ -724,7 +732,7 @@ Describe 'Publish-Postmortem' {
                 { Add-Fault @{ kind = 'rateLimit'; retryAfterSeconds = 1 }; $pm | Publish-Postmortem -BookId 79 @Server -Verbose -Debug }
                 { $pm | Publish-Postmortem -BookId 79 -Uri $BaseUri -Credential $wrong -AllowUnencryptedAuthentication -Verbose -Debug }
                 { $pm | Publish-Postmortem -BookId 404 @Server -Verbose -Debug }
-                { Add-Fault @{ kind = 'fail'; status = 422; method = 'PUT'; body = '{"error":{"message":"The given data was invalid.","validation":{"name":["bad"]},"code":422}}' }; $pm | Publish-Postmortem -BookId 79 @Server -Verbose -Debug }
+                { Add-Fault @{ kind = 'fail'; status = 422; method = 'PUT'; body = '{"error":{"message":"The given data was invalid.","validation":{"name":["bad"]},"code":422}}' }; $pm | Set-Postmortem -Severity P1 | Publish-Postmortem -BookId 79 @Server -Verbose -Debug }
                 { $pm | Publish-Postmortem -BookId 79 @Server -Verbose -Debug -WhatIf }
                 { Add-Fault @{ kind = 'fail'; status = 500; count = 5; method = 'POST' }; New-HomelabPostmortem 'Third' | Publish-Postmortem -BookId 79 @Server -Verbose -Debug }
                 { Add-Fault @{ kind = 'drop'; count = 2; method = 'POST' }; New-HomelabPostmortem 'Another' | Publish-Postmortem -BookId 79 @Server -Verbose -Debug }
@@ -768,7 +776,7 @@ Describe 'Publish-Postmortem' {
         It 'sends no cookies, and writes UTF-8 JSON without a BOM as application/json; charset=utf-8' {
             $pm = New-HomelabPostmortem "Störung 障害 🔥 im Checkout"
             $pm | Publish-Postmortem -BookId 79 @Server | Out-Null
-            $pm | Publish-Postmortem -BookId 79 @Server | Out-Null
+            $pm | Set-Postmortem -Severity P1 | Publish-Postmortem -BookId 79 @Server | Out-Null
 
             $requests = Get-ApiRequest
             $requests.Count | Should -BeGreaterThan 4
