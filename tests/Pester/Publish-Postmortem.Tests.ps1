@@ -4,53 +4,12 @@ BeforeAll {
     # The BookStack stand-in, as its own process on 127.0.0.1, seeded with one token and the two books of the seed.
     $script:TokenId = 'pm-pester'
     $script:Secret = 'tok3n-S3CRET-7c1d5e9a42'
-    $standIn = $env:POSTMORTEM_STANDIN_PATH
-    if (-not $standIn -or -not (Test-Path -LiteralPath $standIn)) {
-        throw "Set POSTMORTEM_STANDIN_PATH to BookStackStandIn.dll (it is '$standIn')."
-    }
-    $dotnet = if ((Split-Path -Leaf ([Environment]::ProcessPath)) -match '^dotnet(\.exe)?$') { [Environment]::ProcessPath } else { 'dotnet' }
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
-    foreach ($argument in $standIn, '--port', '0', '--token', "$($script:TokenId):$($script:Secret)", '--book', '79:Ansiblestack', '--book', '12:Payments') {
-        $startInfo.ArgumentList.Add($argument)
-    }
-    $startInfo.UseShellExecute = $false
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.RedirectStandardOutput = $true
-    $script:StandIn = [System.Diagnostics.Process]::Start($startInfo)
-    $firstLine = $script:StandIn.StandardOutput.ReadLineAsync()
-    if (-not $firstLine.Wait([TimeSpan]::FromSeconds(30)) -or "$($firstLine.Result)" -notmatch '^Listening on (http://127\.0\.0\.1:\d+)/$') {
-        if (-not $script:StandIn.HasExited) { $script:StandIn.Kill($true) }
-        throw "The BookStack stand-in did not say where it listens within 30 s (it said '$(if ($firstLine.IsCompleted) { $firstLine.Result })')."
-    }
-    $script:BaseUri = $Matches[1]
+    . (Join-Path $PSScriptRoot 'StandIn.ps1')
+    Start-StandIn -Token "$($script:TokenId):$($script:Secret)" -Book '79:Ansiblestack', '12:Payments'
 
-    # What a user types: the server and the token (user name = token id, password = secret), over plain HTTP here.
-    function New-TokenCredential([string] $Id, [string] $Secret) {
-        [pscredential]::new($Id, (ConvertTo-SecureString $Secret -AsPlainText -Force))
-    }
+    # What a user types: the server and the token, over plain HTTP here.
     $script:Credential = New-TokenCredential $script:TokenId $script:Secret
     $script:Server = @{ Uri = $script:BaseUri; Credential = $script:Credential; AllowUnencryptedAuthentication = $true }
-
-    # The stand-in's control surface.
-    function Invoke-StandIn([string] $Method = 'Get', [string] $Path, $Body) {
-        $request = @{ Method = $Method; Uri = "$script:BaseUri/_standin/$Path" }
-        if ($null -ne $Body) {
-            $request.Body = $Body | ConvertTo-Json -Depth 6 -Compress
-            $request.ContentType = 'application/json'
-        }
-        Invoke-RestMethod @request
-    }
-    function Get-Page { @((Invoke-StandIn -Path state).pages) }
-    function Get-Chapter { @((Invoke-StandIn -Path state).chapters) }
-    # Invoke-RestMethod hands a JSON array on as one object; the pipeline takes it apart.
-    function Get-ApiRequest { @(Invoke-StandIn -Path requests | ForEach-Object { $_ }) }
-    function Clear-RequestLog { $null = Invoke-StandIn -Method Delete -Path requests }
-    function Add-Fault([hashtable] $Fault) { $null = Invoke-StandIn -Method Post -Path faults -Body $Fault }
-    function Add-Token([string] $Id, [string] $Secret, [switch] $NoApiAccess) {
-        $null = Invoke-StandIn -Method Post -Path tokens -Body @{ id = $Id; secret = $Secret; canAccessApi = -not $NoApiAccess }
-    }
-    function Add-Chapter([int] $BookId, [string] $Name) { (Invoke-StandIn -Method Post -Path chapters -Body @{ bookId = $BookId; name = $Name }).id }
-    function Get-TagText($Tags) { @($Tags | ForEach-Object { "$($_.name)=$($_.value)" } | Sort-Object) }
 
     # Host output (what -WhatIf prints), as a transcript sees it.
     . (Join-Path $PSScriptRoot 'HostText.ps1')
@@ -114,11 +73,7 @@ BeforeAll {
 AfterAll {
     foreach ($name in $script:SavedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $script:SavedEnvironment[$name]) }
     Disconnect-BookStack
-    if ($script:StandIn) {
-        try { $script:StandIn.StandardInput.Close() } catch { }
-        if (-not $script:StandIn.WaitForExit(10000)) { $script:StandIn.Kill($true); $null = $script:StandIn.WaitForExit(5000) }
-        $script:StandIn.Dispose()
-    }
+    Stop-StandIn
 }
 
 Describe 'Publish-Postmortem' {
