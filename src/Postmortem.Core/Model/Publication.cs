@@ -45,6 +45,25 @@ namespace Postmortems
         /// <summary>The postmortem as published, as a YAML draft: the base of a three-way merge. Null when not known.</summary>
         public string? Base { get; set; }
 
+        /// <summary>A copy that shares nothing with this one. A property added above belongs here too.</summary>
+        internal Publication Copy()
+        {
+            var copy = new Publication
+            {
+                Server = Server,
+                PageId = PageId,
+                BookId = BookId,
+                ChapterId = ChapterId,
+                UpdatedAt = UpdatedAt,
+                UpdatedById = UpdatedById,
+                UpdatedByName = UpdatedByName,
+                Digest = Digest,
+                Base = Base,
+            };
+            copy.Tags.AddRange(Tags);
+            return copy;
+        }
+
         public override string ToString() => $"page {PageId} on {Server}, as of {UpdatedAt:yyyy-MM-dd HH:mm:ss}Z";
     }
 }

@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Postmortems.Rendering;
+
+namespace Postmortems.Merging
+{
+    /// <summary>
+    /// A three-way merge of postmortems. BASE is the postmortem as last published to the wiki, LOCAL the author's
+    /// draft since, WIKI the page read back after reviewers edited it. A change made on one side only is taken; the
+    /// same thing changed differently on both sides is a conflict, settled only by a resolution: nothing is chosen
+    /// silently.
+    /// </summary>
+    public static class PostmortemMerge
+    {
+        /// <summary>
+        /// Merges the wiki's changes since <paramref name="base"/> into <paramref name="local"/>. The inputs are not
+        /// changed. A conflict whose Id is in <paramref name="resolutions"/> takes that side; <paramref name="prefer"/>
+        /// settles every other conflict; a conflict left unsettled keeps the draft's value and is listed in
+        /// <see cref="MergeResult.Conflicts"/>. What the page does not carry comes from the draft alone: the Id, the
+        /// file, the publication record, the document state, sign-offs and unlocks.
+        /// </summary>
+        public static MergeResult Merge(Postmortem @base, Postmortem local, Postmortem wiki, MergeSide? prefer = null, IReadOnlyDictionary<string, MergeSide>? resolutions = null)
+        {
+            if (@base is null) throw new ArgumentNullException(nameof(@base));
+            if (local is null) throw new ArgumentNullException(nameof(local));
+            if (wiki is null) throw new ArgumentNullException(nameof(wiki));
+            var merger = new Merger(prefer, resolutions);
+            var merged = merger.Merge(@base, local, wiki);
+            return new MergeResult(merged, merger.Conflicts, merger.Resolved, merger.TakenFromWiki);
+        }
+    }
+
+    /// <summary>One merge: walks the sections in template order and keeps what it found.</summary>
+    internal sealed partial class Merger
+    {
+        private const string Header = "Header";
+        private const string ImpactSection = "Impact";
+
+        private readonly MergeSide? _prefer;
+        private readonly IReadOnlyDictionary<string, MergeSide>? _resolutions;
+
+        public Merger(MergeSide? prefer, IReadOnlyDictionary<string, MergeSide>? resolutions)
+        {
+            _prefer = prefer;
+            _resolutions = resolutions;
+        }
+
+        public List<MergeConflict> Conflicts { get; } = new List<MergeConflict>();
+
+        public List<MergeConflict> Resolved { get; } = new List<MergeConflict>();
+
+        public List<MergeChange> TakenFromWiki { get; } = new List<MergeChange>();
+
+        public Postmortem Merge(Postmortem b, Postmortem l, Postmortem w)
+        {
+            // Sections in template order, so conflicts and changes are listed as the document reads.
+            var title = Single(Header, "Title", "Title", b.Title, l.Title, w.Title);
+            var m = new Postmortem(title, l.Id)
+            {
+                SourcePath = l.SourcePath,
+                Publication = l.Publication?.Copy(),
+                State = l.State,
+                Date = Single(Header, "Date", "Date", b.Date, l.Date, w.Date),
+                ExplicitDuration = Single(Header, "ExplicitDuration", "Duration", b.ExplicitDuration, l.ExplicitDuration, WikiDuration(b, w)),
+                Severity = Single(Header, "Severity", "Severity", b.Severity, l.Severity, w.Severity),
+                Status = Single(Header, "Status", "Status", b.Status, l.Status, w.Status),
+                Context = Single(Header, "Context", "Context", b.Context, l.Context, w.Context),
+            };
+            m.SignOffs.AddRange(l.SignOffs.Select(o => new SignOff(o.Reviewer, o.Date, o.Comment, o.AcknowledgedRules)));
+            m.Unlocks.AddRange(l.Unlocks.Select(u => new Unlock(u.Date, u.Reason)));
+            m.Authors.AddRange(Texts(Header, "Authors", b.Authors, l.Authors, w.Authors));
+            m.Reviewers.AddRange(Texts(Header, "Reviewers", b.Reviewers, l.Reviewers, w.Reviewers));
+
+            m.ExecutiveSummary = Single("Executive Summary", "ExecutiveSummary", "Executive Summary", b.ExecutiveSummary, l.ExecutiveSummary, w.ExecutiveSummary);
+
+            foreach (var e in Entries(new TimelineEntries(this), b.Timeline.ToList(), l.Timeline.ToList(), w.Timeline.ToList())) m.Timeline.Add(e);
+
+            m.Impact.ServicesAffected.AddRange(Texts(ImpactSection, "Impact.ServicesAffected", b.Impact.ServicesAffected, l.Impact.ServicesAffected, w.Impact.ServicesAffected));
+            m.Impact.UsersAffected = Single(ImpactSection, "Impact.UsersAffected", "Users Affected", b.Impact.UsersAffected, l.Impact.UsersAffected, w.Impact.UsersAffected);
+            m.Impact.DataLoss = Single(ImpactSection, "Impact.DataLoss", "Data Loss", b.Impact.DataLoss, l.Impact.DataLoss, w.Impact.DataLoss);
+            m.Impact.DataLossDescription = Single(ImpactSection, "Impact.DataLossDescription", "Data Loss Description", b.Impact.DataLossDescription, l.Impact.DataLossDescription, w.Impact.DataLossDescription);
+            m.Impact.RevenueImpact = Single(ImpactSection, "Impact.RevenueImpact", "Revenue Impact", b.Impact.RevenueImpact, l.Impact.RevenueImpact, w.Impact.RevenueImpact);
+
+            m.RootCause = Single("Root Cause", "RootCause", "Root Cause", b.RootCause, l.RootCause, w.RootCause);
+            m.Whys.AddRange(Texts("5 Whys", "Whys", b.Whys, l.Whys, w.Whys));
+            m.ContributingFactors.AddRange(Texts("Contributing Factors", "ContributingFactors", b.ContributingFactors, l.ContributingFactors, w.ContributingFactors));
+            m.WentWell.AddRange(Texts("What Went Well", "WentWell", b.WentWell, l.WentWell, w.WentWell));
+            m.WentPoorly.AddRange(Texts("What Went Poorly", "WentPoorly", b.WentPoorly, l.WentPoorly, w.WentPoorly));
+            m.ActionItems.AddRange(Entries(new ActionItemEntries(this), b.ActionItems, l.ActionItems, w.ActionItems));
+            m.LessonsLearned = Single("Lessons Learned", "LessonsLearned", "Lessons Learned", b.LessonsLearned, l.LessonsLearned, w.LessonsLearned);
+            return m;
+        }
+
+        /// <summary>
+        /// The page shows the duration the same way whether it was set by hand or derived from the timeline. After
+        /// a reviewer moves a milestone event, the page still shows the derived duration as published, the reader
+        /// no longer finds it in the timeline and takes it for one set by hand. That is not a change of the duration.
+        /// </summary>
+        private static TimeSpan? WikiDuration(Postmortem b, Postmortem w) =>
+            b.ExplicitDuration is null && w.ExplicitDuration is TimeSpan shown && b.Duration is TimeSpan published
+            && PostmortemMarkdown.FormatDuration(shown) == PostmortemMarkdown.FormatDuration(published)
+                ? null
+                : w.ExplicitDuration;
+
+        // ---- Values
+
+        private T Single<T>(string section, string id, string words, T b, T l, T w) => Value(new Where(section, words, id), null, b, l, w);
+
+        private List<string> Texts(string section, string id, List<string> b, List<string> l, List<string> w) =>
+            Entries(new TextEntries(this, section, id), b, l, w);
+
+        /// <summary>
+        /// The three-way rule for one value: unchanged on the wiki, or changed alike on both sides, the draft's;
+        /// changed on the wiki only, the wiki's; changed differently on both, a conflict.
+        /// </summary>
+        internal T Value<T>(Where at, string? field, T b, T l, T w)
+        {
+            var same = EqualityComparer<T>.Default;
+            if (same.Equals(w, b) || same.Equals(l, w)) return l;
+            if (same.Equals(l, b))
+            {
+                Take(at, field, Described(field, MergeText.Change(b, w)), resolved: false);
+                return w;
+            }
+            if (Decide(at, field, b, l, w) == MergeSide.Local) return l;
+            Take(at, field, Described(field, MergeText.Change(l, w)), resolved: true);
+            return w;
+        }
+
+        /// <summary>
+        /// A value of an entry both sides added (the same action, the same event): there is no base to tell which
+        /// side changed it, so any difference is a conflict.
+        /// </summary>
+        internal T Added<T>(Where at, string field, T l, T w)
+        {
+            if (EqualityComparer<T>.Default.Equals(l, w)) return l;
+            if (Decide(at, field, null, l, w) == MergeSide.Local) return l;
+            Take(at, field, Described(field, MergeText.Change(l, w)), resolved: true);
+            return w;
+        }
+
+        /// <summary>
+        /// Records a conflict and says which side settles it: the side its resolution names, else the preferred
+        /// side, else the draft's, left listed as a conflict.
+        /// </summary>
+        internal MergeSide Decide(Where at, string? field, object? b, object? l, object? w)
+        {
+            var conflict = new MergeConflict(at.Id(field), at.Section, at.Item, field, b, l, w);
+            MergeSide side;
+            if (_resolutions is not null && _resolutions.TryGetValue(conflict.Id, out var chosen)) side = chosen;
+            else if (_prefer is MergeSide preferred) side = preferred;
+            else
+            {
+                Conflicts.Add(conflict);
+                return MergeSide.Local;
+            }
+            Resolved.Add(conflict);
+            return side;
+        }
+
+        internal void Take(Where at, string? field, string what, bool resolved) => Take(at.Section, at.Item, field, what, resolved);
+
+        internal void Take(string section, string item, string? field, string what, bool resolved) =>
+            TakenFromWiki.Add(new MergeChange(section, item, field, what + (resolved ? " (from the wiki, resolving a conflict)" : " (from the wiki)")));
+
+        private static string Described(string? field, string change) => field is null ? change : field + " " + change;
+    }
+
+    /// <summary>
+    /// Where in the postmortem a value stands: its section, the item in words, and the start of its conflict Id
+    /// (RootCause, or ActionItems['Add alert on queue depth'] to which a field name is added).
+    /// </summary>
+    internal sealed class Where
+    {
+        public Where(string section, string item, string id)
+        {
+            Section = section;
+            Item = item;
+            IdStart = id;
+        }
+
+        public string Section { get; }
+
+        public string Item { get; }
+
+        public string IdStart { get; }
+
+        public string Id(string? field) => field is null ? IdStart : IdStart + "." + field;
+    }
+}
