@@ -1,0 +1,123 @@
+using System;
+using System.Linq;
+using Postmortems.Rendering;
+using Postmortems.Serialization;
+using Xunit;
+
+namespace Postmortems.Tests
+{
+    /// <summary>
+    /// A page written with front matter, then edited as reviewers edit it: what the front matter carries (milestones,
+    /// sources, status, tracking, a hand-set duration) stays with the rows it belongs to, and what cannot is warned of.
+    /// </summary>
+    public class MarkdownReaderEditTests
+    {
+        private static ReadResult Read(string markdown) => PostmortemMarkdownReader.Read(markdown, "pm.md");
+
+        // Detected 16:27 to ServiceRestored 18:14: the page shows Duration 01:47.
+        private static Postmortem Failover()
+        {
+            var p = new Postmortem("Primary database failover", new Guid("6c1d0a52-7e3b-4f1a-9d2e-3b4c5d6e7f80")) { Date = new DateTime(2026, 11, 20) };
+            var day = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+            p.Timeline.Add(new TimelineEvent(day.AddHours(16).AddMinutes(20), "Replication lag alert fired", Milestone.FirstSymptom, "alertmanager"));
+            p.Timeline.Add(new TimelineEvent(day.AddHours(16).AddMinutes(27), "On-call paged", Milestone.Detected, "pagerduty"));
+            p.Timeline.Add(new TimelineEvent(day.AddHours(17).AddMinutes(10), "Disk on the primary found full"));
+            p.Timeline.Add(new TimelineEvent(day.AddHours(17).AddMinutes(50), "Failover to the replica started", Milestone.MitigationApplied));
+            p.Timeline.Add(new TimelineEvent(day.AddHours(18).AddMinutes(14), "Service back online", Milestone.ServiceRestored, "grafana"));
+            return p;
+        }
+
+        private static string Render(Postmortem p) => PostmortemMarkdown.Render(p, frontMatter: true);
+
+        private static string Edit(string markdown, string from, string to)
+        {
+            Assert.Contains(from, markdown);
+            return markdown.Replace(from, to);
+        }
+
+        // The file's line (1-based) that holds the text.
+        private static int LineOf(string markdown, string text)
+        {
+            var lines = markdown.Split('\n');
+            int index = Array.FindIndex(lines, l => l.Contains(text));
+            Assert.True(index >= 0, $"no line holds '{text}'");
+            return index + 1;
+        }
+
+        private static DateTime At(int hour, int minute) => new DateTime(2026, 11, 20, hour, minute, 0, DateTimeKind.Utc);
+
+        [Fact]
+        public void A_corrected_time_keeps_the_rows_milestone_and_source()
+        {
+            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var result = Read(markdown);
+            var restored = result.Postmortem.Timeline.Single(e => e.Event == "Service back online");
+            Assert.Equal(At(18, 15), restored.UtcTime);
+            Assert.Equal(Milestone.ServiceRestored, restored.Milestone);
+            Assert.Equal("grafana", restored.Source);
+            Assert.DoesNotContain(result.Warnings, w => w.Contains("matches no"));
+        }
+
+        [Fact]
+        public void A_row_moved_to_another_rows_time_takes_its_own_entry_not_the_one_shown_there()
+        {
+            // The failover row's text was edited and the restore row's time corrected onto the failover row's time.
+            var markdown = Edit(Render(Failover()), "| 17:50 | Failover to the replica started |", "| 17:50 | Failover to the replica started by hand |");
+            markdown = Edit(markdown, "| 18:14 | Service back online |", "| 17:50 | Service back online |");
+            var result = Read(markdown);
+            var timeline = result.Postmortem.Timeline;
+            Assert.Equal((Milestone.ServiceRestored, "grafana"), (timeline.Single(e => e.Event == "Service back online").Milestone, timeline.Single(e => e.Event == "Service back online").Source));
+            Assert.Equal(Milestone.MitigationApplied, timeline.Single(e => e.Event.EndsWith("by hand", StringComparison.Ordinal)).Milestone);
+            Assert.DoesNotContain(result.Warnings, w => w.Contains("matches no"));
+        }
+
+        [Fact]
+        public void Of_two_rows_with_the_same_text_a_corrected_one_takes_the_entry_nearest_in_time()
+        {
+            var p = Failover();
+            p.Timeline.Add(new TimelineEvent(At(16, 40), "Replica restarted", Milestone.None, "kubectl"));
+            p.Timeline.Add(new TimelineEvent(At(17, 30), "Replica restarted", Milestone.None, "argocd"));
+            var markdown = Edit(Render(p), "| 17:30 | Replica restarted |", "| 17:31 | Replica restarted |");
+            var timeline = Read(markdown).Postmortem.Timeline;
+            Assert.Equal("kubectl", timeline.Single(e => e.UtcTime == At(16, 40)).Source);
+            Assert.Equal("argocd", timeline.Single(e => e.UtcTime == At(17, 31)).Source);
+        }
+
+        [Fact]
+        public void A_row_whose_time_and_text_were_both_edited_is_not_guessed_at_and_both_lines_are_warned_of()
+        {
+            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:20 | Service back online in all regions |");
+            var result = Read(markdown);
+            var edited = result.Postmortem.Timeline.Single(e => e.Event == "Service back online in all regions");
+            Assert.Equal((At(18, 20), Milestone.None, TimelineEvent.ManualSource), (edited.UtcTime, edited.Milestone, edited.Source));
+
+            int row = LineOf(markdown, "| 18:20 |");
+            int entry = LineOf(markdown, "milestone: ServiceRestored");
+            Assert.Equal(2, result.Warnings.Count(w => w.Contains("matches no")));
+            Assert.Contains(result.Warnings, w => w.StartsWith($"pm.md, line {row}: the timeline row '18:20 Service back online in all regions' matches no event in the front matter, so it has no milestone or source", StringComparison.Ordinal));
+            Assert.Contains($"pm.md, line {entry}: the front matter's event at 18:14 (ServiceRestored, from grafana) matches no row any more; its milestone and source were dropped.", result.Warnings);
+        }
+
+        [Fact]
+        public void A_deleted_row_is_warned_of_only_when_its_milestone_or_source_is_lost()
+        {
+            var markdown = Edit(Render(Failover()), "| 17:50 | Failover to the replica started |\n", "");
+            var result = Read(markdown);
+            var warning = Assert.Single(result.Warnings);
+            Assert.Equal($"pm.md, line {LineOf(markdown, "milestone: MitigationApplied")}: the front matter's event at 17:50 (MitigationApplied) matches no row any more; its milestone was dropped.", warning);
+
+            // A plain event typed by hand carries nothing the page does not show.
+            markdown = Edit(Render(Failover()), "| 17:10 | Disk on the primary found full |\n", "");
+            Assert.Empty(Read(markdown).Warnings);
+        }
+
+        [Fact]
+        public void A_row_added_by_hand_is_not_warned_of()
+        {
+            var markdown = Edit(Render(Failover()), "| 17:50 |", "| 17:45 | Replica promoted by hand |\n| 17:50 |");
+            var result = Read(markdown);
+            Assert.Equal(Milestone.None, result.Postmortem.Timeline.Single(e => e.Event == "Replica promoted by hand").Milestone);
+            Assert.Empty(result.Warnings);
+        }
+    }
+}
