@@ -119,5 +119,42 @@ namespace Postmortems.Tests
             Assert.Equal(Milestone.None, result.Postmortem.Timeline.Single(e => e.Event == "Replica promoted by hand").Milestone);
             Assert.Empty(result.Warnings);
         }
+
+        [Fact]
+        public void After_a_corrected_time_the_old_Duration_on_the_page_is_stale_output_not_a_hand_set_one()
+        {
+            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            Assert.Contains("**Duration:** 01:47", markdown);
+            var p = Read(markdown).Postmortem;
+            Assert.Null(p.ExplicitDuration);
+            Assert.Equal(TimeSpan.FromMinutes(108), p.Duration);
+            // Written again, the page shows the corrected timeline's Duration.
+            Assert.Contains("**Duration:** 01:48", PostmortemMarkdown.Render(p));
+        }
+
+        [Fact]
+        public void A_Duration_changed_by_hand_is_still_hand_set_when_a_time_was_corrected_too()
+        {
+            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            markdown = Edit(markdown, "**Duration:** 01:47", "**Duration:** 02:00");
+            Assert.Equal(TimeSpan.FromHours(2), Read(markdown).Postmortem.ExplicitDuration);
+        }
+
+        [Fact]
+        public void A_hand_set_Duration_in_the_front_matter_stays_hand_set()
+        {
+            var original = Failover();
+            original.ExplicitDuration = TimeSpan.FromMinutes(95);
+            var markdown = Edit(Render(original), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            Assert.Equal(TimeSpan.FromMinutes(95), Read(markdown).Postmortem.ExplicitDuration);
+        }
+
+        [Fact]
+        public void Without_front_matter_a_Duration_other_than_the_timelines_is_hand_set_as_before()
+        {
+            var markdown = Edit(PostmortemMarkdown.Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            // No milestones without front matter: the page's Duration is all there is.
+            Assert.Equal(TimeSpan.FromMinutes(107), Read(markdown).Postmortem.ExplicitDuration);
+        }
     }
 }

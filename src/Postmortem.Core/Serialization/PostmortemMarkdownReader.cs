@@ -239,6 +239,10 @@ namespace Postmortems.Serialization
             }
             if (visible is null) return;
             if (derived is TimeSpan fromTimeline && visible == PostmortemMarkdown.FormatDuration(fromTimeline)) return;
+            // The Duration the file was written with, derived from its timeline as it was then: a page whose times were
+            // corrected since still shows it. That is stale output, not a hand edit, so the corrected timeline gives the
+            // Duration. Only a Duration unlike both is a person's.
+            if (front is not null && front.Duration is null && front.WrittenDuration is TimeSpan written && visible == PostmortemMarkdown.FormatDuration(written)) return;
             var parsed = new YamlValues(state.Source).Duration(new YamlScalar(visible, true, state.VisibleDurationLine ?? 0), "Duration");
             p.ExplicitDuration = parsed;
         }
@@ -688,6 +692,24 @@ namespace Postmortems.Serialization
             public List<EventInfo> Events { get; } = new List<EventInfo>();
 
             public List<ActionInfo> Actions { get; } = new List<ActionInfo>();
+
+            /// <summary>
+            /// The Duration derived from the events as the file was written (their exact times and milestones), by the
+            /// timeline's own rule, so it is the one the page showed then.
+            /// </summary>
+            public TimeSpan? WrittenDuration
+            {
+                get
+                {
+                    var timeline = new Timeline();
+                    for (int i = 0; i < Events.Count; i++)
+                    {
+                        // Only the times and milestones count; the text, which the front matter does not hold, just keeps the entries apart.
+                        if (Events[i].Milestone != Milestone.None) timeline.Add(new TimelineEvent(Events[i].Time, "entry " + i, Events[i].Milestone));
+                    }
+                    return timeline.DerivedDuration;
+                }
+            }
 
             public sealed class EventInfo
             {
