@@ -156,5 +156,54 @@ namespace Postmortems.Tests
             // No milestones without front matter: the page's Duration is all there is.
             Assert.Equal(TimeSpan.FromMinutes(107), Read(markdown).Postmortem.ExplicitDuration);
         }
+
+        private static Postmortem WithActions()
+        {
+            var p = Failover();
+            p.ActionItems.Add(new ActionItem("Alert at 80% disk on the primary") { Owner = "dba", DueDate = new DateTime(2026, 12, 1), Priority = ActionPriority.P1, Status = ActionItemStatus.Done, Tracking = "DB-101" });
+            p.ActionItems.Add(new ActionItem("Rehearse the failover every quarter") { Owner = "platform", Priority = ActionPriority.P2, Tracking = "DB-102" });
+            p.ActionItems.Add(new ActionItem("Document the replica promotion") { Owner = "dba", Priority = ActionPriority.P3 });
+            return p;
+        }
+
+        [Fact]
+        public void An_action_item_whose_owner_due_date_or_priority_was_edited_keeps_its_status_and_tracking()
+        {
+            var markdown = Edit(Render(WithActions()), "| Alert at 80% disk on the primary | dba | 2026-12-01 | P1 |", "| Alert at 80% disk on the primary | storage team | 2026-12-15 | P2 |");
+            markdown = Edit(markdown, "| Rehearse the failover every quarter | platform | _not set_ | P2 |", "| Rehearse the failover every quarter | _not set_ | 2027-01-31 | _not set_ |");
+            var result = Read(markdown);
+            var items = result.Postmortem.ActionItems;
+            Assert.Equal(("storage team", ActionItemStatus.Done, "DB-101"), (items[0].Owner, items[0].Status, items[0].Tracking));
+            Assert.Equal((new DateTime(2027, 1, 31), (ActionPriority?)null, ActionItemStatus.Open, "DB-102"), (items[1].DueDate!.Value, items[1].Priority, items[1].Status, items[1].Tracking));
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void An_action_item_whose_text_was_edited_in_its_place_keeps_its_status_and_tracking()
+        {
+            var markdown = Edit(Render(WithActions()), "| Alert at 80% disk on the primary |", "| Alert at 75% disk on the primary and the replica |");
+            var result = Read(markdown);
+            var item = result.Postmortem.ActionItems[0];
+            Assert.Equal(("Alert at 75% disk on the primary and the replica", ActionItemStatus.Done, "DB-101"), (item.Action, item.Status, item.Tracking));
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void An_action_item_entry_that_matches_no_row_any_more_is_warned_of_when_its_status_or_tracking_is_lost()
+        {
+            var written = Render(WithActions());
+            var markdown = Edit(written, "| Alert at 80% disk on the primary | dba | 2026-12-01 | P1 |\n", "");
+            var result = Read(markdown);
+            Assert.Equal(new[] { "DB-102", null }, result.Postmortem.ActionItems.Select(i => i.Tracking));
+            var warning = Assert.Single(result.Warnings);
+            Assert.Equal($"pm.md, line {LineOf(markdown, "tracking: \"DB-101\"")}: the front matter's action item 1 (Done, tracking 'DB-101') matches no row any more; its status and tracking were dropped.", warning);
+
+            // An open item with no tracking carries nothing the page does not show.
+            markdown = Edit(written, "| Document the replica promotion | dba | _not set_ | P3 |\n", "");
+            Assert.Empty(Read(markdown).Warnings);
+
+            markdown = Edit(written, "| Rehearse the failover every quarter | platform | _not set_ | P2 |\n", "");
+            Assert.Equal($"pm.md, line {LineOf(markdown, "tracking: \"DB-102\"")}: the front matter's action item 2 (tracking 'DB-102') matches no row any more; its tracking was dropped.", Assert.Single(Read(markdown).Warnings));
+        }
     }
 }

@@ -465,6 +465,17 @@ namespace Postmortems.Serialization
                 taken[i] = true;
                 Apply(p.ActionItems[i], entries[i]);
             }
+            // An entry left over is a row deleted, or one whose text was edited and moved: a Done or a tracking id the
+            // page does not show is lost with it, so it is said. An open item with no tracking loses nothing.
+            for (int e = 0; e < entries.Count; e++)
+            {
+                var entry = entries[e];
+                bool done = entry.Status != ActionItemStatus.Open, tracked = entry.Tracking is not null;
+                if (taken[e] || !(done || tracked)) continue;
+                var what = string.Join(", ", new[] { done ? entry.Status.ToString() : null, tracked ? $"tracking '{entry.Tracking}'" : null }.Where(w => w is not null));
+                var dropped = done && tracked ? "its status and tracking were dropped" : done ? "its status was dropped" : "its tracking was dropped";
+                state.Values.Warnings.Add($"{state.Source}, line {entry.Line}: the front matter's action item {e + 1} ({what}) matches no row any more; {dropped}.");
+            }
         }
 
         private static void Apply(ActionItem item, FrontMatter.ActionInfo info)
@@ -732,6 +743,9 @@ namespace Postmortems.Serialization
                 public string? Tracking { get; set; }
 
                 public string? Digest { get; set; }
+
+                /// <summary>The entry's line in the file, for a warning that names it.</summary>
+                public long Line { get; set; }
             }
 
             public static FrontMatter Read(string yaml, string source, YamlValues values)
@@ -783,7 +797,7 @@ namespace Postmortems.Serialization
                         if (n is not YamlSequence items) throw values.Error(n, "'actionItems' in the front matter must be a list");
                         foreach (var item in items.Items)
                         {
-                            var info = new ActionInfo();
+                            var info = new ActionInfo { Line = item.Line };
                             values.ForEach(values.Mapping(item, "an action item entry"), " in a front-matter action item", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
                             {
                                 ["status"] = s => info.Status = values.Enum<ActionItemStatus>(s, "status") ?? ActionItemStatus.Open,
