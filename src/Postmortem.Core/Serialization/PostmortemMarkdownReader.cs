@@ -240,6 +240,10 @@ namespace Postmortems.Serialization
             }
             if (visible is null) return;
             if (derived is TimeSpan fromTimeline && visible == PostmortemMarkdown.FormatDuration(fromTimeline)) return;
+            // The Duration the file was written with, derived from its timeline as it was then: a page whose times were
+            // corrected since still shows it. That is stale output, not a hand edit, so the corrected timeline gives the
+            // Duration. Only a Duration unlike both is a person's.
+            if (front is not null && front.Duration is null && front.WrittenDuration is TimeSpan written && visible == PostmortemMarkdown.FormatDuration(written)) return;
             var parsed = new YamlValues(state.Source).Duration(new YamlScalar(visible, true, state.VisibleDurationLine ?? 0), "Duration");
             p.ExplicitDuration = parsed;
         }
@@ -255,7 +259,7 @@ namespace Postmortems.Serialization
                 return;
             }
             var (timeColumn, eventColumn) = Columns(table, ("time", 0), ("event", 1));
-            var rows = new List<(DateTime Shown, bool WithSeconds, string Text)>();
+            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text)>();
             foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
                 var timeText = CellText(row, timeColumn);
@@ -264,37 +268,92 @@ namespace Postmortems.Serialization
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
                 if (!TimelineTime.TryParse(timeText, p.Date, out var shown, out var problem)) throw state.Error(row, problem!);
-                rows.Add((shown, timeText.Count(c => c == ':') >= 2, text));
+                rows.Add((row, timeText, shown, timeText.Count(c => c == ':') >= 2, text));
             }
-            // The front matter knows each row's exact time, milestone and source. A row takes the entry shown at its
-            // time with its own text's digest; a row whose text was edited takes an entry left at its time.
+            // The front matter knows each row's exact time, milestone and source. A row takes, pass by pass: the entry
+            // shown at its time with its own text's digest; else an entry with its text's digest at another time (the
+            // time was corrected on the page, the everyday reviewer's edit), the nearest if the text is there twice;
+            // else an entry left at its time whose text no row holds any more (the text was edited). The corrected
+            // time goes before the edited text, so a row moved onto the time of a row whose text was edited takes its
+            // own entry, not the other's. A row whose time and text were both edited is not guessed at: it takes none.
             var entries = front?.Events ?? new List<FrontMatter.EventInfo>();
             var taken = new bool[entries.Count];
             var matches = new FrontMatter.EventInfo?[rows.Count];
             var digests = rows.Select(row => Digest.Of(row.Text)).ToArray();
             var rowDigests = new HashSet<string>(digests, StringComparer.Ordinal);
-            for (int pass = 0; pass < 2; pass++)
+            for (int pass = 0; pass < 3; pass++)
             {
                 for (int r = 0; r < rows.Count; r++)
                 {
                     if (matches[r] is not null) continue;
+                    int found = -1;
                     for (int e = 0; e < entries.Count; e++)
                     {
-                        if (taken[e] || Truncate(entries[e].Time, rows[r].WithSeconds) != rows[r].Shown) continue;
-                        if (pass == 0 && entries[e].Digest != digests[r]) continue;
+                        if (taken[e]) continue;
+                        bool sameTime = Truncate(entries[e].Time, rows[r].WithSeconds) == rows[r].Shown;
+                        bool sameText = entries[e].Digest == digests[r];
+                        if (pass == 0 && !(sameTime && sameText)) continue;
+                        if (pass == 1 && !sameText) continue;
+                        if (pass == 2 && !sameTime) continue;
                         // Kept for the row that still has its text, wherever that row now stands.
-                        if (pass == 1 && entries[e].Digest is string kept && rowDigests.Contains(kept)) continue;
-                        taken[e] = true;
-                        matches[r] = entries[e];
+                        if (pass == 2 && entries[e].Digest is string kept && rowDigests.Contains(kept)) continue;
+                        if (pass == 1)
+                        {
+                            if (found < 0 || Distance(entries[e].Time, rows[r].Shown) < Distance(entries[found].Time, rows[r].Shown)) found = e;
+                            continue;
+                        }
+                        found = e;
                         break;
                     }
+                    if (found < 0) continue;
+                    taken[found] = true;
+                    matches[r] = entries[found];
                 }
             }
             for (int r = 0; r < rows.Count; r++)
             {
                 var match = matches[r];
-                p.Timeline.Add(new TimelineEvent(match?.Time ?? rows[r].Shown, rows[r].Text, match?.Milestone ?? Milestone.None, match?.Source));
+                // The entry's exact time while the row still shows it; a corrected time is the page's.
+                var time = match is not null && Truncate(match.Time, rows[r].WithSeconds) == rows[r].Shown ? match.Time : rows[r].Shown;
+                p.Timeline.Add(new TimelineEvent(time, rows[r].Text, match?.Milestone ?? Milestone.None, match?.Source));
             }
+            WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
+        }
+
+        private static TimeSpan Distance(DateTime a, DateTime b) => a > b ? a - b : b - a;
+
+        // What no pairing could keep is said, line by line: an entry left over had a milestone or a gathered source
+        // the page no longer carries, and an unpaired row may be that event with its time and text both edited. A row
+        // added by hand, or a plain event typed by hand and deleted, loses nothing and is not warned of.
+        private static void WarnOfUnmatchedEvents(ReaderState state, Postmortem p, List<(TableRow Row, string TimeText, string Text)> rows,
+            FrontMatter.EventInfo?[] matches, List<FrontMatter.EventInfo> entries, bool[] taken)
+        {
+            var lost = Enumerable.Range(0, entries.Count).Where(e => !taken[e] && (entries[e].Milestone != Milestone.None || !IsManual(entries[e].Source))).ToList();
+            if (lost.Count == 0) return;
+            // The front matter comes first in the file, so its lines are warned of first.
+            foreach (var e in lost)
+            {
+                var entry = entries[e];
+                bool milestone = entry.Milestone != Milestone.None, source = !IsManual(entry.Source);
+                var what = string.Join(", ", new[] { milestone ? entry.Milestone.ToString() : null, source ? "from " + entry.Source : null }.Where(s => s is not null));
+                var dropped = milestone && source ? "its milestone and source were dropped" : milestone ? "its milestone was dropped" : "its source was dropped";
+                state.Values.Warnings.Add($"{state.Source}, line {entry.Line}: the front matter's event at {Shown(entry.Time, p.Date)} ({what}) matches no row any more; {dropped}.");
+            }
+            for (int r = 0; r < rows.Count; r++)
+            {
+                if (matches[r] is not null) continue;
+                state.Values.Warnings.Add($"{state.Source}, line {state.Line(rows[r].Row)}: the timeline row '{rows[r].TimeText} {Text.SingleLine(rows[r].Text)}' matches no event in the front matter, so it has no milestone or source; "
+                    + "if it is an event whose time and text were both edited, mark its milestone again.");
+            }
+        }
+
+        private static bool IsManual(string? source) => source is null || source == TimelineEvent.ManualSource;
+
+        // An entry's time as the page would show it: the day only off the incident's date, seconds only when there are any.
+        private static string Shown(DateTime time, DateTime? date)
+        {
+            var format = (date?.Date == time.Date ? "" : "yyyy-MM-dd ") + (time.Ticks % TimeSpan.TicksPerMinute == 0 ? "HH:mm" : "HH:mm:ss");
+            return time.ToString(format, CultureInfo.InvariantCulture);
         }
 
         private static DateTime Truncate(DateTime time, bool keepSeconds) =>
@@ -406,6 +465,17 @@ namespace Postmortems.Serialization
                 if (entries[i].Digest is string kept && actionDigests.Contains(kept)) continue;
                 taken[i] = true;
                 Apply(p.ActionItems[i], entries[i]);
+            }
+            // An entry left over is a row deleted, or one whose text was edited and moved: a Done or a tracking id the
+            // page does not show is lost with it, so it is said. An open item with no tracking loses nothing.
+            for (int e = 0; e < entries.Count; e++)
+            {
+                var entry = entries[e];
+                bool done = entry.Status != ActionItemStatus.Open, tracked = entry.Tracking is not null;
+                if (taken[e] || !(done || tracked)) continue;
+                var what = string.Join(", ", new[] { done ? entry.Status.ToString() : null, tracked ? $"tracking '{entry.Tracking}'" : null }.Where(w => w is not null));
+                var dropped = done && tracked ? "its status and tracking were dropped" : done ? "its status was dropped" : "its tracking was dropped";
+                state.Values.Warnings.Add($"{state.Source}, line {entry.Line}: the front matter's action item {e + 1} ({what}) matches no row any more; {dropped}.");
             }
         }
 
@@ -637,6 +707,24 @@ namespace Postmortems.Serialization
 
             public List<ActionInfo> Actions { get; } = new List<ActionInfo>();
 
+            /// <summary>
+            /// The Duration derived from the events as the file was written (their exact times and milestones), by the
+            /// timeline's own rule, so it is the one the page showed then.
+            /// </summary>
+            public TimeSpan? WrittenDuration
+            {
+                get
+                {
+                    var timeline = new Timeline();
+                    for (int i = 0; i < Events.Count; i++)
+                    {
+                        // Only the times and milestones count; the text, which the front matter does not hold, just keeps the entries apart.
+                        if (Events[i].Milestone != Milestone.None) timeline.Add(new TimelineEvent(Events[i].Time, "entry " + i, Events[i].Milestone));
+                    }
+                    return timeline.DerivedDuration;
+                }
+            }
+
             public sealed class EventInfo
             {
                 public DateTime Time { get; set; }
@@ -646,6 +734,9 @@ namespace Postmortems.Serialization
                 public string? Source { get; set; }
 
                 public string? Digest { get; set; }
+
+                /// <summary>The entry's line in the file, for a warning that names it.</summary>
+                public long Line { get; set; }
             }
 
             public sealed class ActionInfo
@@ -655,6 +746,9 @@ namespace Postmortems.Serialization
                 public string? Tracking { get; set; }
 
                 public string? Digest { get; set; }
+
+                /// <summary>The entry's line in the file, for a warning that names it.</summary>
+                public long Line { get; set; }
             }
 
             public static FrontMatter Read(string yaml, string source, YamlValues values)
@@ -693,7 +787,7 @@ namespace Postmortems.Serialization
                         if (n is not YamlSequence events) throw values.Error(n, "'timeline' in the front matter must be a list");
                         foreach (var e in events.Items)
                         {
-                            var info = new EventInfo();
+                            var info = new EventInfo { Line = e.Line };
                             YamlNode? time = null;
                             values.ForEach(values.Mapping(e, "a timeline entry"), " in a front-matter timeline entry", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
                             {
@@ -712,7 +806,7 @@ namespace Postmortems.Serialization
                         if (n is not YamlSequence items) throw values.Error(n, "'actionItems' in the front matter must be a list");
                         foreach (var item in items.Items)
                         {
-                            var info = new ActionInfo();
+                            var info = new ActionInfo { Line = item.Line };
                             values.ForEach(values.Mapping(item, "an action item entry"), " in a front-matter action item", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
                             {
                                 ["status"] = s => info.Status = values.Enum<ActionItemStatus>(s, "status") ?? ActionItemStatus.Open,
