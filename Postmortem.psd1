@@ -32,6 +32,7 @@
         'Import-Postmortem'
         'Import-TimelineEvent'
         'Publish-Postmortem'
+        'Merge-Postmortem'
         'Connect-BookStack'
         'Disconnect-BookStack'
         'Get-PostmortemMetric'

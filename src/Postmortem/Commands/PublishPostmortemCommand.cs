@@ -156,25 +156,26 @@ namespace Postmortems.Commands
             {
                 WriteWarning($"Overwrote the change {overwritten.ChangedBy} made to page {published.Id} at {overwritten.When}. BookStack keeps the replaced version: open the page's Revisions to see or restore it.");
             }
-            SaveRecord(postmortem);
+            SaveRecord(this, postmortem, "The page was published");
             WriteObject(published);
         }
 
         /// <summary>
         /// A postmortem read from a file takes its publication record back there, so the next publish (also from a
-        /// teammate's clone) knows the page, and a merge has its base.
+        /// teammate's clone) knows the page, and a merge has its base. A file changed on disk since it was read is
+        /// left alone, with a warning.
         /// </summary>
-        private void SaveRecord(Postmortem postmortem)
+        internal static void SaveRecord(PSCmdlet cmdlet, Postmortem postmortem, string done)
         {
             if (postmortem.SourcePath is not string path) return;
             try
             {
                 Serialization.PostmortemFile.Save(postmortem);
-                WriteVerbose($"Recorded the publication in {path}.");
+                cmdlet.WriteVerbose($"Saved '{postmortem.Title}' with its publication record to {path}.");
             }
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
             {
-                WriteWarning($"The page was published, but its record could not be saved to {path}: {ex.Message} Without the record, the next publish cannot tell your last publish from a teammate's edit.");
+                cmdlet.WriteWarning($"{done}, but '{path}' was not updated: {ex.Message} Until it is, the next publish cannot tell your last publish from a teammate's edit.");
             }
         }
 
