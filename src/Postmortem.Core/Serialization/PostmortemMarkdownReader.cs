@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
@@ -27,7 +28,14 @@ namespace Postmortems.Serialization
             None, ExecutiveSummary, Timeline, Impact, RootCause, Whys, ContributingFactors, WentWell, WentPoorly, ActionItems, LessonsLearned,
         }
 
-        public static ReadResult Read(string text, string source)
+        public static ReadResult Read(string text, string source) => Read(text, source, null);
+
+        /// <summary>
+        /// Reads a postmortem, and also a wiki page's body, which may lack the title heading because the page's name
+        /// carries the title: with no "# Postmortem: &lt;title&gt;" heading, <paramref name="fallbackTitle"/> is the title and
+        /// everything before the first template section is the header.
+        /// </summary>
+        public static ReadResult Read(string text, string source, string? fallbackTitle)
         {
             if (text is null) throw new ArgumentNullException(nameof(text));
             var state = new ReaderState(source);
@@ -37,12 +45,22 @@ namespace Postmortems.Serialization
 
             var document = Markdown.Parse(body, PostmortemHtml.Pipeline);
             var title = document.OfType<HeadingBlock>().FirstOrDefault(h => TitleOf(h) is not null);
-            if (title is null)
+            var titleText = title is null ? Text.SingleLine(fallbackTitle) : TitleOf(title)!.Value.Title;
+            if (titleText is null)
             {
                 throw new PostmortemFormatException(source, null,
                     "this Markdown file is not a postmortem: it has no '# Postmortem: <title>' heading. Write one at the top, or check the file is the one you meant.");
             }
-            var p = new Postmortem(TitleOf(title)!, front?.Id ?? Guid.NewGuid());
+            DateTime? headingDate = null;
+            if (title is not null && TitleOf(title)!.Value.Date is string dateText)
+            {
+                if (!DateTime.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    throw state.Error(title, $"the date '{dateText}' in the heading is not a date; write it as YYYY-MM-DD, for example 2026-11-20");
+                }
+                headingDate = day;
+            }
+            var p = new Postmortem(titleText, front?.Id ?? Guid.NewGuid());
             if (front?.Context is IncidentContext context) p.Context = context;
             if (front is not null)
             {
@@ -52,10 +70,12 @@ namespace Postmortems.Serialization
                 p.Publication = front.Publication;
             }
 
-            // Blocks by the section they stand under; what precedes the first section is the header.
+            // Blocks by the section they stand under; what precedes the first section is the header. Without a title
+            // heading the header starts at the top and runs to the first template section, over any heading of the
+            // page's own: a wiki page often opens with one, and the header lines under it are still the header.
             var parts = new Dictionary<Part, List<Block>>();
             var header = new List<Block>();
-            List<Block>? target = null;
+            List<Block>? target = title is null ? header : null;
             foreach (var block in document)
             {
                 if (block == title)
@@ -67,6 +87,7 @@ namespace Postmortems.Serialization
                 {
                     var headingText = PlainText(((HeadingBlock)block).Inline);
                     var part = PartOf(headingText);
+                    if (part == Part.None && title is null && parts.Count == 0) continue;
                     if (part == Part.None)
                     {
                         state.Values.Warnings.Add($"{source}, line {state.Line(block)}: the section '{headingText}' is not part of the template and was ignored.");
@@ -84,6 +105,9 @@ namespace Postmortems.Serialization
             }
 
             ReadHeader(state, p, header);
+            // A BookStack page's name carries the date; the header's own Date, where there is one, wins. Set before
+            // the timeline is read, so its times of day fall on that date.
+            if (p.Date is null && headingDate is DateTime headingDay) p.Date = headingDay;
             p.ExecutiveSummary = Prose(state, Get(parts, Part.ExecutiveSummary));
             ReadTimeline(state, p, Get(parts, Part.Timeline), front);
             ReadImpact(state, p.Impact, Get(parts, Part.Impact));
@@ -148,12 +172,16 @@ namespace Postmortems.Serialization
             throw new PostmortemFormatException(source, 1, "the front matter that starts with '---' on line 1 never ends; close it with a line '---'");
         }
 
-        private static string? TitleOf(HeadingBlock heading)
+        // "Postmortem: <title>", as the module writes it, or "Postmortem YYYY-MM-DD: <title>", as a BookStack page is named.
+        private static readonly Regex TitleHeading = new Regex(
+            @"^Postmortem(?:\s+(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2}))?:(?<title>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+        /// <summary>The title, and the date text if the heading has one; null for a heading that is not a title heading.</summary>
+        private static (string Title, string? Date)? TitleOf(HeadingBlock heading)
         {
-            var text = PlainText(heading.Inline);
-            const string prefix = "Postmortem:";
-            if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
-            return Text.SingleLine(text.Substring(prefix.Length));
+            var match = TitleHeading.Match(PlainText(heading.Inline));
+            if (!match.Success || Text.SingleLine(match.Groups["title"].Value) is not string title) return null;
+            return (title, match.Groups["date"].Success ? match.Groups["date"].Value : null);
         }
 
         private static Part PartOf(string heading)
