@@ -96,7 +96,7 @@ namespace Postmortems.BookStack
             {
                 text = page.Markdown;
             }
-            var result = PostmortemMarkdownReader.Read(text, source);
+            var result = PostmortemMarkdownReader.Read(text, source, TitleOf(page.Name));
             var postmortem = result.Postmortem;
             if (postmortem.Date is null && DateOf(page.Name) is DateTime date) postmortem.Date = date;
             var record = new Publication
