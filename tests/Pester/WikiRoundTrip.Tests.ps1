@@ -60,6 +60,9 @@ Describe 'The wiki round trip: publish, a reviewer edits, merge, publish' {
         $pm = Import-Postmortem $script:Draft
         $pm | Add-ActionItem -Action 'Store unseal key shares with two people' -Owner platform -DueDate 2026-12-20 -Priority P2 | Out-Null
 
+        # -WhatIf gives the same verdict, and neither writes.
+        $pm | Publish-Postmortem -BookId 79 @Server -WhatIf -ErrorVariable whatIf -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $whatIf[0].FullyQualifiedErrorId | Should -BeLike 'BookStackPageChanged,*'
         $pm | Publish-Postmortem -BookId 79 @Server -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'BookStackPageChanged,*'
         "$($refused[0])" | Should -Match 'User 2'
@@ -126,6 +129,18 @@ Describe 'The wiki round trip: publish, a reviewer edits, merge, publish' {
         $text | Should -Match "What if: Merge 1 change\(s\) from page $($page.Id)"
         $pm.ContributingFactors | Should -Not -Contain 'A second factor'
         Get-Content -LiteralPath $script:Draft -Raw | Should -BeExactly $before
+    }
+
+    It '-Force overwrites the reviewer''s change and warns whose change it replaced, which BookStack keeps as a revision' {
+        $pm = Import-Postmortem $script:Draft
+        $page = $pm | Publish-Postmortem -BookId 79 @Server
+        Edit-PageAsReviewer $page.Id { param($markdown) $markdown.Replace("- No auto-unseal configured for OpenBao`n", "- No auto-unseal configured for OpenBao`n- A reviewer's factor`n") }
+
+        $forced = $pm | Publish-Postmortem -BookId 79 @Server -Force -WarningVariable warned -WarningAction SilentlyContinue
+        $forced.Overwrote.ChangedBy | Should -Be 'User 2'
+        "$warned" | Should -Match 'User 2'
+        "$warned" | Should -Match 'Revisions'
+        (Get-Page)[0].markdown | Should -Not -Match "A reviewer's factor"
     }
 
     It 'a postmortem never published has no page to merge with: PostmortemNotPublished' {
