@@ -435,34 +435,32 @@ namespace Postmortems.BookStack
         private static bool InTarget(int bookId, int chapterId, PublishPlan plan) =>
             plan.ChapterToCreate is null && (plan.ChapterId is int chapter ? chapterId == chapter : bookId == plan.Target.BookId);
 
+        /// <summary>A publication record of the page as BookStack has it now: where it is, who changed it last and when, its digest.</summary>
+        internal static Publication RecordOf(BookStackPage page, Uri server) => new Publication
+        {
+            Server = server.ToString(),
+            PageId = page.Id,
+            BookId = page.BookId,
+            ChapterId = page.ChapterId == 0 ? (int?)null : page.ChapterId,
+            UpdatedAt = page.UpdatedAt ?? DateTimeOffset.UtcNow,
+            UpdatedById = page.UpdatedById,
+            UpdatedByName = page.UpdatedByName,
+            PageDigest = page.ContentDigest,
+        };
+
         /// <summary>The result, and the postmortem's record of it: the page as BookStack answered, and the postmortem as sent.</summary>
         private PublishedPage Record(PublishPlan plan, BookStackPage page, PublishAction action)
         {
             var postmortem = plan.Postmortem;
             var content = plan.Payload.Markdown ?? plan.Payload.Html!;
             var previous = RecordFor(postmortem);
-            var record = new Publication
-            {
-                Server = _client.Connection.BaseUri.ToString(),
-                PageId = page.Id,
-                BookId = page.BookId,
-                ChapterId = page.ChapterId == 0 ? (int?)null : page.ChapterId,
-                UpdatedAt = page.UpdatedAt ?? DateTimeOffset.UtcNow,
-                UpdatedById = page.UpdatedById,
-                UpdatedByName = page.UpdatedByName,
-                Digest = PageDigest.Of(plan.PageName, content),
-                PageDigest = page.ContentDigest,
-                // The base of the next merge: the postmortem as the page now holds it. An unchanged page written by
-                // another keeps the base it had.
-                Base = action == PublishAction.Unchanged && previous?.Base is string kept && previous.PageId == page.Id ? kept : Serialization.PostmortemYaml.Write(postmortem, withPublication: false),
-            };
+            var record = RecordOf(page, _client.Connection.BaseUri);
+            record.Digest = PageDigest.Of(plan.PageName, content);
+            // The base of the next merge: the postmortem as the page now holds it. An unchanged page keeps the base it had.
+            record.Base = action == PublishAction.Unchanged && previous?.Base is string kept && previous.PageId == page.Id
+                ? kept
+                : Serialization.PostmortemYaml.Write(postmortem, withPublication: false);
             record.Tags.AddRange(plan.ExtraTags);
-            if (action == PublishAction.Unchanged && previous is not null && previous.PageId == page.Id)
-            {
-                // Nothing was written: who wrote the page last is still whoever did.
-                record.UpdatedById = page.UpdatedById;
-                record.UpdatedByName = page.UpdatedByName;
-            }
             postmortem.Publication = record;
             return new PublishedPage
             {

@@ -99,19 +99,9 @@ namespace Postmortems.BookStack
             var result = PostmortemMarkdownReader.Read(text, source, TitleOf(page.Name));
             var postmortem = result.Postmortem;
             if (postmortem.Date is null && DateOf(page.Name) is DateTime date) postmortem.Date = date;
-            var record = new Publication
-            {
-                Server = _client.Connection.BaseUri.ToString(),
-                PageId = page.Id,
-                BookId = page.BookId,
-                ChapterId = page.ChapterId == 0 ? (int?)null : page.ChapterId,
-                UpdatedAt = page.UpdatedAt ?? DateTimeOffset.UtcNow,
-                UpdatedById = page.UpdatedById,
-                UpdatedByName = page.UpdatedByName,
-                Digest = known?.Publication?.Digest ?? string.Empty,
-                PageDigest = page.ContentDigest,
-                Base = PostmortemYaml.Write(postmortem, withPublication: false),
-            };
+            var record = PostmortemPublisher.RecordOf(page, _client.Connection.BaseUri);
+            record.Digest = known?.Publication?.Digest ?? string.Empty;
+            record.Base = PostmortemYaml.Write(postmortem, withPublication: false);
             record.Tags.AddRange(known?.Publication?.Tags ?? new List<string>());
             postmortem.Publication = record;
             return new PulledPage(page, postmortem, result.Warnings);

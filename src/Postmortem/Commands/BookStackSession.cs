@@ -43,6 +43,15 @@ namespace Postmortems.Commands
             return client;
         }
 
+        /// <summary>The client a command uses: its connection resolved as <see cref="Resolve"/> says, telling the command's verbose stream what it does, stopped with the command.</summary>
+        public static BookStackClient Connect(PSCmdlet cmdlet, Uri? uri, PSCredential? credential, bool allowUnencrypted, System.Threading.CancellationToken stop)
+        {
+            var client = ClientFor(Resolve(cmdlet, uri, credential, allowUnencrypted));
+            client.Log = cmdlet.WriteVerbose;
+            client.CancellationToken = stop;
+            return client;
+        }
+
         /// <summary>
         /// -Uri and -Credential, else the Connect-BookStack session, else the environment variables. None of them:
         /// a terminating error that names exactly what to set.

@@ -69,9 +69,7 @@ namespace Postmortems.Commands
 
         private void ImportPages()
         {
-            var client = BookStackSession.ClientFor(BookStackSession.Resolve(this, Uri, Credential, AllowUnencryptedAuthentication));
-            client.Log = WriteVerbose;
-            client.CancellationToken = _stop.Token;
+            var client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token);
             var puller = new PostmortemPuller(client);
             foreach (var reference in BookStackPage)
             {

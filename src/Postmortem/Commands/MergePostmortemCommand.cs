@@ -60,10 +60,7 @@ namespace Postmortems.Commands
                     _resolutions[id] = side;
                 }
             }
-            var connection = BookStackSession.Resolve(this, Uri, Credential, AllowUnencryptedAuthentication);
-            _client = BookStackSession.ClientFor(connection);
-            _client.Log = WriteVerbose;
-            _client.CancellationToken = _stop.Token;
+            _client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token);
         }
 
         protected override void ProcessRecord()

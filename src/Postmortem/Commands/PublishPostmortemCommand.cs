@@ -86,10 +86,7 @@ namespace Postmortems.Commands
             // As in BookStack's API, a chapter wins over a book; a default -BookId does not stand in the way of -ChapterId.
             _target = chapter ? PublishTarget.Chapter(ChapterId) : Chapter is not null ? PublishTarget.ChapterOfBook(BookId, Chapter) : PublishTarget.Book(BookId);
             _tags = Tag is null ? null : ParseTags(Tag);
-            var connection = BookStackSession.Resolve(this, Uri, Credential, AllowUnencryptedAuthentication);
-            _client = BookStackSession.ClientFor(connection);
-            _client.Log = WriteVerbose;
-            _client.CancellationToken = _stop.Token;
+            _client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token);
         }
 
         protected override void ProcessRecord()
