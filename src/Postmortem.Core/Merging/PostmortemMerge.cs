@@ -93,9 +93,10 @@ namespace Postmortems.Merging
         }
 
         /// <summary>
-        /// The page shows the duration the same way whether it was set by hand or derived from the timeline. After
-        /// a reviewer moves a milestone event, the page still shows the derived duration as published, the reader
-        /// no longer finds it in the timeline and takes it for one set by hand. That is not a change of the duration.
+        /// The page shows the duration the same way whether it was set by hand or derived from the timeline. After a
+        /// reviewer moves a milestone event, the page still shows the duration as published. Read with the base's front
+        /// matter, the reader knows it for stale output; read without it (a page from elsewhere), it looks set by hand.
+        /// Either way it is no change of the duration.
         /// </summary>
         private static TimeSpan? WikiDuration(Postmortem b, Postmortem w) =>
             b.ExplicitDuration is null && w.ExplicitDuration is TimeSpan shown && b.Duration is TimeSpan published
