@@ -130,7 +130,7 @@ namespace Postmortems.Rendering
         }
 
         // A comma inside a name is escaped, so "Doe, Jane" stays one name when the list is read back.
-        private static string Names(List<string> names) =>
+        private static string Names(IReadOnlyList<string> names) =>
             names.Count == 0 ? NotSet : string.Join(", ", names.Select(n => MarkdownText.Inline(n).Replace(",", "\\,")));
 
         private static void Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
@@ -138,7 +138,7 @@ namespace Postmortems.Rendering
         private static void Paragraph(StringBuilder md, string? text) =>
             md.Append(text is null ? NotYetWritten : MarkdownText.Block(text)).Append("\n\n");
 
-        private static void BulletList(StringBuilder md, List<string> items)
+        private static void BulletList(StringBuilder md, IReadOnlyList<string> items)
         {
             if (items.Count == 0)
             {
@@ -193,7 +193,7 @@ namespace Postmortems.Rendering
 
         private static string Field(string? text) => text is null ? NotSet : MarkdownText.Block(text, "  ");
 
-        private static void WriteActionItems(StringBuilder md, List<ActionItem> items)
+        private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items)
         {
             if (items.Count == 0)
             {

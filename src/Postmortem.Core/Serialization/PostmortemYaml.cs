@@ -185,7 +185,7 @@ namespace Postmortems.Serialization
             emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, plainOk, true));
         }
 
-        private static void TextList(IEmitter emitter, List<string> values)
+        private static void TextList(IEmitter emitter, IReadOnlyList<string> values)
         {
             emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, values.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
             foreach (var value in values) Text(emitter, value);

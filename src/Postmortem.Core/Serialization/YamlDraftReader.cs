@@ -233,6 +233,8 @@ namespace Postmortems.Serialization
             var dateEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("date", StringComparison.OrdinalIgnoreCase));
             if (dateEntry.Key is not null) p.Date = v.Date(dateEntry.Value, "date");
 
+            // The state last: a final postmortem refuses changes, so it is filled first and locked after.
+            var state = DocumentState.Draft;
             v.ForEach(mapping, "", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
             {
                 ["id"] = _ => { },
@@ -242,7 +244,7 @@ namespace Postmortems.Serialization
                 ["severity"] = n => p.Severity = v.Enum<Severity>(n, "severity"),
                 ["status"] = n => p.Status = v.Enum<IncidentStatus>(n, "status"),
                 ["context"] = n => p.Context = v.Enum<IncidentContext>(n, "context"),
-                ["state"] = n => p.State = v.Enum<DocumentState>(n, "state") ?? DocumentState.Draft,
+                ["state"] = n => state = v.Enum<DocumentState>(n, "state") ?? DocumentState.Draft,
                 ["signOffs"] = n => v.ReadSignOffs(p, n),
                 ["unlocks"] = n => v.ReadUnlocks(p, n),
                 ["authors"] = n => AddNames(p.Authors, v.TextList(n, "authors")),
@@ -259,6 +261,7 @@ namespace Postmortems.Serialization
                 ["lessonsLearned"] = n => p.LessonsLearned = v.Text(n, "lessonsLearned"),
                 ["publication"] = n => v.ReadPublication(p, n),
             });
+            p.State = state;
             return p;
         }
 
@@ -324,7 +327,7 @@ namespace Postmortems.Serialization
             }
         }
 
-        private static void AddNames(List<string> target, IEnumerable<string> names)
+        private static void AddNames(ICollection<string> target, IEnumerable<string> names)
         {
             foreach (var name in names)
             {
@@ -333,7 +336,7 @@ namespace Postmortems.Serialization
             }
         }
 
-        private static void AddTexts(List<string> target, IEnumerable<string> texts)
+        private static void AddTexts(ICollection<string> target, IEnumerable<string> texts)
         {
             foreach (var text in texts)
             {
