@@ -109,3 +109,63 @@ namespace Postmortems.Tests
         }
     }
 }
+
+namespace Postmortems.Tests
+{
+    using Postmortems.Rules;
+
+    /// <summary>A sign-off records what was approved, so content changed around the lock shows.</summary>
+    public sealed class SignOffContentTests
+    {
+        private static readonly DateTime Now = new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
+
+        private static Postmortem ApprovedAndFinal()
+        {
+            var p = SamplePostmortems.CheckoutOutage();
+            p.Context = IncidentContext.Work;
+            p.Reviewers.Clear();
+            p.Reviewers.Add("Marcus Lee");
+            PostmortemReview.Submit(p, Array.Empty<string>());
+            PostmortemReview.Approve(p, "Marcus Lee", Now);
+            PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), force: true);
+            return p;
+        }
+
+        [Fact]
+        public void A_sign_off_records_the_content_it_approved_and_it_survives_the_draft_and_the_front_matter()
+        {
+            var p = ApprovedAndFinal();
+            var digest = Assert.Single(p.SignOffs).ContentDigest;
+            Assert.Equal(PostmortemYaml.ContentDigest(p), digest);
+            Assert.Equal(digest, Assert.Single(PostmortemYaml.Read(PostmortemYaml.Write(p), "x.yaml").Postmortem.SignOffs).ContentDigest);
+            Assert.Equal(digest, Assert.Single(PostmortemMarkdownReader.Read(PostmortemMarkdown.Render(p, frontMatter: true), "x.md").Postmortem.SignOffs).ContentDigest);
+            Assert.Empty(PostmortemReview.ApprovedOtherContent(p));
+        }
+
+        [Fact]
+        public void A_final_draft_edited_by_hand_is_reported_on_import_and_by_Test_Postmortem()
+        {
+            var p = ApprovedAndFinal();
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(folder);
+            try
+            {
+                var path = System.IO.Path.Combine(folder, "final.yaml");
+                var yaml = PostmortemYaml.Write(p).Replace(p.RootCause!.Split(' ')[0] + " ", "An engineer pasted the wrong file. ");
+                System.IO.File.WriteAllText(path, yaml);
+                var read = PostmortemFile.Read(path);
+
+                Assert.Contains(read.Warnings, w => w.Contains("not what Marcus Lee approved"));
+                var finding = Assert.Single(PostmortemLinter.Check(read.Postmortem, RuleSettings.Default()), f => f.RuleName == "SignedOffContentChanged");
+                Assert.Equal(DiagnosticSeverity.Error, finding.Severity);
+
+                System.IO.File.WriteAllText(path, PostmortemYaml.Write(p));
+                Assert.DoesNotContain(PostmortemFile.Read(path).Warnings, w => w.Contains("approved"));
+            }
+            finally
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+}

@@ -119,7 +119,7 @@ namespace Postmortems.Serialization
             foreach (var item in sequence.Items)
             {
                 var mapping = Mapping(item, "a sign-off");
-                string? reviewer = null, comment = null;
+                string? reviewer = null, comment = null, approved = null;
                 DateTime? date = null;
                 var acknowledged = new List<string>();
                 ForEach(mapping, " in a sign-off", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
@@ -128,10 +128,11 @@ namespace Postmortems.Serialization
                     ["date"] = n => date = Time(n, "date", null),
                     ["comment"] = n => comment = Text(n, "comment"),
                     ["acknowledged"] = n => acknowledged = TextList(n, "acknowledged"),
+                    ["approved"] = n => approved = Text(n, "approved"),
                 });
                 if (reviewer is null) throw Error(item, "a sign-off has no 'reviewer:'");
                 if (date is null) throw Error(item, "a sign-off has no 'date:'");
-                p.SignOffs.Add(new SignOff(reviewer, date.Value, comment, acknowledged));
+                p.SignOffs.Add(new SignOff(reviewer, date.Value, comment, acknowledged, approved?.Trim()));
             }
         }
 
