@@ -188,7 +188,7 @@ namespace Postmortems.BookStack
     }
 
     /// <summary>
-    /// Publishes a postmortem as the seed asks ("Save to BookStack ... named Postmortem YYYY-MM-DD: &lt;title&gt;"): one
+    /// Publishes a postmortem as the guide asks ("Save to BookStack ... named Postmortem YYYY-MM-DD: &lt;title&gt;"): one
     /// page per postmortem, found again by an identity tag holding the postmortem's id, so publishing twice (also after
     /// the title changed) updates the same page.
     /// </summary>
@@ -203,7 +203,7 @@ namespace Postmortems.BookStack
 
         public PostmortemPublisher(BookStackClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
-        /// <summary>The seed's page name, "Postmortem YYYY-MM-DD: title", cut to what BookStack stores without splitting a character.</summary>
+        /// <summary>The guide's page name, "Postmortem YYYY-MM-DD: title", cut to what BookStack stores without splitting a character.</summary>
         public static string PageName(Postmortem postmortem)
         {
             if (postmortem.Date is not DateTime date)

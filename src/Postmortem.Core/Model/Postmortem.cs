@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Postmortems
 {
     /// <summary>
-    /// A blameless postmortem, section for section as the seed's Document Template lays it out.
+    /// A blameless postmortem, section for section as the guide's Document Template lays it out.
     /// Only the title is required: a draft starts before the severity is known, and what is still
     /// missing shows in the rendered document.
     /// </summary>

@@ -14,7 +14,7 @@ namespace Postmortems
     }
 
     /// <summary>
-    /// The seed's workflow as states: Draft → (Submit) InReview → (Approve, per reviewer) → (Complete) Final, which
+    /// The guide's workflow as states: Draft → (Submit) InReview → (Approve, per reviewer) → (Complete) Final, which
     /// locks the postmortem; Unlock (with a recorded reason) takes it back to InReview. At work every named reviewer
     /// approves before it is final ("have someone else read it in work contexts"); at home the author finalizes it.
     /// </summary>

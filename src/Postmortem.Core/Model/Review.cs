@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Postmortems
 {
     /// <summary>
-    /// Where the document stands in the seed's workflow ("Write draft → Review → Finalize action items → Save"),
+    /// Where the document stands in the guide's workflow ("Write draft → Review → Finalize action items → Save"),
     /// beside the incident's own Status.
     /// </summary>
     public enum DocumentState

@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace Postmortems.Rendering
 {
     /// <summary>
-    /// Renders a postmortem as the seed's Document Template: the same sections, in the same order, with the
+    /// Renders a postmortem as the guide's Document Template: the same sections, in the same order, with the
     /// same headings and bold header fields. Empty sections stay and say so, so a reviewer sees what is missing.
     /// </summary>
     public static class PostmortemMarkdown

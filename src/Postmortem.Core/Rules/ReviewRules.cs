@@ -21,7 +21,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "Nothing secret leaves the machine: no API keys, tokens, private keys or passwords pulled in with \"logs, chat history, alerts\" (the seed's sources for the timeline).";
+            "Nothing secret leaves the machine: no API keys, tokens, private keys or passwords pulled in with \"logs, chat history, alerts\" (the guide's sources for the timeline).";
 
         internal override void Check(RuleContext context)
         {
@@ -76,7 +76,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "A postmortem goes to review without errors. The seed: \"Write draft\" before \"Review — have someone else read it\".";
+            "A postmortem goes to review without errors. The guide: \"Write draft\" before \"Review — have someone else read it\".";
 
         internal override void CheckFindings(RuleContext context, IReadOnlyList<DiagnosticRecord> findings)
         {
@@ -94,7 +94,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "A final postmortem has no warning that nobody accepted. The seed: \"Finalize action items — share with team before locking\".";
+            "A final postmortem has no warning that nobody accepted. The guide: \"Finalize action items — share with team before locking\".";
 
         internal override void CheckFindings(RuleContext context, IReadOnlyList<DiagnosticRecord> findings)
         {

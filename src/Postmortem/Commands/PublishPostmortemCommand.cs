@@ -20,7 +20,7 @@ namespace Postmortems.Commands
         private PublishTarget _target = null!;
         private List<BookStackTag>? _tags;
 
-        /// <summary>The book to publish into (the seed's homelab book is 79).</summary>
+        /// <summary>The book to publish into (the guide's homelab book is 79).</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int BookId { get; set; }
