@@ -9,13 +9,14 @@
       Demo   Build, then run examples/*.ps1, which write out/demo/*.md and *.html.
       Package Build, then publish the module to a folder repository with PSResourceGet: out/package/Postmortem.<version>.nupkg.
       Bench  Build, then run the benchmarks (bench/) and write out/bench/results.md. Not part of Test.
+      Fuzz   The seeded round-trip fuzz tests with many more cases than Test runs (POSTMORTEM_FUZZ_CASES, 50000 by default).
       Clean  Removes out/ and every bin/ and obj/ folder.
     Run it on a fresh machine as: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Fuzz', 'Clean')]
     [string] $Task = 'Build'
 )
 
@@ -284,6 +285,13 @@ function Invoke-Clean {
     Write-Host 'Cleaned.'
 }
 
+# The fuzz tests of the suite, with more cases: what Test samples in a few seconds, searched for minutes.
+function Invoke-Fuzz {
+    if (-not $env:POSTMORTEM_FUZZ_CASES) { $env:POSTMORTEM_FUZZ_CASES = '50000' }
+    Write-Host "Fuzzing with $($env:POSTMORTEM_FUZZ_CASES) cases per format"
+    Invoke-Native dotnet @('test', (Join-Path $Root 'tests/Postmortem.Core.Tests'), '-c', 'Release', '--nologo', '--filter', 'FullyQualifiedName~FuzzTests', '--logger', 'console;verbosity=normal')
+}
+
 Push-Location $Root
 try {
     switch ($Task) {
@@ -292,6 +300,7 @@ try {
         'Demo' { Invoke-Demo }
         'Package' { Invoke-Build; Invoke-Package }
         'Bench' { Invoke-Bench }
+        'Fuzz' { Invoke-Fuzz }
         'Clean' { Invoke-Clean }
     }
 }

@@ -191,12 +191,16 @@ namespace Postmortems.Serialization
             // YamlDotNet escapes characters beyond the Basic Multilingual Plane (emoji) in quoted and plain text,
             // but writes them as they are in a block, where a person editing the draft can read them.
             bool astral = value.Any(char.IsSurrogate);
-            if (value.IndexOf('\n') >= 0 || value.IndexOf('\t') >= 0 || astral) style = ScalarStyle.Literal;
+            // YAML reads U+0085, U+2028 and U+2029 as line breaks wherever they stand unescaped; only double quotes
+            // escape them (\N, \L, \P), so such text is written there, whatever else it holds.
+            bool yamlBreaks = value.IndexOf('\u0085') >= 0 || value.IndexOf('\u2028') >= 0 || value.IndexOf('\u2029') >= 0;
+            if (yamlBreaks) style = ScalarStyle.DoubleQuoted;
+            else if (value.IndexOf('\n') >= 0 || value.IndexOf('\t') >= 0 || astral) style = ScalarStyle.Literal;
             else if (spacing) style = ScalarStyle.DoubleQuoted;
             else if (value.Length > LongText) style = ScalarStyle.Folded;
             else style = ScalarStyle.Any;
             // Text that would read back as something else (true, 42, 2026-11-20, null) is quoted.
-            bool plainOk = !spacing && !AmbiguousPlain.IsMatch(value) && value.Trim() == value;
+            bool plainOk = !spacing && !yamlBreaks && !AmbiguousPlain.IsMatch(value) && value.Trim() == value;
             emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, plainOk, true));
         }
 
