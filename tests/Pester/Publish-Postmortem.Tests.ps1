@@ -262,9 +262,10 @@ Describe 'Publish-Postmortem' {
             $stored = (Get-Page)[0]
             $stored.editor | Should -Be 'markdown'
             $stored.markdown | Should -BeLike '# Postmortem: OpenBao sealed after node reboot*'
-            $stored.markdown | Should -Match '## Timeline\s+<svg xmlns="http://www.w3.org/2000/svg"'
+            $stored.markdown | Should -Match '## Timeline\s+<figure class="pm-chart"><svg xmlns="http://www.w3.org/2000/svg"'
             $stored.markdown | Should -Match 'Vault seal alert fired for openbao-0'
             $stored.html | Should -Match '<svg'
+            $stored.html | Should -Not -Match 'url\(#'
         }
 
         It '-NoTimelineChart sends the markdown of ConvertTo-PostmortemMarkdown, without the SVG' {

@@ -80,13 +80,15 @@ namespace Postmortems.Rendering
         /// <summary>
         /// The Markdown with the timeline chart as a raw HTML block under the Timeline heading, for a renderer that keeps
         /// inline SVG (BookStack's does). The module's own HTML rendering inserts the chart itself instead.
+        /// The chart is one line in a figure: a figure starts an HTML block whatever follows it on the line, where a
+        /// one-line svg would be a paragraph whose text is read as Markdown.
         /// </summary>
         public static string WithTimelineChart(string markdown, Postmortem postmortem)
         {
-            var chart = TimelineChart.Render(postmortem);
+            var chart = TimelineChart.RenderOneLine(postmortem);
             const string heading = "\n## Timeline\n\n";
             int at = markdown.IndexOf(heading, StringComparison.Ordinal);
-            return chart is null || at < 0 ? markdown : markdown.Insert(at + heading.Length, chart + "\n");
+            return chart is null || at < 0 ? markdown : markdown.Insert(at + heading.Length, "<figure class=\"pm-chart\">" + chart + "</figure>\n\n");
         }
 
         private static readonly Regex DurationPattern = new Regex(
