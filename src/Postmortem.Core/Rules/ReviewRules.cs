@@ -21,7 +21,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "Nothing secret leaves the machine: no API keys, tokens, private keys or passwords pulled in with \"logs, chat history, alerts\" (the seed's sources for the timeline).";
+            "Nothing secret leaves the machine: no API keys, tokens, private keys or passwords pulled in with \"logs, chat history, alerts\" (the guide's sources for the timeline).";
 
         internal override void Check(RuleContext context)
         {
