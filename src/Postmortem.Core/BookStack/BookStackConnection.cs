@@ -1,10 +1,12 @@
 using System;
+using Postmortems.Privacy;
 
 namespace Postmortems.BookStack
 {
     /// <summary>
     /// Where BookStack is and the API token to use. The secret never leaves this object except in the
-    /// Authorization header: it is not in ToString, messages or exceptions.
+    /// Authorization header: it is not in ToString, messages or exceptions. A user name and password given in the
+    /// address are dropped: the address is kept and shown without them.
     /// </summary>
     public sealed class BookStackConnection
     {
@@ -13,10 +15,18 @@ namespace Postmortems.BookStack
         public BookStackConnection(Uri baseUri, string tokenId, string tokenSecret, bool allowUnencryptedAuthentication = false)
         {
             if (baseUri is null) throw new ArgumentNullException(nameof(baseUri));
-            if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
+            if (!baseUri.IsAbsoluteUri)
             {
                 throw new ArgumentException($"'{baseUri}' is not a web address. Give BookStack's base address, such as https://wiki.example.org.", nameof(baseUri));
             }
+            if (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp)
+            {
+                // Only the scheme: in "admin:PASS@wiki" the scheme is "admin" and the rest may be a password.
+                throw new ArgumentException($"A '{baseUri.Scheme}:' address is not a web address. Give BookStack's base address, such as https://wiki.example.org.", nameof(baseUri));
+            }
+            // A user name and password in the address (http://admin:PASS@wiki/) are never used, kept or shown: the API
+            // token is the credential.
+            baseUri = Addresses.WithoutUserInfo(baseUri);
             if (baseUri.Scheme == Uri.UriSchemeHttp && !allowUnencryptedAuthentication)
             {
                 throw new ArgumentException(

@@ -33,10 +33,23 @@ namespace Postmortems.Privacy
                 yield return ($"ActionItems[{i}].Tracking", p.ActionItems[i].Tracking);
             }
             yield return ("LessonsLearned", p.LessonsLearned);
-            for (int i = 0; i < p.SignOffs.Count; i++) yield return ($"SignOffs[{i}].Comment", p.SignOffs[i].Comment);
+            for (int i = 0; i < p.SignOffs.Count; i++)
+            {
+                yield return ($"SignOffs[{i}].Reviewer", p.SignOffs[i].Reviewer);
+                yield return ($"SignOffs[{i}].Comment", p.SignOffs[i].Comment);
+            }
+            for (int i = 0; i < p.Unlocks.Count; i++) yield return ($"Unlocks[{i}].Reason", p.Unlocks[i].Reason);
+            if (p.Publication is Publication publication)
+            {
+                // What the last publish recorded and the next one sends again; not Base, the page as it was published,
+                // which a merge compares the wiki against (redacting it there would bring the secret back from the wiki).
+                yield return ("Publication.Server", publication.Server);
+                yield return ("Publication.UpdatedByName", publication.UpdatedByName);
+                for (int i = 0; i < publication.Tags.Count; i++) yield return ($"Publication.Tags[{i}]", publication.Tags[i]);
+            }
         }
 
-        /// <summary>Rewrites the free text of a postmortem, sign-off comments included (not names of authors, reviewers, owners, or sources).</summary>
+        /// <summary>Rewrites the free text of a postmortem, sign-off comments and unlock reasons included (not names of authors, reviewers, owners, or sources).</summary>
         public static int RewriteProse(Postmortem p, Func<string, string> rewrite)
         {
             int changed = 0;
@@ -78,6 +91,12 @@ namespace Postmortems.Privacy
                 var s = p.SignOffs[i];
                 var comment = Apply(s.Comment);
                 if (comment != s.Comment) p.SignOffs[i] = new SignOff(s.Reviewer, s.Date, comment, s.AcknowledgedRules);
+            }
+            for (int i = 0; i < p.Unlocks.Count; i++)
+            {
+                var u = p.Unlocks[i];
+                var reason = Text.Normalize(Apply(u.Reason));
+                if (reason is not null && reason != u.Reason) p.Unlocks[i] = new Unlock(u.Date, reason);
             }
             return changed;
         }

@@ -49,10 +49,10 @@ namespace Postmortems.Privacy
             var report = new ProtectionReport { PostmortemTitle = postmortem.Title };
             string Secrets(string text)
             {
-                int found = SecretScanner.Find(text).Count();
-                if (found == 0) return text;
-                report.Secrets += found;
-                return SecretScanner.Redact(text);
+                var found = SecretScanner.FindAll(text);
+                if (found.Count == 0) return text;
+                report.Secrets += found.Count;
+                return SecretScanner.Redact(text, found);
             }
 
             // Secrets go wherever they are, names and sources included.
@@ -66,6 +66,23 @@ namespace Postmortems.Privacy
                 var e = postmortem.Timeline[i];
                 var source = Secrets(e.Source);
                 if (source != e.Source) postmortem.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, e.Event, e.Milestone, source));
+            }
+            for (int i = 0; i < postmortem.SignOffs.Count; i++)
+            {
+                var s = postmortem.SignOffs[i];
+                var reviewer = Text.SingleLine(Secrets(s.Reviewer)) ?? s.Reviewer;
+                if (reviewer != s.Reviewer) postmortem.SignOffs[i] = new SignOff(reviewer, s.Date, s.Comment, s.AcknowledgedRules);
+            }
+            if (postmortem.Publication is Publication publication)
+            {
+                // A server address keeps its place and loses its user name and password (the page is still found by it).
+                if (SecretScanner.FindAll(publication.Server).Count > 0)
+                {
+                    report.Secrets++;
+                    publication.Server = Addresses.WithoutUserInfo(publication.Server);
+                }
+                publication.UpdatedByName = publication.UpdatedByName is null ? null : Text.SingleLine(Secrets(publication.UpdatedByName));
+                RewriteNames(publication.Tags, Secrets);
             }
 
             if (options.EmailAddresses)

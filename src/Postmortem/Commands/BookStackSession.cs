@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Linq;
 using Postmortems.BookStack;
+using Postmortems.Privacy;
 
 namespace Postmortems.Commands
 {
@@ -71,6 +72,7 @@ namespace Postmortems.Commands
                     {
                         throw new ArgumentException("Give -Uri and -Credential together (user name = API token id, password = token secret), or neither to use Connect-BookStack or the environment.");
                     }
+                    SayUserInfoIsDropped(cmdlet, uri, "-Uri");
                     return new BookStackConnection(uri, credential.UserName, credential.GetNetworkCredential().Password, allowUnencrypted);
                 }
                 if (Current is BookStackConnection session) return session;
@@ -92,20 +94,28 @@ namespace Postmortems.Commands
                         new InvalidOperationException($"The BookStack environment is incomplete: set {string.Join(" and ", missing)} as well."),
                         ErrorIds.BookStackNotConnected, ErrorCategory.ConnectionError, null));
                 }
-                if (!Uri.TryCreate(url!.Trim(), UriKind.Absolute, out var address))
+                if (Addresses.Parse(url!) is not Uri address)
                 {
-                    throw new ArgumentException($"{UrlVariable} is '{url}', which is not a web address such as https://wiki.example.org.");
+                    throw new ArgumentException($"{UrlVariable} is '{Addresses.WithoutUserInfo(url!.Trim())}', which is not a web address such as https://wiki.example.org.");
                 }
+                SayUserInfoIsDropped(cmdlet, address, UrlVariable);
                 return new BookStackConnection(address, id!, secret!, allowUnencrypted);
             }
             catch (ArgumentException ex)
             {
                 // The core names the parameter for .NET callers; a PowerShell user reads the sentence alone.
-                var record = new ErrorRecord(ex, ErrorIds.BookStackConnectionInvalid, ErrorCategory.InvalidArgument, uri);
+                var record = new ErrorRecord(ex, ErrorIds.BookStackConnectionInvalid, ErrorCategory.InvalidArgument, uri is null ? null : Addresses.ForDisplay(uri));
                 if (ex.ParamName is string name) record.ErrorDetails = new ErrorDetails(ex.Message.Replace($" (Parameter '{name}')", string.Empty));
                 cmdlet.ThrowTerminatingError(record);
                 throw;
             }
+        }
+
+        // The address's user name and password are not the BookStack credential, so they are left out, and the user is told.
+        private static void SayUserInfoIsDropped(PSCmdlet cmdlet, Uri address, string where)
+        {
+            if (!Addresses.HasUserInfo(address)) return;
+            cmdlet.WriteVerbose($"The user name and password in {where} were left out: BookStack takes the API token (-Credential) instead, and the address is used and kept as {Addresses.WithoutUserInfo(address)}.");
         }
     }
 }

@@ -12,8 +12,9 @@ namespace Postmortems.Commands
     [OutputType(typeof(BookStackConnection))]
     public sealed class ConnectBookStackCommand : PSCmdlet
     {
-        /// <summary>The wiki's base address, such as https://wiki.example.org.</summary>
+        /// <summary>The wiki's base address, such as https://wiki.example.org. A user name and password in it are left out, never kept or shown.</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [BookStackUri]
         public Uri Uri { get; set; } = null!;
 
         /// <summary>User name = API token id, password = token secret.</summary>
@@ -54,7 +55,7 @@ namespace Postmortems.Commands
                 }
                 catch (BookStackException ex)
                 {
-                    ThrowTerminatingError(BookStackErrors.Record(ex, Uri));
+                    ThrowTerminatingError(BookStackErrors.Record(ex, connection.BaseUri));
                 }
             }
             BookStackSession.Set(connection);

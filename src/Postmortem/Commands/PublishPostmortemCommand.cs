@@ -50,6 +50,7 @@ namespace Postmortems.Commands
 
         /// <summary>BookStack's base address; with -Credential, instead of Connect-BookStack or the environment.</summary>
         [Parameter]
+        [BookStackUri]
         public Uri? Uri { get; set; }
 
         /// <summary>User name = API token id, password = token secret.</summary>
