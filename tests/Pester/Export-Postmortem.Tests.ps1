@@ -123,6 +123,29 @@ Describe 'Export-Postmortem' {
         }
     }
 
+    Context 'racing writers' {
+        It 'lets exactly one of many exports racing to one new path write it; the others get ExportFileExists' {
+            $path = Join-Path $TestDrive 'race.yaml'
+            $module = $env:POSTMORTEM_MODULE_PATH
+            # Each runspace loads the module first, then all export at the same moment.
+            $start = [DateTime]::UtcNow.AddSeconds(4)
+            $results = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
+                Import-Module $using:module
+                $pm = New-Postmortem "writer $_" -RootCause ('x' * 50000)
+                $wait = $using:start - [DateTime]::UtcNow
+                if ($wait -gt [TimeSpan]::Zero) { Start-Sleep -Duration $wait }
+                $out = $pm | Export-Postmortem -Path $using:path -PassThru -ErrorAction SilentlyContinue -ErrorVariable errs
+                [pscustomobject]@{ Title = $pm.Title; Written = $null -ne $out; Errors = @($errs | ForEach-Object FullyQualifiedErrorId) }
+            }
+            @($results | Where-Object Written).Count | Should -Be 1
+            $losers = @($results | Where-Object { -not $_.Written })
+            $losers.Count | Should -Be 7
+            foreach ($loser in $losers) { $loser.Errors | Should -HaveCount 1; $loser.Errors[0] | Should -BeLike 'ExportFileExists,*' }
+            (Import-Postmortem -LiteralPath $path).Title | Should -Be ($results | Where-Object Written).Title
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp') | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'existing files' {
         BeforeEach {
             $script:path = Join-Path $TestDrive 'existing.md'

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Postmortems.IO;
 using Xunit;
 
@@ -33,12 +35,41 @@ namespace Postmortems.Tests
             var path = Path.Combine(_folder, "pm.md");
             File.WriteAllText(path, "old");
 
-            Assert.Throws<IOException>(() => AtomicFile.WriteAllText(path, "new", overwrite: false));
+            Assert.Throws<FileAlreadyExistsException>(() => AtomicFile.WriteAllText(path, "new", overwrite: false));
             Assert.Equal("old", File.ReadAllText(path));
 
             AtomicFile.WriteAllText(path, "new", overwrite: true);
             Assert.Equal("new", File.ReadAllText(path));
             Assert.Single(Directory.GetFiles(_folder));
+        }
+
+        [Fact]
+        public void Of_many_writers_racing_to_one_new_path_without_overwrite_exactly_one_wins()
+        {
+            // The check for absence and the write are one step: each writer's content is whole in its own temporary
+            // file, and only one of them can take the name. The others are told the file exists, and write nothing.
+            const int writers = 16;
+            for (int trial = 0; trial < 10; trial++)
+            {
+                var path = Path.Combine(_folder, $"race-{trial}.yaml");
+                var contents = Enumerable.Range(0, writers).Select(w => $"writer {w}\n" + new string((char)('a' + w), 20000)).ToArray();
+                using var start = new Barrier(writers);
+                var outcomes = new Exception?[writers];
+                var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
+                {
+                    start.SignalAndWait();
+                    try { AtomicFile.WriteAllText(path, contents[w], overwrite: false); }
+                    catch (Exception ex) { outcomes[w] = ex; }
+                })).ToList();
+                threads.ForEach(t => t.Start());
+                threads.ForEach(t => t.Join());
+
+                var winners = Enumerable.Range(0, writers).Where(w => outcomes[w] is null).ToList();
+                Assert.Single(winners);
+                Assert.All(outcomes.Where(o => o is not null), o => Assert.IsType<FileAlreadyExistsException>(o));
+                Assert.Equal(contents[winners[0]], File.ReadAllText(path));
+            }
+            Assert.Equal(10, Directory.GetFiles(_folder).Length);
         }
 
         [Fact]

@@ -75,6 +75,10 @@ namespace Postmortems.Commands
         // A Markdown file carries front matter, so Import-Postmortem gets back everything the page cannot show.
         private static string MarkdownWithFrontMatter(Postmortem postmortem) => PostmortemMarkdown.Render(postmortem, frontMatter: true);
 
+        private ErrorRecord FileExists() => new ErrorRecord(
+            new IOException($"The file '{_fullPath}' already exists and was left as it is. Use -Force to replace it, or choose another path."),
+            ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, _fullPath);
+
         protected override void ProcessRecord()
         {
             var folder = System.IO.Path.GetDirectoryName(_fullPath);
@@ -87,9 +91,7 @@ namespace Postmortems.Commands
             }
             if (File.Exists(_fullPath) && !Force)
             {
-                WriteError(new ErrorRecord(
-                    new IOException($"The file '{_fullPath}' already exists and was left as it is. Use -Force to replace it, or choose another path."),
-                    ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, _fullPath));
+                WriteError(FileExists());
                 return;
             }
             if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
@@ -107,6 +109,12 @@ namespace Postmortems.Commands
             try
             {
                 AtomicFile.WriteAllText(_fullPath, content, overwrite: Force);
+            }
+            catch (FileAlreadyExistsException)
+            {
+                // Created meanwhile, by another export racing to the same path: it wins, this one writes nothing.
+                WriteError(FileExists());
+                return;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
