@@ -172,6 +172,34 @@ Describe 'Export-Postmortem' {
             [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown -FrontMatter)
         }
 
+        It 'keeps the file''s permissions with -Force: a 0600 draft stays 0600' -Skip:$IsWindows {
+            [System.IO.File]::SetUnixFileMode($script:path, [System.IO.UnixFileMode]'UserRead, UserWrite')
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem -Path $script:path -Force
+            [System.IO.File]::GetUnixFileMode($script:path) | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
+            [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown -FrontMatter)
+        }
+
+        It 'writes through a symbolic link with -Force: the link stays, the file it points to gets the content' -Skip:$IsWindows {
+            $link = Join-Path $TestDrive 'current.md'
+            New-Item -ItemType SymbolicLink -Path $link -Target $script:path | Out-Null
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem -Path $link -Force
+            (Get-Item -LiteralPath $link).LinkType | Should -Be 'SymbolicLink'
+            (Get-Item -LiteralPath $link).LinkTarget | Should -Be $script:path
+            [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown -FrontMatter)
+            Remove-Item -LiteralPath $link
+        }
+
+        It 'does not write through a symbolic link without -Force: the link holds the name' -Skip:$IsWindows {
+            $link = Join-Path $TestDrive 'current.md'
+            New-Item -ItemType SymbolicLink -Path $link -Target $script:path | Out-Null
+            New-SamplePostmortem | Export-Postmortem -Path $link -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists,*'
+            Get-Content -LiteralPath $script:path -Raw | Should -BeExactly 'hand-written notes'
+            Remove-Item -LiteralPath $link
+        }
+
         It 'leaves no temporary files behind after -Force' {
             New-SamplePostmortem | Export-Postmortem -Path $script:path -Force
             @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp') | Should -BeNullOrEmpty

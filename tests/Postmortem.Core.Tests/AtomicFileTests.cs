@@ -73,6 +73,63 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Overwriting_keeps_the_files_permissions()
+        {
+            if (OperatingSystem.IsWindows()) return;   // Windows' replace keeps the file's attributes and ACL itself
+            var path = Path.Combine(_folder, "draft.yaml");
+            File.WriteAllText(path, "old");
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+            AtomicFile.WriteAllText(path, "new", overwrite: true);
+
+            Assert.Equal("new", File.ReadAllText(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+
+        [Fact]
+        public void Overwriting_through_a_symbolic_link_writes_the_file_it_points_to_and_keeps_the_link()
+        {
+            var drafts = Directory.CreateDirectory(Path.Combine(_folder, "drafts")).FullName;
+            var target = Path.Combine(drafts, "real.md");
+            File.WriteAllText(target, "old");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+            var link = Path.Combine(_folder, "link.md");
+            try
+            {
+                File.CreateSymbolicLink(link, Path.Combine("drafts", "real.md"));   // relative, as `ln -s` makes them
+            }
+            catch (IOException) when (OperatingSystem.IsWindows())
+            {
+                return;   // creating links needs developer mode or elevation there
+            }
+
+            AtomicFile.WriteAllText(link, "new", overwrite: true);
+
+            Assert.Equal(Path.Combine("drafts", "real.md"), new FileInfo(link).LinkTarget);
+            Assert.Equal("new", File.ReadAllText(target));
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(target));
+            Assert.Equal(new[] { target }, Directory.GetFiles(drafts));
+            Assert.Equal(new[] { link }, Directory.GetFiles(_folder));
+        }
+
+        [Fact]
+        public void Without_overwrite_a_symbolic_link_holds_the_name_even_when_what_it_points_to_is_gone()
+        {
+            var link = Path.Combine(_folder, "dangling.md");
+            try
+            {
+                File.CreateSymbolicLink(link, "nowhere.md");
+            }
+            catch (IOException) when (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+            Assert.Throws<FileAlreadyExistsException>(() => AtomicFile.WriteAllText(link, "new", overwrite: false));
+            Assert.Equal("nowhere.md", new FileInfo(link).LinkTarget);
+            Assert.False(File.Exists(Path.Combine(_folder, "nowhere.md")));
+        }
+
+        [Fact]
         public void A_failed_write_leaves_the_old_file_intact_and_cleans_up()
         {
             var path = Path.Combine(_folder, "pm.md");

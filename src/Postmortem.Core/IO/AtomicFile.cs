@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Reflection;
 using System.Text;
 
 namespace Postmortems.IO
@@ -30,21 +31,25 @@ namespace Postmortems.IO
         public static void WriteAllText(string path, string content, bool overwrite)
         {
             var fullPath = Path.GetFullPath(path);
-            var folder = Path.GetDirectoryName(fullPath) ?? throw new IOException($"'{path}' has no folder.");
             if (!overwrite && Exists(fullPath)) throw new FileAlreadyExistsException(fullPath);
+            // Replacing writes through a symbolic link: the file it points to gets the content, the link stays a link.
+            var target = overwrite ? FinalTarget(fullPath) : fullPath;
+            var folder = Path.GetDirectoryName(target) ?? throw new IOException($"'{path}' has no folder.");
             // Encoded first, so text that cannot be encoded (half of a surrogate pair) fails before any file is made.
             var bytes = Utf8NoBom.GetBytes(content);
 
-            var temporary = Path.Combine(folder, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
             {
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
+                    // The replaced file's permissions (a 0600 draft stays 0600), set before any content is in it.
+                    if (overwrite) CopyUnixMode(target, temporary);
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);
                 }
-                if (overwrite) Replace(temporary, fullPath);
-                else Create(temporary, fullPath);
+                if (overwrite) Replace(temporary, target);
+                else Create(temporary, target);
             }
             finally
             {
@@ -99,6 +104,50 @@ namespace Postmortems.IO
             {
                 // Another writer created it meanwhile; overwriting was asked for.
                 File.Replace(temporary, target, destinationBackupFileName: null, ignoreMetadataErrors: true);
+            }
+        }
+
+        // .NET 6 and later resolve links and .NET 7 and later read and set Unix permissions; the core targets
+        // netstandard2.0 (Windows PowerShell 5.1 too), so both are reached by reflection. Without them (Windows
+        // PowerShell on Windows, where File.Replace keeps the replaced file's attributes and ACL) the path is written
+        // as given.
+        private static readonly MethodInfo? ResolveLinkTarget =
+            typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) });
+
+        private static readonly MethodInfo? GetUnixFileMode =
+            typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+
+        private static readonly MethodInfo? SetUnixFileMode =
+            GetUnixFileMode is null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), GetUnixFileMode.ReturnType });
+
+        /// <summary>The file a symbolic link (or a chain of them) at the path points to; the path itself when it is no link.</summary>
+        internal static string FinalTarget(string fullPath)
+        {
+            if (ResolveLinkTarget is null) return fullPath;
+            object? resolved;
+            try
+            {
+                resolved = ResolveLinkTarget.Invoke(new FileInfo(fullPath), new object[] { true });
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is IOException || ex.InnerException is UnauthorizedAccessException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
+            return resolved is FileSystemInfo info ? info.FullName : fullPath;
+        }
+
+        private static void CopyUnixMode(string from, string to)
+        {
+            if (GetUnixFileMode is null || SetUnixFileMode is null || Path.DirectorySeparatorChar == '\\' || !File.Exists(from)) return;
+            try
+            {
+                var mode = GetUnixFileMode.Invoke(null, new object[] { from });
+                SetUnixFileMode.Invoke(null, new[] { to, mode! });
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is IOException || ex.InnerException is UnauthorizedAccessException)
+            {
+                // The file was replaced or removed meanwhile: the new one keeps the default permissions.
             }
         }
 
