@@ -73,6 +73,15 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Overwrite_writes_a_file_that_does_not_exist_yet()
+        {
+            var path = Path.Combine(_folder, "new.md");
+            AtomicFile.WriteAllText(path, "new", overwrite: true);
+            Assert.Equal("new", File.ReadAllText(path));
+            Assert.Single(Directory.GetFiles(_folder));
+        }
+
+        [Fact]
         public void Overwriting_keeps_the_files_permissions()
         {
             if (OperatingSystem.IsWindows()) return;   // Windows' replace keeps the file's attributes and ACL itself

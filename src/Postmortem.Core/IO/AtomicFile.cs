@@ -123,7 +123,8 @@ namespace Postmortems.IO
         /// <summary>The file a symbolic link (or a chain of them) at the path points to; the path itself when it is no link.</summary>
         internal static string FinalTarget(string fullPath)
         {
-            if (ResolveLinkTarget is null) return fullPath;
+            // Nothing there (not even a link whose target is gone): nothing to resolve.
+            if (ResolveLinkTarget is null || !Exists(fullPath)) return fullPath;
             object? resolved;
             try
             {
