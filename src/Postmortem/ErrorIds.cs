@@ -13,6 +13,7 @@ namespace Postmortems.Commands
         public const string ExportFolderNotFound = "ExportFolderNotFound";
         public const string ExportWriteFailed = "ExportWriteFailed";
         public const string ExportNothingToWrite = "ExportNothingToWrite";
+        public const string ExportManyToOnePath = "ExportManyToOnePath";
         public const string InvalidPostmortemValue = "InvalidPostmortemValue";
         public const string ObservationMissing = "ObservationMissing";
         public const string SettingsNotFound = "SettingsNotFound";

@@ -113,13 +113,17 @@ Describe 'Export-Postmortem' {
             Test-Path -LiteralPath $path | Should -BeTrue
         }
 
-        It 'writes ExportFileExists for the second of two postmortems piped to one path' {
-            $path = Join-Path $TestDrive 'two.md'
-            (New-Postmortem 'first'), (New-Postmortem 'second') |
-                Export-Postmortem -Path $path -ErrorVariable errs -ErrorAction SilentlyContinue
-            $errs.Count | Should -Be 1
-            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists*'
-            (Select-String -LiteralPath $path -Pattern '^# Postmortem: ' | Select-Object -First 1).Line | Should -BeExactly '# Postmortem: first'
+        It 'writes ExportManyToOnePath for the second of two postmortems piped to one path<_>, and writes the first only' -ForEach '', ' with -Force' {
+            $path = Join-Path $TestDrive "two$($_ -replace ' ', '').md"
+            $force = $_ -ne ''
+            (New-Postmortem 'first'), (New-Postmortem 'second'), (New-Postmortem 'third') |
+                Export-Postmortem -Path $path -Force:$force -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 2
+            $errs | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ExportManyToOnePath,*' }
+            $errs[0].TargetObject.Title | Should -Be 'second'
+            $errs[0].Exception.Message | Should -Match ([regex]::Escape($path))
+            $errs[0].Exception.Message | Should -Match 'ForEach-Object'
+            (Import-Postmortem -LiteralPath $path).Title | Should -BeExactly 'first'
         }
     }
 

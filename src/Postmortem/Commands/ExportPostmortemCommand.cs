@@ -18,6 +18,7 @@ namespace Postmortems.Commands
     {
         private string _fullPath = string.Empty;
         private Func<Postmortem, string> _render = MarkdownWithFrontMatter;
+        private Postmortem? _first;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [Alias("InputObject")]
@@ -81,6 +82,15 @@ namespace Postmortems.Commands
 
         protected override void ProcessRecord()
         {
+            // One file holds one postmortem: a second one to the same path would silently take the first one's place.
+            if (_first is not null)
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"Export-Postmortem was given more than one postmortem for the one path '{_fullPath}', which holds one: '{Postmortem.Title}' was not written; only the first, '{_first.Title}', goes there. Give each postmortem a path of its own, such as: ... | ForEach-Object {{ $_ | Export-Postmortem \"$($_.Id).yaml\" }}"),
+                    ErrorIds.ExportManyToOnePath, ErrorCategory.InvalidArgument, Postmortem));
+                return;
+            }
+            _first = Postmortem;
             var folder = System.IO.Path.GetDirectoryName(_fullPath);
             if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
             {
