@@ -14,6 +14,8 @@ namespace Postmortems.Commands
         public const string ExportWriteFailed = "ExportWriteFailed";
         public const string ExportNothingToWrite = "ExportNothingToWrite";
         public const string ExportManyToOnePath = "ExportManyToOnePath";
+        public const string InvalidPostmortemText = "InvalidPostmortemText";
+        public const string PostmortemNotReloadable = "PostmortemNotReloadable";
         public const string InvalidPostmortemValue = "InvalidPostmortemValue";
         public const string ObservationMissing = "ObservationMissing";
         public const string SettingsNotFound = "SettingsNotFound";

@@ -17,7 +17,7 @@ namespace Postmortems.Commands
     public sealed class ExportPostmortemCommand : PSCmdlet
     {
         private string _fullPath = string.Empty;
-        private Func<Postmortem, string> _render = MarkdownWithFrontMatter;
+        private Func<Postmortem, string> _render = null!;
         private Postmortem? _first;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -49,11 +49,11 @@ namespace Postmortems.Commands
             {
                 case ".md":
                 case ".markdown":
-                    _render = MarkdownWithFrontMatter;
-                    break;
                 case ".yaml":
                 case ".yml":
-                    _render = PostmortemYaml.Write;
+                    // A Markdown file carries front matter, so Import-Postmortem gets back everything the page cannot
+                    // show; both formats are read back in memory before anything is written.
+                    _render = p => PostmortemFile.RenderChecked(p, _fullPath);
                     break;
                 case ".html":
                 case ".htm":
@@ -72,9 +72,6 @@ namespace Postmortems.Commands
 
         private static string TimelineChartOnly(Postmortem postmortem) =>
             TimelineChart.Render(postmortem) ?? throw new InvalidOperationException($"The postmortem '{postmortem.Title}' has no timeline events, so there is no chart to write. Add events with Add-TimelineEvent or Import-TimelineEvent.");
-
-        // A Markdown file carries front matter, so Import-Postmortem gets back everything the page cannot show.
-        private static string MarkdownWithFrontMatter(Postmortem postmortem) => PostmortemMarkdown.Render(postmortem, frontMatter: true);
 
         private ErrorRecord FileExists() => new ErrorRecord(
             new IOException($"The file '{_fullPath}' already exists and was left as it is. Use -Force to replace it, or choose another path."),
@@ -104,18 +101,29 @@ namespace Postmortems.Commands
                 WriteError(FileExists());
                 return;
             }
-            if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
-
+            // Rendered and checked before ShouldProcess, so -WhatIf gives the verdict a real run would.
             string content;
             try
             {
+                PostmortemFile.CheckText(Postmortem);
                 content = _render(Postmortem);
+            }
+            catch (PostmortemTextException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.InvalidPostmortemText, ErrorCategory.InvalidData, Postmortem));
+                return;
+            }
+            catch (PostmortemNotReloadableException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.PostmortemNotReloadable, ErrorCategory.InvalidData, Postmortem));
+                return;
             }
             catch (InvalidOperationException ex)
             {
                 WriteError(new ErrorRecord(ex, ErrorIds.ExportNothingToWrite, ErrorCategory.InvalidData, Postmortem));
                 return;
             }
+            if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
             try
             {
                 AtomicFile.WriteAllText(_fullPath, content, overwrite: Force);
