@@ -14,6 +14,7 @@ namespace Postmortems.Commands
         public const string ExportWriteFailed = "ExportWriteFailed";
         public const string ExportNothingToWrite = "ExportNothingToWrite";
         public const string ExportManyToOnePath = "ExportManyToOnePath";
+        public const string ExportPathIsFolder = "ExportPathIsFolder";
         public const string InvalidPostmortemText = "InvalidPostmortemText";
         public const string PostmortemNotReloadable = "PostmortemNotReloadable";
         public const string InvalidPostmortemValue = "InvalidPostmortemValue";

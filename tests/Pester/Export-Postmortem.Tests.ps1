@@ -296,6 +296,40 @@ Describe 'Export-Postmortem' {
         }
     }
 
+    Context 'a folder as the path' {
+        It 'throws ExportPathIsFolder for a folder named <_>, saying to give a file name, and writes nothing' -ForEach 'drafts', 'report.md' {
+            $folder = Join-Path $TestDrive $_
+            New-Item -ItemType Directory -Path $folder | Out-Null
+            foreach ($force in $false, $true) {
+                $err = $null
+                try { New-SamplePostmortem | Export-Postmortem -Path $folder -Force:$force -ErrorAction SilentlyContinue } catch { $err = $_ }
+                $err.FullyQualifiedErrorId | Should -BeLike 'ExportPathIsFolder,*'
+                $err.Exception.Message | Should -Match 'is a folder'
+                $err.Exception.Message | Should -Match 'file name'
+                $err.Exception.Message | Should -Not -Match 'already exists'
+            }
+            @(Get-ChildItem -LiteralPath $folder -Force) | Should -BeNullOrEmpty
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp') | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'temporary files' {
+        It 'removes what a killed export to the same file left more than an hour ago, and nothing else' {
+            $path = Join-Path $TestDrive 'killed.yaml'
+            $stale = Join-Path $TestDrive '.killed.yaml.postmortem-0123abcd.tmp'
+            $fresh = Join-Path $TestDrive '.killed.yaml.postmortem-89abcdef.tmp'
+            $other = Join-Path $TestDrive '.killed.yaml.backup.tmp'
+            foreach ($file in $stale, $fresh, $other) { Set-Content -LiteralPath $file -Value 'partial' }
+            (Get-Item -LiteralPath $stale -Force).LastWriteTimeUtc = [DateTime]::UtcNow.AddHours(-2)
+            (Get-Item -LiteralPath $other -Force).LastWriteTimeUtc = [DateTime]::UtcNow.AddHours(-2)
+            New-SamplePostmortem | Export-Postmortem -Path $path
+            $stale | Should -Not -Exist
+            $fresh | Should -Exist
+            $other | Should -Exist
+            Remove-Item -LiteralPath $fresh, $other -Force
+        }
+    }
+
     Context 'missing folder' {
         It 'writes ExportFolderNotFound and creates nothing' {
             $folder = Join-Path $TestDrive 'no-such-folder'

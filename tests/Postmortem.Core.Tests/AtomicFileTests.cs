@@ -139,6 +139,50 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void A_write_that_fails_after_the_temporary_file_was_made_leaves_none_behind()
+        {
+            var path = Path.Combine(_folder, "pm.md");
+            Directory.CreateDirectory(path);   // a folder where the file should go: the replace fails
+
+            Assert.ThrowsAny<IOException>(() => AtomicFile.WriteAllText(path, "new", overwrite: false));
+            Assert.ThrowsAny<Exception>(() => AtomicFile.WriteAllText(path, "new", overwrite: true));
+
+            Assert.Empty(Directory.GetFiles(_folder));
+            Assert.True(Directory.Exists(path));
+        }
+
+        [Fact]
+        public void Leftover_temporary_files_of_the_same_target_older_than_an_hour_are_removed_others_stay()
+        {
+            var path = Path.Combine(_folder, "pm.md");
+            string Make(string name, double hoursOld)
+            {
+                var file = Path.Combine(_folder, name);
+                File.WriteAllText(file, "partial");
+                File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-hoursOld));
+                return file;
+            }
+            var stale = Make(".pm.md.postmortem-0123abcd.tmp", 2);
+            var fresh = Make(".pm.md.postmortem-89abcdef.tmp", 0.1);      // perhaps another export, still writing
+            var otherTarget = Make(".other.md.postmortem-0123abcd.tmp", 2);
+            var notOurs = Make(".pm.md.0123abcd.tmp", 2);
+            var notOursEither = Make(".pm.md.postmortem-backup.tmp", 2);
+
+            AtomicFile.WriteAllText(path, "new", overwrite: false);
+
+            Assert.False(File.Exists(stale));
+            Assert.All(new[] { fresh, otherTarget, notOurs, notOursEither, path }, f => Assert.True(File.Exists(f), f));
+        }
+
+        [Fact]
+        public void The_temporary_file_is_named_for_its_target_and_the_module()
+        {
+            Assert.Matches(@"^\.pm\.md\.postmortem-[0-9a-f]{8}\.tmp$", AtomicFile.TemporaryName("pm.md"));
+            Assert.True(AtomicFile.IsTemporaryOf(AtomicFile.TemporaryName("pm [1].md"), "pm [1].md"));
+            Assert.False(AtomicFile.IsTemporaryOf(AtomicFile.TemporaryName("pm.md"), "pm.m"));
+        }
+
+        [Fact]
         public void A_failed_write_leaves_the_old_file_intact_and_cleans_up()
         {
             var path = Path.Combine(_folder, "pm.md");

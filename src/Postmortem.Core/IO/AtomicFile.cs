@@ -38,7 +38,9 @@ namespace Postmortems.IO
             // Encoded first, so text that cannot be encoded (half of a surrogate pair) fails before any file is made.
             var bytes = Utf8NoBom.GetBytes(content);
 
-            var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            var name = Path.GetFileName(target);
+            RemoveStaleTemporaries(folder, name);
+            var temporary = Path.Combine(folder, TemporaryName(name));
             try
             {
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -53,7 +55,59 @@ namespace Postmortems.IO
             }
             finally
             {
-                if (File.Exists(temporary)) File.Delete(temporary);
+                // Never left behind, and a failure to remove it never hides the error that brought us here.
+                TryDelete(temporary);
+            }
+        }
+
+        /// <summary>How long a temporary file of ours must have been left before a write to the same target removes it.</summary>
+        public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+        /// <summary>
+        /// The temporary file for a target: hidden, beside it, named for it and for the module, so one left by a killed
+        /// write is recognisable: ".report.md.postmortem-1a2b3c4d.tmp".
+        /// </summary>
+        internal static string TemporaryName(string targetName) =>
+            "." + targetName + ".postmortem-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+
+        internal static bool IsTemporaryOf(string fileName, string targetName)
+        {
+            var prefix = "." + targetName + ".postmortem-";
+            if (!fileName.StartsWith(prefix, StringComparison.Ordinal) || fileName.Length != prefix.Length + 8 + ".tmp".Length) return false;
+            if (!fileName.EndsWith(".tmp", StringComparison.Ordinal)) return false;
+            for (int i = prefix.Length; i < prefix.Length + 8; i++)
+            {
+                char c = fileName[i];
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+            }
+            return true;
+        }
+
+        // What a killed write to the same target left more than an hour ago (a write in progress is seconds old).
+        // Only our own pattern for this very name; anything that fails to go is left for the next time.
+        private static void RemoveStaleTemporaries(string folder, string targetName)
+        {
+            try
+            {
+                var cutoff = DateTime.UtcNow - StaleAfter;
+                foreach (var file in new DirectoryInfo(folder).EnumerateFiles(".*.tmp"))
+                {
+                    if (IsTemporaryOf(file.Name, targetName) && file.LastWriteTimeUtc < cutoff) TryDelete(file.FullName);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+            {
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                if (File.Exists(path)) File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
             }
         }
 

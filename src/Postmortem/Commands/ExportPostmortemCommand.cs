@@ -44,6 +44,12 @@ namespace Postmortems.Commands
         protected override void BeginProcessing()
         {
             _fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (Directory.Exists(_fullPath))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"'{_fullPath}' is a folder, and Export-Postmortem writes a file. Give a file name in it, such as '{System.IO.Path.Combine(_fullPath, "postmortem.yaml")}', or one per postmortem: ForEach-Object {{ $_ | Export-Postmortem \"{Path.TrimEnd('/', '\\')}/$($_.Id).yaml\" }}"),
+                    ErrorIds.ExportPathIsFolder, ErrorCategory.InvalidArgument, Path));
+            }
             var extension = System.IO.Path.GetExtension(_fullPath).ToLowerInvariant();
             switch (extension)
             {
