@@ -182,6 +182,41 @@ Describe 'Export-Postmortem' {
         }
     }
 
+    Context 'secrets' {
+        It 'warns before writing a pasted password, naming what and where and Protect-Postmortem, and still writes the file' {
+            $path = Join-Path $TestDrive 'secret.yaml'
+            $pm = New-SamplePostmortem | Set-Postmortem -RootCause 'The app connected with postgres://app:S3cr3t-Pa55@db:5432/orders and DB_PASSWORD=hunter2x'
+            $pm | Export-Postmortem -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match 'password in a URL in RootCause'
+            $warnings[0].Message | Should -Match 'Protect-Postmortem'
+            $warnings[0].Message | Should -Match ([regex]::Escape($path))
+            $path | Should -Exist
+            (Import-Postmortem -LiteralPath $path).RootCause | Should -BeExactly $pm.RootCause
+        }
+
+        It 'warns with -WhatIf too (the warning comes before -Confirm asks)' {
+            $pm = New-SamplePostmortem | Set-Postmortem -RootCause 'DB_PASSWORD=hunter2x'
+            $pm | Export-Postmortem -Path (Join-Path $TestDrive 'whatif-secret.md') -WhatIf -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+        }
+
+        It 'says nothing for a postmortem without secrets' {
+            New-SamplePostmortem | Export-Postmortem -Path (Join-Path $TestDrive 'clean.md') -WarningVariable warnings
+            $warnings.Count | Should -Be 0
+        }
+
+        It 'warns for an .svg only of what the chart shows: the timeline' {
+            $pm = New-SamplePostmortem | Set-Postmortem -RootCause 'DB_PASSWORD=hunter2x'
+            $pm | Export-Postmortem -Path (Join-Path $TestDrive 'chart.svg') -WarningVariable warnings
+            $warnings.Count | Should -Be 0
+            $pm | Add-TimelineEvent 14:03 'curl -H "Authorization: Bearer abcdefghijklmnop1234"' | Out-Null
+            $pm | Export-Postmortem -Path (Join-Path $TestDrive 'chart2.svg') -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match 'bearer token in Timeline\[1\]'
+        }
+    }
+
     Context 'racing writers' {
         It 'lets exactly one of many exports racing to one new path write it; the others get ExportFileExists' {
             $path = Join-Path $TestDrive 'race.yaml'

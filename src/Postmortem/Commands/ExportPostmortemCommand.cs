@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using Postmortems.IO;
 using Postmortems.Rendering;
@@ -19,6 +20,7 @@ namespace Postmortems.Commands
         private string _fullPath = string.Empty;
         private Func<Postmortem, string> _render = null!;
         private Postmortem? _first;
+        private bool _chartOnly;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [Alias("InputObject")]
@@ -67,6 +69,7 @@ namespace Postmortems.Commands
                     break;
                 case ".svg":
                     _render = TimelineChartOnly;
+                    _chartOnly = true;
                     break;
                 default:
                     ThrowTerminatingError(new ErrorRecord(
@@ -78,6 +81,20 @@ namespace Postmortems.Commands
 
         private static string TimelineChartOnly(Postmortem postmortem) =>
             TimelineChart.Render(postmortem) ?? throw new InvalidOperationException($"The postmortem '{postmortem.Title}' has no timeline events, so there is no chart to write. Add events with Add-TimelineEvent or Import-TimelineEvent.");
+
+        /// <summary>
+        /// Warns of what looks like a secret in the postmortem (in the timeline alone, for the chart) before a file
+        /// holding it is written: what was found, where, and Protect-Postmortem.
+        /// </summary>
+        internal static void WarnOfSecrets(PSCmdlet cmdlet, Postmortem postmortem, string path, bool timelineOnly)
+        {
+            var secrets = Privacy.SecretScanner.Scan(postmortem)
+                .Where(f => !timelineOnly || f.Field.StartsWith("Timeline[", StringComparison.Ordinal))
+                .ToList();
+            if (secrets.Count == 0) return;
+            var found = string.Join("; ", secrets.Take(5).Select(f => $"a {f.Kind} in {f.Field}")) + (secrets.Count > 5 ? $"; and {secrets.Count - 5} more" : "");
+            cmdlet.WriteWarning($"'{postmortem.Title}' holds what looks like a secret ({found}), and '{path}' gets it as it is. Before that file goes into git or to anyone, redact it with Protect-Postmortem (and rotate the credential).");
+        }
 
         private ErrorRecord FileExists() => new ErrorRecord(
             new IOException($"The file '{_fullPath}' already exists and was left as it is. Use -Force to replace it, or choose another path."),
@@ -129,6 +146,8 @@ namespace Postmortems.Commands
                 WriteError(new ErrorRecord(ex, ErrorIds.ExportNothingToWrite, ErrorCategory.InvalidData, Postmortem));
                 return;
             }
+            // The user's own disk, so it is written; but a draft goes into git, so say so before.
+            WarnOfSecrets(this, Postmortem, _fullPath, timelineOnly: _chartOnly);
             if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
             try
             {
