@@ -114,22 +114,55 @@ namespace Postmortems.Serialization
             FormatOf(path) == "yaml" ? PostmortemYaml.Write(postmortem) : Rendering.PostmortemMarkdown.Render(postmortem, frontMatter: true);
 
         /// <summary>
-        /// Writes the postmortem back to the file it was read from, in that file's format, whole or not at all. Refuses
-        /// (an IOException that says so) when the file changed on disk since it was read, so a teammate's edit is never
-        /// written over.
+        /// Writes the postmortem back to the file it was read from, in that file's format, whole or not at all, checked
+        /// to read back (<see cref="RenderChecked"/>). Unless <paramref name="force"/>, refuses
+        /// (<see cref="PostmortemFileChangedException"/>) when that file changed on disk since it was read, or was moved
+        /// or deleted, so a teammate's edit is never written over; a path set by hand is written only where no file is.
         /// </summary>
-        public static void Save(Postmortem postmortem)
+        public static void Save(Postmortem postmortem, bool force = false)
         {
             var path = postmortem.SourcePath ?? throw new InvalidOperationException($"The postmortem '{postmortem.Title}' was not read from a file, so there is nothing to save it back to. Write it with Export-Postmortem.");
             if (FormatOf(path) is null) throw new InvalidOperationException($"'{path}' is not a .yaml or .md file; write the postmortem with Export-Postmortem.");
-            if (postmortem.SourceDigest is string digest && File.Exists(path) && DigestOf(File.ReadAllBytes(path)) != digest)
-            {
-                throw new IOException($"'{path}' changed on disk since the postmortem was read from it, so it was not written over. Import it again to see the change, or write this version with Export-Postmortem -Force.");
-            }
+            if (!force) CheckUnchanged(postmortem);
             var content = RenderChecked(postmortem, path);
-            IO.AtomicFile.WriteAllText(path, content, overwrite: true);
+            // A path set by hand (no digest) is created, never written over: a file that appeared meanwhile stays.
+            bool created = !force && postmortem.SourceDigest is null;
+            try
+            {
+                IO.AtomicFile.WriteAllText(path, content, overwrite: !created);
+            }
+            catch (IO.FileAlreadyExistsException)
+            {
+                throw new PostmortemFileChangedException(path, NotReadMessage(postmortem, path));
+            }
             postmortem.SourceDigest = DigestOf(IO.AtomicFile.Utf8NoBom.GetBytes(content));
         }
+
+        /// <summary>
+        /// Throws <see cref="PostmortemFileChangedException"/> when the postmortem's file changed on disk since it was
+        /// read from it, or is gone; or, for a path set by hand, when a file is there that it was not read from.
+        /// </summary>
+        public static void CheckUnchanged(Postmortem postmortem)
+        {
+            var path = postmortem.SourcePath ?? throw new InvalidOperationException($"The postmortem '{postmortem.Title}' was not read from a file.");
+            bool exists = File.Exists(path);
+            if (postmortem.SourceDigest is not string digest)
+            {
+                if (exists) throw new PostmortemFileChangedException(path, NotReadMessage(postmortem, path));
+                return;
+            }
+            if (!exists)
+            {
+                throw new PostmortemFileChangedException(path, $"'{path}' no longer exists: it was moved or deleted since '{postmortem.Title}' was read from it, so it was not written again. Write it there anyway with -Force, or where it is now with Export-Postmortem.");
+            }
+            if (DigestOf(File.ReadAllBytes(path)) != digest)
+            {
+                throw new PostmortemFileChangedException(path, $"'{path}' changed on disk since the postmortem was read from it, so it was not written over. Import it again to see the change, or write this version over it with -Force (Export-Postmortem -Force, Save-Postmortem -Force).");
+            }
+        }
+
+        private static string NotReadMessage(Postmortem postmortem, string path) =>
+            $"'{postmortem.Title}' was not read from '{path}', and a file is there, so it was not written over. Write it over that file with -Force, or to another path with Export-Postmortem.";
 
         private static string DigestOf(byte[] bytes)
         {

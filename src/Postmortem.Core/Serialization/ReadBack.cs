@@ -19,6 +19,21 @@ namespace Postmortems.Serialization
     }
 
     /// <summary>
+    /// The file a postmortem was read from changed on disk since (or is gone, or, for a path set by hand, holds a file
+    /// it was not read from): writing it back would lose that change. Nothing was written.
+    /// </summary>
+    public sealed class PostmortemFileChangedException : System.IO.IOException
+    {
+        public PostmortemFileChangedException(string path, string message)
+            : base(message)
+        {
+            Path = path;
+        }
+
+        public string Path { get; }
+    }
+
+    /// <summary>
     /// The text rendered for a .yaml or .md file would not read back as the same postmortem: Import-Postmortem would
     /// refuse it, or would get something else. Nothing was written.
     /// </summary>
