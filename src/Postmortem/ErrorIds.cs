@@ -17,6 +17,8 @@ namespace Postmortems.Commands
         public const string ExportPathIsFolder = "ExportPathIsFolder";
         public const string InvalidPostmortemText = "InvalidPostmortemText";
         public const string PostmortemNotReloadable = "PostmortemNotReloadable";
+        public const string PostmortemFileChanged = "PostmortemFileChanged";
+        public const string PostmortemNotFromFile = "PostmortemNotFromFile";
         public const string InvalidPostmortemValue = "InvalidPostmortemValue";
         public const string ObservationMissing = "ObservationMissing";
         public const string SettingsNotFound = "SettingsNotFound";
