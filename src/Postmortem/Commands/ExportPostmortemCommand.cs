@@ -11,7 +11,9 @@ namespace Postmortems.Commands
     /// <summary>
     /// Writes a postmortem to a file, in the format its extension names: .md for the template in Markdown (with
     /// front matter, so it reloads losslessly), .yaml for a draft, .html for a standalone page with the timeline chart,
-    /// .svg for the chart alone. An existing file is kept unless -Force; -WhatIf writes nothing.
+    /// .svg for the chart alone. A .md or .yaml file is read back in memory before it is written, so what is written
+    /// is what Import-Postmortem reads. An existing file is kept unless -Force (and taking a new path is one step, so
+    /// of exports racing to it one wins); one path takes one postmortem; -WhatIf writes nothing.
     /// </summary>
     [Cmdlet(VerbsData.Export, "Postmortem", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
