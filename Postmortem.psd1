@@ -27,6 +27,7 @@
         'ConvertTo-PostmortemMarkdown'
         'ConvertTo-PostmortemHtml'
         'Export-Postmortem'
+        'Save-Postmortem'
         'Test-Postmortem'
         'Get-PostmortemRule'
         'Import-Postmortem'

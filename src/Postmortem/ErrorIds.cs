@@ -13,6 +13,12 @@ namespace Postmortems.Commands
         public const string ExportFolderNotFound = "ExportFolderNotFound";
         public const string ExportWriteFailed = "ExportWriteFailed";
         public const string ExportNothingToWrite = "ExportNothingToWrite";
+        public const string ExportManyToOnePath = "ExportManyToOnePath";
+        public const string ExportPathIsFolder = "ExportPathIsFolder";
+        public const string InvalidPostmortemText = "InvalidPostmortemText";
+        public const string PostmortemNotReloadable = "PostmortemNotReloadable";
+        public const string PostmortemFileChanged = "PostmortemFileChanged";
+        public const string PostmortemNotFromFile = "PostmortemNotFromFile";
         public const string InvalidPostmortemValue = "InvalidPostmortemValue";
         public const string ObservationMissing = "ObservationMissing";
         public const string SettingsNotFound = "SettingsNotFound";

@@ -113,13 +113,130 @@ Describe 'Export-Postmortem' {
             Test-Path -LiteralPath $path | Should -BeTrue
         }
 
-        It 'writes ExportFileExists for the second of two postmortems piped to one path' {
-            $path = Join-Path $TestDrive 'two.md'
-            (New-Postmortem 'first'), (New-Postmortem 'second') |
-                Export-Postmortem -Path $path -ErrorVariable errs -ErrorAction SilentlyContinue
+        It 'writes ExportManyToOnePath for the second of two postmortems piped to one path<_>, and writes the first only' -ForEach '', ' with -Force' {
+            $path = Join-Path $TestDrive "two$($_ -replace ' ', '').md"
+            $force = $_ -ne ''
+            (New-Postmortem 'first'), (New-Postmortem 'second'), (New-Postmortem 'third') |
+                Export-Postmortem -Path $path -Force:$force -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 2
+            $errs | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ExportManyToOnePath,*' }
+            $errs[0].TargetObject.Title | Should -Be 'second'
+            $errs[0].Exception.Message | Should -Match ([regex]::Escape($path))
+            $errs[0].Exception.Message | Should -Match 'ForEach-Object'
+            (Import-Postmortem -LiteralPath $path).Title | Should -BeExactly 'first'
+        }
+    }
+
+    Context 'text a file cannot hold' {
+        It 'refuses half of an emoji with InvalidPostmortemText naming the field, for .<_>, and writes nothing' -ForEach 'yaml', 'md', 'html', 'svg' {
+            $path = Join-Path $TestDrive "half-emoji.$_"
+            $pm = New-SamplePostmortem | Set-Postmortem -RootCause ('The gateway ' + [char]0xD83D + ' rejected the chain')
+            $pm | Add-TimelineEvent 14:09 ('Paged the on-call ' + [char]0xD83D) | Out-Null
+            $pm | Export-Postmortem -Path $path -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs.Count | Should -Be 1
-            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists*'
-            (Select-String -LiteralPath $path -Pattern '^# Postmortem: ' | Select-Object -First 1).Line | Should -BeExactly '# Postmortem: first'
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemText,*'
+            $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $errs[0].Exception.Message | Should -Match $(if ($_ -eq 'svg') { 'Timeline\[1\]' } else { 'RootCause|Timeline\[1\]' })
+            $errs[0].Exception.Message | Should -Match 'U\+D83D'
+            $path | Should -Not -Exist
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp') | Should -BeNullOrEmpty
+        }
+
+        It 'names the section and how to fix it' {
+            $pm = New-Postmortem 'emoji' -RootCause ('The gateway ' + [char]0xD83D + ' rejected the chain')
+            $pm | Export-Postmortem -Path (Join-Path $TestDrive 'fix.yaml') -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].Exception.Message | Should -Match "^RootCause of 'emoji' holds half of a character"
+            $errs[0].Exception.Message | Should -Match "after 'The gateway'"
+            $errs[0].Exception.Message | Should -Match 'Set-Postmortem -RootCause'
+        }
+
+        It 'refuses a .md that Import-Postmortem would refuse (a NUL from a journald record) with PostmortemNotReloadable naming the event' {
+            $path = Join-Path $TestDrive 'journald.md'
+            $pm = New-SamplePostmortem | Add-TimelineEvent 14:05 ('kernel: nf_conntrack' + [char]0 + ' table full') -Source journald
+            $pm | Export-Postmortem -Path $path -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemNotReloadable,*'
+            $errs[0].Exception.Message | Should -Match 'Timeline\[1\] holds the control character U\+0000 \(a NUL\)'
+            $errs[0].Exception.Message | Should -Match 'Remove-TimelineEvent'
+            $path | Should -Not -Exist
+        }
+
+        It 'writes that NUL to a .yaml draft, escaped, and reads it back' {
+            $path = Join-Path $TestDrive 'journald.yaml'
+            $pm = New-SamplePostmortem | Add-TimelineEvent 14:05 ('kernel: nf_conntrack' + [char]0 + ' table full') -Source journald
+            $pm | Export-Postmortem -Path $path
+            (Import-Postmortem -LiteralPath $path).Timeline[1].Event | Should -BeExactly $pm.Timeline[1].Event
+        }
+
+        It 'gives the same verdict with -WhatIf' {
+            $pm = New-Postmortem 'emoji' -RootCause ('cut ' + [char]0xDE00)
+            $pm | Export-Postmortem -Path (Join-Path $TestDrive 'whatif.yaml') -WhatIf -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemText,*'
+        }
+
+        It 'leaves an existing file as it was with -Force' {
+            $path = Join-Path $TestDrive 'kept.md'
+            Set-Content -LiteralPath $path -Value 'hand-written notes' -NoNewline
+            New-Postmortem 'emoji' -RootCause ('cut ' + [char]0xD83D) | Export-Postmortem -Path $path -Force -ErrorAction SilentlyContinue
+            Get-Content -LiteralPath $path -Raw | Should -BeExactly 'hand-written notes'
+        }
+    }
+
+    Context 'secrets' {
+        It 'warns before writing a pasted password, naming what and where and Protect-Postmortem, and still writes the file' {
+            $path = Join-Path $TestDrive 'secret.yaml'
+            $pm = New-SamplePostmortem | Set-Postmortem -RootCause 'The app connected with postgres://app:S3cr3t-Pa55@db:5432/orders and DB_PASSWORD=hunter2x'
+            $pm | Export-Postmortem -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match 'password in a URL in RootCause'
+            $warnings[0].Message | Should -Match 'Protect-Postmortem'
+            $warnings[0].Message | Should -Match ([regex]::Escape($path))
+            $path | Should -Exist
+            (Import-Postmortem -LiteralPath $path).RootCause | Should -BeExactly $pm.RootCause
+        }
+
+        It 'warns with -WhatIf too (the warning comes before -Confirm asks)' {
+            $pm = New-SamplePostmortem | Set-Postmortem -RootCause 'DB_PASSWORD=hunter2x'
+            $pm | Export-Postmortem -Path (Join-Path $TestDrive 'whatif-secret.md') -WhatIf -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+        }
+
+        It 'says nothing for a postmortem without secrets' {
+            New-SamplePostmortem | Export-Postmortem -Path (Join-Path $TestDrive 'clean.md') -WarningVariable warnings
+            $warnings.Count | Should -Be 0
+        }
+
+        It 'warns for an .svg only of what the chart shows: the timeline' {
+            $pm = New-SamplePostmortem | Set-Postmortem -RootCause 'DB_PASSWORD=hunter2x'
+            $pm | Export-Postmortem -Path (Join-Path $TestDrive 'chart.svg') -WarningVariable warnings
+            $warnings.Count | Should -Be 0
+            $pm | Add-TimelineEvent 14:03 'curl -H "Authorization: Bearer abcdefghijklmnop1234"' | Out-Null
+            $pm | Export-Postmortem -Path (Join-Path $TestDrive 'chart2.svg') -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match 'bearer token in Timeline\[1\]'
+        }
+    }
+
+    Context 'racing writers' {
+        It 'lets exactly one of many exports racing to one new path write it; the others get ExportFileExists' {
+            $path = Join-Path $TestDrive 'race.yaml'
+            $module = $env:POSTMORTEM_MODULE_PATH
+            # Each runspace loads the module first, then all export at the same moment.
+            $start = [DateTime]::UtcNow.AddSeconds(4)
+            $results = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
+                Import-Module $using:module
+                $pm = New-Postmortem "writer $_" -RootCause ('x' * 50000)
+                $wait = $using:start - [DateTime]::UtcNow
+                if ($wait -gt [TimeSpan]::Zero) { Start-Sleep -Duration $wait }
+                $out = $pm | Export-Postmortem -Path $using:path -PassThru -ErrorAction SilentlyContinue -ErrorVariable errs
+                [pscustomobject]@{ Title = $pm.Title; Written = $null -ne $out; Errors = @($errs | ForEach-Object FullyQualifiedErrorId) }
+            }
+            @($results | Where-Object Written).Count | Should -Be 1
+            $losers = @($results | Where-Object { -not $_.Written })
+            $losers.Count | Should -Be 7
+            foreach ($loser in $losers) { $loser.Errors | Should -HaveCount 1; $loser.Errors[0] | Should -BeLike 'ExportFileExists,*' }
+            (Import-Postmortem -LiteralPath $path).Title | Should -Be ($results | Where-Object Written).Title
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp') | Should -BeNullOrEmpty
         }
     }
 
@@ -147,6 +264,34 @@ Describe 'Export-Postmortem' {
             $pm = New-SamplePostmortem
             $pm | Export-Postmortem -Path $script:path -Force
             [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown -FrontMatter)
+        }
+
+        It 'keeps the file''s permissions with -Force: a 0600 draft stays 0600' -Skip:$IsWindows {
+            [System.IO.File]::SetUnixFileMode($script:path, [System.IO.UnixFileMode]'UserRead, UserWrite')
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem -Path $script:path -Force
+            [System.IO.File]::GetUnixFileMode($script:path) | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
+            [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown -FrontMatter)
+        }
+
+        It 'writes through a symbolic link with -Force: the link stays, the file it points to gets the content' -Skip:$IsWindows {
+            $link = Join-Path $TestDrive 'current.md'
+            New-Item -ItemType SymbolicLink -Path $link -Target $script:path | Out-Null
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem -Path $link -Force
+            (Get-Item -LiteralPath $link).LinkType | Should -Be 'SymbolicLink'
+            (Get-Item -LiteralPath $link).LinkTarget | Should -Be $script:path
+            [System.IO.File]::ReadAllText($script:path) | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown -FrontMatter)
+            Remove-Item -LiteralPath $link
+        }
+
+        It 'does not write through a symbolic link without -Force: the link holds the name' -Skip:$IsWindows {
+            $link = Join-Path $TestDrive 'current.md'
+            New-Item -ItemType SymbolicLink -Path $link -Target $script:path | Out-Null
+            New-SamplePostmortem | Export-Postmortem -Path $link -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists,*'
+            Get-Content -LiteralPath $script:path -Raw | Should -BeExactly 'hand-written notes'
+            Remove-Item -LiteralPath $link
         }
 
         It 'leaves no temporary files behind after -Force' {
@@ -183,6 +328,40 @@ Describe 'Export-Postmortem' {
             $out[0].FullName | Should -Be ([System.IO.Path]::GetFullPath($path))
             $out[0].Exists | Should -BeTrue
             $out[0].Length | Should -BeGreaterThan 0
+        }
+    }
+
+    Context 'a folder as the path' {
+        It 'throws ExportPathIsFolder for a folder named <_>, saying to give a file name, and writes nothing' -ForEach 'drafts', 'report.md' {
+            $folder = Join-Path $TestDrive $_
+            New-Item -ItemType Directory -Path $folder | Out-Null
+            foreach ($force in $false, $true) {
+                $err = $null
+                try { New-SamplePostmortem | Export-Postmortem -Path $folder -Force:$force -ErrorAction SilentlyContinue } catch { $err = $_ }
+                $err.FullyQualifiedErrorId | Should -BeLike 'ExportPathIsFolder,*'
+                $err.Exception.Message | Should -Match 'is a folder'
+                $err.Exception.Message | Should -Match 'file name'
+                $err.Exception.Message | Should -Not -Match 'already exists'
+            }
+            @(Get-ChildItem -LiteralPath $folder -Force) | Should -BeNullOrEmpty
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp') | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'temporary files' {
+        It 'removes what a killed export to the same file left more than an hour ago, and nothing else' {
+            $path = Join-Path $TestDrive 'killed.yaml'
+            $stale = Join-Path $TestDrive '.killed.yaml.postmortem-0123abcd.tmp'
+            $fresh = Join-Path $TestDrive '.killed.yaml.postmortem-89abcdef.tmp'
+            $other = Join-Path $TestDrive '.killed.yaml.backup.tmp'
+            foreach ($file in $stale, $fresh, $other) { Set-Content -LiteralPath $file -Value 'partial' }
+            (Get-Item -LiteralPath $stale -Force).LastWriteTimeUtc = [DateTime]::UtcNow.AddHours(-2)
+            (Get-Item -LiteralPath $other -Force).LastWriteTimeUtc = [DateTime]::UtcNow.AddHours(-2)
+            New-SamplePostmortem | Export-Postmortem -Path $path
+            $stale | Should -Not -Exist
+            $fresh | Should -Exist
+            $other | Should -Exist
+            Remove-Item -LiteralPath $fresh, $other -Force
         }
     }
 

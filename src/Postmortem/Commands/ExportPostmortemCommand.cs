@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using Postmortems.IO;
 using Postmortems.Rendering;
@@ -10,14 +11,18 @@ namespace Postmortems.Commands
     /// <summary>
     /// Writes a postmortem to a file, in the format its extension names: .md for the template in Markdown (with
     /// front matter, so it reloads losslessly), .yaml for a draft, .html for a standalone page with the timeline chart,
-    /// .svg for the chart alone. An existing file is kept unless -Force; -WhatIf writes nothing.
+    /// .svg for the chart alone. A .md or .yaml file is read back in memory before it is written, so what is written
+    /// is what Import-Postmortem reads. An existing file is kept unless -Force (and taking a new path is one step, so
+    /// of exports racing to it one wins); one path takes one postmortem; -WhatIf writes nothing.
     /// </summary>
     [Cmdlet(VerbsData.Export, "Postmortem", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportPostmortemCommand : PSCmdlet
     {
         private string _fullPath = string.Empty;
-        private Func<Postmortem, string> _render = MarkdownWithFrontMatter;
+        private Func<Postmortem, string> _render = null!;
+        private Postmortem? _first;
+        private bool _chartOnly;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [Alias("InputObject")]
@@ -43,16 +48,22 @@ namespace Postmortems.Commands
         protected override void BeginProcessing()
         {
             _fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (Directory.Exists(_fullPath))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"'{_fullPath}' is a folder, and Export-Postmortem writes a file. Give a file name in it, such as '{System.IO.Path.Combine(_fullPath, "postmortem.yaml")}', or one per postmortem: ForEach-Object {{ $_ | Export-Postmortem \"{Path.TrimEnd('/', '\\')}/$($_.Id).yaml\" }}"),
+                    ErrorIds.ExportPathIsFolder, ErrorCategory.InvalidArgument, Path));
+            }
             var extension = System.IO.Path.GetExtension(_fullPath).ToLowerInvariant();
             switch (extension)
             {
                 case ".md":
                 case ".markdown":
-                    _render = MarkdownWithFrontMatter;
-                    break;
                 case ".yaml":
                 case ".yml":
-                    _render = PostmortemYaml.Write;
+                    // A Markdown file carries front matter, so Import-Postmortem gets back everything the page cannot
+                    // show; both formats are read back in memory before anything is written.
+                    _render = p => PostmortemFile.RenderChecked(p, _fullPath);
                     break;
                 case ".html":
                 case ".htm":
@@ -60,6 +71,7 @@ namespace Postmortems.Commands
                     break;
                 case ".svg":
                     _render = TimelineChartOnly;
+                    _chartOnly = true;
                     break;
                 default:
                     ThrowTerminatingError(new ErrorRecord(
@@ -72,11 +84,35 @@ namespace Postmortems.Commands
         private static string TimelineChartOnly(Postmortem postmortem) =>
             TimelineChart.Render(postmortem) ?? throw new InvalidOperationException($"The postmortem '{postmortem.Title}' has no timeline events, so there is no chart to write. Add events with Add-TimelineEvent or Import-TimelineEvent.");
 
-        // A Markdown file carries front matter, so Import-Postmortem gets back everything the page cannot show.
-        private static string MarkdownWithFrontMatter(Postmortem postmortem) => PostmortemMarkdown.Render(postmortem, frontMatter: true);
+        /// <summary>
+        /// Warns of what looks like a secret in the postmortem (in the timeline alone, for the chart) before a file
+        /// holding it is written: what was found, where, and Protect-Postmortem.
+        /// </summary>
+        internal static void WarnOfSecrets(PSCmdlet cmdlet, Postmortem postmortem, string path, bool timelineOnly)
+        {
+            var secrets = Privacy.SecretScanner.Scan(postmortem)
+                .Where(f => !timelineOnly || f.Field.StartsWith("Timeline[", StringComparison.Ordinal))
+                .ToList();
+            if (secrets.Count == 0) return;
+            var found = string.Join("; ", secrets.Take(5).Select(f => $"a {f.Kind} in {f.Field}")) + (secrets.Count > 5 ? $"; and {secrets.Count - 5} more" : "");
+            cmdlet.WriteWarning($"'{postmortem.Title}' holds what looks like a secret ({found}), and '{path}' gets it as it is. Before that file goes into git or to anyone, redact it with Protect-Postmortem (and rotate the credential).");
+        }
+
+        private ErrorRecord FileExists() => new ErrorRecord(
+            new IOException($"The file '{_fullPath}' already exists and was left as it is. Use -Force to replace it, or choose another path."),
+            ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, _fullPath);
 
         protected override void ProcessRecord()
         {
+            // One file holds one postmortem: a second one to the same path would silently take the first one's place.
+            if (_first is not null)
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"Export-Postmortem was given more than one postmortem for the one path '{_fullPath}', which holds one: '{Postmortem.Title}' was not written; only the first, '{_first.Title}', goes there. Give each postmortem a path of its own, such as: ... | ForEach-Object {{ $_ | Export-Postmortem \"$($_.Id).yaml\" }}"),
+                    ErrorIds.ExportManyToOnePath, ErrorCategory.InvalidArgument, Postmortem));
+                return;
+            }
+            _first = Postmortem;
             var folder = System.IO.Path.GetDirectoryName(_fullPath);
             if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
             {
@@ -87,26 +123,43 @@ namespace Postmortems.Commands
             }
             if (File.Exists(_fullPath) && !Force)
             {
-                WriteError(new ErrorRecord(
-                    new IOException($"The file '{_fullPath}' already exists and was left as it is. Use -Force to replace it, or choose another path."),
-                    ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, _fullPath));
+                WriteError(FileExists());
                 return;
             }
-            if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
-
+            // Rendered and checked before ShouldProcess, so -WhatIf gives the verdict a real run would.
             string content;
             try
             {
+                PostmortemFile.CheckText(Postmortem);
                 content = _render(Postmortem);
+            }
+            catch (PostmortemTextException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.InvalidPostmortemText, ErrorCategory.InvalidData, Postmortem));
+                return;
+            }
+            catch (PostmortemNotReloadableException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.PostmortemNotReloadable, ErrorCategory.InvalidData, Postmortem));
+                return;
             }
             catch (InvalidOperationException ex)
             {
                 WriteError(new ErrorRecord(ex, ErrorIds.ExportNothingToWrite, ErrorCategory.InvalidData, Postmortem));
                 return;
             }
+            // The user's own disk, so it is written; but a draft goes into git, so say so before.
+            WarnOfSecrets(this, Postmortem, _fullPath, timelineOnly: _chartOnly);
+            if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
             try
             {
                 AtomicFile.WriteAllText(_fullPath, content, overwrite: Force);
+            }
+            catch (FileAlreadyExistsException)
+            {
+                // Created meanwhile, by another export racing to the same path: it wins, this one writes nothing.
+                WriteError(FileExists());
+                return;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
