@@ -203,3 +203,21 @@ namespace Postmortems.Tests
         }
     }
 }
+
+namespace Postmortems.Tests
+{
+    public sealed class PublicationRecordTests
+    {
+        [Fact]
+        public void A_merge_keeps_the_drafts_publication_record_whole()
+        {
+            var local = SamplePostmortems.CheckoutOutage();
+            local.Publication = new Publication { Server = "https://wiki.example.org/", PageId = 42, BookId = 79, ChapterId = 7, UpdatedAt = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), UpdatedById = 1, UpdatedByName = "Admin", Digest = "d1", PageDigest = "p1", Base = "title: x" };
+            local.Publication.Tags.Add("team=dba");
+            var merged = Merging.PostmortemMerge.Merge(SamplePostmortems.CheckoutOutage(), local, SamplePostmortems.CheckoutOutage()).Merged.Publication!;
+            Assert.NotSame(local.Publication, merged);
+            Assert.Equal(PostmortemYaml.Write(new Postmortem("a") { Publication = local.Publication }).Replace(local.Id.ToString(), ""),
+                         PostmortemYaml.Write(new Postmortem("a") { Publication = merged }).Replace(local.Id.ToString(), ""));
+        }
+    }
+}

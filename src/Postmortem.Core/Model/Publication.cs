@@ -58,6 +58,7 @@ namespace Postmortems
                 UpdatedById = UpdatedById,
                 UpdatedByName = UpdatedByName,
                 Digest = Digest,
+                PageDigest = PageDigest,
                 Base = Base,
             };
             copy.Tags.AddRange(Tags);

@@ -172,7 +172,7 @@ namespace Postmortems.Serialization
         {
             var kept = new List<(string, string?)>();
             void Add(string name, object? value) => kept.Add((name, value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture)));
-            void AddList(string name, List<string> list)
+            void AddList(string name, IReadOnlyList<string> list)
             {
                 for (int i = 0; i < list.Count; i++) Add($"{name}[{i}]", list[i]);
             }
