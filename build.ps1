@@ -9,6 +9,7 @@
       Demo   Build, then run examples/*.ps1, which write out/demo/*.md and *.html.
       Package Build, then publish the module to a folder repository with PSResourceGet: out/package/Postmortem.<version>.nupkg.
       Bench  Build, then run the benchmarks (bench/) and write out/bench/results.md. Not part of Test.
+      Fuzz   The seeded round-trip fuzz tests with many more cases than Test runs (POSTMORTEM_FUZZ_CASES, 50000 by default).
       Secrets The secret scanner on the labelled corpus tests/fixtures/secrets/corpus.tsv: detection per kind, the
              overall detection and false-positive rates, every miss and false positive; then Protect-Postmortem's time
              on one field with 10,000, 20,000 and 40,000 secrets and the scan of a 10,000-event postmortem (bench/Secrets).
@@ -20,7 +21,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Secrets', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Fuzz', 'Secrets', 'Clean')]
     [string] $Task = 'Build'
 )
 
@@ -300,6 +301,13 @@ function Invoke-Clean {
     Write-Host 'Cleaned.'
 }
 
+# The fuzz tests of the suite, with more cases: what Test samples in a few seconds, searched for minutes.
+function Invoke-Fuzz {
+    if (-not $env:POSTMORTEM_FUZZ_CASES) { $env:POSTMORTEM_FUZZ_CASES = '50000' }
+    Write-Host "Fuzzing with $($env:POSTMORTEM_FUZZ_CASES) cases per format"
+    Invoke-Native dotnet @('test', (Join-Path $Root 'tests/Postmortem.Core.Tests'), '-c', 'Release', '--nologo', '--filter', 'FullyQualifiedName~FuzzTests', '--logger', 'console;verbosity=normal')
+}
+
 Push-Location $Root
 try {
     switch ($Task) {
@@ -308,6 +316,7 @@ try {
         'Demo' { Invoke-Demo }
         'Package' { Invoke-Build; Invoke-Package }
         'Bench' { Invoke-Bench }
+        'Fuzz' { Invoke-Fuzz }
         'Secrets' { Invoke-Secrets }
         'Clean' { Invoke-Clean }
     }

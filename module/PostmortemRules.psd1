@@ -14,7 +14,7 @@
 #>
 @{
     WordLists = @{
-        # BlamelessLanguage. The seed: "'Engineer ran the wrong command' is not a root cause."
+        # BlamelessLanguage. The guide: "'Engineer ran the wrong command' is not a root cause."
         BlamePhrases = @(
             'human error', 'operator error', 'user error', 'engineer error', 'pilot error', 'personal error'
             'ran the wrong command', 'typed the wrong command', 'wrong command', 'fat-fingered', 'fat finger'
@@ -48,7 +48,7 @@
             "didn't have", 'was not given', 'was never told', 'had no way', 'received no', 'got no', 'saw no'
         )
 
-        # VagueActionItem. The seed's Bad column and their kin, found anywhere in the action.
+        # VagueActionItem. The guide's Bad column and their kin, found anywhere in the action.
         VagueActionPhrases = @(
             'be more careful', 'more careful', 'be careful', 'add more monitoring', 'more monitoring'
             'improve communication', 'better communication', 'communicate better', 'improve monitoring'
@@ -63,7 +63,7 @@
             'explore', 'discuss', 'figure out', 'research', 'check if', 'check whether', 'see if', 'maybe'
         )
 
-        # ActionItemImperative. The seed: action items use active voice: "Add X", "Update Y", "Remove Z".
+        # ActionItemImperative. The guide: action items use active voice: "Add X", "Update Y", "Remove Z".
         ImperativeVerbs = @(
             'add', 'update', 'remove', 'create', 'configure', 'automate', 'document', 'enable', 'disable'
             'migrate', 'replace', 'upgrade', 'downgrade', 'implement', 'write', 'set', 'move', 'rotate'
@@ -82,7 +82,7 @@
             'subscribe', 'unsubscribe', 'snapshot', 'archive', 'purge', 'prune', 'drain', 'cordon', 'fence'
         )
 
-        # ActionItemTargetsPerson. The seed: "Action items must address systems and processes, not individuals."
+        # ActionItemTargetsPerson. The guide: "Action items must address systems and processes, not individuals."
         IndividualActionStarts = @(
             'retrain', 're-train', 'remind', 'reprimand', 'discipline', 'talk to', 'tell', 'warn', 'coach'
             'counsel', 'punish', 'fire', 'replace the engineer', 'have a word with'
@@ -93,7 +93,7 @@
             'should not forget', 'must not forget', 'should know better', 'retrain the', 'remind the'
         )
 
-        # SpecificTimes. The seed: "Past tense, factual, specific timestamps".
+        # SpecificTimes. The guide: "Past tense, factual, specific timestamps".
         ApproximateTimes = @(
             'around', 'approximately', 'approx', 'roughly', 'about an hour', 'sometime', 'some time later'
             'later that day', 'later that night', 'shortly after', 'shortly before', 'soon after', 'eventually'
@@ -101,7 +101,7 @@
             'ish', 'or so'
         )
 
-        # VagueQuantity. The seed: "The service was unavailable for 47 minutes", not "there was some downtime".
+        # VagueQuantity. The guide: "The service was unavailable for 47 minutes", not "there was some downtime".
         VagueQuantities = @(
             'some downtime', 'a while', 'for a while', 'a few users', 'some users', 'many users', 'several users'
             'a few customers', 'some customers', 'many customers', 'there was some', 'there were some'
@@ -111,13 +111,13 @@
             'minor impact', 'significant impact', 'somewhat'
         )
 
-        # Hedging. The seed: "We did not have alerting on X", not "unfortunately alerting was missing".
+        # Hedging. The guide: "We did not have alerting on X", not "unfortunately alerting was missing".
         Hedges = @(
             'unfortunately', 'sadly', 'regrettably', 'unluckily', 'luckily', 'fortunately', 'hopefully'
             'somehow', 'apparently', 'seemingly', 'it seems', 'it appears', 'kind of', 'sort of'
         )
 
-        # SeverityMatchesImpact. The seed's Severity Guide.
+        # SeverityMatchesImpact. The guide's Severity Guide.
         SecurityBreachPhrases = @(
             'security breach', 'data breach', 'security incident', 'unauthorized access', 'unauthorised access'
             'compromised credentials', 'credentials were compromised', 'leaked credentials', 'credentials leaked'

@@ -420,14 +420,14 @@ public sealed partial class BookStackServer
 
     private static void SetHtml(Page page, string html)
     {
-        page.RawHtml = HtmlTools.AddBookmarkIds(html);
+        page.RawHtml = HtmlTools.FormatHtml(html);
         page.Text = HtmlTools.PlainText(page.RenderedHtml);
         page.Markdown = "";
     }
 
     private static void SetMarkdown(Page page, string markdown)
     {
-        page.RawHtml = HtmlTools.AddBookmarkIds(Markdown.ToHtml(markdown));
+        page.RawHtml = HtmlTools.FormatHtml(Markdown.ToHtml(markdown));
         page.Text = HtmlTools.PlainText(page.RenderedHtml);
         page.Markdown = markdown;
     }
@@ -487,7 +487,7 @@ public sealed partial class BookStackServer
             if (input.GetOrNull("description_html") is { } descriptionHtml)
             {
                 var html = Php.ToStringForStringParameter(descriptionHtml, "filterFromString");
-                SetDescription(entity, WebUtility.HtmlDecode(HtmlTools.StripTags(html)), HtmlTools.StripScripts(html));
+                SetDescription(entity, WebUtility.HtmlDecode(HtmlTools.StripTags(html)), HtmlTools.RemoveScripts(html));
             }
             else if (input.GetOrNull("description") is { } description)
             {

@@ -402,7 +402,7 @@ public sealed partial class BookStackServer : IDisposable
 
     // ---------------------------------------------------------------- faults
 
-    private enum FaultKind { Fail, Drop, RateLimit }
+    private enum FaultKind { Fail, Drop, RateLimit, Delay }
 
     private sealed class Fault
     {
@@ -415,6 +415,7 @@ public sealed partial class BookStackServer : IDisposable
         public string? ContentType { get; init; }
         public bool AfterProcessing { get; init; }
         public int RetryAfterSeconds { get; init; }
+        public TimeSpan Delay { get; init; }
 
         public bool Matches(string method, string path) =>
             (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
@@ -427,12 +428,26 @@ public sealed partial class BookStackServer : IDisposable
     /// processed (nothing is written). Without a body, a JSON error body in BookStack's shape is sent.
     /// Without a content type, one is guessed from the body ('&lt;' → HTML, '{' → JSON, else text).
     /// </summary>
-    public void FailNext(int status, int count = 1, string? method = null, string? pathPrefix = null, string? body = null, string? contentType = null)
+    /// <remarks>
+    /// With <paramref name="afterProcessing"/> the request IS processed (a write is applied) and this answer is sent
+    /// in place of the real one: an empty 200, or JSON cut off in the middle, after a create that happened.
+    /// </remarks>
+    public void FailNext(int status, int count = 1, string? method = null, string? pathPrefix = null, string? body = null, string? contentType = null, bool afterProcessing = false)
     {
         lock (_gate) _faults.Add(new Fault
         {
             Kind = FaultKind.Fail, Remaining = count, Method = method, PathPrefix = pathPrefix, Status = status, Body = body, ContentType = contentType,
+            AfterProcessing = afterProcessing,
         });
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests wait <paramref name="delay"/> before they are processed and
+    /// answered, as a busy server does: a client that gives up sooner does not see the write, which still happens.
+    /// </summary>
+    public void DelayNext(TimeSpan delay, int count = 1, string? method = null, string? pathPrefix = null)
+    {
+        lock (_gate) _faults.Add(new Fault { Kind = FaultKind.Delay, Remaining = count, Method = method, PathPrefix = pathPrefix, Delay = delay });
     }
 
     /// <summary>
@@ -535,8 +550,11 @@ public sealed partial class BookStackServer : IDisposable
                 return;
             }
 
+            if (fault is { Kind: FaultKind.Delay }) await Task.Delay(fault.Delay).ConfigureAwait(false);
+
             Response response = fault switch
             {
+                { Kind: FaultKind.Fail, AfterProcessing: true } => ProcessThen(incoming, FaultResponse(fault)),
                 { Kind: FaultKind.Fail } => FaultResponse(fault),
                 { Kind: FaultKind.RateLimit } => TooManyAttempts(fault.RetryAfterSeconds),
                 _ => Process(incoming),
@@ -563,6 +581,12 @@ public sealed partial class BookStackServer : IDisposable
             {
             }
         }
+    }
+
+    private Response ProcessThen(Incoming incoming, Response answer)
+    {
+        Process(incoming);
+        return answer;
     }
 
     /// <summary>
@@ -775,7 +799,8 @@ public sealed partial class BookStackServer : IDisposable
         switch (kind)
         {
             case "fail":
-                FailNext(Required<int>(input, "status"), count, method, pathPrefix, Optional<string?>(input, "body", null), Optional<string?>(input, "contentType", null));
+                FailNext(Required<int>(input, "status"), count, method, pathPrefix, Optional<string?>(input, "body", null), Optional<string?>(input, "contentType", null),
+                    Optional(input, "afterProcessing", false));
                 break;
             case "drop":
                 DropNext(count, method, pathPrefix, Optional(input, "afterProcessing", false));
@@ -783,8 +808,11 @@ public sealed partial class BookStackServer : IDisposable
             case "rateLimit":
                 RateLimitNext(Required<int>(input, "retryAfterSeconds"), count);
                 break;
+            case "delay":
+                DelayNext(TimeSpan.FromMilliseconds(Required<int>(input, "milliseconds")), count, method, pathPrefix);
+                break;
             default:
-                throw new ArgumentException($"Unknown fault kind '{kind}': use fail, drop or rateLimit.");
+                throw new ArgumentException($"Unknown fault kind '{kind}': use fail, drop, rateLimit or delay.");
         }
         return ControlJson(new JsonObject { ["added"] = kind });
     }

@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace Postmortems.BookStackStandIn;
 
 /// <summary>
-/// Small stand-ins for BookStack's PageContent::formatHtml (bookmark ids on top-level elements) and
-/// PageContent::render (scripts and on* attributes removed). A light tokenizer, not a DOM parser.
+/// Small stand-ins for BookStack's PageContent::formatHtml (bookmark ids, names lower-cased as libxml stores them)
+/// and HtmlContentFilter::removeScripts (what the API's "html" field leaves out). A light tokenizer, not a DOM parser.
 /// </summary>
 internal static partial class HtmlTools
 {
@@ -29,14 +29,25 @@ internal static partial class HtmlTools
     public static string Escape(string s) => WebUtility.HtmlEncode(s);
 
     /// <summary>
-    /// Gives every top-level element an id "bkmrk-" + its first 20 characters of text (whitespace runs to
-    /// '-', lower-cased, urlencoded), unique within the page; an existing unused "bkmrk" id is kept.
-    /// Bare top-level text is wrapped in a paragraph, as libxml does.
+    /// PageContent::formatHtml, what is stored: every top-level element, and every element below it that has an id,
+    /// gets an id "bkmrk-" + its first 20 characters of text (whitespace runs to '-', lower-cased, urlencoded), unique
+    /// within the page; an existing unused "bkmrk" id is kept. Links (<c>href="#old"</c>) below the top level follow a
+    /// changed id; nothing else does (<c>url(#old)</c> keeps pointing at the old id). Bare top-level text is wrapped in
+    /// a paragraph, element and attribute names are lower-cased, and inside an SVG a self-closed element gets an end
+    /// tag, as libxml's HTML parser stores them.
     /// </summary>
-    public static string AddBookmarkIds(string html)
+    public static string FormatHtml(string html)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var renames = new List<(string Old, string New)>();
+        return FormatBelowTopLevel(AddTopLevelIds(html, used, renames), used, renames);
+    }
+
+    // The top-level pass: each id given is recorded with the id it replaced, in order, for the links. An element that
+    // had none replaced "", so (as in updateLinks) a nested href="#" ends up pointing at the first one.
+    private static string AddTopLevelIds(string html, HashSet<string> used, List<(string Old, string New)> renames)
     {
         var output = new StringBuilder();
-        var used = new HashSet<string>(StringComparer.Ordinal);
         int i = 0;
         while (i < html.Length)
         {
@@ -63,6 +74,7 @@ internal static partial class HtmlTools
                     output.Append(run, 0, leading);
                     var inner = run.Trim();
                     var id = UniqueId(TextOf(inner), used);
+                    renames.Add(("", id));
                     output.Append("<p id=\"").Append(id).Append("\">").Append(inner).Append("</p>");
                     output.Append(run, leading + inner.Length, run.Length - leading - inner.Length);
                 }
@@ -84,6 +96,7 @@ internal static partial class HtmlTools
             {
                 newId = UniqueId(TextOf(rest, tagName), used);
             }
+            if (newId != (existing ?? "")) renames.Add((existing ?? "", newId));
             output.Append(SetId(startTag, newId)).Append(rest);
             i = elementEnd;
         }
@@ -232,12 +245,50 @@ internal static partial class HtmlTools
         for (int i = 0; i < src.Length; i++) span[i] = src[i] is >= 'A' and <= 'Z' ? (char)(src[i] + 32) : src[i];
     });
 
-    /// <summary>PageContent::render: script elements and on* event attributes removed.</summary>
-    public static string StripScripts(string html)
+    /// <summary>
+    /// HtmlContentFilter::removeScripts, what the API's "html" field (and a description) shows: script elements and
+    /// elements whose href, action or formaction holds "javascript:" removed with their content; on* and xlink:href
+    /// attributes removed.
+    /// </summary>
+    public static string RemoveScripts(string html)
     {
-        var noScripts = ScriptElement().Replace(html, "");
-        return EventAttribute().Replace(noScripts, "");
+        var output = new StringBuilder(html.Length);
+        int i = 0, copied = 0;
+        while (i < html.Length)
+        {
+            if (html[i] != '<') { i++; continue; }
+            if (html.AsSpan(i).StartsWith("<!--"))
+            {
+                int endComment = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = endComment < 0 ? html.Length : endComment + 3;
+                continue;
+            }
+            if (!IsElementStart(html, i)) { i++; continue; }
+            var name = ReadTagName(html, i + 1);
+            int tagEnd = FindTagClose(html, i);
+            var tag = html[i..tagEnd];
+            output.Append(html, copied, i - copied);
+            var attributes = Attributes(tag);
+            if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || attributes.Any(IsJavaScriptLink))
+            {
+                i = copied = FindElementEnd(html, i, out _, out _);
+                continue;
+            }
+            output.Append(Rewrite(tag, attributes, a =>
+                a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || a.Name.Contains("xlink:href", StringComparison.OrdinalIgnoreCase) ? null : a.Text));
+            i = copied = tagEnd;
+            if (RawTextElements.Contains(name) && !tag.EndsWith("/>", StringComparison.Ordinal))
+            {
+                int close = html.IndexOf("</" + name, tagEnd, StringComparison.OrdinalIgnoreCase);
+                i = close < 0 ? html.Length : close;
+            }
+        }
+        return output.Append(html, copied, html.Length - copied).ToString();
     }
+
+    private static bool IsJavaScriptLink(TagAttribute a) =>
+        a.Name.ToLowerInvariant() is "href" or "action" or "formaction"
+        && WebUtility.HtmlDecode(a.Value ?? "").Contains("javascript:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>strip_tags: removes tags and comments but keeps the text of every element.</summary>
     public static string StripTags(string html) => StripTagsKeepingRawText(html);
@@ -250,12 +301,6 @@ internal static partial class HtmlTools
 
     /// <summary>The plain text BookStack stores in a page's text column: the rendered HTML without tags, entities decoded.</summary>
     public static string PlainText(string renderedHtml) => WebUtility.HtmlDecode(StripTags(renderedHtml));
-
-    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ScriptElement();
-
-    [GeneratedRegex(@"\s+on[a-z]+\s*=\s*(?:""[^""]*""|'[^']*'|[^\s>]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex EventAttribute();
 
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
     private static partial Regex Comment();

@@ -132,7 +132,9 @@ internal static partial class Markdown
                 continue;
             }
 
-            if (HtmlBlockStart().IsMatch(line))
+            // CommonMark's HTML blocks: one of the block tags starts one whatever follows it on the line; any other
+            // tag (svg is one) only when it is the whole line, so "<svg ...>...</svg>" on one line is a paragraph.
+            if (HtmlBlockStart().IsMatch(line) || HtmlBlockTagAlone().IsMatch(line))
             {
                 var html = new StringBuilder();
                 while (i < end && !string.IsNullOrWhiteSpace(lines[i]))
@@ -314,8 +316,11 @@ internal static partial class Markdown
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex UnescapedPipe();
 
-    [GeneratedRegex(@"^\s{0,3}<(/?)(address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|main|nav|ol|p|pre|section|summary|svg|table|ul|script|style|!--)(\s|/?>|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s{0,3}<(/?)(address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|main|nav|ol|p|pre|section|summary|table|ul|script|style|!--)(\s|/?>|$)", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlBlockStart();
+
+    [GeneratedRegex(@"^\s{0,3}(?:<(?!(?:pre|script|style|textarea)[\s/>])[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:""[^""]*""|'[^']*'|[^\s""'=<>`]+))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlBlockTagAlone();
 
     [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(\s+[A-Za-z_:][-A-Za-z0-9_:.]*(\s*=\s*(""[^""]*""|'[^']*'|[^\s""'=<>`]+))?)*\s*/?>")]
     private static partial Regex InlineTag();

@@ -19,7 +19,7 @@ public sealed record LoggedRequest(
 
 /// <summary>A page as stored (live pages only; deleted pages are gone from <see cref="BookStackServer.Pages"/>).</summary>
 /// <param name="ChapterId">0 for a page directly in a book.</param>
-/// <param name="Html">The rendered HTML (scripts removed), what the API's "html" field returns.</param>
+/// <param name="Html">The rendered HTML (scripts, javascript: links, on* and xlink:href attributes removed), what the API's "html" field returns.</param>
 /// <param name="RawHtml">The stored HTML with bookmark ids, what the API's "raw_html" field returns.</param>
 /// <param name="Markdown">"" unless the page was last saved from markdown.</param>
 /// <param name="Editor">"markdown", "wysiwyg", or "" (see <see cref="BookStackServer.EmptyEditorForHtmlPages"/>).</param>
@@ -120,5 +120,5 @@ internal sealed class Page : Entity
     public int RevisionCount { get; set; }
     public string Editor { get; set; } = "";
 
-    public string RenderedHtml => HtmlTools.StripScripts(RawHtml);
+    public string RenderedHtml => HtmlTools.RemoveScripts(RawHtml);
 }

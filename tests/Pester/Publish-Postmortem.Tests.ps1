@@ -262,9 +262,10 @@ Describe 'Publish-Postmortem' {
             $stored = (Get-Page)[0]
             $stored.editor | Should -Be 'markdown'
             $stored.markdown | Should -BeLike '# Postmortem: OpenBao sealed after node reboot*'
-            $stored.markdown | Should -Match '## Timeline\s+<svg xmlns="http://www.w3.org/2000/svg"'
+            $stored.markdown | Should -Match '## Timeline\s+<figure class="pm-chart"><svg xmlns="http://www.w3.org/2000/svg"'
             $stored.markdown | Should -Match 'Vault seal alert fired for openbao-0'
             $stored.html | Should -Match '<svg'
+            $stored.html | Should -Not -Match 'url\(#'
         }
 
         It '-NoTimelineChart sends the markdown of ConvertTo-PostmortemMarkdown, without the SVG' {
@@ -624,15 +625,39 @@ Describe 'Publish-Postmortem' {
             Get-Page | Should -HaveCount 0
         }
 
-        It 'a create whose connection is dropped every time is BookStackUnavailable, and is sent at most twice' {
+        It 'a create whose connection is dropped is sent once, looked for until -TimeoutSec, and reported as unknown and safe to run again' {
             Add-Fault @{ kind = 'drop'; count = 50; method = 'POST' }
-            New-HomelabPostmortem | Publish-Postmortem -BookId 79 @Server -ErrorVariable errs -ErrorAction SilentlyContinue
+            $pm = New-HomelabPostmortem
+            $pm | Publish-Postmortem -BookId 79 @Server -TimeoutSec 1 -ErrorVariable errs -ErrorAction SilentlyContinue
 
             $errs | Should -HaveCount 1
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'BookStackUnavailable,*'
             $errs[0].Exception.Message | Should -Match 'not known'
-            @(Get-ApiRequest | Where-Object method -EQ 'POST') | Should -HaveCount 2
+            $errs[0].Exception.Message | Should -Match 'again is safe'
+            @(Get-ApiRequest | Where-Object method -EQ 'POST') | Should -HaveCount 1
             Get-Page | Should -HaveCount 0
+
+            Invoke-StandIn -Method Delete -Path faults | Out-Null
+            ($pm | Publish-Postmortem -BookId 79 @Server).Action | Should -Be 'Created'
+            Get-Page | Should -HaveCount 1
+        }
+
+        It 'a stalled server is given up on after -TimeoutSec, and the error says how to allow it longer' {
+            Add-Fault @{ kind = 'delay'; milliseconds = 4000; count = 5; method = 'GET' }
+            New-HomelabPostmortem | Publish-Postmortem -BookId 79 @Server -TimeoutSec 1 -ErrorVariable errs -ErrorAction SilentlyContinue
+
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'BookStackUnavailable,*'
+            $errs[0].Exception.Message | Should -Match 'within 1 s'
+            $errs[0].Exception.Message | Should -Match '-TimeoutSec'
+            Get-Page | Should -HaveCount 0
+        }
+
+        It 'Connect-BookStack -TimeoutSec is the session''s limit for the commands after it' {
+            Connect-BookStack -Uri $BaseUri -Credential $Credential -AllowUnencryptedAuthentication -TimeoutSec 1
+            Add-Fault @{ kind = 'delay'; milliseconds = 4000; count = 5; method = 'GET' }
+            New-HomelabPostmortem | Publish-Postmortem -BookId 79 -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].Exception.Message | Should -Match 'within 1 s'
         }
 
         It 'one failing postmortem in a batch does not stop the others' {
@@ -690,7 +715,7 @@ Describe 'Publish-Postmortem' {
                 { Add-Fault @{ kind = 'fail'; status = 422; method = 'PUT'; body = '{"error":{"message":"The given data was invalid.","validation":{"name":["bad"]},"code":422}}' }; $pm | Set-Postmortem -Severity P1 | Publish-Postmortem -BookId 79 @Server -Verbose -Debug }
                 { $pm | Publish-Postmortem -BookId 79 @Server -Verbose -Debug -WhatIf }
                 { Add-Fault @{ kind = 'fail'; status = 500; count = 5; method = 'POST' }; New-HomelabPostmortem 'Third' | Publish-Postmortem -BookId 79 @Server -Verbose -Debug }
-                { Add-Fault @{ kind = 'drop'; count = 2; method = 'POST' }; New-HomelabPostmortem 'Another' | Publish-Postmortem -BookId 79 @Server -Verbose -Debug }
+                { Add-Fault @{ kind = 'drop'; count = 2; method = 'POST' }; New-HomelabPostmortem 'Another' | Publish-Postmortem -BookId 79 @Server -TimeoutSec 1 -Verbose -Debug }
                 { $pm | Publish-Postmortem -BookId 79 -Uri $BaseUri -Credential $Credential -Verbose -Debug }
                 { Connect-BookStack -Uri $BaseUri -Credential $wrong -AllowUnencryptedAuthentication -Verbose -Debug }
             )

@@ -49,7 +49,7 @@ BeforeAll {
         'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder'
         'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage'
         'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'VagueActionItem', 'ActionItemImperative'
-        'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'ReviewWithErrors'
+        'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
         'FinalWarningsAcknowledged'
     )
 }

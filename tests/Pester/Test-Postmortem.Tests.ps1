@@ -36,7 +36,7 @@ BeforeAll {
         'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder'
         'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage'
         'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'VagueActionItem', 'ActionItemImperative'
-        'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'ReviewWithErrors'
+        'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
         'FinalWarningsAcknowledged'
     )
 }
@@ -350,7 +350,7 @@ Describe 'Get-PostmortemRule' {
         "$($rule.Section)" | Should -BeExactly $Section
     }
 
-    It 'quotes the seed in the description of BlamelessLanguage' {
+    It 'quotes the guide in the description of BlamelessLanguage' {
         (Get-PostmortemRule -Name BlamelessLanguage).Description |
             Should -BeLike "*'Engineer ran the wrong command' is not a root cause. 'We had no guard against running destructive commands on production' is.*"
     }
@@ -584,7 +584,7 @@ Describe 'Settings files' {
     }
 }
 
-Describe 'The seed''s examples, checked end to end' {
+Describe 'The guide''s examples, checked end to end' {
     It 'finds nothing in the Good action item "<Action>"' -ForEach @(
         @{ Action = 'Add --dry-run verification step to deploy runbook' }
         @{ Action = 'Add Grafana alert for OpenBao seal status with 5-minute threshold' }
@@ -610,7 +610,7 @@ Describe 'The seed''s examples, checked end to end' {
         $records[0].Suggestion | Should -BeLike '*Add --dry-run verification step to deploy runbook*'
     }
 
-    It 'reports the root cause "Engineer ran the wrong command" as a BlamelessLanguage Error with the seed''s reframing' {
+    It 'reports the root cause "Engineer ran the wrong command" as a BlamelessLanguage Error with the guide''s reframing' {
         $records = @(New-GoodPostmortem | Set-Postmortem -RootCause 'Engineer ran the wrong command' | Test-Postmortem)
         $records | Should -HaveCount 1
         $records[0].RuleName | Should -BeExactly 'BlamelessLanguage'

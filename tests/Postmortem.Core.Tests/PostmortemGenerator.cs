@@ -102,13 +102,13 @@ namespace Postmortems.Tests
 
         private string Line() => Text.SingleLine(Words(1, 5)) ?? "someone";
 
-        private void AddNames(List<string> names)
+        private void AddNames(ICollection<string> names)
         {
             int count = _random.Next(0, 4);
             for (int i = 0; i < count; i++) names.Add(Line());
         }
 
-        private void AddTexts(List<string> texts)
+        private void AddTexts(ICollection<string> texts)
         {
             int count = _random.Next(0, 5);
             for (int i = 0; i < count; i++) texts.Add(RequiredText());

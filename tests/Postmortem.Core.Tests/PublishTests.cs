@@ -171,16 +171,22 @@ namespace Postmortems.Tests
             Assert.Equal(PublishAction.Created, page.Action);
             Assert.Single(_server.Pages);
             Assert.Equal(1, _server.Requests.Count(r => r.Method == "POST"));
-            Assert.Contains(_log, l => l.Contains("Looking the page up"));
+            Assert.Contains(_log, l => l.Contains("Looking for the page"));
         }
 
         [Fact]
-        public void A_create_that_never_arrived_is_sent_again_once_after_the_look_up()
+        public void A_create_without_an_answer_is_never_sent_again_the_error_says_a_new_run_is_safe_and_it_is()
         {
+            // Whether a dropped create arrived cannot be told from here: it may still land. So it is not repeated.
             _server.DropNext(count: 1, method: "POST", pathPrefix: "/api/pages", afterProcessing: false);
-            Publish(SamplePostmortems.CheckoutOutage());
+            var p = SamplePostmortems.CheckoutOutage();
+            var error = Assert.Throws<BookStackException>(() => Publish(p));
+            Assert.True(error.OutcomeUnknown);
+            Assert.Contains("again is safe", error.Message);
+            Assert.Empty(_server.Pages);
+            Assert.Equal(1, _server.Requests.Count(r => r.Method == "POST"));
+            Assert.Equal(PublishAction.Created, Publish(p).Action);
             Assert.Single(_server.Pages);
-            Assert.Equal(2, _server.Requests.Count(r => r.Method == "POST"));
         }
 
         [Fact]

@@ -102,8 +102,8 @@ namespace Postmortems.Tests
 
             var final = Work();
             final.Reviewers.Add("Marcus Lee");
-            final.State = DocumentState.Final;
             final.ActionItems.Add(new ActionItem("Add more monitoring") { Owner = "x", DueDate = new DateTime(2026, 12, 1), Priority = ActionPriority.P3 });
+            final.State = DocumentState.Final;
             Assert.Contains("VagueActionItem", Assert.Single(RuleTestKit.Check(final, nameof(FinalWarningsAcknowledged))).Message);
             final.SignOffs.Add(new SignOff("Marcus Lee", Now, acknowledgedRules: new[] { "VagueActionItem" }));
             Assert.Empty(RuleTestKit.Check(final, nameof(FinalWarningsAcknowledged)));

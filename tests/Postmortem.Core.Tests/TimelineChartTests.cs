@@ -90,18 +90,87 @@ namespace Postmortems.Tests
             Assert.DoesNotContain(svg.Descendants(), e => e.Attributes().Any(a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal)));
         }
 
+        public static Postmortem FourHours() => Incident(
+            (0, Milestone.FirstSymptom, "Queue depth alert"), (35, Milestone.Detected, "On-call paged"), (40, Milestone.InvestigationStarted, "Bridge opened"),
+            (60, Milestone.None, "Consumers restarted"), (130, Milestone.RootCauseIdentified, "Poison message found"), (170, Milestone.MitigationApplied, "Message parked"),
+            (200, Milestone.ServiceRestored, "Queue drained"), (240, Milestone.Resolved, "Stable"));
+
+        public static Postmortem HalfAnHour() => Incident(
+            (0, Milestone.FirstSymptom, "a"), (4, Milestone.Detected, "b"), (6, Milestone.InvestigationStarted, "c"), (12, Milestone.None, "d"),
+            (15, Milestone.RootCauseIdentified, "e"), (21, Milestone.MitigationApplied, "f"), (25, Milestone.ServiceRestored, "g"), (30, Milestone.Resolved, "h"));
+
         [Fact]
-        public void The_phases_are_shaded_with_patterns_and_named_in_a_legend_so_the_chart_reads_without_colour()
+        public void The_phases_are_plain_colours_told_apart_by_shade_and_edge_and_named_in_a_legend_so_the_chart_reads_without_colour()
         {
             var svg = XDocument.Parse(TimelineChart.Render(Short())!);
             var phases = svg.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "pm-phase").ToList();
+            var swatches = svg.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "pm-swatch").ToList();
             Assert.Equal(4, phases.Count);
-            Assert.All(phases, r => Assert.StartsWith("url(#pm-", (string?)r.Attribute("fill")));
+            Assert.Equal(4, swatches.Count);
+            Assert.Equal(4, phases.Select(r => (string?)r.Attribute("fill-opacity")).Distinct().Count());
+            Assert.Equal(phases.Select(r => (string?)r.Attribute("fill") + (string?)r.Attribute("fill-opacity")), swatches.Select(r => (string?)r.Attribute("fill") + (string?)r.Attribute("fill-opacity")));
+            // Each band and swatch is followed by its top edge, dashed its own way (one of them solid).
+            var edges = phases.Select(r => (string?)((XElement)r.NextNode!).Attribute("stroke-dasharray") ?? "solid").ToList();
+            Assert.Equal(4, edges.Distinct().Count());
+            Assert.Equal(edges, swatches.Select(r => (string?)((XElement)r.NextNode!).Attribute("stroke-dasharray") ?? "solid"));
             var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
             Assert.Contains("Undetected", texts);
             Assert.Contains("Investigating", texts);
             Assert.Contains("Mitigated", texts);
             Assert.Contains("Restored, watching", texts);
+        }
+
+        public static TheoryData<string> Charts() => new TheoryData<string> { "short", "half-hour", "four-hours", "multi-day", "checkout" };
+
+        private static Postmortem Chart(string name) => name switch
+        {
+            "short" => Short(),
+            "half-hour" => HalfAnHour(),
+            "four-hours" => FourHours(),
+            "multi-day" => MultiDay(),
+            _ => SamplePostmortems.CheckoutOutage(),
+        };
+
+        [Theory]
+        [MemberData(nameof(Charts))]
+        public void No_leader_line_runs_through_another_milestones_label(string name)
+        {
+            TimelineChart.Render(Chart(name), out var labels);
+            foreach (var label in labels)
+            {
+                Assert.DoesNotContain(labels, above => label.IsCrossedBy(above));
+            }
+        }
+
+        [Fact]
+        public void The_chart_scales_to_its_column_instead_of_a_fixed_width()
+        {
+            var root = XDocument.Parse(TimelineChart.Render(SamplePostmortems.CheckoutOutage())!).Root!;
+            Assert.Equal("100%", (string?)root.Attribute("width"));
+            Assert.Null(root.Attribute("height"));
+            Assert.StartsWith($"0 0 {TimelineChart.Width} ", (string?)root.Attribute("viewBox"));
+            Assert.Equal("xMinYMin meet", (string?)root.Attribute("preserveAspectRatio"));
+            Assert.Matches("^max-width:[0-9]+px;", (string?)root.Attribute("style"));
+            Assert.True(TimelineChart.Width <= 720, "drawn for a column about 700px wide, so its 11px text stays about 11px there");
+        }
+
+        [Theory]
+        [MemberData(nameof(Charts))]
+        public void The_one_line_chart_is_the_same_chart_without_its_line_breaks(string name)
+        {
+            var chart = TimelineChart.Render(Chart(name))!;
+            var oneLine = TimelineChart.RenderOneLine(Chart(name))!;
+            Assert.DoesNotContain("\n\n", chart);
+            Assert.DoesNotContain('\n', oneLine);
+            Assert.DoesNotContain('\r', oneLine);
+            Assert.Equal(chart.Replace("\n", ""), oneLine);
+        }
+
+        [Fact]
+        public void The_chart_of_the_checkout_sample_is_compact()
+        {
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(TimelineChart.RenderOneLine(SamplePostmortems.CheckoutOutage())!);
+            Assert.True(bytes < 6000, $"the chart is {bytes} bytes; it is what a reviewer scrolls past in BookStack's markdown editor");
         }
 
         [Fact]
@@ -122,13 +191,22 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void The_markdown_for_bookstack_carries_the_chart_as_a_raw_html_block_under_the_timeline_heading()
+        public void The_markdown_for_bookstack_carries_the_chart_on_one_line_as_a_raw_html_block_under_the_timeline_heading()
         {
-            var markdown = PostmortemMarkdown.WithTimelineChart(PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage()), SamplePostmortems.CheckoutOutage());
-            Assert.Contains("## Timeline\n\n<svg xmlns=", markdown);
-            var block = markdown.Substring(markdown.IndexOf("<svg", StringComparison.Ordinal));
-            block = block.Substring(0, block.IndexOf("</svg>", StringComparison.Ordinal));
-            Assert.DoesNotContain("\n\n", block);   // a blank line would end the HTML block early
+            var p = SamplePostmortems.CheckoutOutage();
+            var markdown = PostmortemMarkdown.WithTimelineChart(PostmortemMarkdown.Render(p), p);
+            // A figure starts an HTML block whatever follows it on its line; the table follows after a blank line.
+            Assert.Contains("## Timeline\n\n<figure class=\"pm-chart\">" + TimelineChart.RenderOneLine(p) + "</figure>\n\n| Time (UTC) |", markdown);
+        }
+
+        [Fact]
+        public void The_html_page_the_markdown_and_the_svg_file_carry_the_same_chart()
+        {
+            var p = SamplePostmortems.CheckoutOutage();
+            var chart = TimelineChart.Render(p)!;
+            Assert.Contains("<figure class=\"pm-chart\">\n" + chart + "</figure>", PostmortemHtml.RenderPage(p));
+            Assert.Contains("<figure class=\"pm-chart\">\n" + chart + "</figure>", PostmortemHtml.RenderFragment(p));
+            Assert.Contains(chart.Replace("\n", ""), PostmortemMarkdown.WithTimelineChart(PostmortemMarkdown.Render(p), p));
         }
     }
 }

@@ -28,7 +28,14 @@ namespace Postmortems.BookStack
         /// <summary>The first wait before a read is tried again; it doubles each time.</summary>
         public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
+        /// <summary>How long one request may take before the client gives up on it (-TimeoutSec).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// After a create whose answer never came, how long the client looks for the page before it says the outcome
+        /// is unknown: it never sends the create again, which could make a second page.
+        /// </summary>
+        public TimeSpan ConfirmCreateFor { get; set; } = TimeSpan.FromSeconds(30);
     }
 
     /// <summary>
@@ -40,6 +47,9 @@ namespace Postmortems.BookStack
     public sealed class BookStackClient : IDisposable
     {
         private static readonly MediaTypeHeaderValue JsonType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        /// <summary>Far above any page's answer (BookStack's own limit on a body it takes is 8 MB by default); a larger answer is a mistake.</summary>
+        public const long MaxResponseBytes = 64L * 1024 * 1024;
+
         private readonly HttpClient _http;
         private readonly BookStackRetryPolicy _retry;
         private int _requests;
@@ -49,12 +59,21 @@ namespace Postmortems.BookStack
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _retry = retry ?? new BookStackRetryPolicy();
             handler ??= new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
-            _http = new HttpClient(handler, disposeHandler: true) { BaseAddress = connection.BaseUri, Timeout = _retry.Timeout };
+            // Each request has its own time limit (Policy.Timeout, which a command may set); the client's own is off.
+            _http = new HttpClient(handler, disposeHandler: true)
+            {
+                BaseAddress = connection.BaseUri,
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+                MaxResponseContentBufferSize = MaxResponseBytes,
+            };
             _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Postmortem-PowerShell", typeof(BookStackClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
         }
 
         public BookStackConnection Connection { get; }
+
+        /// <summary>The waits and limits in force; a command sets its -TimeoutSec here.</summary>
+        public BookStackRetryPolicy Policy => _retry;
 
         /// <summary>Told what the client is doing: waits, retries. The cmdlets show it as verbose output.</summary>
         public Action<string>? Log { get; set; }
@@ -182,6 +201,9 @@ namespace Postmortems.BookStack
             {
                 CancellationToken.ThrowIfCancellationRequested();
                 HttpResponseMessage response;
+                var timeout = _retry.Timeout;
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+                limit.CancelAfter(timeout);
                 try
                 {
                     Interlocked.Increment(ref _requests);
@@ -192,21 +214,24 @@ namespace Postmortems.BookStack
                         request.Content = new ByteArrayContent(body);
                         request.Content.Headers.ContentType = JsonType;
                     }
-                    response = _http.SendAsync(request, CancellationToken).GetAwaiter().GetResult();
+                    response = _http.SendAsync(request, limit.Token).GetAwaiter().GetResult();
                 }
-                catch (Exception ex) when (ex is HttpRequestException || ex is TaskCanceledException || ex is IOException)
+                catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
                 {
-                    if (ex is TaskCanceledException && CancellationToken.IsCancellationRequested) throw;
-                    var reason = ex is TaskCanceledException ? $"did not answer within {_retry.Timeout.TotalSeconds:0} s" : "could not be reached (" + ex.Message + ")";
+                    if (ex is OperationCanceledException && CancellationToken.IsCancellationRequested) throw;
+                    if (TooLarge(ex)) throw Oversized(what, ex);
+                    bool timedOut = ex is OperationCanceledException;
+                    var reason = timedOut ? $"did not answer within {timeout.TotalSeconds:0.#} s" : "could not be reached (" + ex.Message + ")";
                     if (isWrite)
                     {
                         throw new BookStackException(BookStackErrorKind.Unavailable, null,
                             $"BookStack at {Connection.BaseUri} {reason} while writing {what}; whether the write arrived is not known.", outcomeUnknown: true, inner: ex);
                     }
-                    if (++failures > _retry.ReadRetries)
+                    // A stalled server is not asked again: the time limit is the user's, and it is spent.
+                    if (timedOut || ++failures > _retry.ReadRetries)
                     {
                         throw new BookStackException(BookStackErrorKind.Unavailable, null,
-                            $"BookStack at {Connection.BaseUri} {reason}, also after {_retry.ReadRetries} retries. Check the address and that the server is up.", inner: ex);
+                            $"BookStack at {Connection.BaseUri} {reason}{(timedOut ? "" : $", also after {_retry.ReadRetries} retries")}. Check the address and that the server is up{(timedOut ? ", or allow it longer with -TimeoutSec" : "")}.", inner: ex);
                     }
                     Backoff(failures, $"BookStack {reason}; trying again");
                     continue;
@@ -218,15 +243,26 @@ namespace Postmortems.BookStack
                     var text = response.Content is null ? string.Empty : response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
                     if (status >= 200 && status < 300)
                     {
-                        if (text.Length == 0) return JsonDocument.Parse("{}");
+                        var outcome = isWrite ? " The write may have happened: look at the page before trying again, or run the command again (it finds the page first)." : string.Empty;
+                        if (text.Trim().Length == 0)
+                        {
+                            throw new BookStackException(BookStackErrorKind.Failed, status,
+                                $"BookStack at {Connection.BaseUri} answered {what} with {status} and nothing else, where its answer always has the item in it. A proxy in front of it may have cut the answer off.{outcome}", outcomeUnknown: isWrite);
+                        }
                         try
                         {
                             return JsonDocument.Parse(text);
                         }
                         catch (JsonException ex)
                         {
+                            var start = text.TrimStart();
+                            if (start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal))
+                            {
+                                throw new BookStackException(BookStackErrorKind.Failed, status,
+                                    $"BookStack's answer for {what} was cut off ({text.Length} characters of JSON that does not end).{outcome}", outcomeUnknown: isWrite, inner: ex);
+                            }
                             throw new BookStackException(BookStackErrorKind.Failed, status,
-                                $"BookStack at {Connection.BaseUri} answered {what} with something that is not JSON. Check that the address is BookStack's base address.", inner: ex);
+                                $"BookStack at {Connection.BaseUri} answered {what} with something that is not JSON. Check that the address is BookStack's base address.{outcome}", outcomeUnknown: isWrite, inner: ex);
                         }
                     }
                     if (status == 429)
@@ -260,6 +296,20 @@ namespace Postmortems.BookStack
                 }
             }
         }
+
+        private static bool TooLarge(Exception ex)
+        {
+            // HttpClient says a body passed MaxResponseContentBufferSize with an HttpRequestException around its own.
+            for (var e = ex; e is not null; e = e.InnerException)
+            {
+                if (e.Message.IndexOf("buffer", StringComparison.OrdinalIgnoreCase) >= 0 && e.Message.IndexOf(MaxResponseBytes.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) >= 0) return true;
+            }
+            return false;
+        }
+
+        private BookStackException Oversized(string what, Exception ex) =>
+            new BookStackException(BookStackErrorKind.Failed, null,
+                $"BookStack at {Connection.BaseUri} answered {what} with more than {MaxResponseBytes / (1024 * 1024)} MB, far more than any page; it was not read. Check the address is BookStack's.", inner: ex);
 
         private void Backoff(int failures, string message)
         {

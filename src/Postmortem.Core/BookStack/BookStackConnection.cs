@@ -53,6 +53,9 @@ namespace Postmortems.BookStack
 
         public bool AllowUnencryptedAuthentication { get; }
 
+        /// <summary>How long a request may take, unless a command says otherwise (Connect-BookStack -TimeoutSec).</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
         /// <summary>The Authorization header value: Token id:secret.</summary>
         internal string AuthorizationValue => "Token " + TokenId + ":" + _secret;
 

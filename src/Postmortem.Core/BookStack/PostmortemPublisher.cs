@@ -188,7 +188,7 @@ namespace Postmortems.BookStack
     }
 
     /// <summary>
-    /// Publishes a postmortem as the seed asks ("Save to BookStack ... named Postmortem YYYY-MM-DD: &lt;title&gt;"): one
+    /// Publishes a postmortem as the guide asks ("Save to BookStack ... named Postmortem YYYY-MM-DD: &lt;title&gt;"): one
     /// page per postmortem, found again by an identity tag holding the postmortem's id, so publishing twice (also after
     /// the title changed) updates the same page.
     /// </summary>
@@ -203,7 +203,7 @@ namespace Postmortems.BookStack
 
         public PostmortemPublisher(BookStackClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
-        /// <summary>The seed's page name, "Postmortem YYYY-MM-DD: title", cut to what BookStack stores without splitting a character.</summary>
+        /// <summary>The guide's page name, "Postmortem YYYY-MM-DD: title", cut to what BookStack stores without splitting a character.</summary>
         public static string PageName(Postmortem postmortem)
         {
             if (postmortem.Date is not DateTime date)
@@ -343,12 +343,48 @@ namespace Postmortems.BookStack
             }
             catch (BookStackException ex) when (ex.OutcomeUnknown)
             {
-                // The create may have arrived. Look before writing again, so a retry never makes a second page.
-                _client.Log?.Invoke($"{ex.Message} Looking the page up before trying again.");
-                var arrived = _client.SearchPagesByTag(IdentityTag, plan.Postmortem.Id.ToString("D")).FirstOrDefault(h => InTarget(h.BookId, h.ChapterId, plan));
-                if (arrived is not null) return Record(plan, _client.GetPage(arrived.Id), PublishAction.Created);
-                return Record(plan, _client.CreatePage(payload), PublishAction.Created);
+                // The create may have arrived, or may still arrive: BookStack has no idempotency key, so sending it
+                // again could make a second page. Look for it instead, until it shows or the wait is over.
+                _client.Log?.Invoke($"{ex.Message} Looking for the page before anything else.");
+                if (ex.StatusCode is int)
+                {
+                    // BookStack answered (a 5xx, or an answer cut off), so the request is over: the page is there now
+                    // or it never will be, and one look tells which.
+                    var made = FindInTarget(plan);
+                    return Record(plan, made ?? _client.CreatePage(payload), PublishAction.Created);
+                }
+                return Record(plan, FindCreated(plan, ex), PublishAction.Created);
             }
+        }
+
+        private BookStackPage? FindInTarget(PublishPlan plan)
+        {
+            var hit = _client.SearchPagesByTag(IdentityTag, plan.Postmortem.Id.ToString("D")).Where(h => InTarget(h.BookId, h.ChapterId, plan)).OrderBy(h => h.Id).FirstOrDefault();
+            return hit is null ? null : _client.GetPage(hit.Id);
+        }
+
+        /// <summary>
+        /// The page a create whose answer never came made, looked for by its identity tag with growing waits; when it
+        /// does not show within the policy's time, an error that says the outcome is unknown and a new run is safe.
+        /// </summary>
+        private BookStackPage FindCreated(PublishPlan plan, BookStackException failure)
+        {
+            var waited = TimeSpan.Zero;
+            var wait = _client.Policy.FirstBackoff;
+            while (true)
+            {
+                if (FindInTarget(plan) is BookStackPage arrived) return arrived;
+                if (waited >= _client.Policy.ConfirmCreateFor) break;
+                if (waited + wait > _client.Policy.ConfirmCreateFor) wait = _client.Policy.ConfirmCreateFor - waited;
+                _client.Log?.Invoke($"The page is not there yet; looking again in {wait.TotalSeconds:0.#} s.");
+                _client.Sleep(wait, _client.CancellationToken);
+                waited += wait;
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(8).Ticks));
+            }
+            throw new BookStackException(BookStackErrorKind.Unavailable, failure.StatusCode,
+                $"{failure.Message} The page '{plan.PageName}' has not appeared in {waited.TotalSeconds:0} s of looking, so it was not sent again (that could make a second page). " +
+                "Running Publish-Postmortem again is safe once BookStack answers: it finds the page by its postmortem-id tag if the create went through, and creates it if not.",
+                outcomeUnknown: true, inner: failure);
         }
 
         internal static string ChangedMessage(PageChange change) =>

@@ -35,7 +35,7 @@ namespace Postmortems.Merging
             target.LessonsLearned = source.LessonsLearned;
         }
 
-        private static void Replace<T>(System.Collections.Generic.List<T> target, System.Collections.Generic.List<T> source)
+        private static void Replace<T>(PostmortemList<T> target, PostmortemList<T> source)
         {
             if (ReferenceEquals(target, source)) return;
             target.Clear();

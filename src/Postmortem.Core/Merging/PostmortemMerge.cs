@@ -60,7 +60,6 @@ namespace Postmortems.Merging
             {
                 SourcePath = l.SourcePath,
                 Publication = l.Publication?.Copy(),
-                State = l.State,
                 Date = Single(Header, "Date", "Date", b.Date, l.Date, w.Date),
                 ExplicitDuration = Single(Header, "ExplicitDuration", "Duration", b.ExplicitDuration, l.ExplicitDuration, WikiDuration(b, w)),
                 Severity = Single(Header, "Severity", "Severity", b.Severity, l.Severity, w.Severity),
@@ -89,6 +88,8 @@ namespace Postmortems.Merging
             m.WentPoorly.AddRange(Texts("What Went Poorly", "WentPoorly", b.WentPoorly, l.WentPoorly, w.WentPoorly));
             m.ActionItems.AddRange(Entries(new ActionItemEntries(this), b.ActionItems, l.ActionItems, w.ActionItems));
             m.LessonsLearned = Single("Lessons Learned", "LessonsLearned", "Lessons Learned", b.LessonsLearned, l.LessonsLearned, w.LessonsLearned);
+            // The state last: a final postmortem refuses changes, so it is filled first and locked after.
+            m.State = l.State;
             return m;
         }
 
@@ -108,7 +109,7 @@ namespace Postmortems.Merging
 
         private T Single<T>(string section, string id, string words, T b, T l, T w) => Value(new Where(section, words, id), null, b, l, w);
 
-        private List<string> Texts(string section, string id, List<string> b, List<string> l, List<string> w) =>
+        private List<string> Texts(string section, string id, IReadOnlyList<string> b, IReadOnlyList<string> l, IReadOnlyList<string> w) =>
             Entries(new TextEntries(this, section, id), b, l, w);
 
         /// <summary>

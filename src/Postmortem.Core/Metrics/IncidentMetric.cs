@@ -63,7 +63,7 @@ namespace Postmortems.Metrics
 
         /// <summary>
         /// The four standard clocks. Tools disagree on them (some count everything from the first symptom, others count
-        /// time to resolve from detection); these follow the seed, whose Duration runs from detection to resolution.
+        /// time to resolve from detection); these follow the guide, whose Duration runs from detection to resolution.
         /// </summary>
         public static IReadOnlyList<MetricDefinition> Standard { get; } = new[]
         {

@@ -2,13 +2,18 @@ using System;
 
 namespace Postmortems
 {
-    /// <summary>A row of the Action Items table: a specific change to a system or process, with an owner and a date.</summary>
+    /// <summary>
+    /// A row of the Action Items table: a specific change to a system or process, with an owner and a date. In a final
+    /// postmortem its action, owner, due date and priority are locked with the rest; its status and tracking are not,
+    /// since following an item up to done is what happens after finalizing.
+    /// </summary>
     public sealed class ActionItem
     {
         private string _action;
         private string? _owner;
         private string? _tracking;
         private DateTime? _dueDate;
+        private ActionPriority? _priority;
 
         public ActionItem(string action)
         {
@@ -18,23 +23,43 @@ namespace Postmortems
         public string Action
         {
             get => _action;
-            set => _action = RequireText(value);
+            set
+            {
+                Postmortem?.EnsureUnlocked("an action item's action");
+                _action = RequireText(value);
+            }
         }
 
         public string? Owner
         {
             get => _owner;
-            set => _owner = Text.SingleLine(value);
+            set
+            {
+                Postmortem?.EnsureUnlocked("an action item's owner");
+                _owner = Text.SingleLine(value);
+            }
         }
 
         /// <summary>The day the action is due (date only).</summary>
         public DateTime? DueDate
         {
             get => _dueDate;
-            set => _dueDate = value.HasValue ? DateTime.SpecifyKind(value.Value.Date, DateTimeKind.Unspecified) : (DateTime?)null;
+            set
+            {
+                Postmortem?.EnsureUnlocked("an action item's due date");
+                _dueDate = value.HasValue ? DateTime.SpecifyKind(value.Value.Date, DateTimeKind.Unspecified) : (DateTime?)null;
+            }
         }
 
-        public ActionPriority? Priority { get; set; }
+        public ActionPriority? Priority
+        {
+            get => _priority;
+            set
+            {
+                Postmortem?.EnsureUnlocked("an action item's priority");
+                _priority = value;
+            }
+        }
 
         public ActionItemStatus Status { get; set; } = ActionItemStatus.Open;
 
@@ -44,6 +69,9 @@ namespace Postmortems
             get => _tracking;
             set => _tracking = Text.SingleLine(value);
         }
+
+        /// <summary>The postmortem whose Action Items hold this item, whose lock it keeps; null while it stands alone.</summary>
+        internal Postmortem? Postmortem { get; set; }
 
         public override string ToString() => Action;
 

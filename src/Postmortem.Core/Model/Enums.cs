@@ -1,6 +1,6 @@
 namespace Postmortems
 {
-    /// <summary>The seed's Severity Guide, P1 (complete outage) to P4 (no user impact).</summary>
+    /// <summary>The guide's Severity Guide, P1 (complete outage) to P4 (no user impact).</summary>
     public enum Severity
     {
         P1 = 1,
@@ -16,7 +16,7 @@ namespace Postmortems
         Ongoing,
     }
 
-    /// <summary>Where the incident happened; the seed files and reviews the two differently.</summary>
+    /// <summary>Where the incident happened; the guide files and reviews the two differently.</summary>
     public enum IncidentContext
     {
         Homelab,

@@ -5,32 +5,60 @@ namespace Postmortems
     /// <summary>The template's Impact section.</summary>
     public sealed class Impact
     {
+        private readonly Postmortem _owner;
         private string? _usersAffected;
+        private bool? _dataLoss;
         private string? _dataLossDescription;
         private string? _revenueImpact;
 
-        public List<string> ServicesAffected { get; } = new List<string>();
+        internal Impact(Postmortem owner)
+        {
+            _owner = owner;
+            ServicesAffected = new PostmortemList<string>(owner, "the services affected");
+        }
+
+        public PostmortemList<string> ServicesAffected { get; }
 
         /// <summary>A number, "all users", or "internal only".</summary>
         public string? UsersAffected
         {
             get => _usersAffected;
-            set => _usersAffected = Text.Normalize(value);
+            set
+            {
+                _owner.EnsureUnlocked("its impact");
+                _usersAffected = Text.Normalize(value);
+            }
         }
 
         /// <summary>Whether data was lost; null while not yet known.</summary>
-        public bool? DataLoss { get; set; }
+        public bool? DataLoss
+        {
+            get => _dataLoss;
+            set
+            {
+                _owner.EnsureUnlocked("its impact");
+                _dataLoss = value;
+            }
+        }
 
         public string? DataLossDescription
         {
             get => _dataLossDescription;
-            set => _dataLossDescription = Text.Normalize(value);
+            set
+            {
+                _owner.EnsureUnlocked("its impact");
+                _dataLossDescription = Text.Normalize(value);
+            }
         }
 
         public string? RevenueImpact
         {
             get => _revenueImpact;
-            set => _revenueImpact = Text.Normalize(value);
+            set
+            {
+                _owner.EnsureUnlocked("its impact");
+                _revenueImpact = Text.Normalize(value);
+            }
         }
 
         public bool IsEmpty =>

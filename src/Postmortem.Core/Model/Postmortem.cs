@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Postmortems
 {
     /// <summary>
-    /// A blameless postmortem, section for section as the seed's Document Template lays it out.
+    /// A blameless postmortem, section for section as the guide's Document Template lays it out.
     /// Only the title is required: a draft starts before the severity is known, and what is still
     /// missing shows in the rendered document.
     /// </summary>
@@ -12,6 +12,10 @@ namespace Postmortems
     {
         private string _title;
         private DateTime? _date;
+        private TimeSpan? _explicitDuration;
+        private Severity? _severity;
+        private IncidentStatus? _status;
+        private IncidentContext? _context;
         private string? _executiveSummary;
         private string? _rootCause;
         private string? _lessonsLearned;
@@ -24,6 +28,19 @@ namespace Postmortems
         {
             _title = RequireTitle(title);
             Id = id ?? Guid.NewGuid();
+            Authors = new PostmortemList<string>(this, "its authors");
+            Reviewers = new PostmortemList<string>(this, "its reviewers");
+            Timeline = new Timeline(this);
+            Impact = new Impact(this);
+            Whys = new PostmortemList<string>(this, "its 5 whys");
+            ContributingFactors = new PostmortemList<string>(this, "its contributing factors");
+            WentWell = new PostmortemList<string>(this, "what went well");
+            WentPoorly = new PostmortemList<string>(this, "what went poorly");
+            ActionItems = new PostmortemList<ActionItem>(this, "its action items", item =>
+            {
+                if (item is null) throw new ArgumentNullException(nameof(item), "An action item cannot be null.");
+                item.Postmortem = this;
+            });
         }
 
         /// <summary>Stable identity, made at creation; it survives title changes and is how a published page is found again.</summary>
@@ -32,18 +49,22 @@ namespace Postmortems
         public string Title
         {
             get => _title;
-            set => _title = RequireTitle(value);
+            set => _title = Changing(RequireTitle(value), "its title");
         }
 
         /// <summary>The incident's day (date only).</summary>
         public DateTime? Date
         {
             get => _date;
-            set => _date = value.HasValue ? DateTime.SpecifyKind(value.Value.Date, DateTimeKind.Unspecified) : (DateTime?)null;
+            set => _date = Changing(value.HasValue ? DateTime.SpecifyKind(value.Value.Date, DateTimeKind.Unspecified) : (DateTime?)null, "its date");
         }
 
         /// <summary>A duration set by hand; when null, <see cref="Duration"/> is derived from the timeline.</summary>
-        public TimeSpan? ExplicitDuration { get; set; }
+        public TimeSpan? ExplicitDuration
+        {
+            get => _explicitDuration;
+            set => _explicitDuration = Changing(value, "its duration");
+        }
 
         /// <summary>
         /// Detection to resolution. Set explicitly, or derived from the timeline: from the Detected milestone
@@ -51,44 +72,60 @@ namespace Postmortems
         /// </summary>
         public TimeSpan? Duration => ExplicitDuration ?? Timeline.DerivedDuration;
 
-        public Severity? Severity { get; set; }
+        public Severity? Severity
+        {
+            get => _severity;
+            set => _severity = Changing(value, "its severity");
+        }
 
-        public IncidentStatus? Status { get; set; }
+        public IncidentStatus? Status
+        {
+            get => _status;
+            set => _status = Changing(value, "its status");
+        }
 
-        public IncidentContext? Context { get; set; }
+        public IncidentContext? Context
+        {
+            get => _context;
+            set => _context = Changing(value, "its context");
+        }
 
-        public List<string> Authors { get; } = new List<string>();
+        public PostmortemList<string> Authors { get; }
 
-        public List<string> Reviewers { get; } = new List<string>();
+        public PostmortemList<string> Reviewers { get; }
 
         public string? ExecutiveSummary
         {
             get => _executiveSummary;
-            set => _executiveSummary = Text.Normalize(value);
+            set => _executiveSummary = Changing(Text.Normalize(value), "its executive summary");
         }
 
-        public Timeline Timeline { get; } = new Timeline();
+        public Timeline Timeline { get; }
 
-        public Impact Impact { get; } = new Impact();
+        public Impact Impact { get; }
 
         public string? RootCause
         {
             get => _rootCause;
-            set => _rootCause = Text.Normalize(value);
+            set => _rootCause = Changing(Text.Normalize(value), "its root cause");
         }
 
         /// <summary>The 5-whys chain behind the root cause, first why first.</summary>
-        public List<string> Whys { get; } = new List<string>();
+        public PostmortemList<string> Whys { get; }
 
-        public List<string> ContributingFactors { get; } = new List<string>();
+        public PostmortemList<string> ContributingFactors { get; }
 
-        public List<string> WentWell { get; } = new List<string>();
+        public PostmortemList<string> WentWell { get; }
 
-        public List<string> WentPoorly { get; } = new List<string>();
+        public PostmortemList<string> WentPoorly { get; }
 
-        public List<ActionItem> ActionItems { get; } = new List<ActionItem>();
+        public PostmortemList<ActionItem> ActionItems { get; }
 
-        /// <summary>Draft, InReview or Final. A Final postmortem is locked: the cmdlets change it only after Unlock-Postmortem.</summary>
+        /// <summary>
+        /// Draft, InReview or Final. A Final postmortem is locked: its content refuses every change, from the cmdlets
+        /// and from scripts alike, until Unlock-Postmortem; the review record (state, sign-offs, unlocks) and the
+        /// publication record still change.
+        /// </summary>
         public DocumentState State { get; set; } = DocumentState.Draft;
 
         /// <summary>The reviewers' dated approvals.</summary>
@@ -111,10 +148,22 @@ namespace Postmortems
         public string? LessonsLearned
         {
             get => _lessonsLearned;
-            set => _lessonsLearned = Text.Normalize(value);
+            set => _lessonsLearned = Changing(Text.Normalize(value), "its lessons learned");
         }
 
         public override string ToString() => Date.HasValue ? $"Postmortem {Date.Value:yyyy-MM-dd}: {Title}" : $"Postmortem: {Title}";
+
+        /// <summary>Refuses a change to a final postmortem, with the error the cmdlets give.</summary>
+        internal void EnsureUnlocked(string what)
+        {
+            if (IsLocked) throw PostmortemReview.Locked(this, "changed (" + what + ")");
+        }
+
+        private T Changing<T>(T value, string what)
+        {
+            EnsureUnlocked(what);
+            return value;
+        }
 
         private static string RequireTitle(string value) =>
             Text.SingleLine(value) ?? throw new ArgumentException("A postmortem needs a title that names the incident.", nameof(value));

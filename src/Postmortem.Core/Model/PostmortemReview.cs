@@ -14,7 +14,7 @@ namespace Postmortems
     }
 
     /// <summary>
-    /// The seed's workflow as states: Draft → (Submit) InReview → (Approve, per reviewer) → (Complete) Final, which
+    /// The guide's workflow as states: Draft → (Submit) InReview → (Approve, per reviewer) → (Complete) Final, which
     /// locks the postmortem; Unlock (with a recorded reason) takes it back to InReview. At work every named reviewer
     /// approves before it is final ("have someone else read it in work contexts"); at home the author finalizes it.
     /// </summary>
@@ -58,7 +58,7 @@ namespace Postmortems
             {
                 throw new PostmortemStateException($"'{string.Join("', '", unknown)}' is not a rule. Get-PostmortemRule lists them.");
             }
-            var signOff = new SignOff(name, now, comment, acknowledgedRules);
+            var signOff = new SignOff(name, now, comment, acknowledgedRules, Serialization.PostmortemYaml.ContentDigest(postmortem));
             postmortem.SignOffs.RemoveAll(s => s.Reviewer.Equals(name, StringComparison.OrdinalIgnoreCase));
             postmortem.SignOffs.Add(signOff);
             return signOff;
@@ -116,6 +116,20 @@ namespace Postmortems
             postmortem.Unlocks.Add(unlock);
             postmortem.State = DocumentState.InReview;
             return unlock;
+        }
+
+        /// <summary>
+        /// The sign-offs of a final postmortem that approved other content than it holds now: it was edited around the
+        /// lock (a draft changed by hand, say). Empty for a postmortem that is not final, and for sign-offs that
+        /// recorded no fingerprint.
+        /// </summary>
+        public static IReadOnlyList<SignOff> ApprovedOtherContent(Postmortem postmortem)
+        {
+            if (postmortem.State != DocumentState.Final || postmortem.SignOffs.All(s => s.ContentDigest is null)) return new List<SignOff>();
+            var now = Serialization.PostmortemYaml.ContentDigest(postmortem);
+            var lastUnlock = postmortem.Unlocks.Count == 0 ? DateTime.MinValue : postmortem.Unlocks.Max(u => u.Date);
+            // Sign-offs from before the last unlock approved an earlier text, as the review knows already.
+            return postmortem.SignOffs.Where(s => s.ContentDigest is string approved && approved != now && s.Date >= lastUnlock).ToList();
         }
 
         /// <summary>The error for a change to a final postmortem.</summary>

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Postmortems
 {
     /// <summary>
-    /// Where the document stands in the seed's workflow ("Write draft → Review → Finalize action items → Save"),
+    /// Where the document stands in the guide's workflow ("Write draft → Review → Finalize action items → Save"),
     /// beside the incident's own Status.
     /// </summary>
     public enum DocumentState
@@ -17,8 +17,9 @@ namespace Postmortems
     /// <summary>A reviewer's dated approval, with the warnings they accepted as they are.</summary>
     public sealed class SignOff
     {
-        public SignOff(string reviewer, DateTime date, string? comment = null, IEnumerable<string>? acknowledgedRules = null)
+        public SignOff(string reviewer, DateTime date, string? comment = null, IEnumerable<string>? acknowledgedRules = null, string? contentDigest = null)
         {
+            ContentDigest = contentDigest;
             Reviewer = Text.SingleLine(reviewer) ?? throw new ArgumentException("A sign-off needs the reviewer's name.", nameof(reviewer));
             Date = TimelineTime.ToUtc(date);
             Comment = Text.Normalize(comment);
@@ -41,6 +42,12 @@ namespace Postmortems
 
         /// <summary>Test-Postmortem rules whose warnings the reviewer accepted.</summary>
         public List<string> AcknowledgedRules { get; } = new List<string>();
+
+        /// <summary>
+        /// The fingerprint of the postmortem's content when it was approved (PostmortemYaml.ContentDigest); null for an
+        /// approval recorded before the module kept it.
+        /// </summary>
+        public string? ContentDigest { get; }
 
         public override string ToString() => $"{Reviewer} approved {Date:yyyy-MM-dd HH:mm}Z";
     }

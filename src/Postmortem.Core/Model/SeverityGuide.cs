@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Postmortems
 {
-    /// <summary>The seed's Severity Guide as data: what each severity means and the response it calls for.</summary>
+    /// <summary>The guide's Severity Guide as data: what each severity means and the response it calls for.</summary>
     public static class SeverityGuide
     {
         public static IReadOnlyDictionary<Severity, string> Criteria { get; } = new Dictionary<Severity, string>

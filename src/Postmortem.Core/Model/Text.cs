@@ -13,12 +13,14 @@ namespace Postmortems
         {
             if (value is null) return null;
             // One line, the usual case: only trailing white space goes, and a blank line is no text.
-            if (value.IndexOf('\n') < 0 && value.IndexOf('\r') < 0)
+            if (value.IndexOf('\n') < 0 && value.IndexOf('\r') < 0 && !HasOtherBreaks(value))
             {
                 var trimmed = value.TrimEnd();
                 return trimmed.Length == 0 ? null : trimmed;
             }
-            var unified = value.Replace("\r\n", "\n").Replace('\r', '\n');
+            // Every line break is a line feed: CR LF and CR, and the Unicode breaks (NEL, line and paragraph separators)
+            // that YAML and Markdown would each read their own way.
+            var unified = value.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
             var lines = unified.Split('\n');
             var builder = new StringBuilder(unified.Length);
             int first = 0, last = lines.Length - 1;
@@ -33,6 +35,9 @@ namespace Postmortems
             }
             return builder.Length == 0 ? null : builder.ToString();
         }
+
+        private static bool HasOtherBreaks(string value) =>
+            value.IndexOf('\u0085') >= 0 || value.IndexOf('\u2028') >= 0 || value.IndexOf('\u2029') >= 0;
 
         /// <summary>Normalises text that must stay on one line (a title, a name): all white space runs become one space.</summary>
         public static string? SingleLine(string? value)

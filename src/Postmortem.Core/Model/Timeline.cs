@@ -15,6 +15,7 @@ namespace Postmortems
     /// </remarks>
     public sealed class Timeline : IReadOnlyList<TimelineEvent>
     {
+        private readonly Postmortem? _owner;
         private readonly List<TimelineEvent> _events = new List<TimelineEvent>();
 
         // _events[0 .. _ordered) is in time order; the rest arrived out of order and waits, in arrival order, for a read.
@@ -23,6 +24,13 @@ namespace Postmortems
 
         // The same event (time, source and text) is kept once, so gathering from the same file twice is harmless.
         private readonly HashSet<(DateTime Time, string Source, string Event)> _keys = new HashSet<(DateTime, string, string)>(KeyComparer.Instance);
+
+        /// <summary>A timeline of its own, outside any postmortem.</summary>
+        public Timeline()
+        {
+        }
+
+        internal Timeline(Postmortem owner) => _owner = owner;
 
         public int Count => _events.Count;
 
@@ -43,6 +51,7 @@ namespace Postmortems
         public bool Add(TimelineEvent timelineEvent)
         {
             if (timelineEvent is null) throw new ArgumentNullException(nameof(timelineEvent));
+            _owner?.EnsureUnlocked("its timeline");
             var key = Key(timelineEvent);
             // One hash lookup for the usual case, a new event.
             if (!_keys.Add(key))
@@ -63,6 +72,7 @@ namespace Postmortems
         /// <summary>Puts another event at the same time in the place of one (a rewrite of its text, say).</summary>
         public void ReplaceAt(int index, TimelineEvent replacement)
         {
+            _owner?.EnsureUnlocked("its timeline");
             EnsureOrdered();
             var old = _events[index];
             if (replacement.UtcTime != old.UtcTime) throw new ArgumentException("A replacement keeps the event's time; remove and add an event to move it.", nameof(replacement));
@@ -77,6 +87,7 @@ namespace Postmortems
 
         public bool Remove(TimelineEvent timelineEvent)
         {
+            _owner?.EnsureUnlocked("its timeline");
             EnsureOrdered();
             if (!_events.Remove(timelineEvent)) return false;
             _ordered = _events.Count;
@@ -86,6 +97,7 @@ namespace Postmortems
 
         public void Clear()
         {
+            if (_events.Count > 0) _owner?.EnsureUnlocked("its timeline");
             _events.Clear();
             _ordered = 0;
             _keys.Clear();

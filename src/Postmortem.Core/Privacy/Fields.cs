@@ -60,7 +60,7 @@ namespace Postmortems.Privacy
                 if (result != text) changed++;
                 return result;
             }
-            void ApplyList(List<string> list)
+            void ApplyList(IList<string> list)
             {
                 for (int i = 0; i < list.Count; i++) list[i] = Text.Normalize(Apply(list[i])) ?? list[i];
             }

@@ -115,7 +115,7 @@ namespace Postmortems.Privacy
             return report;
         }
 
-        private static void RewriteNames(List<string> names, Func<string, string> rewrite)
+        private static void RewriteNames(IList<string> names, Func<string, string> rewrite)
         {
             for (int i = 0; i < names.Count; i++) names[i] = Text.SingleLine(rewrite(names[i])) ?? names[i];
         }

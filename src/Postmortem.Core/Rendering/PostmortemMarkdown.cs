@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace Postmortems.Rendering
 {
     /// <summary>
-    /// Renders a postmortem as the seed's Document Template: the same sections, in the same order, with the
+    /// Renders a postmortem as the guide's Document Template: the same sections, in the same order, with the
     /// same headings and bold header fields. Empty sections stay and say so, so a reviewer sees what is missing.
     /// </summary>
     public static class PostmortemMarkdown
@@ -80,13 +80,15 @@ namespace Postmortems.Rendering
         /// <summary>
         /// The Markdown with the timeline chart as a raw HTML block under the Timeline heading, for a renderer that keeps
         /// inline SVG (BookStack's does). The module's own HTML rendering inserts the chart itself instead.
+        /// The chart is one line in a figure: a figure starts an HTML block whatever follows it on the line, where a
+        /// one-line svg would be a paragraph whose text is read as Markdown.
         /// </summary>
         public static string WithTimelineChart(string markdown, Postmortem postmortem)
         {
-            var chart = TimelineChart.Render(postmortem);
+            var chart = TimelineChart.RenderOneLine(postmortem);
             const string heading = "\n## Timeline\n\n";
             int at = markdown.IndexOf(heading, StringComparison.Ordinal);
-            return chart is null || at < 0 ? markdown : markdown.Insert(at + heading.Length, chart + "\n");
+            return chart is null || at < 0 ? markdown : markdown.Insert(at + heading.Length, "<figure class=\"pm-chart\">" + chart + "</figure>\n\n");
         }
 
         private static readonly Regex DurationPattern = new Regex(
@@ -130,7 +132,7 @@ namespace Postmortems.Rendering
         }
 
         // A comma inside a name is escaped, so "Doe, Jane" stays one name when the list is read back.
-        private static string Names(List<string> names) =>
+        private static string Names(IReadOnlyList<string> names) =>
             names.Count == 0 ? NotSet : string.Join(", ", names.Select(n => MarkdownText.Inline(n).Replace(",", "\\,")));
 
         private static void Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
@@ -138,7 +140,7 @@ namespace Postmortems.Rendering
         private static void Paragraph(StringBuilder md, string? text) =>
             md.Append(text is null ? NotYetWritten : MarkdownText.Block(text)).Append("\n\n");
 
-        private static void BulletList(StringBuilder md, List<string> items)
+        private static void BulletList(StringBuilder md, IReadOnlyList<string> items)
         {
             if (items.Count == 0)
             {
@@ -193,7 +195,7 @@ namespace Postmortems.Rendering
 
         private static string Field(string? text) => text is null ? NotSet : MarkdownText.Block(text, "  ");
 
-        private static void WriteActionItems(StringBuilder md, List<ActionItem> items)
+        private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items)
         {
             if (items.Count == 0)
             {

@@ -10,7 +10,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.ActionItems;
         public override string Description =>
-            "Each action item has an owner, a due date on or after the incident, and a priority P1-P3. The seed's table: \"| Action | Owner | Due Date | Priority |\".";
+            "Each action item has an owner, a due date on or after the incident, and a priority P1-P3. The guide's table: \"| Action | Owner | Due Date | Priority |\".";
 
         internal override void Check(RuleContext context)
         {
@@ -47,10 +47,10 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.ActionItems;
         public override string Description =>
-            "Action items are specific changes, not intentions. The seed's Bad column: \"Be more careful when deploying\", \"Add more monitoring\", \"Improve communication\".";
+            "Action items are specific changes, not intentions. The guide's Bad column: \"Be more careful when deploying\", \"Add more monitoring\", \"Improve communication\".";
 
         private const string GoodShape =
-            "Name the system, the change and the threshold or step, as the seed's Good column does: \"Add --dry-run verification step to deploy runbook\", \"Add Grafana alert for OpenBao seal status with 5-minute threshold\", \"Add #incidents Slack channel to runbook as required notification step\".";
+            "Name the system, the change and the threshold or step, as the guide's Good column does: \"Add --dry-run verification step to deploy runbook\", \"Add Grafana alert for OpenBao seal status with 5-minute threshold\", \"Add #incidents Slack channel to runbook as required notification step\".";
 
         internal static string? Find(RuleContext context, Words words) =>
             context.Phrases("VagueActionStarts").StartOf(words) ?? context.Phrases("VagueActionPhrases").FindIn(words);
@@ -81,7 +81,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.ActionItems;
         public override string Description =>
-            "Action items start with an imperative verb, in the active voice. The seed: \"Action items use active voice: 'Add X', 'Update Y', 'Remove Z'\".";
+            "Action items start with an imperative verb, in the active voice. The guide: \"Action items use active voice: 'Add X', 'Update Y', 'Remove Z'\".";
 
         internal override void Check(RuleContext context)
         {
@@ -107,7 +107,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.ActionItems;
         public override string Description =>
-            "Action items change systems and processes, not people. The seed: \"Action items must address systems and processes, not individuals.\"";
+            "Action items change systems and processes, not people. The guide: \"Action items must address systems and processes, not individuals.\"";
 
         internal override void Check(RuleContext context)
         {

@@ -67,13 +67,13 @@ namespace Postmortems.Rules
 
     internal sealed class BlamelessLanguage : PostmortemRule
     {
-        public const string Reframe = "Describe the condition that made the mistake possible, as the seed does: not \"Engineer ran the wrong command\" but \"We had no guard against running destructive commands on production\".";
+        public const string Reframe = "Describe the condition that made the mistake possible, as the guide does: not \"Engineer ran the wrong command\" but \"We had no guard against running destructive commands on production\".";
 
         public override string Name => nameof(BlamelessLanguage);
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.RootCause;
         public override string Description =>
-            "The root cause names a system or process gap, not a person. The seed: \"'Engineer ran the wrong command' is not a root cause. 'We had no guard against running destructive commands on production' is.\"";
+            "The root cause names a system or process gap, not a person. The guide: \"'Engineer ran the wrong command' is not a root cause. 'We had no guard against running destructive commands on production' is.\"";
 
         internal override void Check(RuleContext context)
         {
@@ -105,7 +105,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.RootCause;
         public override string Description =>
-            "The root cause has a 5-whys chain at least 3 deep. The seed: \"Apply 5-whys to find root cause — keep asking 'why?' until you hit a system or process gap, not a person\".";
+            "The root cause has a 5-whys chain at least 3 deep. The guide: \"Apply 5-whys to find root cause — keep asking 'why?' until you hit a system or process gap, not a person\".";
 
         internal override void Check(RuleContext context)
         {
@@ -123,7 +123,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.RootCause;
         public override string Description =>
-            "The last why names a system or process condition, not a person. The seed: \"keep asking 'why?' until you hit a system or process gap, not a person\".";
+            "The last why names a system or process condition, not a person. The guide: \"keep asking 'why?' until you hit a system or process gap, not a person\".";
 
         internal override void Check(RuleContext context)
         {

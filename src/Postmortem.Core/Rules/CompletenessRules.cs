@@ -10,7 +10,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "Every section of the seed's Document Template is written: \"Date\", \"Severity\", \"Status\", \"Author(s)\", \"Executive Summary\", \"Timeline\", \"Impact\", \"Root Cause\", \"Action Items\", \"Lessons Learned\".";
+            "Every section of the guide's Document Template is written: \"Date\", \"Severity\", \"Status\", \"Author(s)\", \"Executive Summary\", \"Timeline\", \"Impact\", \"Root Cause\", \"Action Items\", \"Lessons Learned\".";
 
         internal override void Check(RuleContext context)
         {
@@ -35,7 +35,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "A work postmortem names its reviewers. The seed: \"Reviewers: [names — work context]\"; \"have someone else read it in work contexts; fresh eyes catch gaps\".";
+            "A work postmortem names its reviewers. The guide: \"Reviewers: [names — work context]\"; \"have someone else read it in work contexts; fresh eyes catch gaps\".";
 
         internal override void Check(RuleContext context)
         {
@@ -53,7 +53,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.ExecutiveSummary;
         public override string Description =>
-            "The executive summary and the lessons learned are 2-3 sentences each, as the seed's template asks: \"[2-3 sentences. ...]\".";
+            "The executive summary and the lessons learned are 2-3 sentences each, as the guide's template asks: \"[2-3 sentences. ...]\".";
 
         internal override void Check(RuleContext context)
         {

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Postmortems.Rules
 {
-    /// <summary>One of the seed's rules for a good postmortem, as a check over the postmortem object.</summary>
+    /// <summary>One of the guide's rules for a good postmortem, as a check over the postmortem object.</summary>
     public abstract class PostmortemRule
     {
         public abstract string Name { get; }
@@ -11,7 +11,7 @@ namespace Postmortems.Rules
 
         public abstract PostmortemSection Section { get; }
 
-        /// <summary>One line, quoting the seed's sentence the rule enforces.</summary>
+        /// <summary>One line, quoting the guide's sentence the rule enforces.</summary>
         public abstract string Description { get; }
 
         internal abstract void Check(RuleContext context);

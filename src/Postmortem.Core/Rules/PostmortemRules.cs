@@ -28,6 +28,7 @@ namespace Postmortems.Rules
             new Hedging(),
             new TimelineTense(),
             new NoSecrets(),
+            new SignedOffContentChanged(),
             new ReviewWithErrors(),
             new FinalWarningsAcknowledged(),
         };

@@ -53,13 +53,30 @@ namespace Postmortems.Rules
         }
     }
 
+    internal sealed class SignedOffContentChanged : PostmortemRule
+    {
+        public override string Name => nameof(SignedOffContentChanged);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
+        public override PostmortemSection Section => PostmortemSection.Header;
+        public override string Description =>
+            "A final postmortem says what its reviewers approved. The guide: \"Review — have someone else read it\" before it is locked; content changed since the sign-offs (a draft edited by hand around the lock) was not reviewed.";
+
+        internal override void Check(RuleContext context)
+        {
+            var stale = PostmortemReview.ApprovedOtherContent(context.Postmortem);
+            if (stale.Count == 0) return;
+            context.Report("SignOffs", $"The postmortem is final, but its content is not what {string.Join(", ", stale.Select(s => $"{s.Reviewer} ({s.Date:yyyy-MM-dd HH:mm} UTC)"))} approved: it was changed since.",
+                "Undo the change, or reopen it with Unlock-Postmortem -Reason '...' so the reviewers approve the new text.");
+        }
+    }
+
     internal sealed class ReviewWithErrors : FindingsRule
     {
         public override string Name => nameof(ReviewWithErrors);
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "A postmortem goes to review without errors. The seed: \"Write draft\" before \"Review — have someone else read it\".";
+            "A postmortem goes to review without errors. The guide: \"Write draft\" before \"Review — have someone else read it\".";
 
         internal override void CheckFindings(RuleContext context, IReadOnlyList<DiagnosticRecord> findings)
         {
@@ -77,7 +94,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "A final postmortem has no warning that nobody accepted. The seed: \"Finalize action items — share with team before locking\".";
+            "A final postmortem has no warning that nobody accepted. The guide: \"Finalize action items — share with team before locking\".";
 
         internal override void CheckFindings(RuleContext context, IReadOnlyList<DiagnosticRecord> findings)
         {

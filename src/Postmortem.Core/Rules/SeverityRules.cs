@@ -3,7 +3,7 @@ using System.Linq;
 namespace Postmortems.Rules
 {
     /// <summary>
-    /// Checks the severity against the seed's Severity Guide, where the impact says enough to tell:
+    /// Checks the severity against the guide's Severity Guide, where the impact says enough to tell:
     /// data loss or a security breach is P1; a complete outage for all users is P1; no user impact is P4.
     /// </summary>
     internal sealed class SeverityMatchesImpact : PostmortemRule

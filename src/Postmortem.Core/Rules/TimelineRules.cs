@@ -11,7 +11,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.Timeline;
         public override string Description =>
-            "The timeline marks when the incident was first seen. The seed: \"HH:MM | First symptom / alert fired\", \"HH:MM | Detection / someone noticed\".";
+            "The timeline marks when the incident was first seen. The guide: \"HH:MM | First symptom / alert fired\", \"HH:MM | Detection / someone noticed\".";
 
         internal override void Check(RuleContext context)
         {
@@ -33,7 +33,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.Timeline;
         public override string Description =>
-            "Timeline events carry their own specific time, not an approximate one. The seed: \"Past tense, factual, specific timestamps\".";
+            "Timeline events carry their own specific time, not an approximate one. The guide: \"Past tense, factual, specific timestamps\".";
 
         internal override void Check(RuleContext context)
         {
@@ -92,7 +92,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "The status agrees with the timeline: a Resolved incident shows when service was restored or resolved; an Ongoing one has no resolution yet. The seed: \"Status: Resolved / Ongoing\".";
+            "The status agrees with the timeline: a Resolved incident shows when service was restored or resolved; an Ongoing one has no resolution yet. The guide: \"Status: Resolved / Ongoing\".";
 
         internal override void Check(RuleContext context)
         {
@@ -117,7 +117,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "A duration set by hand agrees with the timeline. The seed: \"Duration: HH:MM (detection to resolution)\".";
+            "A duration set by hand agrees with the timeline. The guide: \"Duration: HH:MM (detection to resolution)\".";
 
         internal override void Check(RuleContext context)
         {
@@ -137,7 +137,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "The incident's date is the day of its first timeline event. The seed: \"Date: YYYY-MM-DD\", in a page named \"Postmortem YYYY-MM-DD: <title>\".";
+            "The incident's date is the day of its first timeline event. The guide: \"Date: YYYY-MM-DD\", in a page named \"Postmortem YYYY-MM-DD: <title>\".";
 
         internal override void Check(RuleContext context)
         {

@@ -33,7 +33,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.ExecutiveSummary;
         public override string Description =>
-            "The summary, impact and timeline give numbers. The seed: \"'The service was unavailable for 47 minutes' — not 'there was some downtime'\".";
+            "The summary, impact and timeline give numbers. The guide: \"'The service was unavailable for 47 minutes' — not 'there was some downtime'\".";
 
         internal override void Check(RuleContext context)
         {
@@ -54,7 +54,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Information;
         public override PostmortemSection Section => PostmortemSection.ExecutiveSummary;
         public override string Description =>
-            "Factual, not hedged or emotional. The seed: \"'We did not have alerting on X' — not 'unfortunately alerting was missing'\".";
+            "Factual, not hedged or emotional. The guide: \"'We did not have alerting on X' — not 'unfortunately alerting was missing'\".";
 
         internal override void Check(RuleContext context)
         {
@@ -83,7 +83,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Information;
         public override PostmortemSection Section => PostmortemSection.Timeline;
         public override string Description =>
-            "Timeline events are in the past tense. The seed: \"Past tense, factual, specific timestamps\".";
+            "Timeline events are in the past tense. The guide: \"Past tense, factual, specific timestamps\".";
 
         internal override void Check(RuleContext context)
         {

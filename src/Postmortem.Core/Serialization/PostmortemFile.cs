@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace Postmortems.Serialization
@@ -32,7 +33,11 @@ namespace Postmortems.Serialization
             var result = format == "yaml" ? PostmortemYaml.Read(text, path) : PostmortemMarkdownReader.Read(text, path);
             result.Postmortem.SourcePath = path;
             result.Postmortem.SourceDigest = DigestOf(bytes);
-            return result;
+            var stale = PostmortemReview.ApprovedOtherContent(result.Postmortem);
+            if (stale.Count == 0) return result;
+            var warnings = result.Warnings.ToList();
+            warnings.Add($"{path}: '{result.Postmortem.Title}' is final, but its content is not what {string.Join(", ", stale.Select(s => s.Reviewer))} approved: it was changed since, around the lock. Undo the change, or Unlock-Postmortem -Reason '...' and have it approved again.");
+            return new ReadResult(result.Postmortem, warnings);
         }
 
         /// <summary>The postmortem as its file's format writes it: a YAML draft, or Markdown with its front matter.</summary>

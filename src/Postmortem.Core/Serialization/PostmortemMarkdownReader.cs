@@ -64,7 +64,6 @@ namespace Postmortems.Serialization
             if (front?.Context is IncidentContext context) p.Context = context;
             if (front is not null)
             {
-                p.State = front.State;
                 p.SignOffs.AddRange(front.SignOffs);
                 p.Unlocks.AddRange(front.Unlocks);
                 p.Publication = front.Publication;
@@ -119,6 +118,8 @@ namespace Postmortems.Serialization
             ReadActionItems(state, p, Get(parts, Part.ActionItems), front);
             p.LessonsLearned = Prose(state, Get(parts, Part.LessonsLearned));
             ApplyDuration(state, p, front);
+            // The state last: a final postmortem refuses changes, so it is filled first and locked after.
+            if (front is not null) p.State = front.State;
             return new ReadResult(p, state.Values.Warnings);
         }
 

@@ -29,7 +29,21 @@ namespace Postmortems.Serialization
         public static string Write(Postmortem postmortem) => Write(postmortem, withPublication: true);
 
         /// <summary>The draft; without its publication record for the base a publication keeps (which must not nest).</summary>
-        internal static string Write(Postmortem postmortem, bool withPublication)
+        internal static string Write(Postmortem postmortem, bool withPublication) => Write(postmortem, withPublication, withReview: true);
+
+        /// <summary>
+        /// A fingerprint of what the postmortem says (every section of the template), apart from its review and
+        /// publication records: what a reviewer approved, so an edit made after the approval shows.
+        /// </summary>
+        public static string ContentDigest(Postmortem postmortem)
+        {
+            var text = Write(postmortem, withPublication: false, withReview: false);
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text));
+            return string.Concat(hash.Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        }
+
+        private static string Write(Postmortem postmortem, bool withPublication, bool withReview)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -46,7 +60,7 @@ namespace Postmortems.Serialization
             Key(emitter, "severity"); Plain(emitter, p.Severity?.ToString());
             Key(emitter, "status"); Plain(emitter, p.Status?.ToString());
             Key(emitter, "context"); Plain(emitter, p.Context?.ToString());
-            Key(emitter, "state"); Plain(emitter, p.State.ToString());
+            if (withReview) { Key(emitter, "state"); Plain(emitter, p.State.ToString()); }
             Key(emitter, "authors"); TextList(emitter, p.Authors);
             Key(emitter, "reviewers"); TextList(emitter, p.Reviewers);
             Key(emitter, "executiveSummary"); Text(emitter, p.ExecutiveSummary);
@@ -90,7 +104,7 @@ namespace Postmortems.Serialization
             }
             emitter.Emit(new SequenceEnd());
             Key(emitter, "lessonsLearned"); Text(emitter, p.LessonsLearned);
-            WriteReview(emitter, p);
+            if (withReview) WriteReview(emitter, p);
             if (withPublication && p.Publication is not null) WritePublication(emitter, p.Publication);
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(true));
@@ -110,6 +124,7 @@ namespace Postmortems.Serialization
                 Key(emitter, "date"); Plain(emitter, Time(signOff.Date));
                 Key(emitter, "comment"); Text(emitter, signOff.Comment);
                 Key(emitter, "acknowledged"); TextList(emitter, signOff.AcknowledgedRules);
+                if (signOff.ContentDigest is string approved) { Key(emitter, "approved"); Plain(emitter, approved); }
                 emitter.Emit(new MappingEnd());
             }
             emitter.Emit(new SequenceEnd());
@@ -176,16 +191,20 @@ namespace Postmortems.Serialization
             // YamlDotNet escapes characters beyond the Basic Multilingual Plane (emoji) in quoted and plain text,
             // but writes them as they are in a block, where a person editing the draft can read them.
             bool astral = value.Any(char.IsSurrogate);
-            if (value.IndexOf('\n') >= 0 || value.IndexOf('\t') >= 0 || astral) style = ScalarStyle.Literal;
+            // YAML reads U+0085, U+2028 and U+2029 as line breaks wherever they stand unescaped; only double quotes
+            // escape them (\N, \L, \P), so such text is written there, whatever else it holds.
+            bool yamlBreaks = value.IndexOf('\u0085') >= 0 || value.IndexOf('\u2028') >= 0 || value.IndexOf('\u2029') >= 0;
+            if (yamlBreaks) style = ScalarStyle.DoubleQuoted;
+            else if (value.IndexOf('\n') >= 0 || value.IndexOf('\t') >= 0 || astral) style = ScalarStyle.Literal;
             else if (spacing) style = ScalarStyle.DoubleQuoted;
             else if (value.Length > LongText) style = ScalarStyle.Folded;
             else style = ScalarStyle.Any;
             // Text that would read back as something else (true, 42, 2026-11-20, null) is quoted.
-            bool plainOk = !spacing && !AmbiguousPlain.IsMatch(value) && value.Trim() == value;
+            bool plainOk = !spacing && !yamlBreaks && !AmbiguousPlain.IsMatch(value) && value.Trim() == value;
             emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, plainOk, true));
         }
 
-        private static void TextList(IEmitter emitter, List<string> values)
+        private static void TextList(IEmitter emitter, IReadOnlyList<string> values)
         {
             emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, values.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
             foreach (var value in values) Text(emitter, value);

@@ -119,7 +119,7 @@ namespace Postmortems.Serialization
             foreach (var item in sequence.Items)
             {
                 var mapping = Mapping(item, "a sign-off");
-                string? reviewer = null, comment = null;
+                string? reviewer = null, comment = null, approved = null;
                 DateTime? date = null;
                 var acknowledged = new List<string>();
                 ForEach(mapping, " in a sign-off", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
@@ -128,10 +128,11 @@ namespace Postmortems.Serialization
                     ["date"] = n => date = Time(n, "date", null),
                     ["comment"] = n => comment = Text(n, "comment"),
                     ["acknowledged"] = n => acknowledged = TextList(n, "acknowledged"),
+                    ["approved"] = n => approved = Text(n, "approved"),
                 });
                 if (reviewer is null) throw Error(item, "a sign-off has no 'reviewer:'");
                 if (date is null) throw Error(item, "a sign-off has no 'date:'");
-                p.SignOffs.Add(new SignOff(reviewer, date.Value, comment, acknowledged));
+                p.SignOffs.Add(new SignOff(reviewer, date.Value, comment, acknowledged, approved?.Trim()));
             }
         }
 
@@ -233,6 +234,8 @@ namespace Postmortems.Serialization
             var dateEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("date", StringComparison.OrdinalIgnoreCase));
             if (dateEntry.Key is not null) p.Date = v.Date(dateEntry.Value, "date");
 
+            // The state last: a final postmortem refuses changes, so it is filled first and locked after.
+            var state = DocumentState.Draft;
             v.ForEach(mapping, "", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
             {
                 ["id"] = _ => { },
@@ -242,7 +245,7 @@ namespace Postmortems.Serialization
                 ["severity"] = n => p.Severity = v.Enum<Severity>(n, "severity"),
                 ["status"] = n => p.Status = v.Enum<IncidentStatus>(n, "status"),
                 ["context"] = n => p.Context = v.Enum<IncidentContext>(n, "context"),
-                ["state"] = n => p.State = v.Enum<DocumentState>(n, "state") ?? DocumentState.Draft,
+                ["state"] = n => state = v.Enum<DocumentState>(n, "state") ?? DocumentState.Draft,
                 ["signOffs"] = n => v.ReadSignOffs(p, n),
                 ["unlocks"] = n => v.ReadUnlocks(p, n),
                 ["authors"] = n => AddNames(p.Authors, v.TextList(n, "authors")),
@@ -259,6 +262,7 @@ namespace Postmortems.Serialization
                 ["lessonsLearned"] = n => p.LessonsLearned = v.Text(n, "lessonsLearned"),
                 ["publication"] = n => v.ReadPublication(p, n),
             });
+            p.State = state;
             return p;
         }
 
@@ -324,7 +328,7 @@ namespace Postmortems.Serialization
             }
         }
 
-        private static void AddNames(List<string> target, IEnumerable<string> names)
+        private static void AddNames(ICollection<string> target, IEnumerable<string> names)
         {
             foreach (var name in names)
             {
@@ -333,7 +337,7 @@ namespace Postmortems.Serialization
             }
         }
 
-        private static void AddTexts(List<string> target, IEnumerable<string> texts)
+        private static void AddTexts(ICollection<string> target, IEnumerable<string> texts)
         {
             foreach (var text in texts)
             {

@@ -20,7 +20,7 @@ namespace Postmortems.Commands
         protected abstract void AddTo(Postmortem postmortem);
 
         /// <summary>Appends each non-blank text, normalised.</summary>
-        protected static void AddTexts(List<string> target, IEnumerable<string>? texts)
+        protected static void AddTexts(ICollection<string> target, IEnumerable<string>? texts)
         {
             if (texts is null) return;
             foreach (var text in texts)

@@ -45,11 +45,16 @@ namespace Postmortems.Commands
         }
 
         /// <summary>The client a command uses: its connection resolved as <see cref="Resolve"/> says, telling the command's verbose stream what it does, stopped with the command.</summary>
-        public static BookStackClient Connect(PSCmdlet cmdlet, Uri? uri, PSCredential? credential, bool allowUnencrypted, System.Threading.CancellationToken stop)
+        /// <param name="timeoutSec">The command's -TimeoutSec; else the connection's (Connect-BookStack -TimeoutSec), else 30 s.</param>
+        public static BookStackClient Connect(PSCmdlet cmdlet, Uri? uri, PSCredential? credential, bool allowUnencrypted, System.Threading.CancellationToken stop, int? timeoutSec)
         {
-            var client = ClientFor(Resolve(cmdlet, uri, credential, allowUnencrypted));
+            var connection = Resolve(cmdlet, uri, credential, allowUnencrypted);
+            var client = ClientFor(connection);
             client.Log = cmdlet.WriteVerbose;
             client.CancellationToken = stop;
+            // The client is shared by the commands of a connection: each sets the limit it runs with.
+            client.Policy.Timeout = timeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : connection.Timeout;
+            client.Policy.ConfirmCreateFor = client.Policy.Timeout;
             return client;
         }
 

@@ -33,15 +33,22 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How long to wait for each answer from BookStack, in seconds, in this check and in the session's later commands (30 by default).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 30;
+
         protected override void EndProcessing()
         {
             var connection = BookStackSession.Resolve(this, Uri, Credential, AllowUnencryptedAuthentication);
+            connection.Timeout = TimeSpan.FromSeconds(TimeoutSec);
             if (!SkipCheck)
             {
                 var client = BookStackSession.ClientFor(connection);
                 client.Log = WriteVerbose;
                 // The client is shared across commands; a stopped Publish-Postmortem left its own token on it.
                 client.CancellationToken = default;
+                client.Policy.Timeout = connection.Timeout;
                 try
                 {
                     client.ListBooks(1);

@@ -3,7 +3,7 @@ using Postmortems.Rendering;
 
 namespace Postmortems.Commands
 {
-    /// <summary>Renders a postmortem as the seed's Document Template in Markdown.</summary>
+    /// <summary>Renders a postmortem as the guide's Document Template in Markdown.</summary>
     [Cmdlet(VerbsData.ConvertTo, "PostmortemMarkdown", DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(string))]
     public sealed class ConvertToPostmortemMarkdownCommand : PostmortemInputCommand

@@ -5,7 +5,7 @@ using Postmortems.Rules;
 
 namespace Postmortems.Commands
 {
-    /// <summary>Lists the rules Test-Postmortem runs: name, severity, section and the seed's sentence behind each.</summary>
+    /// <summary>Lists the rules Test-Postmortem runs: name, severity, section and the guide's sentence behind each.</summary>
     [Cmdlet(VerbsCommon.Get, "PostmortemRule")]
     [OutputType(typeof(RuleInfo))]
     public sealed class GetPostmortemRuleCommand : PSCmdlet

@@ -52,6 +52,11 @@ namespace Postmortems.Commands
         [Parameter(ParameterSetName = BookStackSet)]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>How long to wait for each answer from BookStack, in seconds (30 unless Connect-BookStack -TimeoutSec said otherwise).</summary>
+        [Parameter(ParameterSetName = BookStackSet)]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == BookStackSet)
@@ -70,7 +75,7 @@ namespace Postmortems.Commands
 
         private void ImportPages()
         {
-            var client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token);
+            var client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token, MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null);
             var puller = new PostmortemPuller(client);
             foreach (var reference in BookStackPage)
             {

@@ -45,6 +45,11 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>How long to wait for each answer from BookStack, in seconds (30 unless Connect-BookStack -TimeoutSec said otherwise).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; }
+
         protected override void BeginProcessing()
         {
             if (Resolve is not null)
@@ -61,7 +66,7 @@ namespace Postmortems.Commands
                     _resolutions[id] = side;
                 }
             }
-            _client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token);
+            _client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token, MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null);
         }
 
         protected override void ProcessRecord()

@@ -101,7 +101,7 @@ namespace Postmortems.Commands
             if (IsBound(nameof(RevenueImpact))) postmortem.Impact.RevenueImpact = RevenueImpact;
         }
 
-        private static void Replace(System.Collections.Generic.List<string> target, string[]? values)
+        private static void Replace(System.Collections.Generic.ICollection<string> target, string[]? values)
         {
             target.Clear();
             if (values is null) return;

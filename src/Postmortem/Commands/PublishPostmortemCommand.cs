@@ -20,7 +20,7 @@ namespace Postmortems.Commands
         private PublishTarget _target = null!;
         private List<BookStackTag>? _tags;
 
-        /// <summary>The book to publish into (the seed's homelab book is 79).</summary>
+        /// <summary>The book to publish into (the guide's homelab book is 79).</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int BookId { get; set; }
@@ -61,6 +61,11 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>How long to wait for each answer from BookStack, in seconds (30 unless Connect-BookStack -TimeoutSec said otherwise).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; }
+
         /// <summary>
         /// Publish even a work postmortem that is not final, one in which a secret was found, or over a page someone else
         /// changed since the last publish (BookStack keeps the replaced version in the page's revisions).
@@ -87,7 +92,7 @@ namespace Postmortems.Commands
             // As in BookStack's API, a chapter wins over a book; a default -BookId does not stand in the way of -ChapterId.
             _target = chapter ? PublishTarget.Chapter(ChapterId) : Chapter is not null ? PublishTarget.ChapterOfBook(BookId, Chapter) : PublishTarget.Book(BookId);
             _tags = Tag is null ? null : ParseTags(Tag);
-            _client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token);
+            _client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token, MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null);
         }
 
         protected override void ProcessRecord()

@@ -164,7 +164,7 @@ namespace Postmortems.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
         public string[] Text { get; set; } = null!;
 
-        protected abstract List<string> ListOf(Postmortem postmortem);
+        protected abstract PostmortemList<string> ListOf(Postmortem postmortem);
 
         protected override string NotFoundErrorId => ErrorIds.EntryNotFound;
 
@@ -182,7 +182,7 @@ namespace Postmortems.Commands
     {
         protected override string ListName => "Whys";
         protected override string EntryNoun => "why";
-        protected override List<string> ListOf(Postmortem postmortem) => postmortem.Whys;
+        protected override PostmortemList<string> ListOf(Postmortem postmortem) => postmortem.Whys;
     }
 
     /// <summary>Takes contributing factors out, by index or by their text.</summary>
@@ -192,7 +192,7 @@ namespace Postmortems.Commands
     {
         protected override string ListName => "ContributingFactors";
         protected override string EntryNoun => "contributing factor";
-        protected override List<string> ListOf(Postmortem postmortem) => postmortem.ContributingFactors;
+        protected override PostmortemList<string> ListOf(Postmortem postmortem) => postmortem.ContributingFactors;
     }
 
     /// <summary>Takes observations out of What Went Well or What Went Poorly, by index or by their text.</summary>
@@ -209,6 +209,6 @@ namespace Postmortems.Commands
 
         protected override string ListName => Well ? "WentWell" : "WentPoorly";
         protected override string EntryNoun => Well ? "what went well" : "what went poorly";
-        protected override List<string> ListOf(Postmortem postmortem) => Well ? postmortem.WentWell : postmortem.WentPoorly;
+        protected override PostmortemList<string> ListOf(Postmortem postmortem) => Well ? postmortem.WentWell : postmortem.WentPoorly;
     }
 }

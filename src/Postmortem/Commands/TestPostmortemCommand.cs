@@ -6,7 +6,7 @@ using Postmortems.Rules;
 namespace Postmortems.Commands
 {
     /// <summary>
-    /// Checks a postmortem against the seed's rules, the way PSScriptAnalyzer checks a script: one record per
+    /// Checks a postmortem against the guide's rules, the way PSScriptAnalyzer checks a script: one record per
     /// finding, grouped by section, or with -Quiet a single $true/$false for a CI gate.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "Postmortem", DefaultParameterSetName = PostmortemSet)]

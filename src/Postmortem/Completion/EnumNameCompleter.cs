@@ -30,7 +30,7 @@ namespace Postmortems.Commands.Completion
         protected virtual string Summarize(T value) => Describe(value);
     }
 
-    /// <summary>P1-P4 with the seed's Severity Guide criteria and response as the tooltip.</summary>
+    /// <summary>P1-P4 with the guide's Severity Guide criteria and response as the tooltip.</summary>
     internal sealed class SeverityCompleter : EnumNameCompleter<Severity>
     {
         protected override string Describe(Severity value) =>
