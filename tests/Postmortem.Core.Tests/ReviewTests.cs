@@ -215,6 +215,8 @@ namespace Postmortems.Tests
             PostmortemReview.Complete(p, Array.Empty<DiagnosticRecord>(), force: true);
             PostmortemReview.Unlock(p, "Removed the token ghp_FAKEabcdefghijklmnopqrstuvwxyz0123456789 from the timeline", now.AddHours(1));
 
+            var digest = p.SignOffs[0].ContentDigest;
+            Assert.NotNull(digest);
             var found = SecretScanner.Scan(p);
             Assert.Equal(new[] { "SignOffs[0].Comment", "Unlocks[0].Reason" }, found.Select(f => f.Field));
             Assert.Equal(new[] { "SignOffs[0].Comment", "Unlocks[0].Reason" }, RuleTestKit.Check(p, nameof(NoSecrets)).Select(f => f.Target));
@@ -223,7 +225,7 @@ namespace Postmortems.Tests
             Assert.Equal(2, report.Secrets);
             Assert.Empty(SecretScanner.Scan(p));
             Assert.Equal("Checked against the log; the replica answered with PGPASSWORD=[REDACTED] set", p.SignOffs[0].Comment);
-            Assert.Equal(("Marcus Lee", now), (p.SignOffs[0].Reviewer, p.SignOffs[0].Date));
+            Assert.Equal(("Marcus Lee", now, digest), (p.SignOffs[0].Reviewer, p.SignOffs[0].Date, p.SignOffs[0].ContentDigest));
             Assert.Equal("Removed the token [REDACTED] from the timeline", p.Unlocks[0].Reason);
             Assert.Equal(now.AddHours(1), p.Unlocks[0].Date);
         }

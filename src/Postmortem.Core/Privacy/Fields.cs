@@ -90,7 +90,7 @@ namespace Postmortems.Privacy
             {
                 var s = p.SignOffs[i];
                 var comment = Apply(s.Comment);
-                if (comment != s.Comment) p.SignOffs[i] = new SignOff(s.Reviewer, s.Date, comment, s.AcknowledgedRules);
+                if (comment != s.Comment) p.SignOffs[i] = new SignOff(s.Reviewer, s.Date, comment, s.AcknowledgedRules, s.ContentDigest);
             }
             for (int i = 0; i < p.Unlocks.Count; i++)
             {

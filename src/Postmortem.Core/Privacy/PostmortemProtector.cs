@@ -71,7 +71,7 @@ namespace Postmortems.Privacy
             {
                 var s = postmortem.SignOffs[i];
                 var reviewer = Text.SingleLine(Secrets(s.Reviewer)) ?? s.Reviewer;
-                if (reviewer != s.Reviewer) postmortem.SignOffs[i] = new SignOff(reviewer, s.Date, s.Comment, s.AcknowledgedRules);
+                if (reviewer != s.Reviewer) postmortem.SignOffs[i] = new SignOff(reviewer, s.Date, s.Comment, s.AcknowledgedRules, s.ContentDigest);
             }
             if (postmortem.Publication is Publication publication)
             {

@@ -45,8 +45,7 @@ namespace Postmortems.Privacy
         public static bool IsPlaceholder(string value)
         {
             if (value.Length == 0) return true;
-            if (value.IndexOf("***", StringComparison.Ordinal) >= 0 || value.IndexOf("•••", StringComparison.Ordinal) >= 0 ||
-                value.IndexOf("xxxxxx", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            if (value.IndexOf("***", StringComparison.Ordinal) >= 0 || value.IndexOf("•••", StringComparison.Ordinal) >= 0) return true;
             char first = value[0];
             bool mayBePlaceholder = !char.IsLetterOrDigit(first) || first == 'x' || first == 'X' || IsWordLike(value) ||
                 value.StartsWith("your", StringComparison.OrdinalIgnoreCase) || value.EndsWith("_here", StringComparison.OrdinalIgnoreCase) ||
