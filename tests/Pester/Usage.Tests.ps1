@@ -36,8 +36,8 @@ Describe 'The usage line from the issue' {
     }
 
     It 'writes both timeline rows, in order, at their UTC times of day' {
-        $script:content | Should -Match '(?m)^\| 14:02 \| Vault seal alert fired \|$'
-        $script:content | Should -Match '(?m)^\| 14:09 \| On-call acknowledged the page \|$'
+        $script:content | Should -Match '(?m)^\| 14:02 \| Vault seal alert fired \| First symptom \|$'
+        $script:content | Should -Match '(?m)^\| 14:09 \| On-call acknowledged the page \| Detected \|$'
         $script:content.IndexOf('| 14:02 |') | Should -BeLessThan $script:content.IndexOf('| 14:09 |')
     }
 

@@ -29,6 +29,9 @@ namespace Postmortems.Tests
 
         private static string Render(Postmortem p) => PostmortemMarkdown.Render(p, frontMatter: true);
 
+        // A file written before the page showed milestones, sources, status and tracking: the front matter alone carries them.
+        private static string RenderPrevious(Postmortem p) => PreviousFormat.Of(Render(p));
+
         private static string Edit(string markdown, string from, string to)
         {
             Assert.Contains(from, markdown);
@@ -84,9 +87,9 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void A_row_whose_time_and_text_were_both_edited_is_not_guessed_at_and_both_lines_are_warned_of()
+        public void In_an_older_file_a_row_whose_time_and_text_were_both_edited_is_not_guessed_at_and_both_lines_are_warned_of()
         {
-            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:20 | Service back online in all regions |");
+            var markdown = Edit(RenderPrevious(Failover()), "| 18:14 | Service back online |", "| 18:20 | Service back online in all regions |");
             var result = Read(markdown);
             var edited = result.Postmortem.Timeline.Single(e => e.Event == "Service back online in all regions");
             Assert.Equal((At(18, 20), Milestone.None, TimelineEvent.ManualSource), (edited.UtcTime, edited.Milestone, edited.Source));
@@ -99,15 +102,15 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void A_deleted_row_is_warned_of_only_when_its_milestone_or_source_is_lost()
+        public void In_an_older_file_a_deleted_row_is_warned_of_only_when_its_milestone_or_source_is_lost()
         {
-            var markdown = Edit(Render(Failover()), "| 17:50 | Failover to the replica started |\n", "");
+            var markdown = Edit(RenderPrevious(Failover()), "| 17:50 | Failover to the replica started |\n", "");
             var result = Read(markdown);
             var warning = Assert.Single(result.Warnings);
             Assert.Equal($"pm.md, line {LineOf(markdown, "milestone: MitigationApplied")}: the front matter's event at 17:50 (MitigationApplied) matches no row any more; its milestone was dropped.", warning);
 
             // A plain event typed by hand carries nothing the page does not show.
-            markdown = Edit(Render(Failover()), "| 17:10 | Disk on the primary found full |\n", "");
+            markdown = Edit(RenderPrevious(Failover()), "| 17:10 | Disk on the primary found full |\n", "");
             Assert.Empty(Read(markdown).Warnings);
         }
 

@@ -166,11 +166,12 @@ namespace Postmortems.Rendering
             bool showSeconds = timeline.Any(e => e.UtcTime.Second != 0 || e.UtcTime.Millisecond != 0);
             var format = (showDate ? "yyyy-MM-dd " : "") + (showSeconds ? "HH:mm:ss" : "HH:mm");
 
-            md.Append("| Time (UTC) | Event |\n|------------|-------|\n");
+            md.Append("| Time (UTC) | Event | Milestone |\n|------------|-------|-----------|\n");
             foreach (var e in timeline)
             {
                 md.Append("| ").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
-                  .Append(" | ").Append(MarkdownText.Cell(e.Event)).Append(" |\n");
+                  .Append(" | ").Append(MarkdownText.Cell(e.Event))
+                  .Append(" |").Append(e.Milestone == Milestone.None ? "" : " " + MilestoneGuide.Words(e.Milestone)).Append(" |\n");
             }
             md.Append('\n');
         }

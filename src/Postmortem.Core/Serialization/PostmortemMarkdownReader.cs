@@ -286,17 +286,26 @@ namespace Postmortems.Serialization
                 if (blocks.Any(b => !IsNotYetWritten(b))) state.Values.Warnings.Add($"{state.Source}: the Timeline has no table, so no events were read from it.");
                 return;
             }
-            var (timeColumn, eventColumn) = Columns(table, ("time", 0), ("event", 1));
-            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text)>();
+            int timeColumn = Column(table, "time", 0), eventColumn = Column(table, "event", 1), milestoneColumn = Column(table, "milestone", -1);
+            // A table with the Milestone column (the module's since it has one) shows each event's milestone: the page
+            // wins. Without it (an older file, a table written by hand) milestones come from the front matter.
+            bool pageShowsMilestones = milestoneColumn >= 0;
+            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone)>();
             foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
                 var timeText = CellText(row, timeColumn);
                 var text = CellText(row, eventColumn);
-                if (timeText is null && text is null) continue;
+                var milestoneText = pageShowsMilestones ? CellText(row, milestoneColumn) : null;
+                if (timeText is null && text is null && milestoneText is null) continue;
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
                 if (!TimelineTime.TryParse(timeText, p.Date, out var shown, out var problem)) throw state.Error(row, problem!);
-                rows.Add((row, timeText, shown, timeText.Count(c => c == ':') >= 2, text));
+                if (!MilestoneGuide.TryParse(milestoneText, out var milestone))
+                {
+                    throw state.Error(row, $"the milestone '{milestoneText}' of the timeline row at {timeText} is not one of "
+                        + string.Join(", ", MilestoneGuide.Milestones.Select(MilestoneGuide.Words)) + "; leave the cell empty for an event that marks none");
+                }
+                rows.Add((row, timeText, shown, timeText.Count(c => c == ':') >= 2, text, milestone));
             }
             // The front matter knows each row's exact time, milestone and source. A row takes, pass by pass: the entry
             // shown at its time with its own text's digest; else an entry with its text's digest at another time (the
@@ -343,9 +352,10 @@ namespace Postmortems.Serialization
                 var match = matches[r];
                 // The entry's exact time while the row still shows it; a corrected time is the page's.
                 var time = match is not null && Truncate(match.Time, rows[r].WithSeconds) == rows[r].Shown ? match.Time : rows[r].Shown;
-                p.Timeline.Add(new TimelineEvent(time, rows[r].Text, match?.Milestone ?? Milestone.None, match?.Source));
+                var milestone = pageShowsMilestones ? rows[r].Milestone : match?.Milestone ?? Milestone.None;
+                p.Timeline.Add(new TimelineEvent(time, rows[r].Text, milestone, match?.Source));
             }
-            WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
+            if (!pageShowsMilestones) WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
         }
 
         private static TimeSpan Distance(DateTime a, DateTime b) => a > b ? a - b : b - a;
@@ -451,8 +461,8 @@ namespace Postmortems.Serialization
                 if (blocks.Any(b => !IsNotYetWritten(b))) state.Values.Warnings.Add($"{state.Source}: the Action Items have no table, so none were read.");
                 return;
             }
-            var (actionColumn, ownerColumn) = Columns(table, ("action", 0), ("owner", 1));
-            var (dueColumn, priorityColumn) = Columns(table, ("due", 2), ("priority", 3));
+            int actionColumn = Column(table, "action", 0), ownerColumn = Column(table, "owner", 1);
+            int dueColumn = Column(table, "due", 2), priorityColumn = Column(table, "priority", 3);
             var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
             for (int i = 0; i < rows.Count; i++)
             {
@@ -618,19 +628,16 @@ namespace Postmortems.Serialization
             return lines;
         }
 
-        private static (int, int) Columns(Table table, (string Name, int Default) first, (string Name, int Default) second)
+        /// <summary>The column whose heading names <paramref name="name"/>; <paramref name="fallback"/> (-1: none) without one.</summary>
+        private static int Column(Table table, string name, int fallback)
         {
             var header = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader);
-            int Find((string Name, int Default) column)
+            if (header is null) return fallback;
+            for (int i = 0; i < header.Count; i++)
             {
-                if (header is null) return column.Default;
-                for (int i = 0; i < header.Count; i++)
-                {
-                    if (header[i] is TableCell cell && BlockText(cell).ToLowerInvariant().Contains(column.Name)) return i;
-                }
-                return column.Default;
+                if (header[i] is TableCell cell && BlockText(cell).ToLowerInvariant().Contains(name)) return i;
             }
-            return (Find(first), Find(second));
+            return fallback;
         }
 
         /// <summary>A cell's text; null when it is empty or says "not set".</summary>

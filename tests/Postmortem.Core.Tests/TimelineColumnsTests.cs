@@ -1,0 +1,145 @@
+using System;
+using System.Linq;
+using Postmortems.Rendering;
+using Postmortems.Serialization;
+using Xunit;
+
+namespace Postmortems.Tests
+{
+    /// <summary>
+    /// The Timeline table shows what used to live only in the front matter: each event's milestone in a column of
+    /// its own. A reviewer sets or moves a milestone on the page, and the page wins over the front matter.
+    /// </summary>
+    public class TimelineMilestoneColumnTests
+    {
+        private static ReadResult Read(string markdown) => PostmortemMarkdownReader.Read(markdown, "pm.md");
+
+        private static DateTime At(int hour, int minute) => new DateTime(2026, 11, 20, hour, minute, 0, DateTimeKind.Utc);
+
+        // Manual events only, so the rows hold no source tag.
+        internal static Postmortem DiskFull()
+        {
+            var p = new Postmortem("Disk full on db-2", new Guid("0c4f2b1a-5d6e-4f70-8a9b-1c2d3e4f5a6b")) { Date = new DateTime(2026, 11, 20) };
+            p.Timeline.Add(new TimelineEvent(At(14, 2), "Disk usage alert fired", Milestone.FirstSymptom));
+            p.Timeline.Add(new TimelineEvent(At(14, 5), "On-call acknowledged", Milestone.Detected));
+            p.Timeline.Add(new TimelineEvent(At(14, 9), "Old WAL files found"));
+            p.Timeline.Add(new TimelineEvent(At(14, 25), "Old WAL files removed", Milestone.MitigationApplied));
+            p.Timeline.Add(new TimelineEvent(At(14, 31), "Writes succeed again", Milestone.ServiceRestored));
+            return p;
+        }
+
+        private static string Edit(string markdown, string from, string to)
+        {
+            Assert.Contains(from, markdown);
+            return markdown.Replace(from, to);
+        }
+
+        [Fact]
+        public void The_timeline_table_has_a_Milestone_column_after_Event_in_words_and_empty_for_a_plain_event()
+        {
+            var markdown = PostmortemMarkdown.Render(DiskFull());
+            Assert.Contains(
+                "| Time (UTC) | Event | Milestone |\n|------------|-------|-----------|\n" +
+                "| 14:02 | Disk usage alert fired | First symptom |\n" +
+                "| 14:05 | On-call acknowledged | Detected |\n" +
+                "| 14:09 | Old WAL files found | |\n" +
+                "| 14:25 | Old WAL files removed | Mitigation applied |\n" +
+                "| 14:31 | Writes succeed again | Service restored |\n\n", markdown);
+        }
+
+        [Theory]
+        [InlineData(Milestone.FirstSymptom, "First symptom")]
+        [InlineData(Milestone.Detected, "Detected")]
+        [InlineData(Milestone.InvestigationStarted, "Investigation started")]
+        [InlineData(Milestone.RootCauseIdentified, "Root cause identified")]
+        [InlineData(Milestone.MitigationApplied, "Mitigation applied")]
+        [InlineData(Milestone.ServiceRestored, "Service restored")]
+        [InlineData(Milestone.Resolved, "Resolved")]
+        public void Every_milestone_is_shown_in_words_and_reads_back(Milestone milestone, string words)
+        {
+            var p = new Postmortem("t") { Date = new DateTime(2026, 11, 20) };
+            p.Timeline.Add(new TimelineEvent(At(9, 0), "event", milestone));
+            var markdown = PostmortemMarkdown.Render(p);
+            Assert.Contains($"| 09:00 | event | {words} |\n", markdown);
+            Assert.Equal(milestone, Read(markdown).Postmortem.Timeline.Single().Milestone);
+        }
+
+        [Fact]
+        public void Without_front_matter_the_page_gives_every_milestone_and_the_Duration_they_span()
+        {
+            var original = DiskFull();
+            var result = Read(PostmortemMarkdown.Render(original));
+            Assert.Equal(original.Timeline.Select(e => e.Milestone), result.Postmortem.Timeline.Select(e => e.Milestone));
+            Assert.Null(result.Postmortem.ExplicitDuration);
+            Assert.Equal(TimeSpan.FromMinutes(26), result.Postmortem.Duration);
+            Assert.Empty(result.Warnings);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_reviewer_sets_a_milestone_in_the_column(bool frontMatter)
+        {
+            var markdown = Edit(PostmortemMarkdown.Render(DiskFull(), frontMatter), "| 14:09 | Old WAL files found | |", "| 14:09 | Old WAL files found | Root cause identified |");
+            var result = Read(markdown);
+            Assert.Equal(Milestone.RootCauseIdentified, result.Postmortem.Timeline.Single(e => e.Event == "Old WAL files found").Milestone);
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void A_reviewer_moves_a_milestone_and_the_page_wins_over_the_front_matter()
+        {
+            var markdown = Edit(PostmortemMarkdown.Render(DiskFull(), frontMatter: true), "| 14:05 | On-call acknowledged | Detected |", "| 14:05 | On-call acknowledged | |");
+            markdown = Edit(markdown, "| 14:09 | Old WAL files found | |", "| 14:09 | Old WAL files found | Detected |");
+            var result = Read(markdown);
+            var timeline = result.Postmortem.Timeline;
+            Assert.Equal(Milestone.None, timeline.Single(e => e.Event == "On-call acknowledged").Milestone);
+            Assert.Equal(Milestone.Detected, timeline.Single(e => e.Event == "Old WAL files found").Milestone);
+            // The Duration the page showed was derived from the milestones as they were: the moved one gives it now.
+            Assert.Null(result.Postmortem.ExplicitDuration);
+            Assert.Equal(TimeSpan.FromMinutes(22), result.Postmortem.Duration);
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void A_row_whose_time_and_text_were_both_edited_keeps_the_milestone_its_column_shows()
+        {
+            var markdown = Edit(PostmortemMarkdown.Render(DiskFull(), frontMatter: true), "| 14:31 | Writes succeed again | Service restored |", "| 14:33 | Writes succeed on every tenant | Service restored |");
+            var result = Read(markdown);
+            Assert.Equal(Milestone.ServiceRestored, result.Postmortem.Timeline.Single(e => e.UtcTime == At(14, 33)).Milestone);
+            Assert.Empty(result.Warnings);
+        }
+
+        [Theory]
+        [InlineData("rootcauseidentified")]
+        [InlineData("RootCauseIdentified")]
+        [InlineData("ROOT CAUSE IDENTIFIED")]
+        [InlineData("root  cause identified")]
+        public void The_column_takes_the_words_or_the_names_in_any_case(string written)
+        {
+            var markdown = Edit(PostmortemMarkdown.Render(DiskFull()), "| 14:09 | Old WAL files found | |", $"| 14:09 | Old WAL files found | {written} |");
+            Assert.Equal(Milestone.RootCauseIdentified, Read(markdown).Postmortem.Timeline.Single(e => e.Event == "Old WAL files found").Milestone);
+        }
+
+        [Fact]
+        public void A_milestone_that_is_none_is_refused_naming_the_line_and_the_milestones()
+        {
+            var markdown = Edit(PostmortemMarkdown.Render(DiskFull()), "| 14:09 | Old WAL files found | |", "| 14:09 | Old WAL files found | Root cause found |");
+            var error = Assert.Throws<PostmortemFormatException>(() => Read(markdown));
+            Assert.Equal(Array.FindIndex(markdown.Split('\n'), l => l.Contains("Root cause found")) + 1, error.Line);
+            Assert.Contains("'Root cause found'", error.Message);
+            Assert.Contains("First symptom, Detected, Investigation started, Root cause identified, Mitigation applied, Service restored, Resolved", error.Message);
+        }
+
+        [Fact]
+        public void An_older_file_without_the_column_still_takes_its_milestones_from_the_front_matter()
+        {
+            var original = DiskFull();
+            var markdown = PreviousFormat.Of(PostmortemMarkdown.Render(original, frontMatter: true));
+            Assert.Contains("| Time (UTC) | Event |\n|------------|-------|\n| 14:02 | Disk usage alert fired |\n", markdown);
+            var result = Read(markdown);
+            Assert.Equal(PostmortemDump.Of(original), PostmortemDump.Of(result.Postmortem));
+            Assert.Empty(result.Warnings);
+        }
+    }
+}
