@@ -367,7 +367,7 @@ Describe 'Markdown front matter' {
         $page | Should -Not -Match '(?m)^---$'
         $page | Should -Not -Match "$($script:full.Id)"
         $page | Should -Not -Match '(?m)^(id|context|duration|timeline|actionItems):'
-        $page | Should -Not -Match 'PAY-2|alertmanager|kubectl|slack #inc'
+        # Sources, milestones, status and tracking are on the page itself; the exact time is the front matter's.
         $page | Should -Not -Match '14:02:30\.25'
     }
 

@@ -17,12 +17,14 @@ namespace Postmortems.Tests
         {
             var lines = markdown.Split('\n');
             var section = "";
+            bool actionColumns = markdown.Contains("| Action | Owner | Due Date | Priority | Status | Tracking |");
             var result = new StringBuilder(markdown.Length);
             for (int i = 0; i < lines.Length; i++)
             {
                 var line = lines[i];
                 if (line.StartsWith("## ", System.StringComparison.Ordinal)) section = line.Substring(3);
                 else if (line.StartsWith("| Time (UTC) |", System.StringComparison.Ordinal) || (section == "Timeline" && line.StartsWith("|-", System.StringComparison.Ordinal))) line = DropCells(line, 1);
+                else if (!actionColumns && section == "Action Items") { }
                 else if (line.StartsWith("| Action |", System.StringComparison.Ordinal) || (section == "Action Items" && line.StartsWith("|-", System.StringComparison.Ordinal))) line = DropCells(line, 2);
                 else if (line.StartsWith("|", System.StringComparison.Ordinal) && section == "Timeline") line = SourceTag.Replace(LastCell.Replace(line, " |"), " |");
                 else if (line.StartsWith("|", System.StringComparison.Ordinal) && section == "Action Items") line = LastTwoCells.Replace(line, " |");

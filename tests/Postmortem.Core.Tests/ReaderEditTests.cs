@@ -32,6 +32,8 @@ namespace Postmortems.Tests
         // A file written before the page showed milestones, sources, status and tracking: the front matter alone carries them.
         private static string RenderPrevious(Postmortem p) => PreviousFormat.Of(Render(p));
 
+        private static string Render(Postmortem p, bool previous) => previous ? RenderPrevious(p) : Render(p);
+
         private static string Edit(string markdown, string from, string to)
         {
             Assert.Contains(from, markdown);
@@ -49,10 +51,12 @@ namespace Postmortems.Tests
 
         private static DateTime At(int hour, int minute) => new DateTime(2026, 11, 20, hour, minute, 0, DateTimeKind.Utc);
 
-        [Fact]
-        public void A_corrected_time_keeps_the_rows_milestone_and_source()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_corrected_time_keeps_the_rows_milestone_and_source(bool previousFormat)
         {
-            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var markdown = Edit(Render(Failover(), previousFormat), "| 18:14 | Service back online", "| 18:15 | Service back online");
             var result = Read(markdown);
             var restored = result.Postmortem.Timeline.Single(e => e.Event == "Service back online");
             Assert.Equal(At(18, 15), restored.UtcTime);
@@ -61,12 +65,14 @@ namespace Postmortems.Tests
             Assert.DoesNotContain(result.Warnings, w => w.Contains("matches no"));
         }
 
-        [Fact]
-        public void A_row_moved_to_another_rows_time_takes_its_own_entry_not_the_one_shown_there()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_row_moved_to_another_rows_time_takes_its_own_entry_not_the_one_shown_there(bool previousFormat)
         {
             // The failover row's text was edited and the restore row's time corrected onto the failover row's time.
-            var markdown = Edit(Render(Failover()), "| 17:50 | Failover to the replica started |", "| 17:50 | Failover to the replica started by hand |");
-            markdown = Edit(markdown, "| 18:14 | Service back online |", "| 17:50 | Service back online |");
+            var markdown = Edit(Render(Failover(), previousFormat), "| 17:50 | Failover to the replica started", "| 17:50 | Failover to the replica started by hand");
+            markdown = Edit(markdown, "| 18:14 | Service back online", "| 17:50 | Service back online");
             var result = Read(markdown);
             var timeline = result.Postmortem.Timeline;
             Assert.Equal((Milestone.ServiceRestored, "grafana"), (timeline.Single(e => e.Event == "Service back online").Milestone, timeline.Single(e => e.Event == "Service back online").Source));
@@ -74,15 +80,18 @@ namespace Postmortems.Tests
             Assert.DoesNotContain(result.Warnings, w => w.Contains("matches no"));
         }
 
-        [Fact]
-        public void Of_two_rows_with_the_same_text_a_corrected_one_takes_the_entry_nearest_in_time()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Of_two_rows_with_the_same_text_a_corrected_one_takes_the_entry_nearest_in_time(bool previousFormat)
         {
             var p = Failover();
-            p.Timeline.Add(new TimelineEvent(At(16, 40), "Replica restarted", Milestone.None, "kubectl"));
+            p.Timeline.Add(new TimelineEvent(At(16, 40).AddSeconds(20), "Replica restarted", Milestone.None, "kubectl"));
             p.Timeline.Add(new TimelineEvent(At(17, 30), "Replica restarted", Milestone.None, "argocd"));
-            var markdown = Edit(Render(p), "| 17:30 | Replica restarted |", "| 17:31 | Replica restarted |");
+            var markdown = Edit(Render(p, previousFormat), "| 17:30:00 | Replica restarted", "| 17:31:00 | Replica restarted");
             var timeline = Read(markdown).Postmortem.Timeline;
-            Assert.Equal("kubectl", timeline.Single(e => e.UtcTime == At(16, 40)).Source);
+            // The untouched row keeps its exact time, which only the front matter knows once it is written to the second.
+            Assert.Equal("kubectl", timeline.Single(e => e.UtcTime == At(16, 40).AddSeconds(20)).Source);
             Assert.Equal("argocd", timeline.Single(e => e.UtcTime == At(17, 31)).Source);
         }
 
@@ -126,7 +135,7 @@ namespace Postmortems.Tests
         [Fact]
         public void After_a_corrected_time_the_old_Duration_on_the_page_is_stale_output_not_a_hand_set_one()
         {
-            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online", "| 18:15 | Service back online");
             Assert.Contains("**Duration:** 01:47", markdown);
             var p = Read(markdown).Postmortem;
             Assert.Null(p.ExplicitDuration);
@@ -138,7 +147,7 @@ namespace Postmortems.Tests
         [Fact]
         public void A_Duration_changed_by_hand_is_still_hand_set_when_a_time_was_corrected_too()
         {
-            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online", "| 18:15 | Service back online");
             markdown = Edit(markdown, "**Duration:** 01:47", "**Duration:** 02:00");
             Assert.Equal(TimeSpan.FromHours(2), Read(markdown).Postmortem.ExplicitDuration);
         }
@@ -148,15 +157,15 @@ namespace Postmortems.Tests
         {
             var original = Failover();
             original.ExplicitDuration = TimeSpan.FromMinutes(95);
-            var markdown = Edit(Render(original), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var markdown = Edit(Render(original), "| 18:14 | Service back online", "| 18:15 | Service back online");
             Assert.Equal(TimeSpan.FromMinutes(95), Read(markdown).Postmortem.ExplicitDuration);
         }
 
         [Fact]
         public void Without_front_matter_a_Duration_other_than_the_timelines_is_hand_set_as_before()
         {
-            var markdown = Edit(PostmortemMarkdown.Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
-            // No milestones without front matter: the page's Duration is all there is.
+            var markdown = Edit(PostmortemMarkdown.Render(Failover()), "| 18:14 | Service back online", "| 18:15 | Service back online");
+            // Without front matter nothing tells the Duration the page was written with from one set by hand.
             Assert.Equal(TimeSpan.FromMinutes(107), Read(markdown).Postmortem.ExplicitDuration);
         }
 

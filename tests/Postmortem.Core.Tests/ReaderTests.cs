@@ -180,7 +180,7 @@ Writes failed for all tenants.
         {
             var original = SamplePostmortems.CheckoutOutage();
             var markdown = PostmortemMarkdown.Render(original, frontMatter: true)
-                .Replace("| 09:15 | On-call acknowledged the page |", "| 09:16 | On-call acknowledged the page (corrected) |")
+                .Replace("| 09:15 | On-call acknowledged the page", "| 09:16 | On-call acknowledged the page (corrected)")
                 .Replace("**Severity:** P2", "**Severity:** P1");
             var p = Read(markdown).Postmortem;
             Assert.Equal(Severity.P1, p.Severity);

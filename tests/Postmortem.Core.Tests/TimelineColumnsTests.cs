@@ -142,4 +142,117 @@ namespace Postmortems.Tests
             Assert.Empty(result.Warnings);
         }
     }
+
+    /// <summary>
+    /// An event's source (alertmanager, slack, kubectl) shows as a small tag after its text, &lt;sub&gt;slack&lt;/sub&gt;,
+    /// raw inline HTML that BookStack keeps; the reader takes a trailing tag as the source and never as text.
+    /// </summary>
+    public class TimelineSourceTagTests
+    {
+        private static ReadResult Read(string markdown) => PostmortemMarkdownReader.Read(markdown, "pm.md");
+
+        private static DateTime At(int hour, int minute) => new DateTime(2026, 11, 20, hour, minute, 0, DateTimeKind.Utc);
+
+        private static Postmortem WithSource(string text, string? source, Milestone milestone = Milestone.None)
+        {
+            var p = new Postmortem("t", new Guid("5e1f0d2c-3b4a-4c5d-8e6f-7a8b9c0d1e2f")) { Date = new DateTime(2026, 11, 20) };
+            p.Timeline.Add(new TimelineEvent(At(9, 12), text, milestone, source));
+            return p;
+        }
+
+        private static string Edit(string markdown, string from, string to)
+        {
+            Assert.Contains(from, markdown);
+            return markdown.Replace(from, to);
+        }
+
+        [Fact]
+        public void A_gathered_events_source_is_a_sub_tag_after_its_text_and_a_manual_one_shows_none()
+        {
+            var markdown = PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage());
+            Assert.Contains("| 09:12 | 5xx rate alert fired for checkout-api <sub>alertmanager</sub> | First symptom |\n", markdown);
+            Assert.Contains("| 09:52 | Previous certificate bundle restored | Mitigation applied |\n", markdown);
+        }
+
+        [Fact]
+        public void The_source_is_HTML_escaped_and_cannot_break_the_row_or_become_Markdown()
+        {
+            var markdown = PostmortemMarkdown.Render(WithSource("alert", "<b>x</b> & \"q\" *a* _b_ `c` [d] a|b \\ ~e~"));
+            Assert.Contains("| 09:12 | alert <sub>&lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot; &#42;a&#42; &#95;b&#95; &#96;c&#96; &#91;d&#93; a&#124;b &#92; &#126;e&#126;</sub> | |\n", markdown);
+        }
+
+        [Theory]
+        [MemberData(nameof(MarkdownEscapingTests.HostileTexts), MemberType = typeof(MarkdownEscapingTests))]
+        public void Any_source_reads_back_as_it_was_and_the_row_keeps_its_columns(string source)
+        {
+            var original = WithSource("event", source, Milestone.Detected);
+            var result = Read(PostmortemMarkdown.Render(original));
+            var e = result.Postmortem.Timeline.Single();
+            Assert.Equal(original.Timeline[0].Source, e.Source);
+            Assert.Equal(("event", Milestone.Detected), (e.Event, e.Milestone));
+            Assert.Empty(result.Warnings);
+        }
+
+        [Theory]
+        [InlineData("Paged <sub>slack</sub>")]
+        [InlineData("<sub>slack</sub>")]
+        [InlineData("ends in a tag <sub>x</sub>\nover two lines <sub>y</sub>")]
+        public void Event_text_that_holds_a_sub_tag_stays_text_and_is_never_taken_for_the_source(string text)
+        {
+            foreach (var source in new[] { null, "kubectl" })
+            {
+                var original = WithSource(text, source);
+                var markdown = PostmortemMarkdown.Render(original);
+                var e = Read(markdown).Postmortem.Timeline.Single();
+                Assert.Equal((original.Timeline[0].Event, original.Timeline[0].Source), (e.Event, e.Source));
+            }
+        }
+
+        [Fact]
+        public void Without_front_matter_the_page_gives_every_source()
+        {
+            var original = SamplePostmortems.CheckoutOutage();
+            var back = Read(PostmortemMarkdown.Render(original)).Postmortem;
+            Assert.Equal(original.Timeline.Select(e => (e.Event, e.Milestone, e.Source)), back.Timeline.Select(e => (e.Event, e.Milestone, e.Source)));
+        }
+
+        [Fact]
+        public void A_reviewer_adds_removes_or_changes_a_tag_and_the_page_wins_over_the_front_matter()
+        {
+            var markdown = PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage(), frontMatter: true);
+            markdown = Edit(markdown, "| 09:52 | Previous certificate bundle restored |", "| 09:52 | Previous certificate bundle restored <sub>argocd</sub> |");
+            markdown = Edit(markdown, "pulled <sub>slack</sub> |", "pulled |");
+            markdown = Edit(markdown, "<sub>grafana</sub>", "<sub>Grafana dashboard</sub>");
+            var result = Read(markdown);
+            var timeline = result.Postmortem.Timeline;
+            Assert.Equal("argocd", timeline.Single(e => e.Event == "Previous certificate bundle restored").Source);
+            Assert.Equal(TimelineEvent.ManualSource, timeline.Single(e => e.Event.StartsWith("Incident channel", StringComparison.Ordinal)).Source);
+            Assert.Equal("Grafana dashboard", timeline.Single(e => e.Event.StartsWith("Checkout success", StringComparison.Ordinal)).Source);
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void A_tag_typed_by_hand_with_Markdown_escapes_or_entities_reads_as_it_shows()
+        {
+            var markdown = Edit(PostmortemMarkdown.Render(WithSource("alert", "slack")), "<sub>slack</sub>", "<sub>chat\\_ops &amp; more</sub>");
+            Assert.Equal("chat_ops & more", Read(markdown).Postmortem.Timeline.Single().Source);
+        }
+
+        [Fact]
+        public void An_older_file_without_tags_still_takes_its_sources_from_the_front_matter()
+        {
+            var original = SamplePostmortems.CheckoutOutage();
+            var markdown = PreviousFormat.Of(PostmortemMarkdown.Render(original, frontMatter: true));
+            Assert.DoesNotContain("<sub>", markdown);
+            Assert.Equal(PostmortemDump.Of(original), PostmortemDump.Of(Read(markdown).Postmortem));
+        }
+
+        [Fact]
+        public void The_html_shows_the_tag_as_a_sub_element_and_a_typed_one_as_text()
+        {
+            var p = WithSource("Paged <sub>me</sub>", "slack & co");
+            var html = PostmortemHtml.RenderFragment(p, timelineChart: false);
+            Assert.Contains("<td>Paged &lt;sub&gt;me&lt;/sub&gt; <sub>slack &amp; co</sub></td>", html);
+        }
+    }
 }

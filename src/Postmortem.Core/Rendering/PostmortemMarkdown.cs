@@ -171,6 +171,7 @@ namespace Postmortems.Rendering
             {
                 md.Append("| ").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
                   .Append(" | ").Append(MarkdownText.Cell(e.Event))
+                  .Append(e.Source == TimelineEvent.ManualSource ? "" : " " + MarkdownText.SourceTag(e.Source))
                   .Append(" |").Append(e.Milestone == Milestone.None ? "" : " " + MilestoneGuide.Words(e.Milestone)).Append(" |\n");
             }
             md.Append('\n');

@@ -287,14 +287,15 @@ namespace Postmortems.Serialization
                 return;
             }
             int timeColumn = Column(table, "time", 0), eventColumn = Column(table, "event", 1), milestoneColumn = Column(table, "milestone", -1);
-            // A table with the Milestone column (the module's since it has one) shows each event's milestone: the page
-            // wins. Without it (an older file, a table written by hand) milestones come from the front matter.
+            // A table with the Milestone column (the module's since it has one) shows each event's milestone, and its
+            // source as a <sub> tag after the text: the page wins. Without it (an older file, a table written by hand)
+            // milestones and sources come from the front matter.
             bool pageShowsMilestones = milestoneColumn >= 0;
-            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone)>();
+            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source)>();
             foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
                 var timeText = CellText(row, timeColumn);
-                var text = CellText(row, eventColumn);
+                var (text, source) = EventCell(row, eventColumn);
                 var milestoneText = pageShowsMilestones ? CellText(row, milestoneColumn) : null;
                 if (timeText is null && text is null && milestoneText is null) continue;
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
@@ -305,7 +306,7 @@ namespace Postmortems.Serialization
                     throw state.Error(row, $"the milestone '{milestoneText}' of the timeline row at {timeText} is not one of "
                         + string.Join(", ", MilestoneGuide.Milestones.Select(MilestoneGuide.Words)) + "; leave the cell empty for an event that marks none");
                 }
-                rows.Add((row, timeText, shown, timeText.Count(c => c == ':') >= 2, text, milestone));
+                rows.Add((row, timeText, shown, timeText.Count(c => c == ':') >= 2, text, milestone, source));
             }
             // The front matter knows each row's exact time, milestone and source. A row takes, pass by pass: the entry
             // shown at its time with its own text's digest; else an entry with its text's digest at another time (the
@@ -353,7 +354,8 @@ namespace Postmortems.Serialization
                 // The entry's exact time while the row still shows it; a corrected time is the page's.
                 var time = match is not null && Truncate(match.Time, rows[r].WithSeconds) == rows[r].Shown ? match.Time : rows[r].Shown;
                 var milestone = pageShowsMilestones ? rows[r].Milestone : match?.Milestone ?? Milestone.None;
-                p.Timeline.Add(new TimelineEvent(time, rows[r].Text, milestone, match?.Source));
+                var source = pageShowsMilestones ? rows[r].Source : match?.Source;
+                p.Timeline.Add(new TimelineEvent(time, rows[r].Text, milestone, source));
             }
             if (!pageShowsMilestones) WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
         }
@@ -662,6 +664,29 @@ namespace Postmortems.Serialization
 
         private static bool IsBlank(Inline inline) => inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace();
 
+        /// <summary>
+        /// The Event cell's text, and the source its trailing &lt;sub&gt; tag shows (null without one). A tag anywhere
+        /// else is text, as is text that reads "&lt;sub&gt;" (the writer escapes it, so it is no tag).
+        /// </summary>
+        private static (string? Text, string? Source) EventCell(TableRow row, int column)
+        {
+            if (column >= row.Count || row[column] is not TableCell cell) return (null, null);
+            var paragraphs = cell.OfType<ParagraphBlock>().Where(b => b.Inline is not null).ToList();
+            if (paragraphs.Count == 0) return (null, null);
+            var last = paragraphs[paragraphs.Count - 1].Inline!.ToList();
+            int end = last.Count;
+            while (end > 0 && IsBlank(last[end - 1])) end--;
+            string? source = null;
+            if (end > 0 && last[end - 1] is SourceTagInline tag)
+            {
+                source = Text.SingleLine(tag.Source);
+                last.RemoveRange(end - 1, last.Count - end + 1);
+            }
+            if (paragraphs.Count == 1 && IsNotSet(last.Where(i => !IsBlank(i)).ToList())) return (null, source);
+            var lines = paragraphs.Take(paragraphs.Count - 1).Select(b => InlineText(b.Inline)).Concat(new[] { InlinesText(last) });
+            return (Text.Normalize(Unescape(string.Join("\n", lines))), source);
+        }
+
         // The writer's "_not set_": emphasis, so text that merely reads "not set" stays text.
         private static bool IsNotSet(List<Inline> inlines) =>
             inlines.Count == 1 && inlines[0] is EmphasisInline marker && marker.DelimiterCount == 1 && PlainText(marker).Trim() == "not set";
@@ -688,6 +713,9 @@ namespace Postmortems.Serialization
                         break;
                     case CellLineBreakInline:
                         text.Append('\n');
+                        break;
+                    case SourceTagInline tag:
+                        text.Append(SourceTagExtension.Open).Append(tag.Source).Append(SourceTagExtension.Close);
                         break;
                     case LineBreakInline lineBreak:
                         text.Append(lineBreak.IsHard ? '\n' : ' ');
