@@ -98,11 +98,12 @@ Describe 'ConvertTo-PostmortemMarkdown' {
             ) -join "`n")
         }
 
-        It 'shows the date in every timeline row when the timeline crosses midnight' {
+        It 'shows the date on the first row and where the day changes when the timeline crosses midnight' {
             $md = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 23:50 'late' | Add-TimelineEvent '2026-11-21T00:10Z' 'early' |
-                ConvertTo-PostmortemMarkdown
+                Add-TimelineEvent '2026-11-21T00:30Z' 'later' | ConvertTo-PostmortemMarkdown
             $md | Should -Match '(?m)^\| 2026-11-20 23:50 \| late \| \|$'
             $md | Should -Match '(?m)^\| 2026-11-21 00:10 \| early \| \|$'
+            $md | Should -Match '(?m)^\| 00:30 \| later \| \|$'
         }
 
         It 'writes the action items as an Action | Owner | Due Date | Priority table' {

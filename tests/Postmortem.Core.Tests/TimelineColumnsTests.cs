@@ -255,4 +255,104 @@ namespace Postmortems.Tests
             Assert.Contains("<td>Paged &lt;sub&gt;me&lt;/sub&gt; <sub>slack &amp; co</sub></td>", html);
         }
     }
+
+    /// <summary>
+    /// A timeline over more than a day shows the date once per day, on the first row and where the UTC day changes;
+    /// the reader carries the day down to the rows that show a time of day.
+    /// </summary>
+    public class TimelineDayTests
+    {
+        private static ReadResult Read(string markdown) => PostmortemMarkdownReader.Read(markdown, "pm.md");
+
+        private static DateTime Utc(int day, int hour, int minute, int second = 0) => new DateTime(2026, 11, day, hour, minute, second, DateTimeKind.Utc);
+
+        // Past midnight and over a second night.
+        internal static Postmortem OverTwoNights()
+        {
+            var p = new Postmortem("Replication lag over two nights", new Guid("7d2e1f3a-4b5c-4d6e-9f70-8a9b0c1d2e3f")) { Date = new DateTime(2026, 11, 20) };
+            p.Timeline.Add(new TimelineEvent(Utc(20, 23, 50), "Lag alert fired", Milestone.FirstSymptom, "alertmanager"));
+            p.Timeline.Add(new TimelineEvent(Utc(20, 23, 58), "On-call paged", Milestone.Detected));
+            p.Timeline.Add(new TimelineEvent(Utc(21, 0, 20), "Replica rebuilt", Milestone.MitigationApplied));
+            p.Timeline.Add(new TimelineEvent(Utc(21, 9, 5), "Lag under a second", Milestone.ServiceRestored, "grafana"));
+            p.Timeline.Add(new TimelineEvent(Utc(22, 9, 0), "Stable for a day", Milestone.Resolved));
+            return p;
+        }
+
+        [Fact]
+        public void A_timeline_over_midnight_shows_the_date_on_the_first_row_and_where_the_day_changes()
+        {
+            var markdown = PostmortemMarkdown.Render(OverTwoNights());
+            Assert.Contains(
+                "| 2026-11-20 23:50 | Lag alert fired <sub>alertmanager</sub> | First symptom |\n" +
+                "| 23:58 | On-call paged | Detected |\n" +
+                "| 2026-11-21 00:20 | Replica rebuilt | Mitigation applied |\n" +
+                "| 09:05 | Lag under a second <sub>grafana</sub> | Service restored |\n" +
+                "| 2026-11-22 09:00 | Stable for a day | Resolved |\n", markdown);
+        }
+
+        [Fact]
+        public void With_seconds_the_date_still_shows_once_per_day()
+        {
+            var p = OverTwoNights();
+            p.Timeline.Add(new TimelineEvent(Utc(21, 0, 20, 30), "Replica caught up"));
+            var markdown = PostmortemMarkdown.Render(p);
+            Assert.Contains("| 2026-11-21 00:20:00 | Replica rebuilt | Mitigation applied |\n| 00:20:30 | Replica caught up | |\n", markdown);
+        }
+
+        [Fact]
+        public void A_timeline_on_one_day_other_than_the_incidents_Date_shows_that_date_on_its_first_row_only()
+        {
+            var p = new Postmortem("t") { Date = new DateTime(2026, 11, 19) };
+            p.Timeline.Add(new TimelineEvent(Utc(20, 14, 2), "a"));
+            p.Timeline.Add(new TimelineEvent(Utc(20, 14, 9), "b"));
+            var markdown = PostmortemMarkdown.Render(p);
+            Assert.Contains("| 2026-11-20 14:02 | a | |\n| 14:09 | b | |\n", markdown);
+            p.Date = null;
+            Assert.Contains("| 2026-11-20 14:02 | a | |\n| 14:09 | b | |\n", PostmortemMarkdown.Render(p));
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_midnight_crossing_incident_round_trips_with_and_without_front_matter(bool frontMatter)
+        {
+            var original = OverTwoNights();
+            var result = Read(PostmortemMarkdown.Render(original, frontMatter));
+            Assert.Equal(original.Timeline.Select(e => (e.UtcTime, e.Event, e.Milestone, e.Source)), result.Postmortem.Timeline.Select(e => (e.UtcTime, e.Event, e.Milestone, e.Source)));
+            Assert.Equal(TimeSpan.FromHours(33).Add(TimeSpan.FromMinutes(2)), result.Postmortem.Duration);
+            Assert.Null(result.Postmortem.ExplicitDuration);
+            Assert.Empty(result.Warnings);
+            if (frontMatter) Assert.Equal(PostmortemDump.Of(original), PostmortemDump.Of(result.Postmortem));
+        }
+
+        [Fact]
+        public void A_time_of_day_falls_on_the_day_of_the_row_above_and_the_first_on_the_incidents_Date()
+        {
+            var p = Read(@"# Postmortem: t
+
+**Date:** 2026-11-20
+
+## Timeline
+
+| Time (UTC) | Event |
+|---|---|
+| 23:50 | alert |
+| 2026-11-21 00:20 | rebuilt |
+| 00:40 | caught up |
+| 2026-11-22 | day only |
+| 09:00 | stable |
+").Postmortem;
+            Assert.Equal(new[] { Utc(20, 23, 50), Utc(21, 0, 20), Utc(21, 0, 40), Utc(22, 0, 0), Utc(22, 9, 0) }, p.Timeline.Select(e => e.UtcTime));
+        }
+
+        [Fact]
+        public void A_reviewer_adds_a_row_for_the_second_day_and_its_time_of_day_falls_on_that_day()
+        {
+            var markdown = PostmortemMarkdown.Render(OverTwoNights(), frontMatter: true)
+                .Replace("| 09:05 | Lag under a second", "| 08:40 | Replica lag checked by hand | |\n| 09:05 | Lag under a second");
+            var result = Read(markdown);
+            Assert.Equal(Utc(21, 8, 40), result.Postmortem.Timeline.Single(e => e.Event == "Replica lag checked by hand").UtcTime);
+            Assert.Empty(result.Warnings);
+        }
+    }
 }

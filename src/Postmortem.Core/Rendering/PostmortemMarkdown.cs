@@ -160,15 +160,19 @@ namespace Postmortems.Rendering
                 md.Append(NotYetWritten).Append("\n\n");
                 return;
             }
-            // A timeline that crosses midnight (or lies off the incident's date, or has no date to lie on) shows the date in every row.
+            // A timeline on the incident's Date shows times alone. One that crosses midnight (or lies off the incident's
+            // date, or has no date to lie on) shows the date once per day: on the first row and where the UTC day changes.
             var firstDay = timeline[0].UtcTime.Date;
-            bool showDate = timeline[timeline.Count - 1].UtcTime.Date != firstDay || !p.Date.HasValue || p.Date.Value.Date != firstDay;
+            bool onDate = p.Date.HasValue && p.Date.Value.Date == firstDay && timeline[timeline.Count - 1].UtcTime.Date == firstDay;
             bool showSeconds = timeline.Any(e => e.UtcTime.Second != 0 || e.UtcTime.Millisecond != 0);
-            var format = (showDate ? "yyyy-MM-dd " : "") + (showSeconds ? "HH:mm:ss" : "HH:mm");
+            var timeFormat = showSeconds ? "HH:mm:ss" : "HH:mm";
+            DateTime? day = onDate ? firstDay : (DateTime?)null;
 
             md.Append("| Time (UTC) | Event | Milestone |\n|------------|-------|-----------|\n");
             foreach (var e in timeline)
             {
+                var format = e.UtcTime.Date == day ? timeFormat : "yyyy-MM-dd " + timeFormat;
+                day = e.UtcTime.Date;
                 md.Append("| ").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
                   .Append(" | ").Append(MarkdownText.Cell(e.Event))
                   .Append(e.Source == TimelineEvent.ManualSource ? "" : " " + MarkdownText.SourceTag(e.Source))

@@ -292,6 +292,9 @@ namespace Postmortems.Serialization
             // milestones and sources come from the front matter.
             bool pageShowsMilestones = milestoneColumn >= 0;
             var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source)>();
+            // A time of day falls on the day of the row above: the page shows the date once per day, where it changes.
+            // Above the first row with a date it falls on the postmortem's Date.
+            var day = p.Date;
             foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
                 var timeText = CellText(row, timeColumn);
@@ -300,7 +303,8 @@ namespace Postmortems.Serialization
                 if (timeText is null && text is null && milestoneText is null) continue;
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
-                if (!TimelineTime.TryParse(timeText, p.Date, out var shown, out var problem)) throw state.Error(row, problem!);
+                if (TimelineTime.TryParse(timeText, null, out var shown, out _)) day = shown.Date;
+                else if (!TimelineTime.TryParse(timeText, day, out shown, out var problem)) throw state.Error(row, problem!);
                 if (!MilestoneGuide.TryParse(milestoneText, out var milestone))
                 {
                     throw state.Error(row, $"the milestone '{milestoneText}' of the timeline row at {timeText} is not one of "
