@@ -30,7 +30,7 @@ namespace Postmortems.Tests
         {
             var yaml = PostmortemYaml.Write(SamplePostmortems.CheckoutOutage());
             var keys = yaml.Split('\n').Where(l => l.Length > 0 && char.IsLetter(l[0])).Select(l => l.Substring(0, l.IndexOf(':'))).ToArray();
-            Assert.Equal(new[] { "id", "title", "date", "duration", "severity", "status", "context", "state", "authors", "reviewers", "executiveSummary", "timeline", "impact", "rootCause", "whys", "contributingFactors", "wentWell", "wentPoorly", "actionItems", "lessonsLearned", "signOffs", "unlocks" }, keys);
+            Assert.Equal(new[] { "id", "title", "date", "duration", "severity", "status", "context", "state", "authors", "reviewers", "executiveSummary", "timeline", "impact", "rootCause", "whys", "contributingFactors", "wentWell", "wentPoorly", "trackingUrl", "actionItems", "lessonsLearned", "signOffs", "unlocks" }, keys);
             Assert.Contains("rootCause: |-\n", yaml);
             Assert.StartsWith("# " + PostmortemYaml.Header, yaml);
         }

@@ -87,6 +87,7 @@ namespace Postmortems.Merging
             m.ContributingFactors.AddRange(Texts("Contributing Factors", "ContributingFactors", b.ContributingFactors, l.ContributingFactors, w.ContributingFactors));
             m.WentWell.AddRange(Texts("What Went Well", "WentWell", b.WentWell, l.WentWell, w.WentWell));
             m.WentPoorly.AddRange(Texts("What Went Poorly", "WentPoorly", b.WentPoorly, l.WentPoorly, w.WentPoorly));
+            m.TrackingUrl = Single("Action Items", "TrackingUrl", "Tracking URL", b.TrackingUrl, l.TrackingUrl, w.TrackingUrl);
             m.ActionItems.AddRange(Entries(new ActionItemEntries(this), b.ActionItems, l.ActionItems, w.ActionItems));
             m.LessonsLearned = Single("Lessons Learned", "LessonsLearned", "Lessons Learned", b.LessonsLearned, l.LessonsLearned, w.LessonsLearned);
             return m;

@@ -15,6 +15,7 @@ namespace Postmortems
         private string? _executiveSummary;
         private string? _rootCause;
         private string? _lessonsLearned;
+        private string? _trackingUrl;
 
         /// <summary>
         /// A new postmortem. There is deliberately no constructor that takes a title alone: PowerShell would use it to
@@ -87,6 +88,16 @@ namespace Postmortems
         public List<string> WentPoorly { get; } = new List<string>();
 
         public List<ActionItem> ActionItems { get; } = new List<ActionItem>();
+
+        /// <summary>
+        /// Where the action items' ticket keys are tracked: an absolute http or https address with {0} where the key
+        /// goes (https://jira.example.com/browse/{0}), so a key such as PAY-1423 shows as a link to its ticket.
+        /// </summary>
+        public string? TrackingUrl
+        {
+            get => _trackingUrl;
+            set => _trackingUrl = TrackingLinks.CheckPattern(value);
+        }
 
         /// <summary>Draft, InReview or Final. A Final postmortem is locked: the cmdlets change it only after Unlock-Postmortem.</summary>
         public DocumentState State { get; set; } = DocumentState.Draft;

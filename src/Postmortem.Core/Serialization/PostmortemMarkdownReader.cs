@@ -68,6 +68,7 @@ namespace Postmortems.Serialization
                 p.SignOffs.AddRange(front.SignOffs);
                 p.Unlocks.AddRange(front.Unlocks);
                 p.Publication = front.Publication;
+                p.TrackingUrl = front.TrackingUrl;
             }
 
             // Blocks by the section they stand under; what precedes the first section is the header. Without a title
@@ -770,6 +771,8 @@ namespace Postmortems.Serialization
 
             public Publication? Publication { get; private set; }
 
+            public string? TrackingUrl { get; private set; }
+
             public List<EventInfo> Events { get; } = new List<EventInfo>();
 
             public List<ActionInfo> Actions { get; } = new List<ActionInfo>();
@@ -831,6 +834,7 @@ namespace Postmortems.Serialization
                     ["context"] = n => front.Context = values.Enum<IncidentContext>(n, "context"),
                     ["duration"] = n => front.Duration = values.Duration(n, "duration"),
                     ["state"] = n => front.State = values.Enum<DocumentState>(n, "state") ?? DocumentState.Draft,
+                    ["trackingUrl"] = n => front.TrackingUrl = values.TrackingUrl(n, "trackingUrl"),
                     ["signOffs"] = n =>
                     {
                         var holder = new Postmortem("front matter");
