@@ -108,7 +108,7 @@ BeforeAll {
 
     $script:TopLevelKeys = @(
         'id', 'title', 'date', 'duration', 'severity', 'status', 'context', 'state', 'authors', 'reviewers', 'executiveSummary',
-        'timeline', 'impact', 'rootCause', 'whys', 'contributingFactors', 'wentWell', 'wentPoorly', 'actionItems', 'lessonsLearned',
+        'timeline', 'impact', 'rootCause', 'whys', 'contributingFactors', 'wentWell', 'wentPoorly', 'trackingUrl', 'actionItems', 'lessonsLearned',
         'signOffs', 'unlocks'
     )
 }
