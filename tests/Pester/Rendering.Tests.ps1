@@ -106,12 +106,12 @@ Describe 'ConvertTo-PostmortemMarkdown' {
             $md | Should -Match '(?m)^\| 00:30 \| later \| \|$'
         }
 
-        It 'writes the action items as an Action | Owner | Due Date | Priority table' {
+        It 'writes the action items as an Action | Owner | Due Date | Priority | Status | Tracking table' {
             $body = Get-SectionBody ($script:Full | ConvertTo-PostmortemMarkdown) 'Action Items'
             $body | Should -BeExactly (@(
-                '| Action | Owner | Due Date | Priority |'
-                '|--------|-------|----------|----------|'
-                '| Add Grafana alert for OpenBao seal status | platform | 2026-12-15 | P2 |'
+                '| Action | Owner | Due Date | Priority | Status | Tracking |'
+                '|--------|-------|----------|----------|--------|----------|'
+                '| Add Grafana alert for OpenBao seal status | platform | 2026-12-15 | P2 | Open | |'
             ) -join "`n")
         }
 
@@ -129,10 +129,10 @@ Describe 'ConvertTo-PostmortemMarkdown' {
             $row | Should -BeExactly '| 14:02 | kubectl get pods \| grep openbao | |'
         }
 
-        It 'escapes a | in an action item so the row keeps four columns' {
-            $md = New-Postmortem x | Add-ActionItem 'Pipe logs | to Loki' -Owner 'a|b' | ConvertTo-PostmortemMarkdown
+        It 'escapes a | in an action item so the row keeps six columns' {
+            $md = New-Postmortem x | Add-ActionItem 'Pipe logs | to Loki' -Owner 'a|b' -Tracking 'x|y' | ConvertTo-PostmortemMarkdown
             $row = ($md -split "`n") | Where-Object { $_ -like '| Pipe logs*' }
-            Get-CellSeparatorCount $row | Should -Be 5
+            Get-CellSeparatorCount $row | Should -Be 7
         }
 
         It 'keeps a multi-line event in one table row' {

@@ -42,7 +42,7 @@ Describe 'The usage line from the issue' {
     }
 
     It 'writes the action item row with owner, due date and priority' {
-        $script:content | Should -Match '(?m)^\| Add Grafana alert for OpenBao seal status with 5-minute threshold \| platform \| 2026-12-15 \| P2 \|$'
+        $script:content | Should -Match '(?m)^\| Add Grafana alert for OpenBao seal status with 5-minute threshold \| platform \| 2026-12-15 \| P2 \| Open \| \|$'
     }
 
     It 'emits nothing when -PassThru is not given' {

@@ -72,16 +72,17 @@ namespace Postmortems.Tests
 
         [Theory]
         [MemberData(nameof(HostileTexts))]
-        public void Text_in_an_action_item_cell_reads_as_typed_and_the_table_keeps_four_columns(string text)
+        public void Text_in_an_action_item_cell_reads_as_typed_and_the_table_keeps_its_six_columns(string text)
         {
             var p = new Postmortem("t");
-            p.ActionItems.Add(new ActionItem(text) { Owner = text });
+            p.ActionItems.Add(new ActionItem(text) { Owner = text, Tracking = text });
             var document = Parse(p);
 
             var table = SectionBlocks(document, "Action Items").OfType<Table>().Single();
             var row = (TableRow)table[1];
-            Assert.Equal(4, row.Count);
+            Assert.Equal(6, row.Count);
             Assert.Equal(Expected(text), CellText((TableCell)row[0]));
+            Assert.Equal(Text.SingleLine(text), CellText((TableCell)row[5]));
         }
 
         [Theory]

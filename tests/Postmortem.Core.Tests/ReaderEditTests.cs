@@ -178,10 +178,12 @@ namespace Postmortems.Tests
             return p;
         }
 
-        [Fact]
-        public void An_action_item_whose_owner_due_date_or_priority_was_edited_keeps_its_status_and_tracking()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void An_action_item_whose_owner_due_date_or_priority_was_edited_keeps_its_status_and_tracking(bool previousFormat)
         {
-            var markdown = Edit(Render(WithActions()), "| Alert at 80% disk on the primary | dba | 2026-12-01 | P1 |", "| Alert at 80% disk on the primary | storage team | 2026-12-15 | P2 |");
+            var markdown = Edit(Render(WithActions(), previousFormat), "| Alert at 80% disk on the primary | dba | 2026-12-01 | P1 |", "| Alert at 80% disk on the primary | storage team | 2026-12-15 | P2 |");
             markdown = Edit(markdown, "| Rehearse the failover every quarter | platform | _not set_ | P2 |", "| Rehearse the failover every quarter | _not set_ | 2027-01-31 | _not set_ |");
             var result = Read(markdown);
             var items = result.Postmortem.ActionItems;
@@ -190,10 +192,12 @@ namespace Postmortems.Tests
             Assert.Empty(result.Warnings);
         }
 
-        [Fact]
-        public void An_action_item_whose_text_was_edited_in_its_place_keeps_its_status_and_tracking()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void An_action_item_whose_text_was_edited_in_its_place_keeps_its_status_and_tracking(bool previousFormat)
         {
-            var markdown = Edit(Render(WithActions()), "| Alert at 80% disk on the primary |", "| Alert at 75% disk on the primary and the replica |");
+            var markdown = Edit(Render(WithActions(), previousFormat), "| Alert at 80% disk on the primary |", "| Alert at 75% disk on the primary and the replica |");
             var result = Read(markdown);
             var item = result.Postmortem.ActionItems[0];
             Assert.Equal(("Alert at 75% disk on the primary and the replica", ActionItemStatus.Done, "DB-101"), (item.Action, item.Status, item.Tracking));
@@ -201,9 +205,9 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void An_action_item_entry_that_matches_no_row_any_more_is_warned_of_when_its_status_or_tracking_is_lost()
+        public void In_an_older_file_an_action_item_entry_that_matches_no_row_any_more_is_warned_of_when_its_status_or_tracking_is_lost()
         {
-            var written = Render(WithActions());
+            var written = RenderPrevious(WithActions());
             var markdown = Edit(written, "| Alert at 80% disk on the primary | dba | 2026-12-01 | P1 |\n", "");
             var result = Read(markdown);
             Assert.Equal(new[] { "DB-102", null }, result.Postmortem.ActionItems.Select(i => i.Tracking));

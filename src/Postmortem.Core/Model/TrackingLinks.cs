@@ -16,14 +16,17 @@ namespace Postmortems
 
         private static readonly Regex Key = new Regex(@"^[A-Z][A-Z0-9_]*-[0-9]+$", RegexOptions.CultureInvariant);
 
+        // &amp; &#35; &#x23;: read as a character in a link's address, whatever escapes it.
+        private static readonly Regex CharacterReference = new Regex(@"&#?[A-Za-z0-9]+;", RegexOptions.CultureInvariant);
+
         private static readonly Regex KeyAtEnd = new Regex(@"/(?<key>[A-Z][A-Z0-9_]*-[0-9]+)/?$", RegexOptions.CultureInvariant);
 
         /// <summary>A ticket key as issue trackers write them: PAY-1423, OPS_2-7.</summary>
         public static bool IsKey(string text) => Key.IsMatch(text);
 
         /// <summary>
-        /// An absolute http or https address that can stand as a link in a Markdown table cell: no white space, no
-        /// angle brackets, pipes or backslashes.
+        /// An absolute http or https address that can stand as a link in a Markdown table cell and read back exactly: no
+        /// white space, no angle brackets, pipes or backslashes, nothing that reads as a character reference.
         /// </summary>
         public static bool IsLinkable(string text)
         {
@@ -31,7 +34,7 @@ namespace Postmortems
             {
                 if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '<' || c == '>' || c == '|' || c == '\\') return false;
             }
-            return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+            return !CharacterReference.IsMatch(text) && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
         }
 
         /// <summary>The key a tracking address ends in (https://jira.example.com/browse/PAY-1423), or null.</summary>

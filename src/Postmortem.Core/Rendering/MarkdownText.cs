@@ -53,6 +53,22 @@ namespace Postmortems.Rendering
         }
 
         /// <summary>
+        /// An address as a link destination, [text](here): parentheses are escaped so the address reads back exactly.
+        /// For addresses <see cref="TrackingLinks.IsLinkable"/> allows.
+        /// </summary>
+        public static string LinkDestination(string url)
+        {
+            var builder = new StringBuilder(url.Length + 4);
+            for (int i = 0; i < url.Length; i++)
+            {
+                char c = url[i];
+                if (c == '(' || c == ')') builder.Append('\\');
+                builder.Append(c);
+            }
+            return builder.ToString();
+        }
+
+        /// <summary>
         /// Text that may span lines, as the body of a paragraph or list item. Each line break is kept as a hard
         /// break and a blank line as a paragraph break; continuation lines get <paramref name="indent"/> so they stay
         /// inside a list item.

@@ -67,7 +67,7 @@ namespace Postmortems.Rendering
             BulletList(md, postmortem.WentPoorly);
 
             Section(md, "Action Items");
-            WriteActionItems(md, postmortem.ActionItems);
+            WriteActionItems(md, postmortem.ActionItems, postmortem.TrackingUrl);
 
             Section(md, "Lessons Learned");
             Paragraph(md, postmortem.LessonsLearned);
@@ -199,23 +199,44 @@ namespace Postmortems.Rendering
 
         private static string Field(string? text) => text is null ? NotSet : MarkdownText.Block(text, "  ");
 
-        private static void WriteActionItems(StringBuilder md, List<ActionItem> items)
+        private static void WriteActionItems(StringBuilder md, List<ActionItem> items, string? trackingUrl)
         {
             if (items.Count == 0)
             {
                 md.Append(NotYetWritten).Append("\n\n");
                 return;
             }
-            md.Append("| Action | Owner | Due Date | Priority |\n|--------|-------|----------|----------|\n");
+            md.Append("| Action | Owner | Due Date | Priority | Status | Tracking |\n|--------|-------|----------|----------|--------|----------|\n");
             foreach (var item in items)
             {
+                var tracking = TrackingCell(item.Tracking, trackingUrl);
                 md.Append("| ").Append(MarkdownText.Cell(item.Action))
                   .Append(" | ").Append(item.Owner is null ? NotSet : MarkdownText.Cell(item.Owner))
                   .Append(" | ").Append(item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotSet)
                   .Append(" | ").Append(item.Priority?.ToString() ?? NotSet)
+                  .Append(" | ").Append(item.Status.ToString())
+                  .Append(" |").Append(tracking.Length == 0 ? "" : " " + tracking)
                   .Append(" |\n");
             }
             md.Append('\n');
         }
+
+        /// <summary>
+        /// An action item's tracking as a link where it can be one: an address ending in a ticket key is a link showing
+        /// the key ([PAY-1423](https://jira.example.com/browse/PAY-1423)), another address an autolink; a key is a link
+        /// by the postmortem's tracking URL pattern if it has one. Anything else is text; no tracking, an empty cell.
+        /// </summary>
+        private static string TrackingCell(string? tracking, string? trackingUrl)
+        {
+            if (tracking is null) return string.Empty;
+            if (TrackingLinks.IsLinkable(tracking))
+            {
+                return TrackingLinks.KeyOf(tracking) is string key ? Link(key, tracking) : "<" + tracking + ">";
+            }
+            if (TrackingLinks.IsKey(tracking) && TrackingLinks.UrlOf(tracking, trackingUrl) is string url) return Link(tracking, url);
+            return MarkdownText.Cell(tracking);
+        }
+
+        private static string Link(string text, string url) => "[" + MarkdownText.Cell(text) + "](" + MarkdownText.LinkDestination(url) + ")";
     }
 }

@@ -470,6 +470,10 @@ namespace Postmortems.Serialization
             }
             int actionColumn = Column(table, "action", 0), ownerColumn = Column(table, "owner", 1);
             int dueColumn = Column(table, "due", 2), priorityColumn = Column(table, "priority", 3);
+            // The module's table shows Status and Tracking; a table with the template's four columns (an older file, a
+            // table written by hand) leaves them to the front matter.
+            int statusColumn = Column(table, "status", -1), trackingColumn = Column(table, "tracking", -1);
+            bool statusShown = statusColumn >= 0, trackingShown = trackingColumn >= 0;
             var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
             for (int i = 0; i < rows.Count; i++)
             {
@@ -487,10 +491,20 @@ namespace Postmortems.Serialization
                     item.DueDate = dueDate;
                 }
                 item.Priority = EnumValue<ActionPriority>(state, row, "Priority", CellText(row, priorityColumn));
+                if (statusShown) item.Status = EnumValue<ActionItemStatus>(state, row, "Status", CellText(row, statusColumn)) ?? ActionItemStatus.Open;
+                if (trackingShown) item.Tracking = TrackingCell(row, trackingColumn, p.TrackingUrl);
                 p.ActionItems.Add(item);
             }
-            // Status and tracking live in the front matter: each row takes the entry with its text's digest, and a
-            // row whose text was edited takes the entry left at its position.
+            // Status and tracking the table does not show live in the front matter: each row takes the entry with its
+            // text's digest, and a row whose text was edited takes the entry left at its position.
+            void Apply(ActionItem item, FrontMatter.ActionInfo info)
+            {
+                if (!statusShown) item.Status = info.Status;
+                if (!trackingShown) item.Tracking = info.Tracking;
+                // A link shows an address as its key, and a key as its address: the front matter knows which it was.
+                else if (item.Tracking is string shown && info.Tracking is string kept
+                         && TrackingLinks.Resolve(shown, p.TrackingUrl) == TrackingLinks.Resolve(kept, p.TrackingUrl)) item.Tracking = kept;
+            }
             var entries = front?.Actions ?? new List<FrontMatter.ActionInfo>();
             var taken = new bool[entries.Count];
             var matched = new bool[p.ActionItems.Count];
@@ -516,7 +530,7 @@ namespace Postmortems.Serialization
             for (int e = 0; e < entries.Count; e++)
             {
                 var entry = entries[e];
-                bool done = entry.Status != ActionItemStatus.Open, tracked = entry.Tracking is not null;
+                bool done = !statusShown && entry.Status != ActionItemStatus.Open, tracked = !trackingShown && entry.Tracking is not null;
                 if (taken[e] || !(done || tracked)) continue;
                 var what = string.Join(", ", new[] { done ? entry.Status.ToString() : null, tracked ? $"tracking '{entry.Tracking}'" : null }.Where(w => w is not null));
                 var dropped = done && tracked ? "its status and tracking were dropped" : done ? "its status was dropped" : "its tracking was dropped";
@@ -524,10 +538,37 @@ namespace Postmortems.Serialization
             }
         }
 
-        private static void Apply(ActionItem item, FrontMatter.ActionInfo info)
+        /// <summary>
+        /// The Tracking cell: a link's address, or the ticket key it shows when the address is the postmortem's tracking
+        /// URL pattern applied to that key; text as it is; null when empty.
+        /// </summary>
+        private static string? TrackingCell(TableRow row, int column, string? trackingUrl)
         {
-            item.Status = info.Status;
-            item.Tracking = info.Tracking;
+            if (column >= row.Count || row[column] is not TableCell cell) return null;
+            foreach (var paragraph in cell.OfType<ParagraphBlock>())
+            {
+                switch (FirstLink(paragraph.Inline))
+                {
+                    case AutolinkInline autolink:
+                        return Text.SingleLine(autolink.Url);
+                    case LinkInline link when link.Url is not null:
+                        var key = Text.SingleLine(PlainText(link));
+                        if (key is not null && TrackingLinks.IsKey(key) && TrackingLinks.UrlOf(key, trackingUrl) == link.Url) return key;
+                        return Text.SingleLine(link.Url);
+                }
+            }
+            return Text.SingleLine(CellText(row, column));
+        }
+
+        private static Inline? FirstLink(ContainerInline? container)
+        {
+            if (container is null) return null;
+            foreach (var inline in container)
+            {
+                if (inline is AutolinkInline || (inline is LinkInline link && !link.IsImage)) return inline;
+                if (inline is ContainerInline inner && FirstLink(inner) is Inline found) return found;
+            }
+            return null;
         }
 
         // ---- Shared block and inline reading
