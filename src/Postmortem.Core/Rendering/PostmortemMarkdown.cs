@@ -125,6 +125,12 @@ namespace Postmortems.Rendering
                 "**Author(s):** " + Names(p.Authors),
                 "**Reviewers:** " + Names(p.Reviewers),
             };
+            // Who approved it, and when: shown only, the sign-offs themselves are kept in the front matter and the draft.
+            if (p.SignOffs.Count > 0)
+            {
+                fields.Add("**Signed off:** " + string.Join(", ", p.SignOffs.Select(s =>
+                    MarkdownText.Inline(s.Reviewer) + " (" + s.Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC)")));
+            }
             // Consecutive lines as in the template; the trailing backslash keeps each on its own line when rendered.
             md.Append(string.Join("\\\n", fields)).Append("\n\n");
         }

@@ -242,6 +242,9 @@ namespace Postmortems.Serialization
                     case "reviewers": case "reviewer":
                         p.Reviewers.AddRange(SplitNames(value));
                         break;
+                    case "signedoff": case "signoffs":
+                        // Shown for the reader of the page; the sign-offs come from the front matter or the draft.
+                        break;
                     default:
                         state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the header field '{label}' is not part of the template and was ignored.");
                         break;
