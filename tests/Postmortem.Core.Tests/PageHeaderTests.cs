@@ -67,5 +67,76 @@ namespace Postmortems.Tests
             Assert.Equal(new[] { "Marcus Lee", "Dana Okafor" }, result.Postmortem.SignOffs.Select(s => s.Reviewer));
             Assert.Empty(result.Warnings);
         }
+
+        private static Postmortem Named(params string[] names)
+        {
+            var p = new Postmortem("t", new Guid("2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901"));
+            p.Authors.AddRange(names);
+            p.Reviewers.AddRange(names);
+            p.Impact.ServicesAffected.AddRange(names);
+            return p;
+        }
+
+        [Fact]
+        public void A_list_where_a_name_holds_a_comma_is_joined_with_semicolons()
+        {
+            var markdown = PostmortemMarkdown.Render(Named("Doe, Jane", "Ann Lee"));
+            Assert.Contains("**Author(s):** Doe, Jane; Ann Lee\\\n**Reviewers:** Doe, Jane; Ann Lee\n", markdown);
+            Assert.Contains("- **Services affected:** Doe, Jane; Ann Lee\n", markdown);
+        }
+
+        [Fact]
+        public void A_list_without_commas_is_joined_with_commas_as_before()
+        {
+            Assert.Contains("**Author(s):** Ann Lee, Bo Chen\\\n", PostmortemMarkdown.Render(Named("Ann Lee", "Bo Chen")));
+        }
+
+        [Fact]
+        public void The_sign_offs_follow_the_same_rule()
+        {
+            var p = Named("Doe, Jane", "Ann Lee");
+            p.SignOffs.Add(new SignOff("Doe, Jane", new DateTime(2026, 11, 21, 10, 4, 0, DateTimeKind.Utc)));
+            p.SignOffs.Add(new SignOff("Ann Lee", new DateTime(2026, 11, 21, 11, 30, 0, DateTimeKind.Utc)));
+            Assert.Contains("**Signed off:** Doe, Jane (2026-11-21 10:04 UTC); Ann Lee (2026-11-21 11:30 UTC)\n", PostmortemMarkdown.Render(p));
+        }
+
+        [Fact]
+        public void A_list_of_one_name_that_holds_a_comma_escapes_it_as_before_which_the_page_does_not_show()
+        {
+            var p = Named("Doe, Jane");
+            Assert.Contains("**Author(s):** Doe\\, Jane\\\n", PostmortemMarkdown.Render(p));
+            Assert.Contains("<strong>Author(s):</strong> Doe, Jane<br />", PostmortemHtml.RenderFragment(p));
+        }
+
+        [Theory]
+        [InlineData("Doe, Jane")]
+        [InlineData(", wnk zq")]
+        [InlineData("Doe, Jane", "Ann Lee")]
+        [InlineData("Ann Lee", "Bo Chen")]
+        [InlineData("a; b", "c")]
+        [InlineData("x; y, z", "Doe, Jane", "plain")]
+        [InlineData("AT&T; inc.", "a &amp; b;")]
+        [InlineData("Doe\\, Jane", "\\;")]
+        public void Names_read_back_as_they_were_without_front_matter(params string[] names)
+        {
+            var original = Named(names);
+            var result = Read(PostmortemMarkdown.Render(original));
+            Assert.Equal(original.Authors, result.Postmortem.Authors);
+            Assert.Equal(original.Reviewers, result.Postmortem.Reviewers);
+            Assert.Equal(original.Impact.ServicesAffected, result.Postmortem.Impact.ServicesAffected);
+            Assert.Empty(result.Warnings);
+        }
+
+        [Theory]
+        [InlineData("Ana Lima; Doe, Jane", new[] { "Ana Lima", "Doe, Jane" })]
+        [InlineData("Ana Lima, Doe\\, Jane", new[] { "Ana Lima", "Doe, Jane" })]
+        [InlineData("Ana Lima, Bo Chen", new[] { "Ana Lima", "Bo Chen" })]
+        [InlineData("Ana Lima;Bo Chen;", new[] { "Ana Lima", "Bo Chen" })]
+        public void A_hand_written_list_splits_on_semicolons_when_it_has_any_else_on_commas(string written, string[] names)
+        {
+            var p = Read($"# Postmortem: x\n\n**Author(s):** {written}\n\n## Impact\n\n- **Services affected:** {written}\n").Postmortem;
+            Assert.Equal(names, p.Authors);
+            Assert.Equal(names, p.Impact.ServicesAffected);
+        }
     }
 }

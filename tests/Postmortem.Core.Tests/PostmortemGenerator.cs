@@ -18,7 +18,7 @@ namespace Postmortems.Tests
             "<script>alert(1)</script>", "<br>", "&amp;", "&#35;", "AT&T", "[link](x)", "![img](y)", "\\", "back\\slash", "~~s~~",
             "---", "===", "C#", "100%", "key: value", "- [ ] task", "{a: 1}", "[1, 2]", "'single'", "\"double\"", "true", "null", "~",
             "42", "3.14", "2026-11-20", "14:02", "0x1F", "yes", "no", "@at", "%pct", "!bang", "&anchor", "*alias", "!!str", "? q",
-            "障害", "🔥", "שלום", "مرحبا", "Ünïcödé", "naïve café", "\t", "    ", "  ", "Doe, Jane", ", ", ",", "—", "…", "é",
+            "障害", "🔥", "שלום", "مرحبا", "Ünïcödé", "naïve café", "\t", "    ", "  ", "Doe, Jane", ", ", ",", "; ", "a;b", "\\;", "—", "…", "é",
             "Yes", "No", "not set", "_not set_", "Not yet written.", "_Not yet written._", "**Date:**", "Postmortem:", "| --- |",
             "<!-- c -->", "http://example.org/<x>", "e.g.", "#", "##", "=", "-", "+", "1.", ":", "'", "\"", "`", "|", "*", "_",
         };

@@ -128,16 +128,29 @@ namespace Postmortems.Rendering
             // Who approved it, and when: shown only, the sign-offs themselves are kept in the front matter and the draft.
             if (p.SignOffs.Count > 0)
             {
-                fields.Add("**Signed off:** " + string.Join(", ", p.SignOffs.Select(s =>
-                    MarkdownText.Inline(s.Reviewer) + " (" + s.Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC)")));
+                fields.Add("**Signed off:** " + Names(p.SignOffs.Select(s => s.Reviewer).ToList(),
+                    i => " (" + p.SignOffs[i].Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC)"));
             }
             // Consecutive lines as in the template; the trailing backslash keeps each on its own line when rendered.
             md.Append(string.Join("\\\n", fields)).Append("\n\n");
         }
 
-        // A comma inside a name is escaped, so "Doe, Jane" stays one name when the list is read back.
-        private static string Names(List<string> names) =>
-            names.Count == 0 ? NotSet : string.Join(", ", names.Select(n => MarkdownText.Inline(n).Replace(",", "\\,")));
+        /// <summary>
+        /// A list of names, joined with commas, or with semicolons when a name holds a comma ("Doe, Jane; Ann Lee"), so
+        /// the page reads as the list it is. A semicolon inside a name is escaped, so the reader splits only between
+        /// names; so is a comma in a list of one name, which has no semicolon to split at (the page shows no escape).
+        /// </summary>
+        private static string Names(IReadOnlyList<string> names, Func<int, string>? after = null)
+        {
+            if (names.Count == 0) return NotSet;
+            var separator = names.Any(n => n.IndexOf(',') >= 0) ? "; " : ", ";
+            return string.Join(separator, names.Select((name, i) =>
+            {
+                var text = MarkdownText.Inline(name).Replace(";", "\\;");
+                if (names.Count == 1) text = text.Replace(",", "\\,");
+                return text + (after?.Invoke(i) ?? "");
+            }));
+        }
 
         private static void Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
 

@@ -20,8 +20,9 @@ namespace Postmortems.Serialization
     /// </summary>
     public static class PostmortemMarkdownReader
     {
-        // Stands in for an escaped comma ("Doe\, Jane") while a list of names is split.
+        // Stand in for an escaped comma ("Doe\, Jane", as older files write it) and semicolon while a list of names is split.
         private const char EscapedComma = '\uE000';
+        private const char EscapedSemicolon = '\uE001';
 
         private enum Part
         {
@@ -755,6 +756,7 @@ namespace Postmortems.Serialization
                     case LiteralInline literal:
                         var content = literal.Content.ToString();
                         if (literal.IsFirstCharacterEscaped && content.Length > 0 && content[0] == ',') content = EscapedComma + content.Substring(1);
+                        if (literal.IsFirstCharacterEscaped && content.Length > 0 && content[0] == ';') content = EscapedSemicolon + content.Substring(1);
                         text.Append(content);
                         break;
                     case HtmlEntityInline entity:
@@ -786,12 +788,13 @@ namespace Postmortems.Serialization
             return text.ToString();
         }
 
-        private static string? Unescape(string? text) => text?.Replace(EscapedComma, ',');
+        private static string? Unescape(string? text) => text?.Replace(EscapedComma, ',').Replace(EscapedSemicolon, ';');
 
+        /// <summary>A list of names: split at semicolons when it has any ("Doe, Jane; Ann Lee"), else at commas.</summary>
         private static IEnumerable<string> SplitNames(string? value)
         {
             if (value is null) yield break;
-            foreach (var part in value.Split(','))
+            foreach (var part in value.Split(value.IndexOf(';') >= 0 ? ';' : ','))
             {
                 var name = Text.SingleLine(Unescape(part));
                 if (name is not null) yield return name;
