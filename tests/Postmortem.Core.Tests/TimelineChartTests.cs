@@ -122,13 +122,14 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void The_markdown_for_bookstack_carries_the_chart_as_a_raw_html_block_under_the_timeline_heading()
+        public void The_markdown_for_bookstack_carries_the_chart_as_one_delimited_raw_html_block_after_the_timeline_table()
         {
             var markdown = PostmortemMarkdown.WithTimelineChart(PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage()), SamplePostmortems.CheckoutOutage());
-            Assert.Contains("## Timeline\n\n<svg xmlns=", markdown);
+            Assert.Contains("| Resolved |\n\n" + PostmortemMarkdown.ChartStart + "\n<div class=\"pm-chart\"><svg xmlns=", markdown);
             var block = markdown.Substring(markdown.IndexOf("<svg", StringComparison.Ordinal));
             block = block.Substring(0, block.IndexOf("</svg>", StringComparison.Ordinal));
-            Assert.DoesNotContain("\n\n", block);   // a blank line would end the HTML block early
+            Assert.DoesNotContain("\n", block);   // one line: a blank line would end the HTML block early
+            Assert.Contains("</svg></div>\n" + PostmortemMarkdown.ChartEnd + "\n\n## Impact\n", markdown);
         }
     }
 }

@@ -22,17 +22,28 @@ namespace Postmortems.Rendering
         /// <summary>What an empty field shows.</summary>
         public const string NotSet = "_not set_";
 
+        /// <summary>The first line of the timeline chart's block in the page.</summary>
+        public const string ChartStart = "<!-- Timeline chart, drawn from the table above by Publish-Postmortem: edits to it are replaced on the next publish -->";
+
+        /// <summary>The last line of the timeline chart's block in the page.</summary>
+        public const string ChartEnd = "<!-- End of timeline chart -->";
+
         /// <summary>
         /// The template in Markdown. With <paramref name="frontMatter"/>, YAML front matter first carries what the page
-        /// cannot show (id, context, exact times, milestones, sources, action item status), so the file reloads losslessly.
+        /// cannot show (id, context, exact times, the review record), so the file reloads losslessly.
         /// </summary>
-        public static string Render(Postmortem postmortem, bool frontMatter = false)
+        public static string Render(Postmortem postmortem, bool frontMatter = false) =>
+            Render(postmortem, new MarkdownOptions { FrontMatter = frontMatter });
+
+        /// <summary>The template in Markdown, with or without front matter, the title heading and the timeline chart.</summary>
+        public static string Render(Postmortem postmortem, MarkdownOptions options)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
+            if (options is null) throw new ArgumentNullException(nameof(options));
             var md = new StringBuilder(4096);
-            if (frontMatter) md.Append(Serialization.MarkdownFrontMatter.Write(postmortem)).Append('\n');
+            if (options.FrontMatter) md.Append(Serialization.MarkdownFrontMatter.Write(postmortem)).Append('\n');
 
-            md.Append("# Postmortem: ").Append(MarkdownText.Inline(postmortem.Title)).Append("\n\n");
+            if (options.TitleHeading) md.Append("# Postmortem: ").Append(MarkdownText.Inline(postmortem.Title)).Append("\n\n");
             WriteHeader(md, postmortem);
 
             Section(md, "Executive Summary");
@@ -40,6 +51,7 @@ namespace Postmortems.Rendering
 
             Section(md, "Timeline");
             WriteTimeline(md, postmortem);
+            if (options.TimelineChart) md.Append(ChartBlock(postmortem));
 
             Section(md, "Impact");
             WriteImpact(md, postmortem.Impact);
@@ -78,15 +90,34 @@ namespace Postmortems.Rendering
         }
 
         /// <summary>
-        /// The Markdown with the timeline chart as a raw HTML block under the Timeline heading, for a renderer that keeps
-        /// inline SVG (BookStack's does). The module's own HTML rendering inserts the chart itself instead.
+        /// The Markdown with the timeline chart at the end of the Timeline section, as <see cref="MarkdownOptions.TimelineChart"/>
+        /// writes it, for a renderer that keeps inline SVG (BookStack's does). The module's own HTML rendering inserts
+        /// the chart itself instead.
         /// </summary>
         public static string WithTimelineChart(string markdown, Postmortem postmortem)
         {
+            var block = ChartBlock(postmortem);
+            // User text is escaped, so the only line that reads "## Timeline" is the template's own heading, and the
+            // next line starting "## " is the next section's.
+            int at = markdown.StartsWith("## Timeline\n", StringComparison.Ordinal) ? 0 : markdown.IndexOf("\n## Timeline\n", StringComparison.Ordinal);
+            if (block.Length == 0 || at < 0) return markdown;
+            int next = markdown.IndexOf("\n## ", at + 1, StringComparison.Ordinal);
+            if (next < 0) return markdown.TrimEnd('\n') + "\n\n" + block.TrimEnd('\n') + "\n";
+            return markdown.Insert(next + 1, block);
+        }
+
+        /// <summary>
+        /// The chart as one block between two HTML comments, each on a line of its own, and a blank line after: the SVG
+        /// on one line inside a div, whose line opens an HTML block that CommonMark keeps as it is up to the next blank
+        /// line. A line that starts with &lt;svg does not open one unless the tag stands alone on it, and the chart's
+        /// text would be read as Markdown. Empty when there is no chart (no events).
+        /// </summary>
+        private static string ChartBlock(Postmortem postmortem)
+        {
             var chart = TimelineChart.Render(postmortem);
-            const string heading = "\n## Timeline\n\n";
-            int at = markdown.IndexOf(heading, StringComparison.Ordinal);
-            return chart is null || at < 0 ? markdown : markdown.Insert(at + heading.Length, chart + "\n");
+            if (chart is null) return string.Empty;
+            var oneLine = string.Join(" ", chart.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0));
+            return ChartStart + "\n<div class=\"pm-chart\">" + oneLine + "</div>\n" + ChartEnd + "\n\n";
         }
 
         private static readonly Regex DurationPattern = new Regex(

@@ -288,7 +288,7 @@ namespace Postmortems.Serialization
             var table = blocks.OfType<Table>().FirstOrDefault();
             if (table is null)
             {
-                if (blocks.Any(b => !IsNotYetWritten(b))) state.Values.Warnings.Add($"{state.Source}: the Timeline has no table, so no events were read from it.");
+                if (blocks.Any(b => !IsNotYetWritten(b) && !IsHtml(b))) state.Values.Warnings.Add($"{state.Source}: the Timeline has no table, so no events were read from it.");
                 return;
             }
             int timeColumn = Column(table, "time", 0), eventColumn = Column(table, "event", 1), milestoneColumn = Column(table, "milestone", -1);
@@ -576,6 +576,14 @@ namespace Postmortems.Serialization
         }
 
         // ---- Shared block and inline reading
+
+        /// <summary>
+        /// Raw HTML: the timeline chart's block, a comment or a note in a tag. Raw HTML is off in the reader's pipeline,
+        /// so it is a paragraph that starts with an unescaped &lt; (escaped user text starts with \&lt;).
+        /// </summary>
+        private static bool IsHtml(Block block) =>
+            block is HtmlBlock || (block is ParagraphBlock paragraph && paragraph.Inline?.FirstChild is Inline first
+                && (first is HtmlInline || (first is LiteralInline literal && !literal.IsFirstCharacterEscaped && literal.Content.Length > 0 && literal.Content[literal.Content.Start] == '<')));
 
         private static bool IsNotYetWritten(Block block) =>
             block is ParagraphBlock paragraph && paragraph.Inline?.FirstChild is EmphasisInline && PlainText(paragraph.Inline).Trim() == "Not yet written.";
