@@ -849,9 +849,9 @@ time,message
             $pm = New-Postmortem x -Date 2026-11-20
             Import-TimelineEvent -LiteralPath (Get-Fixture 'alertmanager-webhook.json') | Add-TimelineEvent -Postmortem $pm
             $markdown = $pm | ConvertTo-PostmortemMarkdown
-            $markdown | Should -Match '(?m)^\| 14:02:00 \| Alert VaultSealed \(openbao-0\) firing: OpenBao is sealed \|$'
-            $markdown | Should -Match '(?m)^\| 14:04:00 \| Alert GiteaDown \(gitea\.gitea:3000\) firing: Gitea is not answering HTTP checks \|$'
-            $markdown | Should -Match '(?m)^\| 15:21:30 \| Alert VaultSealed \(openbao-0\) resolved \|$'
+            $markdown | Should -Match '(?m)^\| 14:02:00 \| Alert VaultSealed \(openbao-0\) firing: OpenBao is sealed <sub>alertmanager</sub> \| First symptom \|$'
+            $markdown | Should -Match '(?m)^\| 14:04:00 \| Alert GiteaDown \(gitea\.gitea:3000\) firing: Gitea is not answering HTTP checks <sub>alertmanager</sub> \| \|$'
+            $markdown | Should -Match '(?m)^\| 15:21:30 \| Alert VaultSealed \(openbao-0\) resolved <sub>alertmanager</sub> \| \|$'
         }
     }
 }

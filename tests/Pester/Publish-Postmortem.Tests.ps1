@@ -255,14 +255,18 @@ Describe 'Publish-Postmortem' {
     }
 
     Context 'the content' {
-        It 'sends markdown by default, with the timeline chart inline as an SVG' {
+        It 'sends markdown by default, with the timeline chart inline as an SVG block at the end of the Timeline section' {
             $pm = New-HomelabPostmortem
             $pm | Publish-Postmortem -BookId 79 @Server | Out-Null
 
             $stored = (Get-Page)[0]
             $stored.editor | Should -Be 'markdown'
-            $stored.markdown | Should -BeLike '# Postmortem: OpenBao sealed after node reboot*'
-            $stored.markdown | Should -Match '## Timeline\s+<figure class="pm-chart"><svg xmlns="http://www.w3.org/2000/svg"'
+            # The page name is the title: the body starts below it, with the header fields.
+            $stored.markdown | Should -BeLike '**Date:** 2026-11-20*'
+            $stored.markdown | Should -Match ('(?s)## Timeline\n\n\| Time \(UTC\) [^\n]*\n(\|[^\n]*\n)+\n' +
+                [regex]::Escape('<!-- Timeline chart, drawn from the table above by Publish-Postmortem: edits to it are replaced on the next publish -->') +
+                '\n<div class="pm-chart"><svg xmlns="http://www\.w3\.org/2000/svg"[^\n]*</svg></div>\n' +
+                [regex]::Escape('<!-- End of timeline chart -->') + '\n\n## Impact\n')
             $stored.markdown | Should -Match 'Vault seal alert fired for openbao-0'
             $stored.html | Should -Match '<svg'
             $stored.html | Should -Not -Match 'url\(#'

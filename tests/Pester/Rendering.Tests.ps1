@@ -87,30 +87,31 @@ Describe 'ConvertTo-PostmortemMarkdown' {
             $md | Should -Not -Match '_Not yet written\._'
         }
 
-        It 'writes the timeline as a Time (UTC) | Event table' {
+        It 'writes the timeline as a Time (UTC) | Event | Milestone table' {
             $body = Get-SectionBody ($script:Full | ConvertTo-PostmortemMarkdown) 'Timeline'
             $body | Should -BeExactly (@(
-                '| Time (UTC) | Event |'
-                '|------------|-------|'
-                '| 14:02 | Vault seal alert fired |'
-                '| 14:09 | On-call acknowledged the page |'
-                '| 15:40 | Unsealed |'
+                '| Time (UTC) | Event | Milestone |'
+                '|------------|-------|-----------|'
+                '| 14:02 | Vault seal alert fired | First symptom |'
+                '| 14:09 | On-call acknowledged the page | Detected |'
+                '| 15:40 | Unsealed | Resolved |'
             ) -join "`n")
         }
 
-        It 'shows the date in every timeline row when the timeline crosses midnight' {
+        It 'shows the date on the first row and where the day changes when the timeline crosses midnight' {
             $md = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 23:50 'late' | Add-TimelineEvent '2026-11-21T00:10Z' 'early' |
-                ConvertTo-PostmortemMarkdown
-            $md | Should -Match '(?m)^\| 2026-11-20 23:50 \| late \|$'
-            $md | Should -Match '(?m)^\| 2026-11-21 00:10 \| early \|$'
+                Add-TimelineEvent '2026-11-21T00:30Z' 'later' | ConvertTo-PostmortemMarkdown
+            $md | Should -Match '(?m)^\| 2026-11-20 23:50 \| late \| \|$'
+            $md | Should -Match '(?m)^\| 2026-11-21 00:10 \| early \| \|$'
+            $md | Should -Match '(?m)^\| 00:30 \| later \| \|$'
         }
 
-        It 'writes the action items as an Action | Owner | Due Date | Priority table' {
+        It 'writes the action items as an Action | Owner | Due Date | Priority | Status | Tracking table' {
             $body = Get-SectionBody ($script:Full | ConvertTo-PostmortemMarkdown) 'Action Items'
             $body | Should -BeExactly (@(
-                '| Action | Owner | Due Date | Priority |'
-                '|--------|-------|----------|----------|'
-                '| Add Grafana alert for OpenBao seal status | platform | 2026-12-15 | P2 |'
+                '| Action | Owner | Due Date | Priority | Status | Tracking |'
+                '|--------|-------|----------|----------|--------|----------|'
+                '| Add Grafana alert for OpenBao seal status | platform | 2026-12-15 | P2 | Open | |'
             ) -join "`n")
         }
 
@@ -120,23 +121,23 @@ Describe 'ConvertTo-PostmortemMarkdown' {
     }
 
     Context 'user text cannot change the document''s structure' {
-        It 'escapes a | in an event text so the row keeps two columns' {
+        It 'escapes a | in an event text so the row keeps three columns' {
             $md = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 14:02 'kubectl get pods | grep openbao' | ConvertTo-PostmortemMarkdown
             $row = ($md -split "`n") | Where-Object { $_ -like '| 14:02 |*' }
             @($row).Count | Should -Be 1
-            Get-CellSeparatorCount $row | Should -Be 3
-            $row | Should -BeExactly '| 14:02 | kubectl get pods \| grep openbao |'
+            Get-CellSeparatorCount $row | Should -Be 4
+            $row | Should -BeExactly '| 14:02 | kubectl get pods \| grep openbao | |'
         }
 
-        It 'escapes a | in an action item so the row keeps four columns' {
-            $md = New-Postmortem x | Add-ActionItem 'Pipe logs | to Loki' -Owner 'a|b' | ConvertTo-PostmortemMarkdown
+        It 'escapes a | in an action item so the row keeps six columns' {
+            $md = New-Postmortem x | Add-ActionItem 'Pipe logs | to Loki' -Owner 'a|b' -Tracking 'x|y' | ConvertTo-PostmortemMarkdown
             $row = ($md -split "`n") | Where-Object { $_ -like '| Pipe logs*' }
-            Get-CellSeparatorCount $row | Should -Be 5
+            Get-CellSeparatorCount $row | Should -Be 7
         }
 
         It 'keeps a multi-line event in one table row' {
             $md = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 14:02 "first line`nsecond line" | ConvertTo-PostmortemMarkdown
-            $md | Should -Match '(?m)^\| 14:02 \| first line<br>second line \|$'
+            $md | Should -Match '(?m)^\| 14:02 \| first line<br>second line \| \|$'
         }
 
         It 'escapes a leading # so a summary line cannot become a heading' {
@@ -243,8 +244,9 @@ Describe 'ConvertTo-PostmortemHtml' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 14:02 'kubectl get pods | grep openbao'
             $html = $pm | ConvertTo-PostmortemHtml -Fragment -NoTimelineChart
             $table = [regex]::Match($html, '(?s)<h2>Timeline</h2>\s*<table>(.*?)</table>').Groups[1].Value
-            @([regex]::Matches($table, '<th>')).Count | Should -Be 2
-            @([regex]::Matches($table, '<td>')).Count | Should -Be 2
+            @([regex]::Matches($table, '<th>')).Count | Should -Be 3
+            @([regex]::Matches($table, '<td>')).Count | Should -Be 3
+            @([regex]::Matches($table, '<td></td>')).Count | Should -Be 1
             $table | Should -Match '<td>kubectl get pods \| grep openbao</td>'
         }
 

@@ -36,13 +36,13 @@ Describe 'The usage line from the issue' {
     }
 
     It 'writes both timeline rows, in order, at their UTC times of day' {
-        $script:content | Should -Match '(?m)^\| 14:02 \| Vault seal alert fired \|$'
-        $script:content | Should -Match '(?m)^\| 14:09 \| On-call acknowledged the page \|$'
+        $script:content | Should -Match '(?m)^\| 14:02 \| Vault seal alert fired \| First symptom \|$'
+        $script:content | Should -Match '(?m)^\| 14:09 \| On-call acknowledged the page \| Detected \|$'
         $script:content.IndexOf('| 14:02 |') | Should -BeLessThan $script:content.IndexOf('| 14:09 |')
     }
 
     It 'writes the action item row with owner, due date and priority' {
-        $script:content | Should -Match '(?m)^\| Add Grafana alert for OpenBao seal status with 5-minute threshold \| platform \| 2026-12-15 \| P2 \|$'
+        $script:content | Should -Match '(?m)^\| Add Grafana alert for OpenBao seal status with 5-minute threshold \| platform \| 2026-12-15 \| P2 \| Open \| \|$'
     }
 
     It 'emits nothing when -PassThru is not given' {

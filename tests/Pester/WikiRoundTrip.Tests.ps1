@@ -53,7 +53,7 @@ Describe 'The wiki round trip: publish, a reviewer edits, merge, publish' {
         # The reviewer fixes a time, adds a contributing factor and a tag.
         Edit-PageAsReviewer $page.Id -AddTag 'reviewed-by=rita' {
             param($markdown)
-            $markdown.Replace('| 18:14 | Service back online |', '| 18:15 | Service back online |').
+            $markdown.Replace('| 18:14 | Service back online', '| 18:15 | Service back online').
                 Replace("- No auto-unseal configured for OpenBao`n", "- No auto-unseal configured for OpenBao`n- The unseal keys were kept by one person`n")
         }
         # The author adds an action item locally.

@@ -58,7 +58,7 @@ namespace Postmortems.Tests
 
         [Theory]
         [MemberData(nameof(HostileTexts))]
-        public void Text_in_a_timeline_cell_reads_as_typed_and_the_table_keeps_two_columns(string text)
+        public void Text_in_a_timeline_cell_reads_as_typed_and_the_table_keeps_its_three_columns(string text)
         {
             var p = new Postmortem("t") { Date = new DateTime(2026, 11, 20) };
             p.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Utc), text));
@@ -66,22 +66,23 @@ namespace Postmortems.Tests
 
             var table = SectionBlocks(document, "Timeline").OfType<Table>().Single();
             var row = (TableRow)table[1];
-            Assert.Equal(2, row.Count);
+            Assert.Equal(3, row.Count);
             Assert.Equal(Expected(text), CellText((TableCell)row[1]));
         }
 
         [Theory]
         [MemberData(nameof(HostileTexts))]
-        public void Text_in_an_action_item_cell_reads_as_typed_and_the_table_keeps_four_columns(string text)
+        public void Text_in_an_action_item_cell_reads_as_typed_and_the_table_keeps_its_six_columns(string text)
         {
             var p = new Postmortem("t");
-            p.ActionItems.Add(new ActionItem(text) { Owner = text });
+            p.ActionItems.Add(new ActionItem(text) { Owner = text, Tracking = text });
             var document = Parse(p);
 
             var table = SectionBlocks(document, "Action Items").OfType<Table>().Single();
             var row = (TableRow)table[1];
-            Assert.Equal(4, row.Count);
+            Assert.Equal(6, row.Count);
             Assert.Equal(Expected(text), CellText((TableCell)row[0]));
+            Assert.Equal(Text.SingleLine(text), CellText((TableCell)row[5]));
         }
 
         [Theory]

@@ -91,7 +91,8 @@ namespace Postmortems.Tests
         {
             var (b, local, _) = Three();
             var page = PostmortemMarkdown.Render(b, frontMatter: true)
-                .Replace("| 18:14 | Service back online |", "| 18:15 | Service back online |");
+                .Replace("| 18:14 | Service back online", "| 18:15 | Service back online");
+            Assert.Contains("| 18:15 | Service back online", page);
             var wiki = PostmortemMarkdownReader.Read(page, "page.md").Postmortem;
 
             var result = PostmortemMerge.Merge(b, local, wiki);

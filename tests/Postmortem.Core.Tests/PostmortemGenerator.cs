@@ -18,7 +18,7 @@ namespace Postmortems.Tests
             "<script>alert(1)</script>", "<br>", "&amp;", "&#35;", "AT&T", "[link](x)", "![img](y)", "\\", "back\\slash", "~~s~~",
             "---", "===", "C#", "100%", "key: value", "- [ ] task", "{a: 1}", "[1, 2]", "'single'", "\"double\"", "true", "null", "~",
             "42", "3.14", "2026-11-20", "14:02", "0x1F", "yes", "no", "@at", "%pct", "!bang", "&anchor", "*alias", "!!str", "? q",
-            "障害", "🔥", "שלום", "مرحبا", "Ünïcödé", "naïve café", "\t", "    ", "  ", "Doe, Jane", ", ", ",", "—", "…", "é",
+            "障害", "🔥", "שלום", "مرحبا", "Ünïcödé", "naïve café", "\t", "    ", "  ", "Doe, Jane", ", ", ",", "; ", "a;b", "\\;", "—", "…", "é",
             "Yes", "No", "not set", "_not set_", "Not yet written.", "_Not yet written._", "**Date:**", "Postmortem:", "| --- |",
             "<!-- c -->", "http://example.org/<x>", "e.g.", "#", "##", "=", "-", "+", "1.", ":", "'", "\"", "`", "|", "*", "_",
         };
@@ -61,6 +61,7 @@ namespace Postmortems.Tests
             AddTexts(p.ContributingFactors);
             AddTexts(p.WentWell);
             AddTexts(p.WentPoorly);
+            if (Chance(0.3)) p.TrackingUrl = Pick("https://jira.example.com/browse/{0}", "http://tracker.home/issues/{0}?x=1&y={0}");
             int actions = _random.Next(0, 6);
             for (int i = 0; i < actions; i++)
             {
@@ -70,7 +71,7 @@ namespace Postmortems.Tests
                     DueDate = Chance(0.8) ? new DateTime(2021, 1, 1).AddDays(_random.Next(3000)) : (DateTime?)null,
                     Priority = Chance(0.8) ? (ActionPriority)_random.Next(1, 4) : (ActionPriority?)null,
                     Status = (ActionItemStatus)_random.Next(2),
-                    Tracking = Chance(0.4) ? Pick("PAY-1423", "https://tracker.example/issues/42?x=1&y=2", Line()) : null,
+                    Tracking = Chance(0.4) ? Pick("PAY-1423", "https://tracker.example/issues/42?x=1&y=2", "https://jira.example.com/browse/PAY-7", "http://tracker.home/issues/OPS-3?x=1&y=OPS-3", Line()) : null,
                 });
             }
             p.LessonsLearned = MaybeText();
@@ -183,6 +184,7 @@ namespace Postmortems.Tests
             foreach (var c in p.ContributingFactors) Field("Factor", c);
             foreach (var w in p.WentWell) Field("WentWell", w);
             foreach (var w in p.WentPoorly) Field("WentPoorly", w);
+            Field("TrackingUrl", p.TrackingUrl);
             foreach (var a in p.ActionItems) Field("Action", $"{a.Action} | {a.Owner} | {a.DueDate:yyyy-MM-dd} | {a.Priority} | {a.Status} | {a.Tracking}");
             Field("LessonsLearned", p.LessonsLearned);
             Field("State", p.State);

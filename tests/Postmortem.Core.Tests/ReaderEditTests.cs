@@ -29,6 +29,11 @@ namespace Postmortems.Tests
 
         private static string Render(Postmortem p) => PostmortemMarkdown.Render(p, frontMatter: true);
 
+        // A file written before the page showed milestones, sources, status and tracking: the front matter alone carries them.
+        private static string RenderPrevious(Postmortem p) => PreviousFormat.Of(Render(p));
+
+        private static string Render(Postmortem p, bool previous) => previous ? RenderPrevious(p) : Render(p);
+
         private static string Edit(string markdown, string from, string to)
         {
             Assert.Contains(from, markdown);
@@ -46,10 +51,12 @@ namespace Postmortems.Tests
 
         private static DateTime At(int hour, int minute) => new DateTime(2026, 11, 20, hour, minute, 0, DateTimeKind.Utc);
 
-        [Fact]
-        public void A_corrected_time_keeps_the_rows_milestone_and_source()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_corrected_time_keeps_the_rows_milestone_and_source(bool previousFormat)
         {
-            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var markdown = Edit(Render(Failover(), previousFormat), "| 18:14 | Service back online", "| 18:15 | Service back online");
             var result = Read(markdown);
             var restored = result.Postmortem.Timeline.Single(e => e.Event == "Service back online");
             Assert.Equal(At(18, 15), restored.UtcTime);
@@ -58,12 +65,14 @@ namespace Postmortems.Tests
             Assert.DoesNotContain(result.Warnings, w => w.Contains("matches no"));
         }
 
-        [Fact]
-        public void A_row_moved_to_another_rows_time_takes_its_own_entry_not_the_one_shown_there()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_row_moved_to_another_rows_time_takes_its_own_entry_not_the_one_shown_there(bool previousFormat)
         {
             // The failover row's text was edited and the restore row's time corrected onto the failover row's time.
-            var markdown = Edit(Render(Failover()), "| 17:50 | Failover to the replica started |", "| 17:50 | Failover to the replica started by hand |");
-            markdown = Edit(markdown, "| 18:14 | Service back online |", "| 17:50 | Service back online |");
+            var markdown = Edit(Render(Failover(), previousFormat), "| 17:50 | Failover to the replica started", "| 17:50 | Failover to the replica started by hand");
+            markdown = Edit(markdown, "| 18:14 | Service back online", "| 17:50 | Service back online");
             var result = Read(markdown);
             var timeline = result.Postmortem.Timeline;
             Assert.Equal((Milestone.ServiceRestored, "grafana"), (timeline.Single(e => e.Event == "Service back online").Milestone, timeline.Single(e => e.Event == "Service back online").Source));
@@ -71,22 +80,25 @@ namespace Postmortems.Tests
             Assert.DoesNotContain(result.Warnings, w => w.Contains("matches no"));
         }
 
-        [Fact]
-        public void Of_two_rows_with_the_same_text_a_corrected_one_takes_the_entry_nearest_in_time()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Of_two_rows_with_the_same_text_a_corrected_one_takes_the_entry_nearest_in_time(bool previousFormat)
         {
             var p = Failover();
-            p.Timeline.Add(new TimelineEvent(At(16, 40), "Replica restarted", Milestone.None, "kubectl"));
+            p.Timeline.Add(new TimelineEvent(At(16, 40).AddSeconds(20), "Replica restarted", Milestone.None, "kubectl"));
             p.Timeline.Add(new TimelineEvent(At(17, 30), "Replica restarted", Milestone.None, "argocd"));
-            var markdown = Edit(Render(p), "| 17:30 | Replica restarted |", "| 17:31 | Replica restarted |");
+            var markdown = Edit(Render(p, previousFormat), "| 17:30:00 | Replica restarted", "| 17:31:00 | Replica restarted");
             var timeline = Read(markdown).Postmortem.Timeline;
-            Assert.Equal("kubectl", timeline.Single(e => e.UtcTime == At(16, 40)).Source);
+            // The untouched row keeps its exact time, which only the front matter knows once it is written to the second.
+            Assert.Equal("kubectl", timeline.Single(e => e.UtcTime == At(16, 40).AddSeconds(20)).Source);
             Assert.Equal("argocd", timeline.Single(e => e.UtcTime == At(17, 31)).Source);
         }
 
         [Fact]
-        public void A_row_whose_time_and_text_were_both_edited_is_not_guessed_at_and_both_lines_are_warned_of()
+        public void In_an_older_file_a_row_whose_time_and_text_were_both_edited_is_not_guessed_at_and_both_lines_are_warned_of()
         {
-            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:20 | Service back online in all regions |");
+            var markdown = Edit(RenderPrevious(Failover()), "| 18:14 | Service back online |", "| 18:20 | Service back online in all regions |");
             var result = Read(markdown);
             var edited = result.Postmortem.Timeline.Single(e => e.Event == "Service back online in all regions");
             Assert.Equal((At(18, 20), Milestone.None, TimelineEvent.ManualSource), (edited.UtcTime, edited.Milestone, edited.Source));
@@ -99,15 +111,15 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void A_deleted_row_is_warned_of_only_when_its_milestone_or_source_is_lost()
+        public void In_an_older_file_a_deleted_row_is_warned_of_only_when_its_milestone_or_source_is_lost()
         {
-            var markdown = Edit(Render(Failover()), "| 17:50 | Failover to the replica started |\n", "");
+            var markdown = Edit(RenderPrevious(Failover()), "| 17:50 | Failover to the replica started |\n", "");
             var result = Read(markdown);
             var warning = Assert.Single(result.Warnings);
             Assert.Equal($"pm.md, line {LineOf(markdown, "milestone: MitigationApplied")}: the front matter's event at 17:50 (MitigationApplied) matches no row any more; its milestone was dropped.", warning);
 
             // A plain event typed by hand carries nothing the page does not show.
-            markdown = Edit(Render(Failover()), "| 17:10 | Disk on the primary found full |\n", "");
+            markdown = Edit(RenderPrevious(Failover()), "| 17:10 | Disk on the primary found full |\n", "");
             Assert.Empty(Read(markdown).Warnings);
         }
 
@@ -123,7 +135,7 @@ namespace Postmortems.Tests
         [Fact]
         public void After_a_corrected_time_the_old_Duration_on_the_page_is_stale_output_not_a_hand_set_one()
         {
-            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online", "| 18:15 | Service back online");
             Assert.Contains("**Duration:** 01:47", markdown);
             var p = Read(markdown).Postmortem;
             Assert.Null(p.ExplicitDuration);
@@ -135,7 +147,7 @@ namespace Postmortems.Tests
         [Fact]
         public void A_Duration_changed_by_hand_is_still_hand_set_when_a_time_was_corrected_too()
         {
-            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var markdown = Edit(Render(Failover()), "| 18:14 | Service back online", "| 18:15 | Service back online");
             markdown = Edit(markdown, "**Duration:** 01:47", "**Duration:** 02:00");
             Assert.Equal(TimeSpan.FromHours(2), Read(markdown).Postmortem.ExplicitDuration);
         }
@@ -145,15 +157,15 @@ namespace Postmortems.Tests
         {
             var original = Failover();
             original.ExplicitDuration = TimeSpan.FromMinutes(95);
-            var markdown = Edit(Render(original), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
+            var markdown = Edit(Render(original), "| 18:14 | Service back online", "| 18:15 | Service back online");
             Assert.Equal(TimeSpan.FromMinutes(95), Read(markdown).Postmortem.ExplicitDuration);
         }
 
         [Fact]
         public void Without_front_matter_a_Duration_other_than_the_timelines_is_hand_set_as_before()
         {
-            var markdown = Edit(PostmortemMarkdown.Render(Failover()), "| 18:14 | Service back online |", "| 18:15 | Service back online |");
-            // No milestones without front matter: the page's Duration is all there is.
+            var markdown = Edit(PostmortemMarkdown.Render(Failover()), "| 18:14 | Service back online", "| 18:15 | Service back online");
+            // Without front matter nothing tells the Duration the page was written with from one set by hand.
             Assert.Equal(TimeSpan.FromMinutes(107), Read(markdown).Postmortem.ExplicitDuration);
         }
 
@@ -166,10 +178,12 @@ namespace Postmortems.Tests
             return p;
         }
 
-        [Fact]
-        public void An_action_item_whose_owner_due_date_or_priority_was_edited_keeps_its_status_and_tracking()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void An_action_item_whose_owner_due_date_or_priority_was_edited_keeps_its_status_and_tracking(bool previousFormat)
         {
-            var markdown = Edit(Render(WithActions()), "| Alert at 80% disk on the primary | dba | 2026-12-01 | P1 |", "| Alert at 80% disk on the primary | storage team | 2026-12-15 | P2 |");
+            var markdown = Edit(Render(WithActions(), previousFormat), "| Alert at 80% disk on the primary | dba | 2026-12-01 | P1 |", "| Alert at 80% disk on the primary | storage team | 2026-12-15 | P2 |");
             markdown = Edit(markdown, "| Rehearse the failover every quarter | platform | _not set_ | P2 |", "| Rehearse the failover every quarter | _not set_ | 2027-01-31 | _not set_ |");
             var result = Read(markdown);
             var items = result.Postmortem.ActionItems;
@@ -178,10 +192,12 @@ namespace Postmortems.Tests
             Assert.Empty(result.Warnings);
         }
 
-        [Fact]
-        public void An_action_item_whose_text_was_edited_in_its_place_keeps_its_status_and_tracking()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void An_action_item_whose_text_was_edited_in_its_place_keeps_its_status_and_tracking(bool previousFormat)
         {
-            var markdown = Edit(Render(WithActions()), "| Alert at 80% disk on the primary |", "| Alert at 75% disk on the primary and the replica |");
+            var markdown = Edit(Render(WithActions(), previousFormat), "| Alert at 80% disk on the primary |", "| Alert at 75% disk on the primary and the replica |");
             var result = Read(markdown);
             var item = result.Postmortem.ActionItems[0];
             Assert.Equal(("Alert at 75% disk on the primary and the replica", ActionItemStatus.Done, "DB-101"), (item.Action, item.Status, item.Tracking));
@@ -189,9 +205,9 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void An_action_item_entry_that_matches_no_row_any_more_is_warned_of_when_its_status_or_tracking_is_lost()
+        public void In_an_older_file_an_action_item_entry_that_matches_no_row_any_more_is_warned_of_when_its_status_or_tracking_is_lost()
         {
-            var written = Render(WithActions());
+            var written = RenderPrevious(WithActions());
             var markdown = Edit(written, "| Alert at 80% disk on the primary | dba | 2026-12-01 | P1 |\n", "");
             var result = Read(markdown);
             Assert.Equal(new[] { "DB-102", null }, result.Postmortem.ActionItems.Select(i => i.Tracking));

@@ -30,7 +30,7 @@ namespace Postmortems.Tests
         {
             var yaml = PostmortemYaml.Write(SamplePostmortems.CheckoutOutage());
             var keys = yaml.Split('\n').Where(l => l.Length > 0 && char.IsLetter(l[0])).Select(l => l.Substring(0, l.IndexOf(':'))).ToArray();
-            Assert.Equal(new[] { "id", "title", "date", "duration", "severity", "status", "context", "state", "authors", "reviewers", "executiveSummary", "timeline", "impact", "rootCause", "whys", "contributingFactors", "wentWell", "wentPoorly", "actionItems", "lessonsLearned", "signOffs", "unlocks" }, keys);
+            Assert.Equal(new[] { "id", "title", "date", "duration", "severity", "status", "context", "state", "authors", "reviewers", "executiveSummary", "timeline", "impact", "rootCause", "whys", "contributingFactors", "wentWell", "wentPoorly", "trackingUrl", "actionItems", "lessonsLearned", "signOffs", "unlocks" }, keys);
             Assert.Contains("rootCause: |-\n", yaml);
             Assert.StartsWith("# " + PostmortemYaml.Header, yaml);
         }
@@ -148,24 +148,27 @@ Writes failed for all tenants.
             var markdown = PostmortemMarkdown.Render(original, frontMatter: true)
                 .Replace("## Timeline", "\n\n### Timeline\n")
                 .Replace("## Impact", "# Impact")
-                .Replace("|------------|-------|", "|:--|:--:|")
-                .Replace("| 09:12 | 5xx rate alert fired for checkout-api |\n", "")
-                .Replace("| 10:02 |", "| 09:12 | 5xx rate alert fired for checkout-api |\n| 10:02 |");
+                .Replace("|------------|-------|-----------|", "|:--|:--:|--:|");
+            // The first row moved to the end.
+            var first = markdown.Split('\n').Single(l => l.StartsWith("| 09:12 |", StringComparison.Ordinal)) + "\n";
+            markdown = markdown.Replace(first, "").Replace("| 10:02 |", first + "| 10:02 |");
             var p = Read(markdown).Postmortem;
             Assert.Equal(PostmortemDump.Of(original), PostmortemDump.Of(p));
         }
 
-        [Fact]
-        public void Rows_moved_within_a_minute_keep_their_own_milestones_status_and_tracking()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Rows_moved_within_a_minute_keep_their_own_milestones_status_and_tracking(bool previousFormat)
         {
             var original = new Postmortem("t", System.Guid.NewGuid()) { Date = new DateTime(2026, 11, 20) };
             original.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 9, 0, 10, DateTimeKind.Utc), "first", Milestone.FirstSymptom, "alertmanager"));
             original.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 9, 0, 40, DateTimeKind.Utc), "second", Milestone.Detected, "slack"));
             original.ActionItems.Add(new ActionItem("Add A") { Status = ActionItemStatus.Done, Tracking = "T-1" });
             original.ActionItems.Add(new ActionItem("Add B") { Tracking = "T-2" });
-            var markdown = PostmortemMarkdown.Render(original, frontMatter: true)
-                .Replace("| 09:00:10 | first |\n| 09:00:40 | second |", "| 09:00:40 | second |\n| 09:00:10 | first |")
-                .Replace("| Add A |", "| TMP |").Replace("| Add B |", "| Add A |").Replace("| TMP |", "| Add B |");
+            var markdown = PostmortemMarkdown.Render(original, frontMatter: true);
+            if (previousFormat) markdown = PreviousFormat.Of(markdown);
+            markdown = SwapRows(SwapRows(markdown, "| 09:00:10 | first", "| 09:00:40 | second"), "| Add A |", "| Add B |");
             var p = Read(markdown).Postmortem;
             Assert.Equal(Milestone.FirstSymptom, p.Timeline.Single(e => e.Event == "first").Milestone);
             Assert.Equal("slack", p.Timeline.Single(e => e.Event == "second").Source);
@@ -174,19 +177,30 @@ Writes failed for all tenants.
             Assert.Equal("T-2", p.ActionItems.Single(i => i.Action == "Add B").Tracking);
         }
 
+        // The two lines that start so, each in the other's place.
+        private static string SwapRows(string markdown, string first, string second)
+        {
+            var lines = markdown.Split('\n');
+            int a = Array.FindIndex(lines, l => l.StartsWith(first, StringComparison.Ordinal));
+            int b = Array.FindIndex(lines, l => l.StartsWith(second, StringComparison.Ordinal));
+            Assert.True(a >= 0 && b >= 0, $"no rows '{first}' and '{second}'");
+            (lines[a], lines[b]) = (lines[b], lines[a]);
+            return string.Join("\n", lines);
+        }
+
         [Fact]
         public void An_edited_page_wins_over_its_front_matter()
         {
             var original = SamplePostmortems.CheckoutOutage();
             var markdown = PostmortemMarkdown.Render(original, frontMatter: true)
-                .Replace("| 09:15 | On-call acknowledged the page |", "| 09:16 | On-call acknowledged the page (corrected) |")
+                .Replace("| 09:15 | On-call acknowledged the page", "| 09:16 | On-call acknowledged the page (corrected)")
                 .Replace("**Severity:** P2", "**Severity:** P1");
             var p = Read(markdown).Postmortem;
             Assert.Equal(Severity.P1, p.Severity);
             var edited = p.Timeline.Single(e => e.Event.EndsWith("(corrected)", StringComparison.Ordinal));
             Assert.Equal(new DateTime(2026, 11, 20, 9, 16, 0, DateTimeKind.Utc), edited.UtcTime);
-            // The row no longer matches its front-matter entry, so it is a plain event now.
-            Assert.Equal(Milestone.None, edited.Milestone);
+            // The row no longer matches its front-matter entry; its milestone is the one its column shows.
+            Assert.Equal(Milestone.Detected, edited.Milestone);
             Assert.Equal(Milestone.FirstSymptom, p.Timeline[0].Milestone);
         }
 

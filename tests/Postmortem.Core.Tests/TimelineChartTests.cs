@@ -191,12 +191,14 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void The_markdown_for_bookstack_carries_the_chart_on_one_line_as_a_raw_html_block_under_the_timeline_heading()
+        public void The_markdown_for_bookstack_carries_the_chart_as_one_delimited_raw_html_block_after_the_timeline_table()
         {
-            var p = SamplePostmortems.CheckoutOutage();
-            var markdown = PostmortemMarkdown.WithTimelineChart(PostmortemMarkdown.Render(p), p);
-            // A figure starts an HTML block whatever follows it on its line; the table follows after a blank line.
-            Assert.Contains("## Timeline\n\n<figure class=\"pm-chart\">" + TimelineChart.RenderOneLine(p) + "</figure>\n\n| Time (UTC) |", markdown);
+            var markdown = PostmortemMarkdown.WithTimelineChart(PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage()), SamplePostmortems.CheckoutOutage());
+            Assert.Contains("| Resolved |\n\n" + PostmortemMarkdown.ChartStart + "\n<div class=\"pm-chart\"><svg xmlns=", markdown);
+            var block = markdown.Substring(markdown.IndexOf("<svg", StringComparison.Ordinal));
+            block = block.Substring(0, block.IndexOf("</svg>", StringComparison.Ordinal));
+            Assert.DoesNotContain("\n", block);   // one line: a blank line would end the HTML block early
+            Assert.Contains("</svg></div>\n" + PostmortemMarkdown.ChartEnd + "\n\n## Impact\n", markdown);
         }
 
         [Fact]

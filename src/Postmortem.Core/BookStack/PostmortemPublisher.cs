@@ -263,8 +263,10 @@ namespace Postmortems.BookStack
             var extras = extraTags?.ToList() ?? record?.Tags.Select(BookStackTag.Parse).ToList() ?? new List<BookStackTag>();
             // The chart goes inline: BookStack keeps inline SVG in markdown and HTML, and its image gallery takes no SVG,
             // so a re-publish replaces the chart with the page and nothing piles up.
-            var markdown = format == PageFormat.Markdown ? PostmortemMarkdown.Render(postmortem) : null;
-            if (markdown is not null && timelineChart) markdown = PostmortemMarkdown.WithTimelineChart(markdown, postmortem);
+            // The page's name is its title, so the body starts below it (BookStack would show the title twice).
+            var markdown = format == PageFormat.Markdown
+                ? PostmortemMarkdown.Render(postmortem, new MarkdownOptions { TitleHeading = false, TimelineChart = timelineChart })
+                : null;
             var payload = new PagePayload
             {
                 Name = name,

@@ -31,6 +31,7 @@ namespace Postmortems.Merging
             Replace(target.ContributingFactors, source.ContributingFactors);
             Replace(target.WentWell, source.WentWell);
             Replace(target.WentPoorly, source.WentPoorly);
+            target.TrackingUrl = source.TrackingUrl;
             Replace(target.ActionItems, source.ActionItems);
             target.LessonsLearned = source.LessonsLearned;
         }

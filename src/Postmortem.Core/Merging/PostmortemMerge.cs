@@ -66,7 +66,7 @@ namespace Postmortems.Merging
                 Status = Single(Header, "Status", "Status", b.Status, l.Status, w.Status),
                 Context = Single(Header, "Context", "Context", b.Context, l.Context, w.Context),
             };
-            m.SignOffs.AddRange(l.SignOffs.Select(o => new SignOff(o.Reviewer, o.Date, o.Comment, o.AcknowledgedRules)));
+            m.SignOffs.AddRange(l.SignOffs.Select(o => new SignOff(o.Reviewer, o.Date, o.Comment, o.AcknowledgedRules, o.ContentDigest)));
             m.Unlocks.AddRange(l.Unlocks.Select(u => new Unlock(u.Date, u.Reason)));
             m.Authors.AddRange(Texts(Header, "Authors", b.Authors, l.Authors, w.Authors));
             m.Reviewers.AddRange(Texts(Header, "Reviewers", b.Reviewers, l.Reviewers, w.Reviewers));
@@ -86,6 +86,7 @@ namespace Postmortems.Merging
             m.ContributingFactors.AddRange(Texts("Contributing Factors", "ContributingFactors", b.ContributingFactors, l.ContributingFactors, w.ContributingFactors));
             m.WentWell.AddRange(Texts("What Went Well", "WentWell", b.WentWell, l.WentWell, w.WentWell));
             m.WentPoorly.AddRange(Texts("What Went Poorly", "WentPoorly", b.WentPoorly, l.WentPoorly, w.WentPoorly));
+            m.TrackingUrl = Single("Action Items", "TrackingUrl", "Tracking URL", b.TrackingUrl, l.TrackingUrl, w.TrackingUrl);
             m.ActionItems.AddRange(Entries(new ActionItemEntries(this), b.ActionItems, l.ActionItems, w.ActionItems));
             m.LessonsLearned = Single("Lessons Learned", "LessonsLearned", "Lessons Learned", b.LessonsLearned, l.LessonsLearned, w.LessonsLearned);
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.

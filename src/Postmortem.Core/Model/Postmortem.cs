@@ -19,6 +19,7 @@ namespace Postmortems
         private string? _executiveSummary;
         private string? _rootCause;
         private string? _lessonsLearned;
+        private string? _trackingUrl;
 
         /// <summary>
         /// A new postmortem. There is deliberately no constructor that takes a title alone: PowerShell would use it to
@@ -120,6 +121,16 @@ namespace Postmortems
         public PostmortemList<string> WentPoorly { get; }
 
         public PostmortemList<ActionItem> ActionItems { get; }
+
+        /// <summary>
+        /// Where the action items' ticket keys are tracked: an absolute http or https address with {0} where the key
+        /// goes (https://jira.example.com/browse/{0}), so a key such as PAY-1423 shows as a link to its ticket.
+        /// </summary>
+        public string? TrackingUrl
+        {
+            get => _trackingUrl;
+            set => _trackingUrl = Changing(TrackingLinks.CheckPattern(value), "its tracking address");
+        }
 
         /// <summary>
         /// Draft, InReview or Final. A Final postmortem is locked: its content refuses every change, from the cmdlets

@@ -29,6 +29,46 @@ namespace Postmortems.Rendering
         }
 
         /// <summary>
+        /// An event's source as the tag after its text, &lt;sub&gt;source&lt;/sub&gt;: raw inline HTML, so every character
+        /// that means something in HTML or Markdown (or ends a table cell) is written as a character reference.
+        /// </summary>
+        public static string SourceTag(string source)
+        {
+            var builder = new StringBuilder(source.Length + 16).Append(SourceTagExtension.Open);
+            foreach (var c in source)
+            {
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    case '"': builder.Append("&quot;"); break;
+                    case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+                        builder.Append("&#").Append((int)c).Append(';');
+                        break;
+                    default: builder.Append(c); break;
+                }
+            }
+            return builder.Append(SourceTagExtension.Close).ToString();
+        }
+
+        /// <summary>
+        /// An address as a link destination, [text](here): parentheses are escaped so the address reads back exactly.
+        /// For addresses <see cref="TrackingLinks.IsLinkable"/> allows.
+        /// </summary>
+        public static string LinkDestination(string url)
+        {
+            var builder = new StringBuilder(url.Length + 4);
+            for (int i = 0; i < url.Length; i++)
+            {
+                char c = url[i];
+                if (c == '(' || c == ')') builder.Append('\\');
+                builder.Append(c);
+            }
+            return builder.ToString();
+        }
+
+        /// <summary>
         /// Text that may span lines, as the body of a paragraph or list item. Each line break is kept as a hard
         /// break and a blank line as a paragraph break; continuation lines get <paramref name="indent"/> so they stay
         /// inside a list item.

@@ -13,6 +13,7 @@ namespace Postmortems.Rendering
             .UsePipeTables()
             .DisableHtml()
             .Use<LineBreakTagExtension>()
+            .Use<SourceTagExtension>()
             .Build();
 
         private const string StyleSheet = @"
@@ -25,6 +26,7 @@ th, td { border: 1px solid #d0d7de; padding: .35rem .6rem; text-align: left; ver
 th { background: #f6f8fa; }
 tr:nth-child(even) td { background: #fbfcfd; }
 em { color: #8c959f; }
+td sub { color: #57606a; }
 figure.pm-chart { margin: .5rem 0 1rem; overflow-x: auto; }
 figure.pm-chart svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } }

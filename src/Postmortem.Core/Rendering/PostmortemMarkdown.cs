@@ -22,17 +22,28 @@ namespace Postmortems.Rendering
         /// <summary>What an empty field shows.</summary>
         public const string NotSet = "_not set_";
 
+        /// <summary>The first line of the timeline chart's block in the page.</summary>
+        public const string ChartStart = "<!-- Timeline chart, drawn from the table above by Publish-Postmortem: edits to it are replaced on the next publish -->";
+
+        /// <summary>The last line of the timeline chart's block in the page.</summary>
+        public const string ChartEnd = "<!-- End of timeline chart -->";
+
         /// <summary>
         /// The template in Markdown. With <paramref name="frontMatter"/>, YAML front matter first carries what the page
-        /// cannot show (id, context, exact times, milestones, sources, action item status), so the file reloads losslessly.
+        /// cannot show (id, context, exact times, the review record), so the file reloads losslessly.
         /// </summary>
-        public static string Render(Postmortem postmortem, bool frontMatter = false)
+        public static string Render(Postmortem postmortem, bool frontMatter = false) =>
+            Render(postmortem, new MarkdownOptions { FrontMatter = frontMatter });
+
+        /// <summary>The template in Markdown, with or without front matter, the title heading and the timeline chart.</summary>
+        public static string Render(Postmortem postmortem, MarkdownOptions options)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
+            if (options is null) throw new ArgumentNullException(nameof(options));
             var md = new StringBuilder(4096);
-            if (frontMatter) md.Append(Serialization.MarkdownFrontMatter.Write(postmortem)).Append('\n');
+            if (options.FrontMatter) md.Append(Serialization.MarkdownFrontMatter.Write(postmortem)).Append('\n');
 
-            md.Append("# Postmortem: ").Append(MarkdownText.Inline(postmortem.Title)).Append("\n\n");
+            if (options.TitleHeading) md.Append("# Postmortem: ").Append(MarkdownText.Inline(postmortem.Title)).Append("\n\n");
             WriteHeader(md, postmortem);
 
             Section(md, "Executive Summary");
@@ -40,6 +51,7 @@ namespace Postmortems.Rendering
 
             Section(md, "Timeline");
             WriteTimeline(md, postmortem);
+            if (options.TimelineChart) md.Append(ChartBlock(postmortem));
 
             Section(md, "Impact");
             WriteImpact(md, postmortem.Impact);
@@ -67,7 +79,7 @@ namespace Postmortems.Rendering
             BulletList(md, postmortem.WentPoorly);
 
             Section(md, "Action Items");
-            WriteActionItems(md, postmortem.ActionItems);
+            WriteActionItems(md, postmortem.ActionItems, postmortem.TrackingUrl);
 
             Section(md, "Lessons Learned");
             Paragraph(md, postmortem.LessonsLearned);
@@ -78,17 +90,33 @@ namespace Postmortems.Rendering
         }
 
         /// <summary>
-        /// The Markdown with the timeline chart as a raw HTML block under the Timeline heading, for a renderer that keeps
-        /// inline SVG (BookStack's does). The module's own HTML rendering inserts the chart itself instead.
-        /// The chart is one line in a figure: a figure starts an HTML block whatever follows it on the line, where a
-        /// one-line svg would be a paragraph whose text is read as Markdown.
+        /// The Markdown with the timeline chart at the end of the Timeline section, as <see cref="MarkdownOptions.TimelineChart"/>
+        /// writes it, for a renderer that keeps inline SVG (BookStack's does). The module's own HTML rendering inserts
+        /// the chart itself instead.
         /// </summary>
         public static string WithTimelineChart(string markdown, Postmortem postmortem)
         {
-            var chart = TimelineChart.RenderOneLine(postmortem);
-            const string heading = "\n## Timeline\n\n";
-            int at = markdown.IndexOf(heading, StringComparison.Ordinal);
-            return chart is null || at < 0 ? markdown : markdown.Insert(at + heading.Length, "<figure class=\"pm-chart\">" + chart + "</figure>\n\n");
+            var block = ChartBlock(postmortem);
+            // User text is escaped, so the only line that reads "## Timeline" is the template's own heading, and the
+            // next line starting "## " is the next section's.
+            int at = markdown.StartsWith("## Timeline\n", StringComparison.Ordinal) ? 0 : markdown.IndexOf("\n## Timeline\n", StringComparison.Ordinal);
+            if (block.Length == 0 || at < 0) return markdown;
+            int next = markdown.IndexOf("\n## ", at + 1, StringComparison.Ordinal);
+            if (next < 0) return markdown.TrimEnd('\n') + "\n\n" + block.TrimEnd('\n') + "\n";
+            return markdown.Insert(next + 1, block);
+        }
+
+        /// <summary>
+        /// The chart as one block between two HTML comments, each on a line of its own, and a blank line after: the SVG
+        /// on one line inside a div, whose line opens an HTML block that CommonMark keeps as it is up to the next blank
+        /// line. A line that starts with &lt;svg does not open one unless the tag stands alone on it, and the chart's
+        /// text would be read as Markdown. Empty when there is no chart (no events).
+        /// </summary>
+        private static string ChartBlock(Postmortem postmortem)
+        {
+            var oneLine = TimelineChart.RenderOneLine(postmortem);
+            if (oneLine is null) return string.Empty;
+            return ChartStart + "\n<div class=\"pm-chart\">" + oneLine + "</div>\n" + ChartEnd + "\n\n";
         }
 
         private static readonly Regex DurationPattern = new Regex(
@@ -127,13 +155,32 @@ namespace Postmortems.Rendering
                 "**Author(s):** " + Names(p.Authors),
                 "**Reviewers:** " + Names(p.Reviewers),
             };
+            // Who approved it, and when: shown only, the sign-offs themselves are kept in the front matter and the draft.
+            if (p.SignOffs.Count > 0)
+            {
+                fields.Add("**Signed off:** " + Names(p.SignOffs.Select(s => s.Reviewer).ToList(),
+                    i => " (" + p.SignOffs[i].Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC)"));
+            }
             // Consecutive lines as in the template; the trailing backslash keeps each on its own line when rendered.
             md.Append(string.Join("\\\n", fields)).Append("\n\n");
         }
 
-        // A comma inside a name is escaped, so "Doe, Jane" stays one name when the list is read back.
-        private static string Names(IReadOnlyList<string> names) =>
-            names.Count == 0 ? NotSet : string.Join(", ", names.Select(n => MarkdownText.Inline(n).Replace(",", "\\,")));
+        /// <summary>
+        /// A list of names, joined with commas, or with semicolons when a name holds a comma ("Doe, Jane; Ann Lee"), so
+        /// the page reads as the list it is. A semicolon inside a name is escaped, so the reader splits only between
+        /// names; so is a comma in a list of one name, which has no semicolon to split at (the page shows no escape).
+        /// </summary>
+        private static string Names(IReadOnlyList<string> names, Func<int, string>? after = null)
+        {
+            if (names.Count == 0) return NotSet;
+            var separator = names.Any(n => n.IndexOf(',') >= 0) ? "; " : ", ";
+            return string.Join(separator, names.Select((name, i) =>
+            {
+                var text = MarkdownText.Inline(name).Replace(";", "\\;");
+                if (names.Count == 1) text = text.Replace(",", "\\,");
+                return text + (after?.Invoke(i) ?? "");
+            }));
+        }
 
         private static void Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
 
@@ -162,17 +209,23 @@ namespace Postmortems.Rendering
                 md.Append(NotYetWritten).Append("\n\n");
                 return;
             }
-            // A timeline that crosses midnight (or lies off the incident's date, or has no date to lie on) shows the date in every row.
+            // A timeline on the incident's Date shows times alone. One that crosses midnight (or lies off the incident's
+            // date, or has no date to lie on) shows the date once per day: on the first row and where the UTC day changes.
             var firstDay = timeline[0].UtcTime.Date;
-            bool showDate = timeline[timeline.Count - 1].UtcTime.Date != firstDay || !p.Date.HasValue || p.Date.Value.Date != firstDay;
+            bool onDate = p.Date.HasValue && p.Date.Value.Date == firstDay && timeline[timeline.Count - 1].UtcTime.Date == firstDay;
             bool showSeconds = timeline.Any(e => e.UtcTime.Second != 0 || e.UtcTime.Millisecond != 0);
-            var format = (showDate ? "yyyy-MM-dd " : "") + (showSeconds ? "HH:mm:ss" : "HH:mm");
+            var timeFormat = showSeconds ? "HH:mm:ss" : "HH:mm";
+            DateTime? day = onDate ? firstDay : (DateTime?)null;
 
-            md.Append("| Time (UTC) | Event |\n|------------|-------|\n");
+            md.Append("| Time (UTC) | Event | Milestone |\n|------------|-------|-----------|\n");
             foreach (var e in timeline)
             {
+                var format = e.UtcTime.Date == day ? timeFormat : "yyyy-MM-dd " + timeFormat;
+                day = e.UtcTime.Date;
                 md.Append("| ").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
-                  .Append(" | ").Append(MarkdownText.Cell(e.Event)).Append(" |\n");
+                  .Append(" | ").Append(MarkdownText.Cell(e.Event))
+                  .Append(e.Source == TimelineEvent.ManualSource ? "" : " " + MarkdownText.SourceTag(e.Source))
+                  .Append(" |").Append(e.Milestone == Milestone.None ? "" : " " + MilestoneGuide.Words(e.Milestone)).Append(" |\n");
             }
             md.Append('\n');
         }
@@ -195,23 +248,44 @@ namespace Postmortems.Rendering
 
         private static string Field(string? text) => text is null ? NotSet : MarkdownText.Block(text, "  ");
 
-        private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items)
+        private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items, string? trackingUrl)
         {
             if (items.Count == 0)
             {
                 md.Append(NotYetWritten).Append("\n\n");
                 return;
             }
-            md.Append("| Action | Owner | Due Date | Priority |\n|--------|-------|----------|----------|\n");
+            md.Append("| Action | Owner | Due Date | Priority | Status | Tracking |\n|--------|-------|----------|----------|--------|----------|\n");
             foreach (var item in items)
             {
+                var tracking = TrackingCell(item.Tracking, trackingUrl);
                 md.Append("| ").Append(MarkdownText.Cell(item.Action))
                   .Append(" | ").Append(item.Owner is null ? NotSet : MarkdownText.Cell(item.Owner))
                   .Append(" | ").Append(item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotSet)
                   .Append(" | ").Append(item.Priority?.ToString() ?? NotSet)
+                  .Append(" | ").Append(item.Status.ToString())
+                  .Append(" |").Append(tracking.Length == 0 ? "" : " " + tracking)
                   .Append(" |\n");
             }
             md.Append('\n');
         }
+
+        /// <summary>
+        /// An action item's tracking as a link where it can be one: an address ending in a ticket key is a link showing
+        /// the key ([PAY-1423](https://jira.example.com/browse/PAY-1423)), another address an autolink; a key is a link
+        /// by the postmortem's tracking URL pattern if it has one. Anything else is text; no tracking, an empty cell.
+        /// </summary>
+        private static string TrackingCell(string? tracking, string? trackingUrl)
+        {
+            if (tracking is null) return string.Empty;
+            if (TrackingLinks.IsLinkable(tracking))
+            {
+                return TrackingLinks.KeyOf(tracking) is string key ? Link(key, tracking) : "<" + tracking + ">";
+            }
+            if (TrackingLinks.IsKey(tracking) && TrackingLinks.UrlOf(tracking, trackingUrl) is string url) return Link(tracking, url);
+            return MarkdownText.Cell(tracking);
+        }
+
+        private static string Link(string text, string url) => "[" + MarkdownText.Cell(text) + "](" + MarkdownText.LinkDestination(url) + ")";
     }
 }

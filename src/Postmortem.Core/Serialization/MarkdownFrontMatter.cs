@@ -63,6 +63,7 @@ namespace Postmortems.Serialization
                 }
                 emitter.Emit(new SequenceEnd());
             }
+            if (p.TrackingUrl is not null) Pair(emitter, "trackingUrl", p.TrackingUrl, quoteIfNeeded: true);
             if (p.ActionItems.Count > 0)
             {
                 emitter.Emit(new Scalar("actionItems"));

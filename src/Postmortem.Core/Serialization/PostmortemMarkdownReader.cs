@@ -20,8 +20,9 @@ namespace Postmortems.Serialization
     /// </summary>
     public static class PostmortemMarkdownReader
     {
-        // Stands in for an escaped comma ("Doe\, Jane") while a list of names is split.
+        // Stand in for an escaped comma ("Doe\, Jane", as older files write it) and semicolon while a list of names is split.
         private const char EscapedComma = '\uE000';
+        private const char EscapedSemicolon = '\uE001';
 
         private enum Part
         {
@@ -67,6 +68,7 @@ namespace Postmortems.Serialization
                 p.SignOffs.AddRange(front.SignOffs);
                 p.Unlocks.AddRange(front.Unlocks);
                 p.Publication = front.Publication;
+                p.TrackingUrl = front.TrackingUrl;
             }
 
             // Blocks by the section they stand under; what precedes the first section is the header. Without a title
@@ -242,6 +244,9 @@ namespace Postmortems.Serialization
                     case "reviewers": case "reviewer":
                         p.Reviewers.AddRange(SplitNames(value));
                         break;
+                    case "signedoff": case "signoffs":
+                        // Shown for the reader of the page; the sign-offs come from the front matter or the draft.
+                        break;
                     default:
                         state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the header field '{label}' is not part of the template and was ignored.");
                         break;
@@ -284,20 +289,34 @@ namespace Postmortems.Serialization
             var table = blocks.OfType<Table>().FirstOrDefault();
             if (table is null)
             {
-                if (blocks.Any(b => !IsNotYetWritten(b))) state.Values.Warnings.Add($"{state.Source}: the Timeline has no table, so no events were read from it.");
+                if (blocks.Any(b => !IsNotYetWritten(b) && !IsHtml(b))) state.Values.Warnings.Add($"{state.Source}: the Timeline has no table, so no events were read from it.");
                 return;
             }
-            var (timeColumn, eventColumn) = Columns(table, ("time", 0), ("event", 1));
-            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text)>();
+            int timeColumn = Column(table, "time", 0), eventColumn = Column(table, "event", 1), milestoneColumn = Column(table, "milestone", -1);
+            // A table with the Milestone column (the module's since it has one) shows each event's milestone, and its
+            // source as a <sub> tag after the text: the page wins. Without it (an older file, a table written by hand)
+            // milestones and sources come from the front matter.
+            bool pageShowsMilestones = milestoneColumn >= 0;
+            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source)>();
+            // A time of day falls on the day of the row above: the page shows the date once per day, where it changes.
+            // Above the first row with a date it falls on the postmortem's Date.
+            var day = p.Date;
             foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
                 var timeText = CellText(row, timeColumn);
-                var text = CellText(row, eventColumn);
-                if (timeText is null && text is null) continue;
+                var (text, source) = EventCell(row, eventColumn);
+                var milestoneText = pageShowsMilestones ? CellText(row, milestoneColumn) : null;
+                if (timeText is null && text is null && milestoneText is null) continue;
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
-                if (!TimelineTime.TryParse(timeText, p.Date, out var shown, out var problem)) throw state.Error(row, problem!);
-                rows.Add((row, timeText, shown, timeText.Count(c => c == ':') >= 2, text));
+                if (TimelineTime.TryParse(timeText, null, out var shown, out _)) day = shown.Date;
+                else if (!TimelineTime.TryParse(timeText, day, out shown, out var problem)) throw state.Error(row, problem!);
+                if (!MilestoneGuide.TryParse(milestoneText, out var milestone))
+                {
+                    throw state.Error(row, $"the milestone '{milestoneText}' of the timeline row at {timeText} is not one of "
+                        + string.Join(", ", MilestoneGuide.Milestones.Select(MilestoneGuide.Words)) + "; leave the cell empty for an event that marks none");
+                }
+                rows.Add((row, timeText, shown, timeText.Count(c => c == ':') >= 2, text, milestone, source));
             }
             // The front matter knows each row's exact time, milestone and source. A row takes, pass by pass: the entry
             // shown at its time with its own text's digest; else an entry with its text's digest at another time (the
@@ -344,9 +363,11 @@ namespace Postmortems.Serialization
                 var match = matches[r];
                 // The entry's exact time while the row still shows it; a corrected time is the page's.
                 var time = match is not null && Truncate(match.Time, rows[r].WithSeconds) == rows[r].Shown ? match.Time : rows[r].Shown;
-                p.Timeline.Add(new TimelineEvent(time, rows[r].Text, match?.Milestone ?? Milestone.None, match?.Source));
+                var milestone = pageShowsMilestones ? rows[r].Milestone : match?.Milestone ?? Milestone.None;
+                var source = pageShowsMilestones ? rows[r].Source : match?.Source;
+                p.Timeline.Add(new TimelineEvent(time, rows[r].Text, milestone, source));
             }
-            WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
+            if (!pageShowsMilestones) WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
         }
 
         private static TimeSpan Distance(DateTime a, DateTime b) => a > b ? a - b : b - a;
@@ -452,8 +473,12 @@ namespace Postmortems.Serialization
                 if (blocks.Any(b => !IsNotYetWritten(b))) state.Values.Warnings.Add($"{state.Source}: the Action Items have no table, so none were read.");
                 return;
             }
-            var (actionColumn, ownerColumn) = Columns(table, ("action", 0), ("owner", 1));
-            var (dueColumn, priorityColumn) = Columns(table, ("due", 2), ("priority", 3));
+            int actionColumn = Column(table, "action", 0), ownerColumn = Column(table, "owner", 1);
+            int dueColumn = Column(table, "due", 2), priorityColumn = Column(table, "priority", 3);
+            // The module's table shows Status and Tracking; a table with the template's four columns (an older file, a
+            // table written by hand) leaves them to the front matter.
+            int statusColumn = Column(table, "status", -1), trackingColumn = Column(table, "tracking", -1);
+            bool statusShown = statusColumn >= 0, trackingShown = trackingColumn >= 0;
             var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
             for (int i = 0; i < rows.Count; i++)
             {
@@ -471,10 +496,20 @@ namespace Postmortems.Serialization
                     item.DueDate = dueDate;
                 }
                 item.Priority = EnumValue<ActionPriority>(state, row, "Priority", CellText(row, priorityColumn));
+                if (statusShown) item.Status = EnumValue<ActionItemStatus>(state, row, "Status", CellText(row, statusColumn)) ?? ActionItemStatus.Open;
+                if (trackingShown) item.Tracking = TrackingCell(row, trackingColumn, p.TrackingUrl);
                 p.ActionItems.Add(item);
             }
-            // Status and tracking live in the front matter: each row takes the entry with its text's digest, and a
-            // row whose text was edited takes the entry left at its position.
+            // Status and tracking the table does not show live in the front matter: each row takes the entry with its
+            // text's digest, and a row whose text was edited takes the entry left at its position.
+            void Apply(ActionItem item, FrontMatter.ActionInfo info)
+            {
+                if (!statusShown) item.Status = info.Status;
+                if (!trackingShown) item.Tracking = info.Tracking;
+                // A link shows an address as its key, and a key as its address: the front matter knows which it was.
+                else if (item.Tracking is string shown && info.Tracking is string kept
+                         && TrackingLinks.Resolve(shown, p.TrackingUrl) == TrackingLinks.Resolve(kept, p.TrackingUrl)) item.Tracking = kept;
+            }
             var entries = front?.Actions ?? new List<FrontMatter.ActionInfo>();
             var taken = new bool[entries.Count];
             var matched = new bool[p.ActionItems.Count];
@@ -500,7 +535,7 @@ namespace Postmortems.Serialization
             for (int e = 0; e < entries.Count; e++)
             {
                 var entry = entries[e];
-                bool done = entry.Status != ActionItemStatus.Open, tracked = entry.Tracking is not null;
+                bool done = !statusShown && entry.Status != ActionItemStatus.Open, tracked = !trackingShown && entry.Tracking is not null;
                 if (taken[e] || !(done || tracked)) continue;
                 var what = string.Join(", ", new[] { done ? entry.Status.ToString() : null, tracked ? $"tracking '{entry.Tracking}'" : null }.Where(w => w is not null));
                 var dropped = done && tracked ? "its status and tracking were dropped" : done ? "its status was dropped" : "its tracking was dropped";
@@ -508,13 +543,48 @@ namespace Postmortems.Serialization
             }
         }
 
-        private static void Apply(ActionItem item, FrontMatter.ActionInfo info)
+        /// <summary>
+        /// The Tracking cell: a link's address, or the ticket key it shows when the address is the postmortem's tracking
+        /// URL pattern applied to that key; text as it is; null when empty.
+        /// </summary>
+        private static string? TrackingCell(TableRow row, int column, string? trackingUrl)
         {
-            item.Status = info.Status;
-            item.Tracking = info.Tracking;
+            if (column >= row.Count || row[column] is not TableCell cell) return null;
+            foreach (var paragraph in cell.OfType<ParagraphBlock>())
+            {
+                switch (FirstLink(paragraph.Inline))
+                {
+                    case AutolinkInline autolink:
+                        return Text.SingleLine(autolink.Url);
+                    case LinkInline link when link.Url is not null:
+                        var key = Text.SingleLine(PlainText(link));
+                        if (key is not null && TrackingLinks.IsKey(key) && TrackingLinks.UrlOf(key, trackingUrl) == link.Url) return key;
+                        return Text.SingleLine(link.Url);
+                }
+            }
+            return Text.SingleLine(CellText(row, column));
+        }
+
+        private static Inline? FirstLink(ContainerInline? container)
+        {
+            if (container is null) return null;
+            foreach (var inline in container)
+            {
+                if (inline is AutolinkInline || (inline is LinkInline link && !link.IsImage)) return inline;
+                if (inline is ContainerInline inner && FirstLink(inner) is Inline found) return found;
+            }
+            return null;
         }
 
         // ---- Shared block and inline reading
+
+        /// <summary>
+        /// Raw HTML: the timeline chart's block, a comment or a note in a tag. Raw HTML is off in the reader's pipeline,
+        /// so it is a paragraph that starts with an unescaped &lt; (escaped user text starts with \&lt;).
+        /// </summary>
+        private static bool IsHtml(Block block) =>
+            block is HtmlBlock || (block is ParagraphBlock paragraph && paragraph.Inline?.FirstChild is Inline first
+                && (first is HtmlInline || (first is LiteralInline literal && !literal.IsFirstCharacterEscaped && literal.Content.Length > 0 && literal.Content[literal.Content.Start] == '<')));
 
         private static bool IsNotYetWritten(Block block) =>
             block is ParagraphBlock paragraph && paragraph.Inline?.FirstChild is EmphasisInline && PlainText(paragraph.Inline).Trim() == "Not yet written.";
@@ -619,19 +689,16 @@ namespace Postmortems.Serialization
             return lines;
         }
 
-        private static (int, int) Columns(Table table, (string Name, int Default) first, (string Name, int Default) second)
+        /// <summary>The column whose heading names <paramref name="name"/>; <paramref name="fallback"/> (-1: none) without one.</summary>
+        private static int Column(Table table, string name, int fallback)
         {
             var header = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader);
-            int Find((string Name, int Default) column)
+            if (header is null) return fallback;
+            for (int i = 0; i < header.Count; i++)
             {
-                if (header is null) return column.Default;
-                for (int i = 0; i < header.Count; i++)
-                {
-                    if (header[i] is TableCell cell && BlockText(cell).ToLowerInvariant().Contains(column.Name)) return i;
-                }
-                return column.Default;
+                if (header[i] is TableCell cell && BlockText(cell).ToLowerInvariant().Contains(name)) return i;
             }
-            return (Find(first), Find(second));
+            return fallback;
         }
 
         /// <summary>A cell's text; null when it is empty or says "not set".</summary>
@@ -656,6 +723,29 @@ namespace Postmortems.Serialization
 
         private static bool IsBlank(Inline inline) => inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace();
 
+        /// <summary>
+        /// The Event cell's text, and the source its trailing &lt;sub&gt; tag shows (null without one). A tag anywhere
+        /// else is text, as is text that reads "&lt;sub&gt;" (the writer escapes it, so it is no tag).
+        /// </summary>
+        private static (string? Text, string? Source) EventCell(TableRow row, int column)
+        {
+            if (column >= row.Count || row[column] is not TableCell cell) return (null, null);
+            var paragraphs = cell.OfType<ParagraphBlock>().Where(b => b.Inline is not null).ToList();
+            if (paragraphs.Count == 0) return (null, null);
+            var last = paragraphs[paragraphs.Count - 1].Inline!.ToList();
+            int end = last.Count;
+            while (end > 0 && IsBlank(last[end - 1])) end--;
+            string? source = null;
+            if (end > 0 && last[end - 1] is SourceTagInline tag)
+            {
+                source = Text.SingleLine(tag.Source);
+                last.RemoveRange(end - 1, last.Count - end + 1);
+            }
+            if (paragraphs.Count == 1 && IsNotSet(last.Where(i => !IsBlank(i)).ToList())) return (null, source);
+            var lines = paragraphs.Take(paragraphs.Count - 1).Select(b => InlineText(b.Inline)).Concat(new[] { InlinesText(last) });
+            return (Text.Normalize(Unescape(string.Join("\n", lines))), source);
+        }
+
         // The writer's "_not set_": emphasis, so text that merely reads "not set" stays text.
         private static bool IsNotSet(List<Inline> inlines) =>
             inlines.Count == 1 && inlines[0] is EmphasisInline marker && marker.DelimiterCount == 1 && PlainText(marker).Trim() == "not set";
@@ -675,6 +765,7 @@ namespace Postmortems.Serialization
                     case LiteralInline literal:
                         var content = literal.Content.ToString();
                         if (literal.IsFirstCharacterEscaped && content.Length > 0 && content[0] == ',') content = EscapedComma + content.Substring(1);
+                        if (literal.IsFirstCharacterEscaped && content.Length > 0 && content[0] == ';') content = EscapedSemicolon + content.Substring(1);
                         text.Append(content);
                         break;
                     case HtmlEntityInline entity:
@@ -682,6 +773,9 @@ namespace Postmortems.Serialization
                         break;
                     case CellLineBreakInline:
                         text.Append('\n');
+                        break;
+                    case SourceTagInline tag:
+                        text.Append(SourceTagExtension.Open).Append(tag.Source).Append(SourceTagExtension.Close);
                         break;
                     case LineBreakInline lineBreak:
                         text.Append(lineBreak.IsHard ? '\n' : ' ');
@@ -703,12 +797,13 @@ namespace Postmortems.Serialization
             return text.ToString();
         }
 
-        private static string? Unescape(string? text) => text?.Replace(EscapedComma, ',');
+        private static string? Unescape(string? text) => text?.Replace(EscapedComma, ',').Replace(EscapedSemicolon, ';');
 
+        /// <summary>A list of names: split at semicolons when it has any ("Doe, Jane; Ann Lee"), else at commas.</summary>
         private static IEnumerable<string> SplitNames(string? value)
         {
             if (value is null) yield break;
-            foreach (var part in value.Split(','))
+            foreach (var part in value.Split(value.IndexOf(';') >= 0 ? ';' : ','))
             {
                 var name = Text.SingleLine(Unescape(part));
                 if (name is not null) yield return name;
@@ -731,6 +826,8 @@ namespace Postmortems.Serialization
             public List<Unlock> Unlocks { get; } = new List<Unlock>();
 
             public Publication? Publication { get; private set; }
+
+            public string? TrackingUrl { get; private set; }
 
             public List<EventInfo> Events { get; } = new List<EventInfo>();
 
@@ -793,6 +890,7 @@ namespace Postmortems.Serialization
                     ["context"] = n => front.Context = values.Enum<IncidentContext>(n, "context"),
                     ["duration"] = n => front.Duration = values.Duration(n, "duration"),
                     ["state"] = n => front.State = values.Enum<DocumentState>(n, "state") ?? DocumentState.Draft,
+                    ["trackingUrl"] = n => front.TrackingUrl = values.TrackingUrl(n, "trackingUrl"),
                     ["signOffs"] = n =>
                     {
                         var holder = new Postmortem("front matter");

@@ -89,6 +89,7 @@ namespace Postmortems.Serialization
             Key(emitter, "contributingFactors"); TextList(emitter, p.ContributingFactors);
             Key(emitter, "wentWell"); TextList(emitter, p.WentWell);
             Key(emitter, "wentPoorly"); TextList(emitter, p.WentPoorly);
+            Key(emitter, "trackingUrl"); Text(emitter, p.TrackingUrl);
             Key(emitter, "actionItems");
             emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
             foreach (var item in p.ActionItems)

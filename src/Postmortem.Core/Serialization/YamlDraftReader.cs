@@ -84,6 +84,18 @@ namespace Postmortems.Serialization
             return utc;
         }
 
+        public string? TrackingUrl(YamlNode node, string key)
+        {
+            try
+            {
+                return TrackingLinks.CheckPattern(Text(node, key));
+            }
+            catch (ArgumentException e)
+            {
+                throw Error(node, e.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]);
+            }
+        }
+
         public bool? Bool(YamlNode node, string key)
         {
             var text = Text(node, key);
@@ -258,6 +270,7 @@ namespace Postmortems.Serialization
                 ["contributingFactors"] = n => AddTexts(p.ContributingFactors, v.TextList(n, "contributingFactors")),
                 ["wentWell"] = n => AddTexts(p.WentWell, v.TextList(n, "wentWell")),
                 ["wentPoorly"] = n => AddTexts(p.WentPoorly, v.TextList(n, "wentPoorly")),
+                ["trackingUrl"] = n => p.TrackingUrl = v.TrackingUrl(n, "trackingUrl"),
                 ["actionItems"] = n => ReadActionItems(p, n),
                 ["lessonsLearned"] = n => p.LessonsLearned = v.Text(n, "lessonsLearned"),
                 ["publication"] = n => v.ReadPublication(p, n),

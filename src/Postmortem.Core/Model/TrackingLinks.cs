@@ -1,0 +1,68 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace Postmortems
+{
+    /// <summary>
+    /// Ticket keys (PAY-1423) and the addresses they are tracked at: a postmortem's <see cref="Postmortem.TrackingUrl"/>
+    /// pattern turns a key into its address, and an address that ends in a key shows that key.
+    /// </summary>
+    public static class TrackingLinks
+    {
+        /// <summary>Where the key goes in a tracking URL pattern.</summary>
+        public const string KeyPlaceholder = "{0}";
+
+        public const string ExamplePattern = "https://jira.example.com/browse/{0}";
+
+        private static readonly Regex Key = new Regex(@"^[A-Z][A-Z0-9_]*-[0-9]+$", RegexOptions.CultureInvariant);
+
+        // &amp; &#35; &#x23;: read as a character in a link's address, whatever escapes it.
+        private static readonly Regex CharacterReference = new Regex(@"&#?[A-Za-z0-9]+;", RegexOptions.CultureInvariant);
+
+        private static readonly Regex KeyAtEnd = new Regex(@"/(?<key>[A-Z][A-Z0-9_]*-[0-9]+)/?$", RegexOptions.CultureInvariant);
+
+        /// <summary>A ticket key as issue trackers write them: PAY-1423, OPS_2-7.</summary>
+        public static bool IsKey(string text) => Key.IsMatch(text);
+
+        /// <summary>
+        /// An absolute http or https address that can stand as a link in a Markdown table cell and read back exactly: no
+        /// white space, no angle brackets, pipes or backslashes, nothing that reads as a character reference.
+        /// </summary>
+        public static bool IsLinkable(string text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '<' || c == '>' || c == '|' || c == '\\') return false;
+            }
+            return !CharacterReference.IsMatch(text) && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        }
+
+        /// <summary>The key a tracking address ends in (https://jira.example.com/browse/PAY-1423), or null.</summary>
+        public static string? KeyOf(string url)
+        {
+            var match = KeyAtEnd.Match(url);
+            return match.Success ? match.Groups["key"].Value : null;
+        }
+
+        /// <summary>The key's address by the pattern; null without a pattern.</summary>
+        public static string? UrlOf(string key, string? pattern) => pattern?.Replace(KeyPlaceholder, key);
+
+        /// <summary>What a tracking value points at: a key's address by the pattern, anything else as it is.</summary>
+        public static string Resolve(string tracking, string? pattern) =>
+            pattern is not null && IsKey(tracking) ? UrlOf(tracking, pattern)! : tracking;
+
+        /// <summary>A tracking URL pattern as given, trimmed; null for nothing; an exception that says what is wrong.</summary>
+        public static string? CheckPattern(string? pattern)
+        {
+            var text = pattern?.Trim();
+            if (string.IsNullOrEmpty(text)) return null;
+            if (text!.IndexOf(KeyPlaceholder, StringComparison.Ordinal) < 0 || !IsLinkable(text.Replace(KeyPlaceholder, "PAY-1")))
+            {
+                throw new ArgumentException(
+                    $"The tracking URL '{text}' is not an http or https address with {KeyPlaceholder} where the ticket key goes; write it as, for example, {ExamplePattern}.",
+                    nameof(pattern));
+            }
+            return text;
+        }
+    }
+}
