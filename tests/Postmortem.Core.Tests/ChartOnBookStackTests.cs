@@ -94,10 +94,11 @@ namespace Postmortems.Tests
 
             foreach (var html in new[] { stored.Html, stored.RawHtml })
             {
-                // The chart is an HTML block in a figure (the figure got the page's bookmark id), not text in a paragraph.
-                var figure = Regex.Match(html, "<figure class=\"pm-chart\" id=\"bkmrk-[^\"]*\">\\s*(<svg .*?</svg>)\\s*</figure>", RegexOptions.Singleline);
+                // The chart is an HTML block in a figure (HTML) or a div (markdown), which got the page's bookmark id, not
+                // text in a paragraph.
+                var figure = Regex.Match(html, "<(figure|div) class=\"pm-chart\" id=\"bkmrk-[^\"]*\">\\s*(<svg .*?</svg>)\\s*</\\1>", RegexOptions.Singleline);
                 Assert.True(figure.Success, "the chart is not stored as a figure holding the svg");
-                var svg = figure.Groups[1].Value;
+                var svg = figure.Groups[2].Value;
                 Assert.DoesNotContain("url(#", svg);
                 Assert.DoesNotContain("href=\"#", svg);
                 Assert.DoesNotContain(" id=", svg);   // nothing was there for the server to rewrite

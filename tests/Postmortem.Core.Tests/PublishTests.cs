@@ -55,7 +55,8 @@ namespace Postmortems.Tests
             Assert.Equal(new Uri(_server.BaseUri, "link/" + page.Id), page.Url);
             Assert.Equal(3, ApiRequests());
             var stored = Assert.Single(_server.Pages);
-            Assert.StartsWith("# Postmortem: Checkout API", stored.Markdown);
+            // The page's name is its title: the body starts with the header fields, not a second title.
+            Assert.StartsWith("**Date:** 2026-11-20", stored.Markdown);
             Assert.Contains("<svg xmlns=", stored.Markdown);
             Assert.Contains(("postmortem-id", p.Id.ToString()), stored.Tags);
             Assert.Contains(("severity", "P2"), stored.Tags);
