@@ -272,13 +272,14 @@ Describe 'Publish-Postmortem' {
             $stored.html | Should -Not -Match 'url\(#'
         }
 
-        It '-NoTimelineChart sends the markdown of ConvertTo-PostmortemMarkdown, without the SVG' {
+        It '-NoTimelineChart sends the markdown of ConvertTo-PostmortemMarkdown below its title heading, without the SVG' {
             $pm = New-HomelabPostmortem
             $pm | Publish-Postmortem -BookId 79 -NoTimelineChart @Server | Out-Null
 
             $stored = (Get-Page)[0]
             $stored.markdown | Should -Not -Match '<svg'
-            $stored.markdown | Should -BeExactly ($pm | ConvertTo-PostmortemMarkdown).Trim()
+            # The page's name is the title, so the body is the document without its first heading.
+            $stored.markdown | Should -BeExactly (($pm | ConvertTo-PostmortemMarkdown) -replace '^# Postmortem: [^\n]*\n\n', '').Trim()
         }
 
         It '-Format Html sends the HTML fragment and no markdown' {
