@@ -243,7 +243,7 @@ Describe 'ConvertTo-PostmortemHtml' {
         It 'does not add a table column for a | in an event text' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 14:02 'kubectl get pods | grep openbao'
             $html = $pm | ConvertTo-PostmortemHtml -Fragment -NoTimelineChart
-            $table = [regex]::Match($html, '(?s)<h2>Timeline</h2>\s*<table>(.*?)</table>').Groups[1].Value
+            $table = [regex]::Match($html, '(?s)<h2>Timeline</h2>\s*<table class="pm-timeline">(.*?)</table>').Groups[1].Value
             @([regex]::Matches($table, '<th>')).Count | Should -Be 3
             @([regex]::Matches($table, '<td>')).Count | Should -Be 3
             @([regex]::Matches($table, '<td></td>')).Count | Should -Be 1
@@ -254,14 +254,14 @@ Describe 'ConvertTo-PostmortemHtml' {
             $pm = New-Postmortem x -Date 2026-11-20 | Add-TimelineEvent 14:02 "first line`nsecond line"
             $html = $pm | ConvertTo-PostmortemHtml -Fragment -NoTimelineChart
             $html | Should -Not -Match '<p>\s*first line'
-            $html | Should -Match '(?s)<h2>Timeline</h2>\s*<table>'
+            $html | Should -Match '(?s)<h2>Timeline</h2>\s*<table class="pm-timeline">'
             $html | Should -Match '<td>14:02</td>\s*<td>first line<br />second line</td>'
         }
 
         It 'keeps a multi-line action in its table cell, the lines joined by a br tag' {
             $pm = New-Postmortem x | Add-ActionItem "Add the alert`nand document it" -Owner platform
             $html = $pm | ConvertTo-PostmortemHtml -Fragment
-            $html | Should -Match '(?s)<h2>Action Items</h2>\s*<table>'
+            $html | Should -Match '(?s)<h2>Action Items</h2>\s*<table class="pm-action-items">'
             $html | Should -Match '<td>Add the alert<br />and document it</td>\s*<td>platform</td>'
         }
 

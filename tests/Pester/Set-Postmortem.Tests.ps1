@@ -4,7 +4,8 @@ Describe 'Set-Postmortem' {
     Context 'parameters' {
         It 'has a -<_> parameter' -ForEach @(
             'Title', 'Date', 'Severity', 'Status', 'Context', 'Author', 'Reviewer', 'ExecutiveSummary', 'RootCause',
-            'LessonsLearned', 'Duration', 'ServicesAffected', 'UsersAffected', 'DataLoss', 'DataLossDescription', 'RevenueImpact'
+            'LessonsLearned', 'Duration', 'ServicesAffected', 'UsersAffected', 'DataLoss', 'DataLossDescription', 'RevenueImpact',
+            'TrackingUrl'
         ) {
             (Get-Command Set-Postmortem).Parameters.Keys | Should -Contain $_
         }
@@ -95,6 +96,27 @@ Describe 'Set-Postmortem' {
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue*'
             $pm.Severity | Should -Be 'P3'
             $pm.ExplicitDuration | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'the tracking URL' {
+        It 'links the action items'' ticket keys, and is cleared by $null or an empty string' -ForEach @(@{ Empty = $null }, @{ Empty = '' }) {
+            $pm = New-Postmortem 'tickets' | Add-ActionItem 'Add an alert' -Tracking 'PAY-1423' |
+                Set-Postmortem -TrackingUrl 'https://jira.example.com/browse/{0}'
+            $pm.TrackingUrl | Should -BeExactly 'https://jira.example.com/browse/{0}'
+            ($pm | ConvertTo-PostmortemMarkdown) | Should -Match ([regex]::Escape('| Open | [PAY-1423](https://jira.example.com/browse/PAY-1423) |'))
+            $pm | Set-Postmortem -TrackingUrl $Empty | Out-Null
+            $pm.TrackingUrl | Should -BeNullOrEmpty
+        }
+
+        It 'changes nothing when it is no http address with {0} for the key' {
+            $pm = New-Postmortem 'kept' -Severity P3
+            $pm | Set-Postmortem -TrackingUrl 'jira/browse/{0}' -Severity P1 -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue*'
+            "$($errs[0])" | Should -BeLike "The tracking URL 'jira/browse/{0}' is not an http or https address*https://jira.example.com/browse/{0}."
+            $pm.Severity | Should -Be 'P3'
+            $pm.TrackingUrl | Should -BeNullOrEmpty
         }
     }
 

@@ -27,7 +27,7 @@ Describe 'The timeline chart' {
         $pm = New-ChartPostmortem
         $html = $pm | ConvertTo-PostmortemHtml
         $html.IndexOf('<svg') | Should -BeGreaterThan $html.IndexOf('<h2>Timeline</h2>')
-        $html.IndexOf('<svg') | Should -BeLessThan $html.IndexOf('<table>')
+        $html.IndexOf('<svg') | Should -BeLessThan $html.IndexOf('<table class="pm-timeline">')
         $pm | ConvertTo-PostmortemHtml -NoTimelineChart | Should -Not -Match '<svg'
         $pm | ConvertTo-PostmortemHtml -Fragment -NoTimelineChart | Should -Not -Match '<svg'
     }

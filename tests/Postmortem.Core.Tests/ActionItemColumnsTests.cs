@@ -31,6 +31,7 @@ namespace Postmortems.Tests
             var error = Assert.Throws<ArgumentException>(() => new Postmortem("t") { TrackingUrl = pattern });
             Assert.Contains($"'{pattern}'", error.Message);
             Assert.Contains("https://jira.example.com/browse/{0}", error.Message);
+            Assert.DoesNotContain("(Parameter", error.Message);
         }
 
         [Theory]

@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 using Postmortems.Rendering;
 using Xunit;
 
@@ -19,7 +20,7 @@ namespace Postmortems.Tests
             Assert.StartsWith("<!DOCTYPE html>", html);
             Assert.Contains("<title>Postmortem: Checkout API returned 502s after certificate rotation</title>", html);
             Assert.Contains("<style>", html);
-            Assert.Contains("<table>", html);
+            Assert.Contains("<table class=\"pm-timeline\">", html);
         }
 
         [Fact]
@@ -56,6 +57,27 @@ namespace Postmortems.Tests
             p.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Utc), "first\nsecond"));
             var html = PostmortemHtml.RenderFragment(p);
             Assert.Contains("<td>first<br />second</td>", html);
+        }
+
+        [Fact]
+        public void The_Time_and_Due_Date_columns_do_not_wrap_and_no_other_cell_is_touched()
+        {
+            var html = PostmortemHtml.RenderPage(SamplePostmortems.CheckoutOutage());
+            Assert.Contains("table.pm-timeline td:first-child, table.pm-action-items td:nth-child(3) { white-space: nowrap; }", html);
+            Assert.Single(html.Split('\n'), l => l.Contains("nowrap"));
+            Assert.Matches(new Regex("(?s)<h2>Timeline</h2>\n<figure class=\"pm-chart\">.*?</figure>\n<table class=\"pm-timeline\">\n<thead>\n<tr>\n<th>Time \\(UTC\\)</th>"), html);
+            Assert.Contains("<h2>Action Items</h2>\n<table class=\"pm-action-items\">\n<thead>\n<tr>\n<th>Action</th>\n<th>Owner</th>\n<th>Due Date</th>", html);
+            Assert.Equal(2, Regex.Matches(html, "<table").Count);
+        }
+
+        [Fact]
+        public void Without_a_timeline_table_the_action_items_table_is_not_taken_for_it()
+        {
+            var p = SamplePostmortems.JustStarted();
+            p.ActionItems.Add(new ActionItem("Add an alert on the seal status") { DueDate = new DateTime(2026, 12, 15) });
+            var html = PostmortemHtml.RenderPage(p);
+            Assert.DoesNotContain("pm-timeline\"", html);
+            Assert.Contains("<h2>Action Items</h2>\n<table class=\"pm-action-items\">", html);
         }
     }
 }

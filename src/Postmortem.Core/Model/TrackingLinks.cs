@@ -58,9 +58,9 @@ namespace Postmortems
             if (string.IsNullOrEmpty(text)) return null;
             if (text!.IndexOf(KeyPlaceholder, StringComparison.Ordinal) < 0 || !IsLinkable(text.Replace(KeyPlaceholder, "PAY-1")))
             {
+                // The sentence alone, without a parameter name: it is shown as it is, by the cmdlets and for a draft's line.
                 throw new ArgumentException(
-                    $"The tracking URL '{text}' is not an http or https address with {KeyPlaceholder} where the ticket key goes; write it as, for example, {ExamplePattern}.",
-                    nameof(pattern));
+                    $"The tracking URL '{text}' is not an http or https address with {KeyPlaceholder} where the ticket key goes; write it as, for example, {ExamplePattern}.");
             }
             return text;
         }

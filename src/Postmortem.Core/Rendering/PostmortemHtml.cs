@@ -1,7 +1,14 @@
 using System;
+using System.IO;
+using System.Linq;
 using System.Net;
 using System.Text;
 using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Postmortems.Rendering
 {
@@ -27,6 +34,7 @@ th { background: #f6f8fa; }
 tr:nth-child(even) td { background: #fbfcfd; }
 em { color: #8c959f; }
 td sub { color: #57606a; }
+table.pm-timeline td:first-child, table.pm-action-items td:nth-child(3) { white-space: nowrap; }
 figure.pm-chart { margin: .5rem 0 1rem; overflow-x: auto; }
 figure.pm-chart svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } }
@@ -38,7 +46,7 @@ figure.pm-chart svg { max-width: 100%; height: auto; }
         public static string RenderFragment(Postmortem postmortem, bool timelineChart = true)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
-            var html = Markdown.ToHtml(PostmortemMarkdown.Render(postmortem), Pipeline);
+            var html = ToHtml(PostmortemMarkdown.Render(postmortem));
             var chart = timelineChart ? TimelineChart.Render(postmortem) : null;
             if (chart is null) return html;
             return AppendBody(new StringBuilder(html.Length + chart.Length + 64), html, chart).ToString();
@@ -48,7 +56,7 @@ figure.pm-chart svg { max-width: 100%; height: auto; }
         public static string RenderPage(Postmortem postmortem, bool timelineChart = true)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
-            var html = Markdown.ToHtml(PostmortemMarkdown.Render(postmortem), Pipeline);
+            var html = ToHtml(PostmortemMarkdown.Render(postmortem));
             var chart = timelineChart ? TimelineChart.Render(postmortem) : null;
             var page = new StringBuilder(html.Length + (chart?.Length ?? 0) + 1200);
             page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -58,6 +66,41 @@ figure.pm-chart svg { max-width: 100%; height: auto; }
             AppendBody(page, html, chart)
                 .Append("</main>\n</body>\n</html>\n");
             return page.ToString();
+        }
+
+        /// <summary>
+        /// The template's Markdown as HTML, its two tables marked as what they are (pm-timeline, pm-action-items), so the
+        /// stylesheet can keep a date in one line without touching any other table. Markdig's tables carry no class of
+        /// their own, and user text can make no heading or table, so the first table under each heading is the template's.
+        /// </summary>
+        private static string ToHtml(string markdown)
+        {
+            var document = Markdown.Parse(markdown, Pipeline);
+            string? section = null;
+            bool timeline = false, actionItems = false;
+            foreach (var block in document)
+            {
+                if (block is HeadingBlock heading && heading.Level == 2)
+                {
+                    section = heading.Inline is null ? null : string.Concat(heading.Inline.OfType<LiteralInline>().Select(l => l.Content.ToString()));
+                }
+                else if (block is Table table && section == "Timeline" && !timeline)
+                {
+                    table.GetAttributes().AddClass("pm-timeline");
+                    timeline = true;
+                }
+                else if (block is Table actions && section == "Action Items" && !actionItems)
+                {
+                    actions.GetAttributes().AddClass("pm-action-items");
+                    actionItems = true;
+                }
+            }
+            using var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer);
+            Pipeline.Setup(renderer);
+            renderer.Render(document);
+            writer.Flush();
+            return writer.ToString();
         }
 
         // The rendered document with the chart, if any, in a figure right under the Timeline heading: written straight

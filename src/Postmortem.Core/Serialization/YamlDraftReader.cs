@@ -92,7 +92,7 @@ namespace Postmortems.Serialization
             }
             catch (ArgumentException e)
             {
-                throw Error(node, e.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]);
+                throw Error(node, e.Message);
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace Postmortems.Commands
@@ -15,6 +16,12 @@ namespace Postmortems.Commands
         [AllowEmptyString]
         public string? Title { get; set; }
 
+        /// <summary>Where the action items' ticket keys are tracked, with {0} for the key; $null or '' clears it.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? TrackingUrl { get; set; }
+
         protected override void ProcessRecord()
         {
             if (Postmortem.IsLocked)
@@ -31,9 +38,23 @@ namespace Postmortems.Commands
                     new PSArgumentException("The title is blank. Name the incident, for example -Title 'OpenBao sealed after node reboot'."),
                     ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, Title));
             }
-            if (titleUsable && ValidateFields())
+            bool trackingUrlUsable = true;
+            if (IsBound(nameof(TrackingUrl)))
+            {
+                try
+                {
+                    TrackingLinks.CheckPattern(TrackingUrl);
+                }
+                catch (ArgumentException e)
+                {
+                    trackingUrlUsable = false;
+                    WriteError(new ErrorRecord(new PSArgumentException(e.Message), ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, TrackingUrl));
+                }
+            }
+            if (titleUsable && trackingUrlUsable && ValidateFields())
             {
                 if (IsBound(nameof(Title))) Postmortem.Title = Title!;
+                if (IsBound(nameof(TrackingUrl))) Postmortem.TrackingUrl = TrackingUrl;
                 ApplyFields(Postmortem);
             }
             WriteObject(Postmortem);
