@@ -461,6 +461,27 @@ time,message
         }
     }
 
+    Context 'times outside 1900 to 2100' {
+        It 'reports a time that -Date and its offset push before year 1 as InvalidTimelineRecord naming the line, and reads the rest' {
+            $path = Join-Path $TestDrive 'year-one.csv'
+            Set-Content -LiteralPath $path -Value 'time,message', '00:30+05:45,pushed before year 1', '2026-11-20T14:02Z,a full time'
+            $events = @(Import-TimelineEvent -LiteralPath $path -Date 0001-01-01 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($events.Event) | Should -Be @('a full time')
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineRecord,*'
+            $errs[0].TargetObject | Should -BeExactly "${path}:2"
+            $errs[0].Exception.Message | Should -BeLike "*year-one.csv, line 2 (record 1): '00:30+05:45' on 0001-01-01 falls before 1900*"
+        }
+
+        It 'reports a typo''d year as InvalidTimelineRecord naming the line' {
+            $text = '{"time":"0026-11-20T14:02:00Z","msg":"typo"}', '{"time":"2026-11-20T14:03:00Z","msg":"fine"}'
+            $events = @($text | Import-TimelineEvent -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($events.Event) | Should -Be @('fine')
+            $errs.Count | Should -Be 1
+            $errs[0].Exception.Message | Should -BeLike "*pipeline input, line 1 (record 1): '0026-11-20T14:02:00Z' falls before 1900; a timeline takes times from 1900 to 2100*"
+        }
+    }
+
     Context 'Slack -Reaction' {
         It 'keeps only the messages marked with -Reaction <_>' -ForEach @('pushpin', ':pushpin:') {
             $events = @(Import-TimelineEvent -LiteralPath (Get-Fixture 'slack-incident.json') -Reaction $_)

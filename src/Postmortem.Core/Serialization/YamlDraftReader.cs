@@ -232,6 +232,7 @@ namespace Postmortems.Serialization
             // The date first: timeline times of day fall on it.
             var dateEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("date", StringComparison.OrdinalIgnoreCase));
             if (dateEntry.Key is not null) p.Date = v.Date(dateEntry.Value, "date");
+            if (!TimelineTime.InWindow(p.Date, out var outside)) throw v.Error(dateEntry.Value, outside!);
 
             v.ForEach(mapping, "", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
             {
