@@ -712,6 +712,27 @@ Describe 'Import-Postmortem: bad input' {
             $result.Errors[0].Exception.Message | Should -Match 'binary'
         }
 
+        It 'reads a draft in UTF-16 <Name>, as Windows PowerShell 5.1 writes one' -ForEach @(
+            @{ Name = 'with a byte order mark (Out-File, Set-Content -Encoding Unicode)'; Encoding = [System.Text.UnicodeEncoding]::new($false, $true) }
+            @{ Name = 'without a byte order mark'; Encoding = [System.Text.UnicodeEncoding]::new($false, $false) }
+            @{ Name = 'big-endian with a byte order mark (-Encoding BigEndianUnicode)'; Encoding = [System.Text.UnicodeEncoding]::new($true, $true) }
+        ) {
+            $path = Join-Path $script:folder 'utf16.yaml'
+            [System.IO.File]::WriteAllText($path, "title: Caf$([char]0xE9) down`r`ndate: 2026-11-20`r`nseverity: P2`r`n", $Encoding)
+            $result = Invoke-Import -LiteralPath $path
+            $result.Errors | Should -BeNullOrEmpty
+            $result.Output[0].Title | Should -BeExactly "Caf$([char]0xE9) down"
+            $result.Output[0].Severity | Should -Be 'P2'
+        }
+
+        It 'reads a Markdown postmortem saved as UTF-16 by Out-File' {
+            $path = Join-Path $script:folder 'utf16.md'
+            New-SimplePostmortem | ConvertTo-PostmortemMarkdown -FrontMatter | Out-File -LiteralPath $path -Encoding unicode
+            $result = Invoke-Import -LiteralPath $path
+            $result.Errors | Should -BeNullOrEmpty
+            $result.Output[0].Title | Should -BeExactly (New-SimplePostmortem).Title
+        }
+
         It 'refuses a file that is not UTF-8' {
             $path = Join-Path $script:folder 'latin1.yaml'
             [System.IO.File]::WriteAllBytes($path, [System.Text.Encoding]::Latin1.GetBytes("title: Caf$([char]0xE9) down`n"))

@@ -461,6 +461,31 @@ time,message
         }
     }
 
+    Context 'encodings and binary files' {
+        It 'reads a one-line JSON file that Windows PowerShell wrote as UTF-16 (<_>)' -ForEach 'unicode', 'bigendianunicode' {
+            $path = Join-Path $TestDrive "alert-$_.json"
+            '{"time":"2026-11-20T14:02:00Z","message":"Vault seal alert fired"}' | Out-File -LiteralPath $path -Encoding $_
+            $events = @(Import-TimelineEvent -LiteralPath $path -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $errs | Should -BeNullOrEmpty
+            $events.Count | Should -Be 1
+            $events[0].Event | Should -BeExactly 'Vault seal alert fired'
+            $events[0].UtcTime | Should -Be (Get-UtcTime '2026-11-20T14:02:00Z')
+        }
+
+        It 'refuses binary content as not text, with TimelineSourceUnreadable and no control character echoed' {
+            $path = Join-Path $TestDrive 'garbage.bin'
+            $bytes = [byte[]]::new(4096)
+            [System.Random]::new(7).NextBytes($bytes)
+            [System.IO.File]::WriteAllBytes($path, $bytes)
+            $events = Import-TimelineEvent -LiteralPath $path -ErrorVariable errs -ErrorAction SilentlyContinue
+            $events | Should -BeNullOrEmpty
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'TimelineSourceUnreadable,*'
+            $errs[0].Exception.Message | Should -BeLike '*garbage.bin: this is not text (it holds NUL bytes)*'
+            $errs[0].Exception.Message | Should -Not -Match '[\x00-\x08\x0B-\x1F\x7F]'
+        }
+    }
+
     Context 'times outside 1900 to 2100' {
         It 'reports a time that -Date and its offset push before year 1 as InvalidTimelineRecord naming the line, and reads the rest' {
             $path = Join-Path $TestDrive 'year-one.csv'

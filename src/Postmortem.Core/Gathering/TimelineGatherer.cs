@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Postmortems.IO;
 using Postmortems.Serialization;
 
 namespace Postmortems.Gathering
@@ -13,7 +14,7 @@ namespace Postmortems.Gathering
     /// <summary>
     /// Gathers timeline events from where they live: Kubernetes events, Alertmanager alerts, a Slack channel export,
     /// journald, or any CSV or JSON-lines log. Reads as a stream; a record that cannot be read is reported as a
-    /// problem with its line and the rest is still read.
+    /// problem with its line and the rest is still read. UTF-8 and UTF-16 are read; content that is not text is refused.
     /// </summary>
     public static class TimelineGatherer
     {
@@ -35,13 +36,32 @@ namespace Postmortems.Gathering
 
         private static IEnumerable<GatheredItem> ReadNow(Stream stream, string source, GatherOptions options)
         {
-            var head = new byte[HeadBytes];
-            int length = 0, read;
-            while (length < head.Length && (read = stream.Read(head, length, head.Length - length)) > 0) length += read;
+            var head = Head(stream, out int length);
+            var sniff = TextSniffer.Sniff(head, length);
+            if (sniff.Kind == TextKind.NotText)
+            {
+                throw new TimelineSourceException($"{source}: this is not text ({sniff.Why}), so it holds no events. Give a log, an export or a CSV file.");
+            }
+            Stream whole = new ReplayStream(head, length, stream);
+            if (sniff.IsUtf16)
+            {
+                // Read as the UTF-8 it becomes, from its first bytes on, so every reader below sees UTF-8.
+                whole = new Utf16ToUtf8Stream(whole, sniff.Kind == TextKind.Utf16BigEndian);
+                head = Head(whole, out length);
+                whole = new ReplayStream(head, length, whole);
+            }
             var (format, shape, property) = FormatDetector.Detect(head, length, options.Format, source);
-            var whole = new ReplayStream(head, length, stream);
             var items = Records(format, shape, property, whole, source, options);
             return Select(items, format, options);
+        }
+
+        private static byte[] Head(Stream stream, out int length)
+        {
+            var head = new byte[HeadBytes];
+            int read;
+            length = 0;
+            while (length < head.Length && (read = stream.Read(head, length, head.Length - length)) > 0) length += read;
+            return head;
         }
 
         public static IEnumerable<GatheredItem> Read(string text, string source, GatherOptions options) =>
