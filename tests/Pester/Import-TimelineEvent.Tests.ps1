@@ -486,6 +486,40 @@ time,message
         }
     }
 
+    Context 'limits on one line or record' {
+        It 'stops a CSV at a quote that is never closed, naming its line, instead of swallowing the rows after it' {
+            $path = Join-Path $TestDrive 'open-quote.csv'
+            Set-Content -LiteralPath $path -Value @(
+                'time,event'
+                '2026-11-20T14:00:00Z,first'
+                '2026-11-20T14:01:00Z,"one quote, never closed'
+                '2026-11-20T14:02:00Z,second'
+                '2026-11-20T14:03:00Z,third')
+            $events = @(Import-TimelineEvent -LiteralPath $path -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($events.Event) | Should -Be @('first')
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'TimelineSourceUnreadable,*'
+            $errs[0].Exception.Message | Should -BeLike '*open-quote.csv, line 3: the quoted field that opens on this line is never closed*Check the quotes on line 3*'
+        }
+
+        It 'reports a JSON line longer than 1 MiB as InvalidTimelineRecord naming the file and line, and reads the next' {
+            $path = Join-Path $TestDrive 'long-line.jsonl'
+            $writer = [System.IO.StreamWriter]::new($path)
+            try {
+                $writer.WriteLine('{"time":"2026-11-20T14:00:00Z","msg":"first"}')
+                $writer.WriteLine('{"time":"2026-11-20T14:01:00Z","msg":"' + ('a' * 2MB) + '"}')
+                $writer.WriteLine('{"time":"2026-11-20T14:02:00Z","msg":"last"}')
+            }
+            finally { $writer.Dispose() }
+            $events = @(Import-TimelineEvent -LiteralPath $path -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($events.Event) | Should -Be @('first', 'last')
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineRecord,*'
+            $errs[0].TargetObject | Should -BeExactly "${path}:2"
+            $errs[0].Exception.Message | Should -BeLike '*long-line.jsonl, line 2 (record 2): this line is longer than 1 MiB*'
+        }
+    }
+
     Context 'times outside 1900 to 2100' {
         It 'reports a time that -Date and its offset push before year 1 as InvalidTimelineRecord naming the line, and reads the rest' {
             $path = Join-Path $TestDrive 'year-one.csv'
