@@ -589,12 +589,21 @@ Describe 'Import-Postmortem: bad input' {
     }
 
     Context 'malformed YAML' {
+        It 'says to indent with spaces, not tabs, for a tab in the indentation' {
+            $path = Write-TestFile (Join-Path $script:folder 'tab.yaml') "title: x`nseverity: P2`nauthors:`n  - Ann`n`t- Ben`n"
+            $result = Invoke-Import -LiteralPath $path
+            $result.Errors.Count | Should -Be 1
+            $result.Errors[0].Exception.Message | Should -Match ([regex]::Escape("$path, line 5: this is not valid YAML") + '.*indent with spaces, not tabs')
+        }
+
         # Line is a pattern: where YAML notices an unclosed [ list depends on the parser, on its line or the next.
         It 'names the file and the line for <Name>' -ForEach @(
             @{ Name = 'a key indented under a plain value'; Line = '2'; Text = "title: x`n  bad: indent`ndate: 2026-11-20`n" }
             @{ Name = 'an unterminated quote'; Line = '2'; Text = "date: 2026-11-20`ntitle: 'unterminated`nseverity: P2`n" }
             @{ Name = 'an unclosed { mapping'; Line = '3'; Text = "title: x`nimpact: {usersAffected: all`n" }
             @{ Name = 'an unclosed [ list followed by another key'; Line = '[23]'; Text = "title: x`nauthors: [Ann`ndate: 2026-11-20`n" }
+            @{ Name = 'a tab indenting line 6 after blank lines'; Line = '6'; Text = "title: x`n`n`n`n`n`tdate: 2026-11-20`n" }
+            @{ Name = 'a tab indenting a key under impact'; Line = '3'; Text = "title: x`nimpact:`n`tusersAffected: all`n" }
         ) {
             $path = Write-TestFile (Join-Path $script:folder 'malformed.yaml') $Text
             $result = Invoke-Import -LiteralPath $path
