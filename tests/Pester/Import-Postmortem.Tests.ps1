@@ -792,6 +792,24 @@ Describe 'Import-Postmortem: bad input' {
         }
     }
 
+    Context 'Markdown nested thousands deep' {
+        It 'refuses <Name> at once with InvalidPostmortemFile naming the line, and reads the other files' -ForEach @(
+            @{ Name = 'a list nested 2,000 deep'; Body = (0..1999 | ForEach-Object { (' ' * (2 * $_)) + '- x' }) -join "`n"; Line = 39 }
+            @{ Name = 'block quotes 2,000 deep'; Body = ('>' * 2000) + ' x'; Line = 7 }
+            @{ Name = 'brackets 10,000 deep'; Body = ('[' * 10000) + 'x' + (']' * 10000); Line = 7 }
+        ) {
+            $folder = New-TestFolder 'deep'
+            $path = Write-TestFile (Join-Path $folder '1-deep.md') ("# Postmortem: Deep`n`n**Date:** 2026-11-20`n`n## Executive Summary`n`n" + $Body + "`n")
+            New-SimplePostmortem 'after' | Export-Postmortem -Path (Join-Path $folder '2-after.md')
+            $elapsed = Measure-Command { $script:deep = Invoke-Import -Path (Join-Path $folder '*.md') }
+            @($script:deep.Output.Title) | Should -Be @('after')
+            $script:deep.Errors.Count | Should -Be 1
+            Assert-InvalidFileError $script:deep.Errors[0] $path
+            $script:deep.Errors[0].Exception.Message | Should -Match ([regex]::Escape("$path, line $Line`: ") + '.*deep')
+            $elapsed.TotalSeconds | Should -BeLessThan 5
+        }
+    }
+
     Context 'one bad file in a batch' {
         BeforeAll {
             $script:batch = New-TestFolder 'batch'
