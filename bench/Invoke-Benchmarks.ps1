@@ -191,6 +191,45 @@ $baseKube = Invoke-Child "Import-Module '$ModulePath'; `$pm = New-Postmortem t; 
 Add-Row 'Gathering: 50 MB kubectl get events -o json, times in no order' $oursKube.Ms 'Get-Content -Raw | ConvertFrom-Json | Add-TimelineEvent' $baseKube.Ms '>= 3x faster (ratio <= 0.33)'
 Add-Row 'Gathering memory: 50 MB kubectl document streamed' $streamKube.PeakMB 'idle module footprint (MB)' $idle.PeakMB '<= idle + 100 MB' ("peak {0} MB, idle {1} MB: {2} MB above idle" -f $streamKube.PeakMB, $idle.PeakMB, ($streamKube.PeakMB - $idle.PeakMB))
 
+# 5b. Limits: a line that never ends. One line of 1 GB between two good lines, in JSON lines and in CSV, and a CSV
+# whose quote opens before 1 GB and never closes. Each reader keeps at most 1 MiB of one record (TimelineGatherer.
+# MaxRecordBytes), so the peak stays near idle; before the limits, the line was read whole. The files are written
+# here (about 3 s each) and removed after.
+function New-LongLineFile([string] $Path, [string] $Head, [string] $Tail) {
+    $stream = [System.IO.File]::Create($Path)
+    try {
+        $bytes = [System.Text.Encoding]::UTF8.GetBytes($Head)
+        $stream.Write($bytes, 0, $bytes.Length)
+        $block = [byte[]]::new(1MB)
+        [Array]::Fill($block, [byte][char]'a')
+        foreach ($i in 1..1024) { $stream.Write($block, 0, $block.Length) }
+        $bytes = [System.Text.Encoding]::UTF8.GetBytes($Tail)
+        $stream.Write($bytes, 0, $bytes.Length)
+    }
+    finally { $stream.Dispose() }
+}
+$limitCases = @(
+    @{ Case = 'Limits memory: JSON lines with one 1 GB line (the line is InvalidTimelineRecord, the next is read)'; File = 'one-gb-line.jsonl'
+       Head = '{"time":"2026-11-20T14:00:00Z","msg":"first"}' + "`n" + '{"time":"2026-11-20T14:01:00Z","msg":"'
+       Tail = '"}' + "`n" + '{"time":"2026-11-20T14:02:00Z","msg":"last"}' + "`n" }
+    @{ Case = 'Limits memory: CSV with one 1 GB row (the row is InvalidTimelineRecord, the next is read)'; File = 'one-gb-row.csv'
+       Head = "time,event`n2026-11-20T14:00:00Z,first`n2026-11-20T14:01:00Z,"; Tail = "`n2026-11-20T14:02:00Z,last`n" }
+    @{ Case = 'Limits memory: CSV with a quote opened before 1 GB and never closed (TimelineSourceUnreadable at 1 MiB)'; File = 'one-gb-open-quote.csv'
+       Head = "time,event`n2026-11-20T14:00:00Z,first`n2026-11-20T14:01:00Z,`""; Tail = "`n" }
+)
+foreach ($limit in $limitCases) {
+    $path = Join-Path $data $limit.File
+    New-LongLineFile $path $limit.Head $limit.Tail
+    try {
+        $run = Invoke-Child "Import-Module '$ModulePath'; `$n = @(Import-TimelineEvent -LiteralPath '$path' -ErrorVariable errs -ErrorAction SilentlyContinue).Count; 'COUNT ' + `$n + ' events, ' + `$errs.Count + ' error: ' + `$errs[0].FullyQualifiedErrorId.Split(',')[0]; $reportPeak"
+    }
+    finally {
+        Remove-Item -LiteralPath $path -Force
+    }
+    $what = ($run.Output | Where-Object { "$_" -like 'COUNT*' }) -replace 'COUNT ', ''
+    Add-Row $limit.Case $run.PeakMB 'idle module footprint (MB)' $idle.PeakMB '<= idle + 100 MB' ("peak {0} MB, idle {1} MB: {2} MB above idle; {3}; in {4:N0} ms" -f $run.PeakMB, $idle.PeakMB, ($run.PeakMB - $idle.PeakMB), $what, $run.Ms)
+}
+
 # 6. Round trip and corpus: 1,000 YAML and 1,000 Markdown postmortems.
 $corpus = Join-Path $data 'corpus'
 if (Test-Path $corpus) { Remove-Item $corpus -Recurse -Force }

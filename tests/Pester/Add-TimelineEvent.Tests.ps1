@@ -169,6 +169,28 @@ Describe 'Add-TimelineEvent' {
             $pm.Timeline[0].UtcTime | Should -Be ([datetime]::new(2026, 11, 20, 14, 2, 0, [System.DateTimeKind]::Utc))
         }
 
+        It 'refuses a time before 1900 or after 2100 (<Time>) with InvalidTimelineTime, and the pipeline goes on' -ForEach @(
+            @{ Time = '0026-11-20T14:02Z' }, @{ Time = '2206-11-20T14:02Z' }, @{ Time = [datetime]::new(26, 11, 20) }) {
+            $pm = New-Postmortem x -Date 2026-11-20
+            $out = $pm | Add-TimelineEvent -Time $Time -Event 'typo' -ErrorVariable errs -ErrorAction SilentlyContinue |
+                Add-TimelineEvent 14:02 'alert' -Milestone FirstSymptom
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineTime*'
+            $errs[0].Exception.Message | Should -BeLike '*a timeline takes times from 1900 to 2100. Check the year*'
+            @($out.Timeline.Event) | Should -Be @('alert')
+            $out | ConvertTo-PostmortemHtml | Should -BeLike '*<svg*'
+        }
+
+        It 'refuses a time of day that its offset pushes before year 1 with InvalidTimelineTime, not an exception' {
+            $pm = New-Postmortem x
+            $pm.Date = [datetime]::new(1, 1, 1)
+            $pm | Add-TimelineEvent '00:30+05:45' 'a' -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineTime*'
+            $errs[0].Exception.Message | Should -BeLike "*'00:30+05:45' on 0001-01-01 falls before 1900*"
+            $pm.Timeline.Count | Should -Be 0
+        }
+
         It 'stops at an InvalidTimelineTime error under -ErrorAction Stop' {
             $pm = New-Postmortem x -Date 2026-11-20
             { $pm | Add-TimelineEvent 'nonsense' 'a' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidTimelineTime,*'

@@ -589,12 +589,21 @@ Describe 'Import-Postmortem: bad input' {
     }
 
     Context 'malformed YAML' {
+        It 'says to indent with spaces, not tabs, for a tab in the indentation' {
+            $path = Write-TestFile (Join-Path $script:folder 'tab.yaml') "title: x`nseverity: P2`nauthors:`n  - Ann`n`t- Ben`n"
+            $result = Invoke-Import -LiteralPath $path
+            $result.Errors.Count | Should -Be 1
+            $result.Errors[0].Exception.Message | Should -Match ([regex]::Escape("$path, line 5: this is not valid YAML") + '.*indent with spaces, not tabs')
+        }
+
         # Line is a pattern: where YAML notices an unclosed [ list depends on the parser, on its line or the next.
         It 'names the file and the line for <Name>' -ForEach @(
             @{ Name = 'a key indented under a plain value'; Line = '2'; Text = "title: x`n  bad: indent`ndate: 2026-11-20`n" }
             @{ Name = 'an unterminated quote'; Line = '2'; Text = "date: 2026-11-20`ntitle: 'unterminated`nseverity: P2`n" }
             @{ Name = 'an unclosed { mapping'; Line = '3'; Text = "title: x`nimpact: {usersAffected: all`n" }
             @{ Name = 'an unclosed [ list followed by another key'; Line = '[23]'; Text = "title: x`nauthors: [Ann`ndate: 2026-11-20`n" }
+            @{ Name = 'a tab indenting line 6 after blank lines'; Line = '6'; Text = "title: x`n`n`n`n`n`tdate: 2026-11-20`n" }
+            @{ Name = 'a tab indenting a key under impact'; Line = '3'; Text = "title: x`nimpact:`n`tusersAffected: all`n" }
         ) {
             $path = Write-TestFile (Join-Path $script:folder 'malformed.yaml') $Text
             $result = Invoke-Import -LiteralPath $path
@@ -712,6 +721,27 @@ Describe 'Import-Postmortem: bad input' {
             $result.Errors[0].Exception.Message | Should -Match 'binary'
         }
 
+        It 'reads a draft in UTF-16 <Name>, as Windows PowerShell 5.1 writes one' -ForEach @(
+            @{ Name = 'with a byte order mark (Out-File, Set-Content -Encoding Unicode)'; Encoding = [System.Text.UnicodeEncoding]::new($false, $true) }
+            @{ Name = 'without a byte order mark'; Encoding = [System.Text.UnicodeEncoding]::new($false, $false) }
+            @{ Name = 'big-endian with a byte order mark (-Encoding BigEndianUnicode)'; Encoding = [System.Text.UnicodeEncoding]::new($true, $true) }
+        ) {
+            $path = Join-Path $script:folder 'utf16.yaml'
+            [System.IO.File]::WriteAllText($path, "title: Caf$([char]0xE9) down`r`ndate: 2026-11-20`r`nseverity: P2`r`n", $Encoding)
+            $result = Invoke-Import -LiteralPath $path
+            $result.Errors | Should -BeNullOrEmpty
+            $result.Output[0].Title | Should -BeExactly "Caf$([char]0xE9) down"
+            $result.Output[0].Severity | Should -Be 'P2'
+        }
+
+        It 'reads a Markdown postmortem saved as UTF-16 by Out-File' {
+            $path = Join-Path $script:folder 'utf16.md'
+            New-SimplePostmortem | ConvertTo-PostmortemMarkdown -FrontMatter | Out-File -LiteralPath $path -Encoding unicode
+            $result = Invoke-Import -LiteralPath $path
+            $result.Errors | Should -BeNullOrEmpty
+            $result.Output[0].Title | Should -BeExactly (New-SimplePostmortem).Title
+        }
+
         It 'refuses a file that is not UTF-8' {
             $path = Join-Path $script:folder 'latin1.yaml'
             [System.IO.File]::WriteAllBytes($path, [System.Text.Encoding]::Latin1.GetBytes("title: Caf$([char]0xE9) down`n"))
@@ -759,6 +789,24 @@ Describe 'Import-Postmortem: bad input' {
             $result.Errors.Count | Should -Be 1
             $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemFileNotFound,*'
             $result.Errors[0].Exception.Message | Should -Match ([regex]::Escape("'$folder' is a folder"))
+        }
+    }
+
+    Context 'Markdown nested thousands deep' {
+        It 'refuses <Name> at once with InvalidPostmortemFile naming the line, and reads the other files' -ForEach @(
+            @{ Name = 'a list nested 2,000 deep'; Body = (0..1999 | ForEach-Object { (' ' * (2 * $_)) + '- x' }) -join "`n"; Line = 39 }
+            @{ Name = 'block quotes 2,000 deep'; Body = ('>' * 2000) + ' x'; Line = 7 }
+            @{ Name = 'brackets 10,000 deep'; Body = ('[' * 10000) + 'x' + (']' * 10000); Line = 7 }
+        ) {
+            $folder = New-TestFolder 'deep'
+            $path = Write-TestFile (Join-Path $folder '1-deep.md') ("# Postmortem: Deep`n`n**Date:** 2026-11-20`n`n## Executive Summary`n`n" + $Body + "`n")
+            New-SimplePostmortem 'after' | Export-Postmortem -Path (Join-Path $folder '2-after.md')
+            $elapsed = Measure-Command { $script:deep = Invoke-Import -Path (Join-Path $folder '*.md') }
+            @($script:deep.Output.Title) | Should -Be @('after')
+            $script:deep.Errors.Count | Should -Be 1
+            Assert-InvalidFileError $script:deep.Errors[0] $path
+            $script:deep.Errors[0].Exception.Message | Should -Match ([regex]::Escape("$path, line $Line`: ") + '.*deep')
+            $elapsed.TotalSeconds | Should -BeLessThan 5
         }
     }
 

@@ -461,6 +461,86 @@ time,message
         }
     }
 
+    Context 'encodings and binary files' {
+        It 'reads a one-line JSON file that Windows PowerShell wrote as UTF-16 (<_>)' -ForEach 'unicode', 'bigendianunicode' {
+            $path = Join-Path $TestDrive "alert-$_.json"
+            '{"time":"2026-11-20T14:02:00Z","message":"Vault seal alert fired"}' | Out-File -LiteralPath $path -Encoding $_
+            $events = @(Import-TimelineEvent -LiteralPath $path -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $errs | Should -BeNullOrEmpty
+            $events.Count | Should -Be 1
+            $events[0].Event | Should -BeExactly 'Vault seal alert fired'
+            $events[0].UtcTime | Should -Be (Get-UtcTime '2026-11-20T14:02:00Z')
+        }
+
+        It 'refuses binary content as not text, with TimelineSourceUnreadable and no control character echoed' {
+            $path = Join-Path $TestDrive 'garbage.bin'
+            $bytes = [byte[]]::new(4096)
+            [System.Random]::new(7).NextBytes($bytes)
+            [System.IO.File]::WriteAllBytes($path, $bytes)
+            $events = Import-TimelineEvent -LiteralPath $path -ErrorVariable errs -ErrorAction SilentlyContinue
+            $events | Should -BeNullOrEmpty
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'TimelineSourceUnreadable,*'
+            $errs[0].Exception.Message | Should -BeLike '*garbage.bin: this is not text (it holds NUL bytes)*'
+            $errs[0].Exception.Message | Should -Not -Match '[\x00-\x08\x0B-\x1F\x7F]'
+        }
+    }
+
+    Context 'limits on one line or record' {
+        It 'stops a CSV at a quote that is never closed, naming its line, instead of swallowing the rows after it' {
+            $path = Join-Path $TestDrive 'open-quote.csv'
+            Set-Content -LiteralPath $path -Value @(
+                'time,event'
+                '2026-11-20T14:00:00Z,first'
+                '2026-11-20T14:01:00Z,"one quote, never closed'
+                '2026-11-20T14:02:00Z,second'
+                '2026-11-20T14:03:00Z,third')
+            $events = @(Import-TimelineEvent -LiteralPath $path -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($events.Event) | Should -Be @('first')
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'TimelineSourceUnreadable,*'
+            $errs[0].Exception.Message | Should -BeLike '*open-quote.csv, line 3: the quoted field that opens on this line is never closed*Check the quotes on line 3*'
+        }
+
+        It 'reports a JSON line longer than 1 MiB as InvalidTimelineRecord naming the file and line, and reads the next' {
+            $path = Join-Path $TestDrive 'long-line.jsonl'
+            $writer = [System.IO.StreamWriter]::new($path)
+            try {
+                $writer.WriteLine('{"time":"2026-11-20T14:00:00Z","msg":"first"}')
+                $writer.WriteLine('{"time":"2026-11-20T14:01:00Z","msg":"' + ('a' * 2MB) + '"}')
+                $writer.WriteLine('{"time":"2026-11-20T14:02:00Z","msg":"last"}')
+            }
+            finally { $writer.Dispose() }
+            $events = @(Import-TimelineEvent -LiteralPath $path -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($events.Event) | Should -Be @('first', 'last')
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineRecord,*'
+            $errs[0].TargetObject | Should -BeExactly "${path}:2"
+            $errs[0].Exception.Message | Should -BeLike '*long-line.jsonl, line 2 (record 2): this line is longer than 1 MiB*'
+        }
+    }
+
+    Context 'times outside 1900 to 2100' {
+        It 'reports a time that -Date and its offset push before year 1 as InvalidTimelineRecord naming the line, and reads the rest' {
+            $path = Join-Path $TestDrive 'year-one.csv'
+            Set-Content -LiteralPath $path -Value 'time,message', '00:30+05:45,pushed before year 1', '2026-11-20T14:02Z,a full time'
+            $events = @(Import-TimelineEvent -LiteralPath $path -Date 0001-01-01 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($events.Event) | Should -Be @('a full time')
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineRecord,*'
+            $errs[0].TargetObject | Should -BeExactly "${path}:2"
+            $errs[0].Exception.Message | Should -BeLike "*year-one.csv, line 2 (record 1): '00:30+05:45' on 0001-01-01 falls before 1900*"
+        }
+
+        It 'reports a typo''d year as InvalidTimelineRecord naming the line' {
+            $text = '{"time":"0026-11-20T14:02:00Z","msg":"typo"}', '{"time":"2026-11-20T14:03:00Z","msg":"fine"}'
+            $events = @($text | Import-TimelineEvent -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($events.Event) | Should -Be @('fine')
+            $errs.Count | Should -Be 1
+            $errs[0].Exception.Message | Should -BeLike "*pipeline input, line 1 (record 1): '0026-11-20T14:02:00Z' falls before 1900; a timeline takes times from 1900 to 2100*"
+        }
+    }
+
     Context 'Slack -Reaction' {
         It 'keeps only the messages marked with -Reaction <_>' -ForEach @('pushpin', ':pushpin:') {
             $events = @(Import-TimelineEvent -LiteralPath (Get-Fixture 'slack-incident.json') -Reaction $_)

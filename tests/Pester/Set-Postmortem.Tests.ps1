@@ -89,6 +89,16 @@ Describe 'Set-Postmortem' {
             $pm.Severity | Should -Be 'P3'
         }
 
+        It 'changes nothing when -Date is before 1900 or after 2100 (<Date>), a typo''d year' -ForEach @(@{ Date = '0026-11-20' }, @{ Date = '2206-11-20' }) {
+            $pm = New-Postmortem 'kept' -Date 2026-11-20 -Severity P3
+            $pm | Set-Postmortem -Date $Date -Severity P1 -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue*'
+            $errs[0].Exception.Message | Should -BeLike "*$Date*from 1900 to 2100. Check the year*"
+            $pm.Date | Should -Be ([datetime] '2026-11-20')
+            $pm.Severity | Should -Be 'P3'
+        }
+
         It 'changes nothing when the duration is negative' {
             $pm = New-Postmortem 'kept' -Severity P3
             $pm | Set-Postmortem -Duration '-00:10' -Severity P1 -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null

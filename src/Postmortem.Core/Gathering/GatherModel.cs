@@ -63,13 +63,14 @@ namespace Postmortems.Gathering
 
         public static GatheredItem Of(TimelineEvent timelineEvent, long line, long record) => new GatheredItem(timelineEvent, null, line, record);
 
-        public static GatheredItem Failed(string problem, long line, long record) => new GatheredItem(null, problem, line, record);
+        /// <summary>A record that was skipped, and why; control characters from the source are escaped in the sentence.</summary>
+        public static GatheredItem Failed(string problem, long line, long record) => new GatheredItem(null, IO.Printable.Escape(problem), line, record);
     }
 
-    /// <summary>Content that cannot be read at all in the format asked for or detected.</summary>
+    /// <summary>Content that cannot be read at all in the format asked for or detected. Control characters from the source are escaped in the message.</summary>
     public sealed class TimelineSourceException : FormatException
     {
-        public TimelineSourceException(string message, Exception? inner = null) : base(message, inner)
+        public TimelineSourceException(string message, Exception? inner = null) : base(IO.Printable.Escape(message), inner)
         {
         }
     }

@@ -143,7 +143,13 @@ namespace Postmortems.Gathering
             }
             if (decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             {
-                if (EpochTime.TryFromNumber(number, out utc)) return true;
+                if (EpochTime.TryFromNumber(number, out utc))
+                {
+                    if (TimelineTime.InWindow(utc)) return true;
+                    problem = TimelineTime.OutsideWindow(text.Trim() + $" (epoch, {utc:yyyy-MM-dd HH:mm} UTC)", utc.Ticks, null);
+                    utc = default;
+                    return false;
+                }
                 problem = $"'{text}' is not a time (as an epoch number it is out of range)";
                 return false;
             }

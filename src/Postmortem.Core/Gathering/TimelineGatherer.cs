@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Postmortems.IO;
 using Postmortems.Serialization;
 
 namespace Postmortems.Gathering
@@ -13,11 +14,23 @@ namespace Postmortems.Gathering
     /// <summary>
     /// Gathers timeline events from where they live: Kubernetes events, Alertmanager alerts, a Slack channel export,
     /// journald, or any CSV or JSON-lines log. Reads as a stream; a record that cannot be read is reported as a
-    /// problem with its line and the rest is still read.
+    /// problem with its line and the rest is still read. UTF-8 and UTF-16 are read; content that is not text is refused.
     /// </summary>
     public static class TimelineGatherer
     {
         private const int HeadBytes = 64 * 1024;
+
+        /// <summary>
+        /// The most one record may hold: a JSON line, a journald entry, a CSV row, one item of a JSON list. Far above any
+        /// real event (a few hundred bytes; a stack trace a few KB); a longer one is that record's error and is read past,
+        /// with memory for this much at most.
+        /// </summary>
+        public const int MaxRecordBytes = 1024 * 1024;
+
+        /// <summary>The most a kubectl YAML export may hold: YAML is read whole (kubectl's JSON is read as a stream, without this limit).</summary>
+        public const int MaxYamlBytes = 32 * 1024 * 1024;
+
+        internal const string LimitText = "1 MiB";
 
         /// <summary>The milestone each format marks its first event with when -Milestone is not given.</summary>
         public static Milestone DefaultMilestone(TimelineFormat format) =>
@@ -35,13 +48,32 @@ namespace Postmortems.Gathering
 
         private static IEnumerable<GatheredItem> ReadNow(Stream stream, string source, GatherOptions options)
         {
-            var head = new byte[HeadBytes];
-            int length = 0, read;
-            while (length < head.Length && (read = stream.Read(head, length, head.Length - length)) > 0) length += read;
+            var head = Head(stream, out int length);
+            var sniff = TextSniffer.Sniff(head, length);
+            if (sniff.Kind == TextKind.NotText)
+            {
+                throw new TimelineSourceException($"{source}: this is not text ({sniff.Why}), so it holds no events. Give a log, an export or a CSV file.");
+            }
+            Stream whole = new ReplayStream(head, length, stream);
+            if (sniff.IsUtf16)
+            {
+                // Read as the UTF-8 it becomes, from its first bytes on, so every reader below sees UTF-8.
+                whole = new Utf16ToUtf8Stream(whole, sniff.Kind == TextKind.Utf16BigEndian);
+                head = Head(whole, out length);
+                whole = new ReplayStream(head, length, whole);
+            }
             var (format, shape, property) = FormatDetector.Detect(head, length, options.Format, source);
-            var whole = new ReplayStream(head, length, stream);
             var items = Records(format, shape, property, whole, source, options);
             return Select(items, format, options);
+        }
+
+        private static byte[] Head(Stream stream, out int length)
+        {
+            var head = new byte[HeadBytes];
+            int read;
+            length = 0;
+            while (length < head.Length && (read = stream.Read(head, length, head.Length - length)) > 0) length += read;
+            return head;
         }
 
         public static IEnumerable<GatheredItem> Read(string text, string source, GatherOptions options) =>
@@ -93,7 +125,8 @@ namespace Postmortems.Gathering
             {
                 case Shape.JsonArray:
                 case Shape.JsonProperty:
-                    return Map(format, JsonElementStream.Read(stream, source, property).Select(x => ((Record?)new JsonRecord(x.Element), x.Line)), source, options);
+                    return Map(format, JsonElementStream.Read(stream, source, property, MaxRecordBytes)
+                        .Select(x => x.TooLong ? ((Record?)null, x.Line, TooLongItem) : ((Record?)new JsonRecord(x.Element), x.Line, (string?)null)), source, options);
                 case Shape.JsonSingle:
                     return Map(format, Single(stream, source), source, options);
                 case Shape.JsonLines:
@@ -105,53 +138,85 @@ namespace Postmortems.Gathering
             }
         }
 
-        // ---- Record sources
+        // ---- Record sources: each record with its line, or null and why it was skipped.
 
-        private static IEnumerable<(Record?, long)> Single(Stream stream, string source)
+        private const string NotJson = "this line is not valid JSON, so it was skipped.";
+        private const string TooLongLine = "this line is longer than " + LimitText + " (the most one record may hold), so it was skipped.";
+        private const string TooLongItem = "the item is longer than " + LimitText + " (the most one record may hold), so it was skipped.";
+
+        private static IEnumerable<(Record?, long, string?)> Single(Stream stream, string source)
         {
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(stream);
+                document = JsonDocument.Parse(new LimitedStream(stream, MaxRecordBytes, () => new TimelineSourceException(
+                    $"{source}: the JSON object is longer than {LimitText}, the most one record may hold. A kubectl list (-o json) or JSON lines are read an item at a time.")));
             }
             catch (JsonException ex)
             {
                 throw new TimelineSourceException($"{source}, line {(ex.LineNumber ?? 0) + 1}: this is not valid JSON: {ex.Message}", ex);
             }
-            using (document) yield return (new JsonRecord(document.RootElement), 1);
+            using (document) yield return (new JsonRecord(document.RootElement), 1, null);
         }
 
-        private static IEnumerable<(Record?, long)> JsonLines(Stream stream, string source)
+        private static readonly JsonDocumentOptions LineOptions = default;
+
+        private static IEnumerable<(Record?, long, string?)> JsonLines(Stream stream, string source)
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            long line = 0;
-            string? text;
-            while ((text = reader.ReadLine()) is not null)
+            var reader = new LineReader(stream, MaxRecordBytes);
+            while (reader.Next(out var bytes, out bool tooLong))
             {
-                line++;
-                if (text.Trim().Length == 0) continue;
-                JsonDocument? document = null;
-                try
+                long line = reader.LineNumber;
+                if (tooLong)
                 {
-                    document = JsonDocument.Parse(text);
-                }
-                catch (JsonException)
-                {
-                    // Reported below as this line's problem; the next line is read as usual.
-                }
-                if (document is null)
-                {
-                    yield return (null, line);
+                    yield return (null, line, TooLongLine);
                     continue;
                 }
-                using (document) yield return (new JsonRecord(document.RootElement), line);
+                if (IsBlank(bytes.Span)) continue;
+                var document = ParseLine(bytes);
+                if (document is null)
+                {
+                    yield return (null, line, NotJson);
+                    continue;
+                }
+                using (document) yield return (new JsonRecord(document.RootElement), line, null);
             }
         }
 
-        private static IEnumerable<(Record?, long)> Yaml(Stream stream, string source)
+        // Parsed in place from the reader's buffer (the document is used before the next line is read); a line that is
+        // not valid UTF-8 is read as text with its bad bytes replaced, as a text reader would.
+        private static JsonDocument? ParseLine(ReadOnlyMemory<byte> bytes)
         {
-            string text;
-            using (var reader = new StreamReader(stream, Encoding.UTF8)) text = reader.ReadToEnd();
+            try
+            {
+                return JsonDocument.Parse(bytes, LineOptions);
+            }
+            catch (JsonException)
+            {
+                // Tried again as text below.
+            }
+            try
+            {
+                return JsonDocument.Parse(Encoding.UTF8.GetString(bytes.ToArray()), LineOptions);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static bool IsBlank(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r') return false;
+            }
+            return true;
+        }
+
+        private static IEnumerable<(Record?, long, string?)> Yaml(Stream stream, string source)
+        {
+            var text = YamlText(stream, source);
             YamlNode? root;
             try
             {
@@ -165,42 +230,79 @@ namespace Postmortems.Gathering
             var record = new YamlRecord(root);
             var items = record.List("items").ToList();
             if (items.Count == 0 && record.Text("kind") == "Event") items.Add(record);
-            foreach (YamlRecord item in items) yield return (item, item.Line);
+            foreach (YamlRecord item in items) yield return (item, item.Line, null);
         }
 
-        private static IEnumerable<(Record?, long)> Csv(Stream stream, string source)
+        // The whole YAML text, up to its limit, with no line over a record's limit (YAML is parsed whole, so a line
+        // cannot be skipped: either stops the file).
+        private static string YamlText(Stream stream, string source)
         {
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            var csv = new CsvReader(reader);
+            var text = new StringBuilder();
+            var block = new char[64 * 1024];
+            long line = 1;
+            int lineLength = 0, read;
+            while ((read = reader.Read(block, 0, block.Length)) > 0)
+            {
+                for (int i = 0; i < read; i++)
+                {
+                    if (block[i] == '\n')
+                    {
+                        line++;
+                        lineLength = 0;
+                    }
+                    else if (++lineLength > MaxRecordBytes)
+                    {
+                        throw new TimelineSourceException($"{source}, line {line}: this line is longer than {LimitText}, the most one line of a YAML export may hold. Check this is the file you meant.");
+                    }
+                }
+                if (text.Length + read > MaxYamlBytes)
+                {
+                    throw new TimelineSourceException($"{source}: the YAML export is larger than {MaxYamlBytes / (1024 * 1024)} MB, the most a YAML export is read whole up to. Export it as JSON (kubectl get events -o json), which is read an item at a time, whatever its size.");
+                }
+                text.Append(block, 0, read);
+            }
+            return text.ToString();
+        }
+
+        private static IEnumerable<(Record?, long, string?)> Csv(Stream stream, string source)
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var csv = new CsvReader(reader, source);
             var header = csv.Header;
             if (header is null) yield break;
             var names = header.Select(h => h.Trim()).ToList();
             while (true)
             {
-                var row = csv.ReadRow(out long line);
+                var row = csv.ReadRow(out long line, out string? problem);
                 if (row is null) yield break;
+                if (problem is not null)
+                {
+                    yield return (null, line, $"{problem}.");
+                    continue;
+                }
                 if (row.Count == 1 && row[0].Trim().Length == 0) continue;
                 var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 for (int i = 0; i < names.Count && i < row.Count; i++) values[names[i]] = row[i];
-                yield return (new FlatRecord(names, values), line);
+                yield return (new FlatRecord(names, values), line, null);
             }
         }
 
         // ---- Records to events
 
-        private static IEnumerable<(GatheredItem, bool)> Map(TimelineFormat format, IEnumerable<(Record? Record, long Line)> records, string source, GatherOptions options)
+        private static IEnumerable<(GatheredItem, bool)> Map(TimelineFormat format, IEnumerable<(Record? Record, long Line, string? Skipped)> records, string source, GatherOptions options)
         {
             long number = 0;
             string? timeName = null, messageName = null;
             (string Name, string[] Path) timePath = default, messagePath = default;
             List<string>? lineNames = null;
             bool resolvedNames = false;
-            foreach (var (record, line) in records)
+            foreach (var (record, line, skipped) in records)
             {
                 number++;
                 if (record is null)
                 {
-                    yield return (GatheredItem.Failed($"{source}, line {line}: this line is not valid JSON, so it was skipped.", line, number), false);
+                    yield return (GatheredItem.Failed($"{Where(source, line, number)}: {skipped ?? NotJson}", line, number), false);
                     continue;
                 }
                 // A JSON line with the same properties as the one before (as log lines usually are) has the same columns.

@@ -11,8 +11,6 @@ namespace Postmortems.Serialization
         /// <summary>Far above any real postmortem (a few hundred KB with a long timeline); a larger file is a mistake.</summary>
         public const long MaxBytes = 32L * 1024 * 1024;
 
-        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
         public static bool IsSupported(string path) => FormatOf(path) is not null;
 
         public static string SupportedExtensions => ".yaml, .yml, .md, .markdown";
@@ -189,21 +187,21 @@ namespace Postmortems.Serialization
             }
         }
 
+        // UTF-8, or UTF-16 with or without its byte order mark (what Windows PowerShell 5.1's Out-File and Set-Content
+        // -Encoding Unicode write); anything that is not text is refused before a parser sees it.
         private static string Decode(byte[] bytes, string path)
         {
-            int scan = Math.Min(bytes.Length, 8192);
-            for (int i = 0; i < scan; i++)
-            {
-                if (bytes[i] == 0) throw new PostmortemFormatException(path, null, "this is a binary file, not a postmortem (it holds NUL bytes).");
-            }
-            int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            var sniff = IO.TextSniffer.Sniff(bytes, bytes.Length);
+            if (sniff.Kind == IO.TextKind.NotText) throw new PostmortemFormatException(path, null, $"this is a binary file, not a postmortem ({sniff.Why}).");
             try
             {
-                return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+                return IO.TextSniffer.Decode(bytes, sniff);
             }
             catch (DecoderFallbackException)
             {
-                throw new PostmortemFormatException(path, null, "the file is not UTF-8 text. Save it as UTF-8 and import it again.");
+                throw new PostmortemFormatException(path, null, sniff.IsUtf16
+                    ? $"the file looks like {sniff.Name} text but is not whole (a character is cut off or broken). Save it as UTF-8 and import it again."
+                    : "the file is not UTF-8 text. Save it as UTF-8 and import it again.");
             }
         }
     }

@@ -2,15 +2,18 @@ using System;
 
 namespace Postmortems.Serialization
 {
-    /// <summary>A file that cannot be read as a postmortem. The message names the file and, where there is one, the line.</summary>
+    /// <summary>
+    /// A file that cannot be read as a postmortem. The message names the file and, where there is one, the line; control
+    /// characters quoted from the file are escaped in it.
+    /// </summary>
     public sealed class PostmortemFormatException : FormatException
     {
         public PostmortemFormatException(string source, long? line, string problem, Exception? inner = null)
-            : base(line is null ? $"{source}: {problem}" : $"{source}, line {line}: {problem}", inner)
+            : base(IO.Printable.Escape(line is null ? $"{source}: {problem}" : $"{source}, line {line}: {problem}"), inner)
         {
             Source = source;
             Line = line;
-            Problem = problem;
+            Problem = IO.Printable.Escape(problem);
         }
 
         /// <summary>The file (or other source) that was being read.</summary>

@@ -39,6 +39,7 @@ namespace Postmortems.Serialization
         public static ReadResult Read(string text, string source, string? fallbackTitle)
         {
             if (text is null) throw new ArgumentNullException(nameof(text));
+            MarkdownDepth.Check(text, source);
             var state = new ReaderState(source);
             var (frontMatter, body, bodyLine) = SplitFrontMatter(text, source);
             state.LineOffset = bodyLine - 1;

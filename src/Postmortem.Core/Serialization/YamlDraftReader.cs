@@ -245,6 +245,7 @@ namespace Postmortems.Serialization
             // The date first: timeline times of day fall on it.
             var dateEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("date", StringComparison.OrdinalIgnoreCase));
             if (dateEntry.Key is not null) p.Date = v.Date(dateEntry.Value, "date");
+            if (!TimelineTime.InWindow(p.Date, out var outside)) throw v.Error(dateEntry.Value, outside!);
 
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             var state = DocumentState.Draft;

@@ -75,6 +75,12 @@ namespace Postmortems.Serialization
                 }
                 return root;
             }
+            catch (YamlException ex) when (ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // The parser reports a tab where the token it was reading started (a line or more before), or at 1:1.
+                throw new PostmortemFormatException(source, TabLine(text, ex.Start.Line, ex.End.Line),
+                    "this is not valid YAML: " + Simplify(ex.Message).TrimEnd('.') + ". YAML lines indent with spaces, not tabs: replace the tab on this line with spaces", ex);
+            }
             catch (YamlException ex)
             {
                 throw new PostmortemFormatException(source, ex.Start.Line, "this is not valid YAML: " + Simplify(ex.Message), ex);
@@ -129,6 +135,29 @@ namespace Postmortems.Serialization
                 default:
                     throw Error(source, current, "unexpected YAML");
             }
+        }
+
+        /// <summary>The first line from <paramref name="from"/> on with a tab in its indentation; else the parser's end line.</summary>
+        internal static long TabLine(string text, long from, long end)
+        {
+            long line = 1;
+            int start = 0;
+            while (start <= text.Length)
+            {
+                int next = text.IndexOf('\n', start);
+                int stop = next < 0 ? text.Length : next;
+                if (line >= from)
+                {
+                    for (int i = start; i < stop && (text[i] == ' ' || text[i] == '\t'); i++)
+                    {
+                        if (text[i] == '\t') return line;
+                    }
+                }
+                if (next < 0) break;
+                start = next + 1;
+                line++;
+            }
+            return Math.Max(from, end);
         }
 
         private static PostmortemFormatException Error(string source, ParsingEvent? at, string problem) =>

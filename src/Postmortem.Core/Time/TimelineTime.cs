@@ -18,19 +18,70 @@ namespace Postmortems
             @"^(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d{1,7}))?)?\s*(?<zone>Z|UTC|[+-]\d{2}(?::?\d{2})?)?$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-        /// <summary>A DateTime as UTC: Local is converted, Unspecified is taken to be UTC already.</summary>
-        public static DateTime ToUtc(DateTime time) => time.Kind switch
+        /// <summary>
+        /// The earliest instant a timeline takes. Times before 1900 and after 2100 are typos (0026 for 2026) or
+        /// placeholders (0001-01-01), never an incident; refusing them keeps every later sum of times representable.
+        /// </summary>
+        public static readonly DateTime Earliest = new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>The latest instant a timeline takes: the last tick of 2100.</summary>
+        public static readonly DateTime Latest = new DateTime(2101, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(-1);
+
+        /// <summary>Whether a UTC time lies in the years a timeline takes, 1900 to 2100.</summary>
+        public static bool InWindow(DateTime utc) => utc >= Earliest && utc <= Latest;
+
+        /// <summary>Whether a date (a postmortem's Date) lies in the years 1900 to 2100.</summary>
+        public static bool InWindow(DateTime? date, out string? problem)
         {
-            DateTimeKind.Utc => time,
-            DateTimeKind.Local => time.ToUniversalTime(),
-            _ => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-        };
+            problem = null;
+            if (date is not DateTime day || (day.Year >= Earliest.Year && day.Year <= Latest.Year)) return true;
+            problem = $"the date {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is in the year {day.Year}; a postmortem's date is from 1900 to 2100. Check the year";
+            return false;
+        }
+
+        private static readonly Regex TrailingOffset = new Regex(@"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        /// <summary>A DateTime as UTC: Local is converted, Unspecified is taken to be UTC already. Never overflows: a local time that would fall outside DateTime's range is clamped to its end.</summary>
+        public static DateTime ToUtc(DateTime time)
+        {
+            switch (time.Kind)
+            {
+                case DateTimeKind.Utc:
+                    return time;
+                case DateTimeKind.Local:
+                    long ticks = time.Ticks - TimeZoneInfo.Local.GetUtcOffset(time).Ticks;
+                    return new DateTime(Math.Min(Math.Max(ticks, DateTime.MinValue.Ticks), DateTime.MaxValue.Ticks), DateTimeKind.Utc);
+                default:
+                    return DateTime.SpecifyKind(time, DateTimeKind.Utc);
+            }
+        }
 
         /// <summary>
         /// Reads a time given as a DateTime, DateTimeOffset, TimeSpan (a time of day) or string.
         /// Returns false with a sentence for the user when it cannot.
         /// </summary>
         public static bool TryParse(object? value, DateTime? incidentDate, out DateTime utc, out string? problem)
+        {
+            if (!TryParseAny(value, incidentDate, out utc, out problem)) return false;
+            if (InWindow(utc)) return true;
+            problem = OutsideWindow(value, utc.Ticks, null);
+            utc = default;
+            return false;
+        }
+
+        /// <summary>The sentence for a time outside 1900-2100; ticks may lie outside DateTime's own range.</summary>
+        internal static string OutsideWindow(object? original, long ticks, DateTime? placedOn)
+        {
+            var shown = original is DateTime or DateTimeOffset
+                ? string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd HH:mm:ss}", original)
+                : Convert.ToString(original, CultureInfo.InvariantCulture);
+            var on = placedOn is DateTime day ? $" on {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;
+            var when = ticks < Earliest.Ticks ? "before 1900" : "after 2100";
+            var check = placedOn is null ? "Check the year" : "Check the year of the date it falls on";
+            return $"'{shown}'{on} falls {when}; a timeline takes times from 1900 to 2100. {check}.";
+        }
+
+        private static bool TryParseAny(object? value, DateTime? incidentDate, out DateTime utc, out string? problem)
         {
             utc = default;
             problem = null;
@@ -97,7 +148,9 @@ namespace Postmortems
                                           DateTimeStyles.AdjustToUniversal | DateTimeStyles.NoCurrentDateDefault;
             if (DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, styles, out var parsed))
             {
-                if (parsed.Date == DateTime.MinValue.Date)
+                // A date-less text, unless it names the year 1 itself ("0001-01-01 00:10"), which the default date tells apart.
+                if (parsed.Date == DateTime.MinValue.Date &&
+                    !(DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, styles & ~DateTimeStyles.NoCurrentDateDefault, out var dated) && dated.Date == DateTime.MinValue.Date))
                 {
                     return TryPlaceOnDate(parsed.TimeOfDay, TimeSpan.Zero, text, incidentDate, out utc, out problem);
                 }
@@ -106,6 +159,15 @@ namespace Postmortems
                 return true;
             }
 
+            // A time that reads but whose conversion to UTC leaves DateTime's range (9999-12-31T23:59-05:00).
+            var withoutOffset = TrailingOffset.Replace(trimmed, string.Empty);
+            if (withoutOffset.Length < trimmed.Length &&
+                DateTime.TryParse(withoutOffset, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var unconverted) &&
+                (unconverted.Year < Earliest.Year || unconverted.Year > Latest.Year))
+            {
+                problem = OutsideWindow(text, unconverted.Ticks, null);
+                return false;
+            }
             problem = $"'{text}' is not a time. Give {Example}.";
             return false;
         }
@@ -193,7 +255,15 @@ namespace Postmortems
                 problem = $"'{original}' is not a time of day between 00:00 and 23:59. Give {Example}.";
                 return false;
             }
-            utc = DateTime.SpecifyKind(incidentDate.Value.Date + timeOfDay - offset, DateTimeKind.Utc);
+            // In ticks, checked before a DateTime is made: an offset can push a time of day on 0001-01-01 or 9999-12-31
+            // past DateTime's range.
+            long ticks = incidentDate.Value.Date.Ticks + timeOfDay.Ticks - offset.Ticks;
+            if (ticks < Earliest.Ticks || ticks > Latest.Ticks)
+            {
+                problem = OutsideWindow(original, ticks, incidentDate.Value.Date);
+                return false;
+            }
+            utc = new DateTime(ticks, DateTimeKind.Utc);
             problem = null;
             return true;
         }

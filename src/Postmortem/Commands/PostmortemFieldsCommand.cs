@@ -78,6 +78,12 @@ namespace Postmortems.Commands
                     ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, Duration));
                 return false;
             }
+            if (IsBound(nameof(Date)) && !TimelineTime.InWindow(Date, out var outside))
+            {
+                WriteError(new ErrorRecord(new ArgumentException($"For -Date, {outside}, for example -Date 2026-11-20."),
+                    ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, Date));
+                return false;
+            }
             return true;
         }
 
