@@ -222,3 +222,39 @@ namespace Postmortems.Tests
         }
     }
 }
+
+namespace Postmortems.Tests
+{
+    using Postmortems.BookStack;
+    using Postmortems.BookStackStandIn;
+
+    public sealed class PullTitleTests : IDisposable
+    {
+        private readonly BookStackServer _server = new BookStackServer();
+
+        public PullTitleTests()
+        {
+            _server.Start();
+            _server.AddToken("t", "s3cr3t-0123456789");
+            _server.AddBook(79, "Ansiblestack");
+        }
+
+        public void Dispose() => _server.Dispose();
+
+        [Fact]
+        public void A_title_too_long_for_the_page_name_comes_back_whole_while_the_page_keeps_the_published_name()
+        {
+            using var client = new BookStackClient(new BookStackConnection(_server.BaseUri, "t", "s3cr3t-0123456789", allowUnencryptedAuthentication: true));
+            var p = SamplePostmortems.CheckoutOutage();
+            p.Title = string.Concat(Enumerable.Repeat("Checkout and payments were unavailable ", 8)).Trim();
+            var publisher = new PostmortemPublisher(client);
+            var page = publisher.Execute(publisher.Plan(p, PublishTarget.Book(79), PageFormat.Markdown));
+            Assert.EndsWith("…", page.Name);
+
+            var pulled = new PostmortemPuller(client).Read(client.GetPage(page.Id), p).Postmortem;
+            Assert.Equal(p.Title, pulled.Title);
+            // Without the draft only the page's name is there to read.
+            Assert.Equal(PostmortemPuller.TitleOf(page.Name), new PostmortemPuller(client).Read(client.GetPage(page.Id)).Postmortem.Title);
+        }
+    }
+}

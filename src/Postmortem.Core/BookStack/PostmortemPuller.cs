@@ -96,7 +96,10 @@ namespace Postmortems.BookStack
             {
                 text = page.Markdown;
             }
-            var result = PostmortemMarkdownReader.Read(text, source, TitleOf(page.Name));
+            // The page's name carries the title, cut to what BookStack stores: while the name is the one published, the
+            // title is the published one, whole; a name someone changed is their new title.
+            var title = published is not null && PostmortemPublisher.PageName(published) == page.Name ? published.Title : TitleOf(page.Name);
+            var result = PostmortemMarkdownReader.Read(text, source, title);
             var postmortem = result.Postmortem;
             if (postmortem.Date is null && DateOf(page.Name) is DateTime date) postmortem.Date = date;
             var record = PostmortemPublisher.RecordOf(page, _client.Connection.BaseUri);
