@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Postmortems.Rendering;
 using Postmortems.Serialization;
 using Xunit;
@@ -47,6 +49,47 @@ namespace Postmortems.Tests
                 AssertSame(i, p, back.Postmortem, markdown);
                 Assert.Empty(back.Warnings);
             }
+        }
+
+        [Fact]
+        public void Generated_postmortems_survive_a_Markdown_round_trip_without_front_matter_in_all_the_page_shows()
+        {
+            var generator = new PostmortemGenerator(seed: 1123);
+            for (int i = 0; i < Count / 2; i++)
+            {
+                var p = PageOnly(generator.Next());
+                var markdown = PostmortemMarkdown.Render(p);
+                var back = PostmortemMarkdownReader.Read(markdown, $"generated-{i}.md");
+                AssertSame(i, p, WithId(back.Postmortem, p.Id), markdown);
+                Assert.Empty(back.Warnings);
+            }
+        }
+
+        // The postmortem as far as its page shows it: no front matter's id, context, review record, tracking URL pattern
+        // or hand-set duration, and times to the second, as the Time column shows them at most.
+        private static Postmortem PageOnly(Postmortem p)
+        {
+            var yaml = PostmortemYaml.Read(PostmortemYaml.Write(p), "copy.yaml").Postmortem;
+            yaml.Context = null;
+            yaml.State = DocumentState.Draft;
+            yaml.SignOffs.Clear();
+            yaml.Unlocks.Clear();
+            yaml.TrackingUrl = null;
+            yaml.ExplicitDuration = null;
+            var events = yaml.Timeline.ToList();
+            yaml.Timeline.Clear();
+            foreach (var e in events)
+            {
+                yaml.Timeline.Add(new TimelineEvent(new DateTime(e.UtcTime.Ticks - e.UtcTime.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc), e.Event, e.Milestone, e.Source));
+            }
+            return yaml;
+        }
+
+        private static Postmortem WithId(Postmortem p, Guid id)
+        {
+            var copy = new Postmortem(p.Title, id);
+            Merging.PostmortemContent.CopyInto(p, copy);
+            return copy;
         }
 
         private void AssertSame(int index, Postmortem expected, Postmortem actual, string file)

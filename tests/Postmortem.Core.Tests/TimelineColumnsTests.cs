@@ -248,6 +248,17 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void In_an_older_file_a_tag_added_by_hand_is_the_source_and_the_front_matter_gives_the_others()
+        {
+            var original = SamplePostmortems.CheckoutOutage();
+            var markdown = PreviousFormat.Of(PostmortemMarkdown.Render(original, frontMatter: true))
+                .Replace("| 09:52 | Previous certificate bundle restored |", "| 09:52 | Previous certificate bundle restored <sub>argocd</sub> |");
+            var timeline = Read(markdown).Postmortem.Timeline;
+            Assert.Equal("argocd", timeline.Single(e => e.Event == "Previous certificate bundle restored").Source);
+            Assert.Equal("kubectl", timeline.Single(e => e.Event.StartsWith("Gateway logs", StringComparison.Ordinal)).Source);
+        }
+
+        [Fact]
         public void The_html_shows_the_tag_as_a_sub_element_and_a_typed_one_as_text()
         {
             var p = WithSource("Paged <sub>me</sub>", "slack & co");

@@ -296,7 +296,7 @@ namespace Postmortems.Serialization
             int timeColumn = Column(table, "time", 0), eventColumn = Column(table, "event", 1), milestoneColumn = Column(table, "milestone", -1);
             // A table with the Milestone column (the module's since it has one) shows each event's milestone, and its
             // source as a <sub> tag after the text: the page wins. Without it (an older file, a table written by hand)
-            // milestones and sources come from the front matter.
+            // milestones, and sources but for a tag added by hand, come from the front matter.
             bool pageShowsMilestones = milestoneColumn >= 0;
             var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source)>();
             // A time of day falls on the day of the row above: the page shows the date once per day, where it changes.
@@ -365,7 +365,8 @@ namespace Postmortems.Serialization
                 // The entry's exact time while the row still shows it; a corrected time is the page's.
                 var time = match is not null && Truncate(match.Time, rows[r].WithSeconds) == rows[r].Shown ? match.Time : rows[r].Shown;
                 var milestone = pageShowsMilestones ? rows[r].Milestone : match?.Milestone ?? Milestone.None;
-                var source = pageShowsMilestones ? rows[r].Source : match?.Source;
+                // A tag is the source wherever it is; without one, the page says manual, and an older table says nothing.
+                var source = rows[r].Source ?? (pageShowsMilestones ? null : match?.Source);
                 p.Timeline.Add(new TimelineEvent(time, rows[r].Text, milestone, source));
             }
             if (!pageShowsMilestones) WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
