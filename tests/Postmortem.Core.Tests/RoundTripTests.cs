@@ -70,8 +70,9 @@ namespace Postmortems.Tests
         private static Postmortem PageOnly(Postmortem p)
         {
             var yaml = PostmortemYaml.Read(PostmortemYaml.Write(p), "copy.yaml").Postmortem;
-            yaml.Context = null;
+            // Unlocked first: a final postmortem refuses the changes below.
             yaml.State = DocumentState.Draft;
+            yaml.Context = null;
             yaml.SignOffs.Clear();
             yaml.Unlocks.Clear();
             yaml.TrackingUrl = null;
