@@ -115,6 +115,21 @@ BeforeAll {
         }
         , @($rows)
     }
+
+    # A folder with one postmortem written twice, as a draft and as Markdown (the same id, a change between them), and
+    # another postmortem; the file given as -Newer is made the one written last. Returns the folder.
+    function New-TwiceFolder([string] $Name, [string] $Newer) {
+        $folder = (New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name) -Force).FullName
+        $pm = New-Postmortem 'Cache outage' -Date 2026-11-20 -Severity P1 | Add-ActionItem 'Add cache alert' -Owner platform -DueDate 2026-11-25
+        $pm | Export-Postmortem (Join-Path $folder 'cache.yaml')
+        $null = $pm | Set-Postmortem -Severity P2 | Add-ActionItem 'Warm the cache on deploy' -Owner platform
+        $pm | Export-Postmortem (Join-Path $folder 'cache.md')
+        New-Postmortem 'Other' -Date 2026-11-02 -Severity P3 | Export-Postmortem (Join-Path $folder 'other.yaml')
+        $older = if ($Newer -eq 'cache.md') { 'cache.yaml' } else { 'cache.md' }
+        (Get-Item (Join-Path $folder $older)).LastWriteTimeUtc = [datetime]::new(2026, 11, 21, 9, 0, 0, [System.DateTimeKind]::Utc)
+        (Get-Item (Join-Path $folder $Newer)).LastWriteTimeUtc = [datetime]::new(2026, 11, 22, 9, 0, 0, [System.DateTimeKind]::Utc)
+        $folder
+    }
 }
 
 Describe 'Get-PostmortemMetric' {
@@ -475,6 +490,27 @@ Describe 'Measure-Postmortem' {
         }
     }
 
+    Context 'a postmortem found twice in a folder: its .yaml and its .md' {
+        It 'counts it once, from the file written last (<Newer>), and warns naming both files' -ForEach @(
+            @{ Newer = 'cache.md'; Older = 'cache.yaml'; Severity = 'P2' }
+            @{ Newer = 'cache.yaml'; Older = 'cache.md'; Severity = 'P1' }
+        ) {
+            $folder = New-TwiceFolder "twice-measure-$Newer" $Newer
+            $m = Measure-Postmortem -Path (Join-Path $folder '*') -AsOf 2026-12-01 -WarningVariable warnings -WarningAction SilentlyContinue
+            $m.Count | Should -Be 2
+            @($m.Severity.Severity) | Should -Be @($Severity, 'P3')
+            $warnings.Count | Should -Be 1
+            "$($warnings[0])" | Should -BeLike "*'Cache outage' (*) came 2 times*$Older*counted once, as '$(Join-Path $folder $Newer)', the file written last."
+            "$($warnings[0])" | Should -BeLike "*'$(Join-Path $folder $Newer)' (last written 2026-11-22 09:00:00 UTC)*"
+        }
+
+        It 'counts it once when the files are piped from Get-ChildItem or Import-Postmortem too' {
+            $folder = New-TwiceFolder 'twice-measure-piped' 'cache.md'
+            (Get-ChildItem $folder | Measure-Postmortem -AsOf 2026-12-01 -WarningAction SilentlyContinue).Count | Should -Be 2
+            (Import-Postmortem -Path (Join-Path $folder '*') | Measure-Postmortem -AsOf 2026-12-01 -WarningAction SilentlyContinue).Count | Should -Be 2
+        }
+    }
+
     Context 'the 90th percentile with more than nine values' {
         It 'is the nearest-rank value, the 9th smallest of ten, neither the largest nor interpolated' {
             # Ten P3 incidents detected 1 to 10 minutes after the first symptom.
@@ -731,6 +767,20 @@ Describe 'Get-ActionItem' {
             # A 2, C 2, E 1, G 1
             $piped.Count | Should -Be 6
             @($piped.PostmortemPath | Select-Object -Unique | Split-Path -Leaf | Sort-Object) | Should -Be @('A.yaml', 'C.yaml', 'E.yaml', 'G.yaml')
+        }
+    }
+
+    Context 'a postmortem found twice in a folder: its .yaml and its .md' {
+        It 'lists its action items once, from the file written last (<Newer>), and warns naming both files' -ForEach @(
+            @{ Newer = 'cache.md'; Older = 'cache.yaml'; Actions = @('Add cache alert', 'Warm the cache on deploy') }
+            @{ Newer = 'cache.yaml'; Older = 'cache.md'; Actions = @('Add cache alert') }
+        ) {
+            $folder = New-TwiceFolder "twice-items-$Newer" $Newer
+            $items = @(Get-ActionItem -Path (Join-Path $folder '*') -AsOf 2026-12-01 -WarningVariable warnings -WarningAction SilentlyContinue)
+            @($items.Action) | Should -Be $Actions
+            @($items.PostmortemPath | Select-Object -Unique) | Should -Be @(Join-Path $folder $Newer)
+            $warnings.Count | Should -Be 1
+            "$($warnings[0])" | Should -BeLike "*'Cache outage'*$Older*counted once, as '$(Join-Path $folder $Newer)', the file written last."
         }
     }
 

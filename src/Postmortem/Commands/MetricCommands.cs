@@ -81,6 +81,8 @@ namespace Postmortems.Commands
     /// <summary>
     /// Many postmortems at a glance: how many by severity and status, the median and 90th percentile of each clock
     /// by severity, the most frequent contributing factors, and the action items: open, overdue, and how old.
+    /// A postmortem that comes twice (its .yaml and its .md, the same id) is counted once, from the file written last,
+    /// with a warning naming the files.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "Postmortem", DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(PostmortemMeasure))]
@@ -102,15 +104,22 @@ namespace Postmortems.Commands
         protected override void EndProcessing()
         {
             var asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : DateTime.UtcNow.Date;
-            WriteObject(PostmortemMeasurer.Measure(_postmortems, asOf, Top));
+            var distinct = DistinctPostmortems.Of(_postmortems, out var warnings);
+            foreach (var warning in warnings) WriteWarning(warning);
+            WriteObject(PostmortemMeasurer.Measure(distinct, asOf, Top));
         }
     }
 
-    /// <summary>The action items of many postmortems, each with the postmortem it belongs to, for a follow-up review.</summary>
+    /// <summary>
+    /// The action items of many postmortems, each with the postmortem it belongs to, for a follow-up review. A postmortem
+    /// that comes twice (its .yaml and its .md, the same id) gives its items once, from the file written last, with a
+    /// warning naming the files; so the items are written out when the input ends.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "ActionItem", DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(PostmortemActionItem))]
     public sealed class GetActionItemCommand : PostmortemInputCommand
     {
+        private readonly List<Postmortem> _postmortems = new List<Postmortem>();
         private WildcardPattern[]? _owners;
 
         /// <summary>Only items of these owners (wildcards allowed).</summary>
@@ -136,11 +145,15 @@ namespace Postmortems.Commands
         protected override void BeginProcessing() =>
             _owners = Owner?.Select(o => new WildcardPattern(o, WildcardOptions.IgnoreCase)).ToArray();
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => _postmortems.AddRange(InputPostmortems());
+
+        protected override void EndProcessing()
         {
             var bound = MyInvocation.BoundParameters;
             var asOf = bound.ContainsKey(nameof(AsOf)) ? AsOf.Date : DateTime.UtcNow.Date;
-            foreach (var postmortem in InputPostmortems())
+            var distinct = DistinctPostmortems.Of(_postmortems, out var warnings);
+            foreach (var warning in warnings) WriteWarning(warning);
+            foreach (var postmortem in distinct)
             {
                 foreach (var item in PostmortemMeasurer.ActionItems(postmortem, asOf))
                 {
