@@ -67,6 +67,18 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Of_many_copies_ten_are_named_and_the_rest_counted()
+        {
+            var files = Enumerable.Range(1, 2000).Select(i => Copy("x", $"/pm/copy-{i}.yaml", Severity.P2)).ToList();
+            var kept = DistinctPostmortems.Of(files, p => new DateTime(2026, 11, 20).AddSeconds(int.Parse(p.Substring(9, p.Length - 14))), out var warnings);
+            Assert.Equal("/pm/copy-2000.yaml", Assert.Single(kept).SourcePath);
+            var warning = Assert.Single(warnings);
+            Assert.Contains("came 2000 times", warning);
+            Assert.Contains("and 1989 more", warning);
+            Assert.True(warning.Length < 2000, warning);
+        }
+
+        [Fact]
         public void Measure_counts_the_postmortem_once()
         {
             var kept = DistinctPostmortems.Of(new[] { Copy("x", "/pm/a.yaml", Severity.P1), Copy("x", "/pm/a.md", Severity.P2) }, p => Written[p], out _);

@@ -23,15 +23,19 @@ namespace Postmortems.Metrics
             if (postmortems is null) throw new ArgumentNullException(nameof(postmortems));
             var copies = new Dictionary<Guid, List<Postmortem>>();
             var order = new List<Guid>();
+            // The very same object twice (piped twice), or the same file read twice, is one copy.
+            var seenObjects = new HashSet<Postmortem>(ReferenceComparer.Instance);
+            var seenFiles = new HashSet<(Guid, string)>();
             foreach (var postmortem in postmortems)
             {
+                if (!seenObjects.Add(postmortem)) continue;
+                if (postmortem.SourcePath is string path && !seenFiles.Add((postmortem.Id, Path.GetFullPath(path)))) continue;
                 if (!copies.TryGetValue(postmortem.Id, out var list))
                 {
                     copies[postmortem.Id] = list = new List<Postmortem>();
                     order.Add(postmortem.Id);
                 }
-                // The very same object twice (piped twice, or a file given twice) is one copy.
-                if (!list.Any(p => ReferenceEquals(p, postmortem) || (p.SourcePath is string a && postmortem.SourcePath is string b && SamePath(a, b)))) list.Add(postmortem);
+                list.Add(postmortem);
             }
             var said = new List<string>();
             var kept = new List<Postmortem>(order.Count);
@@ -48,7 +52,9 @@ namespace Postmortems.Metrics
                     .OrderByDescending(x => x.Written).ThenBy(x => x.Index).ToList();
                 var winner = ranked[0];
                 kept.Add(winner.Postmortem);
-                var others = string.Join(", ", ranked.Skip(1).Select(x => Where(x.Postmortem, x.Written)));
+                // Up to ten are named: a corpus of copies must not make a warning of thousands of names.
+                var others = string.Join(", ", ranked.Skip(1).Take(NamedCopies).Select(x => Where(x.Postmortem, x.Written))) +
+                             (ranked.Count - 1 > NamedCopies ? $" and {ranked.Count - 1 - NamedCopies} more" : string.Empty);
                 said.Add($"The postmortem '{winner.Postmortem.Title}' ({id:D}) came {list.Count} times: {Where(winner.Postmortem, winner.Written)}, and {others}. " +
                          $"It is counted once, as {(winner.Postmortem.SourcePath is null ? "the one not read from a file" : $"'{winner.Postmortem.SourcePath}', the file written last")}.");
             }
@@ -56,12 +62,20 @@ namespace Postmortems.Metrics
             return kept;
         }
 
+        private const int NamedCopies = 10;
+
         private static string Where(Postmortem postmortem, DateTime written) =>
             postmortem.SourcePath is string path
                 ? $"'{path}' (last written {written.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC)"
                 : "one not read from a file";
 
-        private static bool SamePath(string a, string b) =>
-            string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+        private sealed class ReferenceComparer : IEqualityComparer<Postmortem>
+        {
+            public static readonly ReferenceComparer Instance = new ReferenceComparer();
+
+            public bool Equals(Postmortem? x, Postmortem? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(Postmortem obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
     }
 }
