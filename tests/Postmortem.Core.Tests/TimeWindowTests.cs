@@ -125,6 +125,14 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void An_event_made_in_code_outside_the_window_is_refused_so_the_chart_never_overflows()
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => new TimelineEvent(new DateTime(26, 11, 20, 14, 2, 0, DateTimeKind.Utc), "typo"));
+            Assert.Contains("from 1900 to 2100", error.Message);
+            Assert.Throws<ArgumentOutOfRangeException>(() => new TimelineEvent(DateTime.MaxValue, "end of time"));
+        }
+
+        [Fact]
         public void A_timeline_spanning_the_whole_window_renders_to_HTML_with_its_chart()
         {
             var p = new Postmortem("wide") { Date = new DateTime(2026, 11, 20) };

@@ -15,6 +15,12 @@ namespace Postmortems
             var text = Text.Normalize(@event);
             if (text is null) throw new ArgumentException("A timeline event needs text that says what happened.", nameof(@event));
             UtcTime = TimelineTime.ToUtc(time);
+            // Every reader refuses such a time as its own error first; this keeps one made in code out too, so that no
+            // later sum of the timeline's times (the chart's margins) leaves DateTime's range.
+            if (!TimelineTime.InWindow(UtcTime))
+            {
+                throw new ArgumentOutOfRangeException(nameof(time), time, "A timeline event's time is from 1900 to 2100 (UTC). Check the year.");
+            }
             Event = text;
             Milestone = milestone;
             Source = Text.SingleLine(source) ?? ManualSource;
