@@ -239,6 +239,11 @@ foreach ($i in 0..9) { [void] $sample.Timeline.Add([Postmortems.TimelineEvent]::
 $sample | Add-ContributingFactor 'No alert on chain errors' | Add-ActionItem 'Add a chain check' -Owner team -DueDate 2026-12-01 -Priority P1 | Out-Null
 $export = Measure-Median { foreach ($i in 1..1000) { $sample | Export-Postmortem -Path (Join-Path $corpus "pm-$i.yaml") -Force } } 1
 $exportMd = Measure-Median { foreach ($i in 1..1000) { $sample | Export-Postmortem -Path (Join-Path $corpus "pm-$i.md") -Force } } 1
+# Each file its own id: the corpus is 2,000 postmortems, not one postmortem 2,000 times (which Measure-Postmortem and
+# Get-ActionItem count once, from the file written last).
+foreach ($file in Get-ChildItem -LiteralPath $corpus -File) {
+    [System.IO.File]::WriteAllText($file.FullName, [System.IO.File]::ReadAllText($file.FullName).Replace($sample.Id.ToString('D'), [guid]::NewGuid().ToString('D')))
+}
 $importYaml = Measure-Median { Import-Postmortem -Path (Join-Path $corpus '*.yaml') } 3
 $importMd = Measure-Median { Import-Postmortem -Path (Join-Path $corpus '*.md') } 3
 $all = @(Import-Postmortem -Path (Join-Path $corpus '*'))
