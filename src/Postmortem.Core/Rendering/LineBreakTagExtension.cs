@@ -9,35 +9,19 @@ using Markdig.Syntax.Inlines;
 
 namespace Postmortems.Rendering
 {
-    /// <summary>
-    /// Raw HTML is off, so user text can never inject markup; the one tag let through is the &lt;br&gt; the
-    /// Markdown writer puts where a table cell's text had a line break. Text that contained "&lt;br&gt;" itself was
-    /// escaped to \&lt;br\&gt; and stays text.
-    /// </summary>
     /// <summary>A line break inside a table cell. Not a LineBreakInline: the pipe-table parser takes those for row ends.</summary>
     internal sealed class CellLineBreakInline : LeafInline
     {
     }
 
-    internal sealed class LineBreakTagExtension : IMarkdownExtension
+    /// <summary>
+    /// Raw HTML is off, so user text can never inject markup; the one tag let through is the &lt;br&gt; the
+    /// Markdown writer puts where a table cell's text had a line break. Text that contained "&lt;br&gt;" itself was
+    /// escaped to \&lt;br\&gt; and stays text.
+    /// </summary>
+    internal sealed class LineBreakTagExtension : InlineTagExtension<LineBreakTagExtension.LineBreakTagParser, LineBreakTagExtension.CellLineBreakRenderer>
     {
-        public void Setup(MarkdownPipelineBuilder pipeline)
-        {
-            if (!pipeline.InlineParsers.Contains<LineBreakTagParser>())
-            {
-                pipeline.InlineParsers.InsertBefore<AutolinkInlineParser>(new LineBreakTagParser());
-            }
-        }
-
-        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-        {
-            if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<CellLineBreakRenderer>())
-            {
-                html.ObjectRenderers.Add(new CellLineBreakRenderer());
-            }
-        }
-
-        private sealed class LineBreakTagParser : InlineParser
+        internal sealed class LineBreakTagParser : InlineParser
         {
             public LineBreakTagParser()
             {
@@ -59,7 +43,7 @@ namespace Postmortems.Rendering
             }
         }
 
-        private sealed class CellLineBreakRenderer : HtmlObjectRenderer<CellLineBreakInline>
+        internal sealed class CellLineBreakRenderer : HtmlObjectRenderer<CellLineBreakInline>
         {
             protected override void Write(HtmlRenderer renderer, CellLineBreakInline obj)
             {

@@ -25,28 +25,12 @@ namespace Postmortems.Rendering
     /// character references, never as tags), and it is written back escaped. Text that contained "&lt;sub&gt;" itself was
     /// escaped to \&lt;sub\&gt; and stays text.
     /// </summary>
-    internal sealed class SourceTagExtension : IMarkdownExtension
+    internal sealed class SourceTagExtension : InlineTagExtension<SourceTagExtension.SourceTagParser, SourceTagExtension.SourceTagRenderer>
     {
         public const string Open = "<sub>";
         public const string Close = "</sub>";
 
-        public void Setup(MarkdownPipelineBuilder pipeline)
-        {
-            if (!pipeline.InlineParsers.Contains<SourceTagParser>())
-            {
-                pipeline.InlineParsers.InsertBefore<AutolinkInlineParser>(new SourceTagParser());
-            }
-        }
-
-        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-        {
-            if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<SourceTagRenderer>())
-            {
-                html.ObjectRenderers.Add(new SourceTagRenderer());
-            }
-        }
-
-        private sealed class SourceTagParser : InlineParser
+        internal sealed class SourceTagParser : InlineParser
         {
             public SourceTagParser()
             {
@@ -79,7 +63,7 @@ namespace Postmortems.Rendering
             }
         }
 
-        private sealed class SourceTagRenderer : HtmlObjectRenderer<SourceTagInline>
+        internal sealed class SourceTagRenderer : HtmlObjectRenderer<SourceTagInline>
         {
             protected override void Write(HtmlRenderer renderer, SourceTagInline obj)
             {

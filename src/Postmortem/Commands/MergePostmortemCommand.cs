@@ -17,10 +17,8 @@ namespace Postmortems.Commands
     /// </summary>
     [Cmdlet(VerbsData.Merge, "Postmortem", SupportsShouldProcess = true, DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(Postmortem), typeof(MergeConflict))]
-    public sealed class MergePostmortemCommand : PostmortemInputCommand
+    public sealed class MergePostmortemCommand : BookStackInputCommand
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private BookStackClient _client = null!;
         private Dictionary<string, MergeSide> _resolutions = new Dictionary<string, MergeSide>(StringComparer.Ordinal);
 
         /// <summary>Resolve every conflict by taking this side's version.</summary>
@@ -31,24 +29,6 @@ namespace Postmortems.Commands
         [Parameter]
         [ValidateNotNull]
         public Hashtable? Resolve { get; set; }
-
-        /// <summary>BookStack's base address; with -Credential, instead of Connect-BookStack or the environment.</summary>
-        [Parameter]
-        [BookStackUri]
-        public Uri? Uri { get; set; }
-
-        /// <summary>User name = API token id, password = token secret.</summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
-
-        [Parameter]
-        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
-
-        /// <summary>How long to wait for each answer from BookStack, in seconds (30 unless Connect-BookStack -TimeoutSec said otherwise).</summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -66,15 +46,13 @@ namespace Postmortems.Commands
                     _resolutions[id] = side;
                 }
             }
-            _client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token, MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null);
+            ConnectBookStack();
         }
 
         protected override void ProcessRecord()
         {
             foreach (var postmortem in InputPostmortems()) Merge(postmortem);
         }
-
-        protected override void StopProcessing() => _stop.Cancel();
 
         private void Merge(Postmortem postmortem)
         {
@@ -83,17 +61,17 @@ namespace Postmortems.Commands
                 WriteError(ProtectPostmortemCommand.LockedRecord(postmortem, "merged with its page"));
                 return;
             }
-            var publisher = new PostmortemPublisher(_client);
+            var publisher = new PostmortemPublisher(Client);
             var record = publisher.RecordFor(postmortem);
             if (record is null)
             {
-                var where = postmortem.Publication is Publication other ? $"was published to {other.Server}, not to {_client.Connection.BaseUri}" : "has no record of being published";
+                var where = postmortem.Publication is Publication other ? $"was published to {other.Server}, not to {Client.Connection.BaseUri}" : "has no record of being published";
                 WriteError(new ErrorRecord(
                     new InvalidOperationException($"'{postmortem.Title}' {where}, so there is no page to merge with. Publish it with Publish-Postmortem, or read a page with Import-Postmortem -BookStackPage <id>."),
                     ErrorIds.PostmortemNotPublished, ErrorCategory.InvalidOperation, postmortem));
                 return;
             }
-            var puller = new PostmortemPuller(_client);
+            var puller = new PostmortemPuller(Client);
             try
             {
                 var page = publisher.TryGetPage(record.PageId);

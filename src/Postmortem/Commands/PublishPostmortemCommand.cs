@@ -13,10 +13,8 @@ namespace Postmortems.Commands
     /// </summary>
     [Cmdlet(VerbsData.Publish, "Postmortem", SupportsShouldProcess = true, DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(PublishedPage))]
-    public sealed class PublishPostmortemCommand : PostmortemInputCommand
+    public sealed class PublishPostmortemCommand : BookStackInputCommand
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private BookStackClient _client = null!;
         private PublishTarget _target = null!;
         private List<BookStackTag>? _tags;
 
@@ -48,24 +46,6 @@ namespace Postmortems.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Tag { get; set; }
 
-        /// <summary>BookStack's base address; with -Credential, instead of Connect-BookStack or the environment.</summary>
-        [Parameter]
-        [BookStackUri]
-        public Uri? Uri { get; set; }
-
-        /// <summary>User name = API token id, password = token secret.</summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
-
-        [Parameter]
-        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
-
-        /// <summary>How long to wait for each answer from BookStack, in seconds (30 unless Connect-BookStack -TimeoutSec said otherwise).</summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; }
-
         /// <summary>
         /// Publish even a work postmortem that is not final, one in which a secret was found, or over a page someone else
         /// changed since the last publish (BookStack keeps the replaced version in the page's revisions).
@@ -92,15 +72,13 @@ namespace Postmortems.Commands
             // As in BookStack's API, a chapter wins over a book; a default -BookId does not stand in the way of -ChapterId.
             _target = chapter ? PublishTarget.Chapter(ChapterId) : Chapter is not null ? PublishTarget.ChapterOfBook(BookId, Chapter) : PublishTarget.Book(BookId);
             _tags = Tag is null ? null : ParseTags(Tag);
-            _client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token, MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null);
+            ConnectBookStack();
         }
 
         protected override void ProcessRecord()
         {
             foreach (var postmortem in InputPostmortems()) Publish(postmortem);
         }
-
-        protected override void StopProcessing() => _stop.Cancel();
 
         private void Publish(Postmortem postmortem)
         {
@@ -119,7 +97,7 @@ namespace Postmortems.Commands
                     ErrorIds.PostmortemContainsSecrets, ErrorCategory.SecurityError, postmortem));
                 return;
             }
-            var publisher = new PostmortemPublisher(_client);
+            var publisher = new PostmortemPublisher(Client);
             PublishPlan plan;
             try
             {
