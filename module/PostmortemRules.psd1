@@ -117,6 +117,16 @@
             'somehow', 'apparently', 'seemingly', 'it seems', 'it appears', 'kind of', 'sort of'
         )
 
+        # The tone rules (TimelineTense, SpecificTimes, VagueQuantity, Hedging) leave quotes as they are: text in
+        # quotation marks or backticks, and events whose source is one of these (what Import-TimelineEvent and
+        # Add-TimelineEvent -Source record), taken word for word from chat, alerts or logs. The blame and secret
+        # rules still read them.
+        QuotedSources = @(
+            'slack', 'teams', 'mattermost', 'discord', 'zulip', 'irc', 'chat', 'alertmanager', 'pagerduty'
+            'opsgenie', 'alert', 'alerts', 'grafana', 'prometheus', 'datadog', 'kubectl', 'journald', 'syslog'
+            'log', 'logs', 'email'
+        )
+
         # SeverityMatchesImpact. The guide's Severity Guide.
         SecurityBreachPhrases = @(
             'security breach', 'data breach', 'security incident', 'unauthorized access', 'unauthorised access'

@@ -648,4 +648,20 @@ Describe 'The guide''s examples, checked end to end' {
         $records[0].Message | Should -BeLike "*'unfortunately'*"
         $pm | Test-Postmortem -Quiet -Strict | Should -BeTrue
     }
+
+    It 'leaves a chat message imported word for word as it was said, and still judges what was typed by hand' {
+        $folder = Join-Path $TestDrive 'quotes'
+        $null = New-Item -ItemType Directory -Path $folder
+        $chat = '{"messages":[{"ts":"1763631000.000100","user":"maria","text":"checkout is failing again for some users, will restart the gateway in a while"}]}'
+        Set-Content -LiteralPath (Join-Path $folder 'slack-export.json') -Value $chat -Encoding utf8
+        $pm = New-GoodPostmortem
+        $null = Import-TimelineEvent -LiteralPath (Join-Path $folder 'slack-export.json') -Format Slack | Add-TimelineEvent -Postmortem $pm
+        $pm.Timeline.Source | Should -Contain 'slack'
+        @($pm | Test-Postmortem -Rule TimelineTense, VagueQuantity, SpecificTimes, Hedging) | Should -HaveCount 0
+
+        $pm | Add-TimelineEvent -Time '2026-11-20T09:50:00Z' -Event 'Maria posted "will restart the gateway" while the gateway is restarting' | Out-Null
+        $records = @($pm | Test-Postmortem -Rule TimelineTense)
+        $records | Should -HaveCount 1
+        $records[0].Message | Should -BeLike "*'is restarting'*"
+    }
 }

@@ -39,9 +39,9 @@ namespace Postmortems.Rules
         {
             var timeline = context.Postmortem.Timeline;
             var approximate = context.Phrases("ApproximateTimes");
-            for (int i = 0; i < timeline.Count; i++)
+            foreach (var (i, text) in ToneProse.Events(context))
             {
-                var found = approximate.FindIn(Words.Of(timeline[i].Event));
+                var found = approximate.FindIn(Words.Of(text));
                 if (found is null) continue;
                 context.Report($"Timeline[{i}]", $"The event '{TimelineMilestones.Short(timeline[i].Event)}' gives its time only as '{found}'.",
                     "Take the exact time from the alert, chat message or log line, and give each step its own event.");

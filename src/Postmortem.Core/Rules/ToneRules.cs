@@ -3,27 +3,40 @@ using System.Linq;
 
 namespace Postmortems.Rules
 {
-    /// <summary>The prose fields of a postmortem, with their section and target, for the tone rules.</summary>
-    internal static class Prose
+    /// <summary>
+    /// What the tone rules read, with its section and target: the prose fields with their quotes blanked
+    /// (<see cref="Quotes.WithoutQuoted"/>), and the timeline's events but those quoted whole from chat, alerts or logs.
+    /// </summary>
+    internal static class ToneProse
     {
-        public static IEnumerable<(PostmortemSection Section, string Target, string Text)> Of(Postmortem p, bool includeTimeline, bool includeAll)
+        /// <summary>The summary, the timeline and the impact; with <paramref name="includeAll"/>, every prose section.</summary>
+        public static IEnumerable<(PostmortemSection Section, string Target, string Text)> Of(RuleContext context, bool includeAll)
         {
-            if (p.ExecutiveSummary is not null) yield return (PostmortemSection.ExecutiveSummary, "ExecutiveSummary", p.ExecutiveSummary);
-            if (includeTimeline)
-            {
-                for (int i = 0; i < p.Timeline.Count; i++) yield return (PostmortemSection.Timeline, $"Timeline[{i}]", p.Timeline[i].Event);
-            }
-            if (p.Impact.UsersAffected is not null) yield return (PostmortemSection.Impact, "Impact.UsersAffected", p.Impact.UsersAffected);
-            if (p.Impact.DataLossDescription is not null) yield return (PostmortemSection.Impact, "Impact.DataLossDescription", p.Impact.DataLossDescription);
-            if (p.Impact.RevenueImpact is not null) yield return (PostmortemSection.Impact, "Impact.RevenueImpact", p.Impact.RevenueImpact);
+            var p = context.Postmortem;
+            if (p.ExecutiveSummary is not null) yield return (PostmortemSection.ExecutiveSummary, "ExecutiveSummary", Quotes.WithoutQuoted(p.ExecutiveSummary));
+            foreach (var (i, text) in Events(context)) yield return (PostmortemSection.Timeline, $"Timeline[{i}]", text);
+            if (p.Impact.UsersAffected is not null) yield return (PostmortemSection.Impact, "Impact.UsersAffected", Quotes.WithoutQuoted(p.Impact.UsersAffected));
+            if (p.Impact.DataLossDescription is not null) yield return (PostmortemSection.Impact, "Impact.DataLossDescription", Quotes.WithoutQuoted(p.Impact.DataLossDescription));
+            if (p.Impact.RevenueImpact is not null) yield return (PostmortemSection.Impact, "Impact.RevenueImpact", Quotes.WithoutQuoted(p.Impact.RevenueImpact));
             if (!includeAll) yield break;
-            if (p.RootCause is not null) yield return (PostmortemSection.RootCause, "RootCause", p.RootCause);
-            for (int i = 0; i < p.Whys.Count; i++) yield return (PostmortemSection.RootCause, $"Whys[{i}]", p.Whys[i]);
-            for (int i = 0; i < p.ContributingFactors.Count; i++) yield return (PostmortemSection.ContributingFactors, $"ContributingFactors[{i}]", p.ContributingFactors[i]);
-            for (int i = 0; i < p.WentWell.Count; i++) yield return (PostmortemSection.WentWell, $"WentWell[{i}]", p.WentWell[i]);
-            for (int i = 0; i < p.WentPoorly.Count; i++) yield return (PostmortemSection.WentPoorly, $"WentPoorly[{i}]", p.WentPoorly[i]);
-            for (int i = 0; i < p.ActionItems.Count; i++) yield return (PostmortemSection.ActionItems, $"ActionItems[{i}]", p.ActionItems[i].Action);
-            if (p.LessonsLearned is not null) yield return (PostmortemSection.LessonsLearned, "LessonsLearned", p.LessonsLearned);
+            if (p.RootCause is not null) yield return (PostmortemSection.RootCause, "RootCause", Quotes.WithoutQuoted(p.RootCause));
+            for (int i = 0; i < p.Whys.Count; i++) yield return (PostmortemSection.RootCause, $"Whys[{i}]", Quotes.WithoutQuoted(p.Whys[i]));
+            for (int i = 0; i < p.ContributingFactors.Count; i++) yield return (PostmortemSection.ContributingFactors, $"ContributingFactors[{i}]", Quotes.WithoutQuoted(p.ContributingFactors[i]));
+            for (int i = 0; i < p.WentWell.Count; i++) yield return (PostmortemSection.WentWell, $"WentWell[{i}]", Quotes.WithoutQuoted(p.WentWell[i]));
+            for (int i = 0; i < p.WentPoorly.Count; i++) yield return (PostmortemSection.WentPoorly, $"WentPoorly[{i}]", Quotes.WithoutQuoted(p.WentPoorly[i]));
+            for (int i = 0; i < p.ActionItems.Count; i++) yield return (PostmortemSection.ActionItems, $"ActionItems[{i}]", Quotes.WithoutQuoted(p.ActionItems[i].Action));
+            if (p.LessonsLearned is not null) yield return (PostmortemSection.LessonsLearned, "LessonsLearned", Quotes.WithoutQuoted(p.LessonsLearned));
+        }
+
+        /// <summary>The timeline's events the tone rules judge, by index: quotes blanked, events quoted whole left out.</summary>
+        public static IEnumerable<(int Index, string Text)> Events(RuleContext context)
+        {
+            var timeline = context.Postmortem.Timeline;
+            for (int i = 0; i < timeline.Count; i++)
+            {
+                if (Quotes.IsVerbatim(context, timeline[i])) continue;
+                yield return (i, Quotes.WithoutQuoted(timeline[i].Event));
+            }
         }
     }
 
@@ -38,7 +51,7 @@ namespace Postmortems.Rules
         internal override void Check(RuleContext context)
         {
             var vague = context.Phrases("VagueQuantities");
-            foreach (var (section, target, text) in Prose.Of(context.Postmortem, includeTimeline: true, includeAll: false))
+            foreach (var (section, target, text) in ToneProse.Of(context, includeAll: false))
             {
                 var found = vague.FindIn(Words.Of(text));
                 if (found is null) continue;
@@ -59,7 +72,7 @@ namespace Postmortems.Rules
         internal override void Check(RuleContext context)
         {
             var hedges = context.Phrases("Hedges");
-            foreach (var (section, target, text) in Prose.Of(context.Postmortem, includeTimeline: true, includeAll: true))
+            foreach (var (section, target, text) in ToneProse.Of(context, includeAll: true))
             {
                 var found = hedges.FindIn(Words.Of(text));
                 if (found is null) continue;
@@ -88,9 +101,9 @@ namespace Postmortems.Rules
         internal override void Check(RuleContext context)
         {
             var timeline = context.Postmortem.Timeline;
-            for (int i = 0; i < timeline.Count; i++)
+            foreach (var (i, text) in ToneProse.Events(context))
             {
-                var found = Find(Words.Of(timeline[i].Event));
+                var found = Find(Words.Of(text));
                 if (found is null) continue;
                 context.Report($"Timeline[{i}]", $"The event '{TimelineMilestones.Short(timeline[i].Event)}' is not in the past tense ('{found}').",
                     "Write what happened, in the past tense: \"The pod restarted\", \"Checkout was failing\" rather than \"is failing\" or \"will restart\".");
