@@ -8,20 +8,25 @@
              Prints each runner's summary and a last line 'N passed, N failed'; exits non-zero on any failure.
       Demo   Build, then run examples/*.ps1, which write out/demo/*.md and *.html.
       Package Build, then publish the module to a folder repository with PSResourceGet: out/package/Postmortem.<version>.nupkg.
-      Bench  Build, then run the benchmarks (bench/) and write out/bench/results.md. Not part of Test.
+      Bench  Build, then run the benchmarks (bench/) and write out/bench/results.md, with LintQuality's table. Not part of Test.
       Fuzz   The seeded round-trip fuzz tests with many more cases than Test runs (POSTMORTEM_FUZZ_CASES, 50000 by default).
       Secrets The secret scanner on the labelled corpus tests/fixtures/secrets/corpus.tsv: detection per kind, the
              overall detection and false-positive rates, every miss and false positive; then Protect-Postmortem's time
              on one field with 10,000, 20,000 and 40,000 secrets and the scan of a 10,000-event postmortem (bench/Secrets).
              Writes out/secrets/results.md; fails under 95 % detection or over 2 % false positives. Not part of Test,
              which checks the same corpus in one xunit test.
+      LintQuality The lint rules on the labelled corpus tests/lint-corpus/corpus.tsv (sentences from public postmortems;
+             tests/lint-corpus/GUIDELINE.md says how they are labelled): precision and recall per rule family (blame,
+             action items, tone) and per rule, the quotes the tone rules leave alone, and every misjudged sentence.
+             Writes out/lint-quality/results.md. A report: it fails only when the corpus cannot be read; Test holds each
+             family above its floor in one xunit test (LintCorpusTests).
       Clean  Removes out/ and every bin/ and obj/ folder.
     Run it on a fresh machine as: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Fuzz', 'Secrets', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Fuzz', 'Secrets', 'LintQuality', 'Clean')]
     [string] $Task = 'Build'
 )
 
@@ -222,6 +227,12 @@ function Invoke-Bench {
         '-FloorPath', (Join-Path $bench 'floor/PostmortemBenchFloor/PostmortemBenchFloor.psd1'), '-ReleaseLikePwsh', $releaseLike, '-OutputFolder', $bench)
     if ($exit -ne 0) { throw "The benchmarks failed with exit code $exit." }
     Invoke-CoreBenchmarks -Folder (Join-Path $bench 'core') -Results (Join-Path $bench 'results.md')
+    # The lint rules' precision and recall: the table goes into the report, the misjudged sentences stay in their own file.
+    $lint = Invoke-LintQuality
+    $table = (Get-Content -LiteralPath $lint -Raw) -split '(?m)^## Misjudged sentences' | Select-Object -First 1
+    $table = $table -replace '^# Lint quality\s*', ''
+    Add-Content -LiteralPath (Join-Path $bench 'results.md') -Value @('', $table.TrimEnd(), '', "The misjudged sentences: $lint") -Encoding utf8NoBOM
+    Write-Host "LintQuality's table added to $(Join-Path $bench 'results.md')"
 }
 
 # BenchmarkDotNet over the C# core's hot paths (bench/Core); its tables are added to results.md. Its own log, long, goes
@@ -266,6 +277,18 @@ function Invoke-Secrets {
     & dotnet run --project (Join-Path $Root 'bench/Secrets/Postmortem.Secrets.Benchmarks.csproj') -c Release -- `
         (Join-Path $Root 'tests/fixtures/secrets/corpus.tsv') $results
     if ($LASTEXITCODE -ne 0) { throw "The secret scanner missed its targets or failed (exit code $LASTEXITCODE); see above." }
+}
+
+# The lint rules' precision and recall over the labelled corpus (bench/LintQuality): the C# core alone, in process, no
+# module build needed. Returns the path of the results file.
+function Invoke-LintQuality {
+    $folder = Join-Path $Out 'lint-quality'
+    New-Item -ItemType Directory -Path $folder -Force | Out-Null
+    $results = Join-Path $folder 'results.md'
+    & dotnet run --project (Join-Path $Root 'bench/LintQuality/Postmortem.LintQuality.csproj') -c Release -- `
+        (Join-Path $Root 'tests/lint-corpus/corpus.tsv') $results | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "Measuring the lint rules on the corpus failed (exit code $LASTEXITCODE); see above." }
+    $results
 }
 
 # PowerShell's release packages ship their assemblies compiled ReadyToRun; the .NET tool this project runs ships them as
@@ -318,6 +341,7 @@ try {
         'Bench' { Invoke-Bench }
         'Fuzz' { Invoke-Fuzz }
         'Secrets' { Invoke-Secrets }
+        'LintQuality' { Invoke-LintQuality | Out-Null }
         'Clean' { Invoke-Clean }
     }
 }
