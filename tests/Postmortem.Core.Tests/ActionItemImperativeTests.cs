@@ -90,6 +90,8 @@ namespace Postmortems.Tests
         [InlineData("Monitoring of the replicas must be improved", "must be improved", "Improve")]
         [InlineData("Alert rules will be written for the seal status", "will be written", "Write")]
         [InlineData("The restore procedure needs to be tested monthly", "needs to be tested", "Test")]
+        [InlineData("Monitoring and alerting should be improved", "should be improved", "Improve")]
+        [InlineData("Backup retention should be extended to 30 days", "should be extended", "Extend")]
         public void A_real_passive_is_reported_as_the_passive_voice_with_the_active_verb(string action, string passive, string verb)
         {
             var finding = Imperative(action);
