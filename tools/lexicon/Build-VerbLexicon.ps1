@@ -167,6 +167,7 @@ foreach ($entry in $forms.GetEnumerator()) { [void] $text.Append("$($entry.Key) 
 [void] $text.Append('[nouns]').Append($newLine)
 foreach ($entry in $nouns.GetEnumerator()) { [void] $text.Append("$($entry.Key) $($entry.Value)").Append($newLine) }
 
+$OutputPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputPath)
 $null = New-Item -ItemType Directory -Path $OutputPath -Force
 $utf8 = [System.Text.UTF8Encoding]::new($false)
 $lexiconPath = Join-Path $OutputPath 'verbs.txt'
