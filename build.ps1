@@ -73,6 +73,8 @@ function Invoke-Build {
     Invoke-ReadyToRun -Dependencies $dependencies.FullName
     Copy-Item (Join-Path $Root 'Postmortem.psd1') -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') -Destination $ModuleOut -Recurse
+    # The core carries a verb list derived from WordNet 3.0, whose licence goes with every copy.
+    Copy-Item (Join-Path $Root 'src/Postmortem.Core/Rules/Lexicon/WordNet-LICENSE.txt') -Destination $ModuleOut
     # Help: docs/*.md to MAML, in a fresh pwsh that imports the laid-out module for the syntax.
     $helpExit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tools/New-PostmortemHelp.ps1'), '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
         '-DocsPath', (Join-Path $Root 'docs'), '-OutputPath', (Join-Path $ModuleOut 'en-US/Postmortem.dll-Help.xml'))

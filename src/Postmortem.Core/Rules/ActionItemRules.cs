@@ -74,29 +74,45 @@ namespace Postmortems.Rules
 
     internal sealed class ActionItemImperative : PostmortemRule
     {
-        private static readonly string[] PassiveMarkers = { "should be", "will be", "needs to be", "need to be", "must be", "has to be", "to be", "should", "will", "must" };
-        private static readonly PhraseList Passive = new PhraseList(PassiveMarkers);
+        private const string GoodShape = "as the guide's Good column does: \"Add --dry-run verification step to deploy runbook\"";
 
         public override string Name => nameof(ActionItemImperative);
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.ActionItems;
         public override string Description =>
-            "Action items start with an imperative verb, in the active voice. The guide: \"Action items use active voice: 'Add X', 'Update Y', 'Remove Z'\".";
+            "Action items start with an imperative verb (any English verb, from a word list derived from WordNet 3.0), in the active voice, not a noun phrase. The guide: \"Action items use active voice: 'Add X', 'Update Y', 'Remove Z'\".";
 
         internal override void Check(RuleContext context)
         {
             var items = context.Postmortem.ActionItems;
-            var verbs = context.Phrases("ImperativeVerbs");
+            var teamVerbs = context.Phrases("ImperativeVerbs");
+            var lexicon = VerbLexicon.English;
             for (int i = 0; i < items.Count; i++)
             {
-                var words = Words.Of(items[i].Action);
                 // A vague action ("Be more careful", "Investigate ...") is VagueActionItem's to report, once.
-                if (verbs.StartOf(words) is not null || VagueActionItem.Find(context, words) is not null) continue;
-                var passive = Passive.FindIn(words);
-                var message = passive is not null
-                    ? $"The action '{TimelineMilestones.Short(items[i].Action)}' is in the passive voice ('{passive}')."
-                    : $"The action '{TimelineMilestones.Short(items[i].Action)}' does not start with a verb that says what to do ('{words.First}').";
-                context.Report($"ActionItems[{i}]", message, "Start with the change, in the active voice: \"Add X\", \"Update Y\", \"Remove Z\".");
+                if (VagueActionItem.Find(context, Words.Of(items[i].Action)) is not null) continue;
+                var shape = ActionShape.Of(items[i].Action, lexicon, words => teamVerbs.StartOf(words) is not null,
+                    word => context.Settings.IsRemoved("ImperativeVerbs", word));
+                var action = TimelineMilestones.Short(items[i].Action);
+                var verb = shape.Verb is null ? null : char.ToUpperInvariant(shape.Verb[0]) + shape.Verb.Substring(1);
+                switch (shape.Form)
+                {
+                    case ActionForm.NounPhrase:
+                        context.Report($"ActionItems[{i}]",
+                            $"The action '{action}' is a noun phrase ('{shape.Phrase}'): it names a change but no verb says what to do.",
+                            verb is null ? $"Start with the verb that makes the change, {GoodShape}." : $"Start with the verb: \"{verb} ...\", {GoodShape}.");
+                        break;
+                    case ActionForm.Passive:
+                        context.Report($"ActionItems[{i}]",
+                            $"The action '{action}' is in the passive voice ('{shape.Phrase}').",
+                            $"Start with the verb, in the active voice: \"{verb} ...\", {GoodShape}.");
+                        break;
+                    case ActionForm.NoVerb:
+                        context.Report($"ActionItems[{i}]",
+                            $"The action '{action}' does not start with a verb that says what to do ('{shape.Head}').",
+                            verb is null ? $"Start with the change, in the active voice: \"Add X\", \"Update Y\", \"Remove Z\"." : $"Start with the verb: \"{verb} ...\", {GoodShape}.");
+                        break;
+                }
             }
         }
     }

@@ -18,6 +18,10 @@ namespace Postmortems.Rules
         private readonly Dictionary<string, List<string>> _wordLists;
         private readonly Dictionary<string, PhraseList> _compiled = new Dictionary<string, PhraseList>(StringComparer.OrdinalIgnoreCase);
 
+        // What a settings file removed from each list, even words the list did not hold: ImperativeVerbs adds to the
+        // WordNet-derived verb lexicon, so removing "review" from it stops "review" from counting as a verb.
+        private readonly Dictionary<string, HashSet<string>> _removed = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+
         private RuleSettings(Dictionary<string, List<string>> wordLists)
         {
             _wordLists = wordLists;
@@ -89,6 +93,7 @@ namespace Postmortems.Rules
                         {
                             var target = List(list, source, listLine);
                             target.AddRange(words.Where(w => !target.Contains(w, StringComparer.OrdinalIgnoreCase)));
+                            if (_removed.TryGetValue(list, out var removed)) removed.ExceptWith(words);
                             lock (_compiled) _compiled.Remove(list);
                         }
                         break;
@@ -96,6 +101,8 @@ namespace Postmortems.Rules
                         foreach (var (list, words, listLine) in Lists(entry.Value, source, key, line))
                         {
                             List(list, source, listLine).RemoveAll(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
+                            if (!_removed.TryGetValue(list, out var removed)) _removed[list] = removed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                            removed.UnionWith(words);
                             lock (_compiled) _compiled.Remove(list);
                         }
                         break;
@@ -123,6 +130,9 @@ namespace Postmortems.Rules
                 return phrases;
             }
         }
+
+        /// <summary>A settings file removed the word from the list.</summary>
+        internal bool IsRemoved(string listName, string word) => _removed.TryGetValue(listName, out var removed) && removed.Contains(word);
 
         private void ApplyRules(object? value, HashSet<string> knownRules, string source, int line)
         {
