@@ -14,38 +14,86 @@
 #>
 @{
     WordLists = @{
-        # BlamelessLanguage. The guide: "'Engineer ran the wrong command' is not a root cause."
+        # BlamelessLanguage, BlamelessTimeline, FiveWhysEndsInSystem. The guide: "'Engineer ran the wrong command'
+        # is not a root cause." Words that judge a person or name a person's error, found anywhere.
         BlamePhrases = @(
             'human error', 'operator error', 'user error', 'engineer error', 'pilot error', 'personal error'
-            'ran the wrong command', 'typed the wrong command', 'wrong command', 'fat-fingered', 'fat finger'
-            'forgot to', 'forgot', 'careless', 'carelessness', 'carelessly', 'sloppy', 'negligence', 'negligent'
-            'should have known', 'should have checked', 'should have noticed', 'should have been more careful'
+            'fat-fingered', 'fat finger', 'fat fingered', 'forgot to', 'forgot', 'careless', 'carelessness', 'carelessly'
+            'sloppy', 'negligence', 'negligent', 'should have known', 'should have checked', 'should have noticed'
+            'should have been more careful', 'should have caught', 'should have seen'
             'blame', 'blamed', 'to blame', 'at fault', 'his fault', 'her fault', 'their fault', 'our fault'
-            'did not pay attention', "didn't pay attention", 'not paying attention', 'failed to notice'
-            'lazy', 'incompetent', 'incompetence', 'stupid', 'stupidity', 'mistake by', 'screwed up', 'messed up'
+            "operator's mistake", "engineer's mistake", "developer's mistake", "admin's mistake", 'his mistake', 'her mistake'
+            'did not pay attention', "didn't pay attention", 'not paying attention', 'failed to notice', 'did not notice'
+            "didn't notice", 'did not bother', 'bothered to', 'lazy', 'incompetent', 'incompetence', 'stupid', 'stupidity'
+            'mistake by', 'screwed up', 'messed up', 'tired', 'overworked', 'absent-minded', 'inexperienced'
+            'in a hurry', 'distracted', 'not careful', 'against the rules'
         )
 
-        # Who a root cause must not have as its subject ("The engineer deleted ..."), besides the people named
-        # as authors, reviewers and action item owners.
+        # Who may not be the one who acted in a root cause, a why or an event ("The engineer deleted ...",
+        # "Engineers decided ..."), plurals included, besides pronouns (he, she, I, they), initials ("YP") and the
+        # names of the postmortem's authors, reviewers, owners and approvers.
         PersonNouns = @(
-            'engineer', 'operator', 'developer', 'dev', 'admin', 'administrator', 'sysadmin', 'intern'
-            'contractor', 'employee', 'technician', 'dba', 'staff member', 'team member', 'person'
-            'someone', 'somebody', 'he', 'she', 'new hire', 'junior engineer', 'senior engineer'
+            'engineer', 'operator', 'developer', 'dev', 'programmer', 'admin', 'administrator', 'sysadmin', 'intern'
+            'contractor', 'employee', 'technician', 'dba', 'staff member', 'team member', 'person', 'someone', 'somebody'
+            'new hire', 'sre', 'on call', 'oncall', 'on call engineer', 'release manager', 'engineering manager'
+            'product manager', 'project manager', 'support agent', 'analyst', 'architect', 'tech lead', 'team lead'
+            'maintainer', 'coworker', 'colleague', 'staffer', 'consultant'
         )
 
-        # A person is the subject of a sentence when a verb of doing follows: a past tense in -ed, or one of these.
+        # Verb forms the word's shape does not tell (a past in -ed and a present in -s are seen by their ending).
         PersonVerbs = @(
-            'ran', 'forgot', 'made', 'did', "didn't", 'took', 'broke', 'wrote', 'set', 'put', 'chose', 'sent', 'gave'
-            'left', 'overwrote', 'hit', 'shut', 'misread', 'mistook', 'should', 'must', 'needs', 'has', 'will', 'shall'
-            'runs', 'forgets', 'deletes', 'pushes', 'types', 'ignores', 'skips', 'misses', 'breaks', 'makes'
+            'ran', 'run', 'forgot', 'made', 'did', "didn't", 'took', 'broke', 'wrote', 'set', 'put', 'chose', 'sent', 'gave'
+            'left', 'overwrote', 'hit', 'shut', 'misread', 'mistook', 'should', 'must', 'needs', 'has', 'had', 'will', 'shall'
+            'began', 'kept', 'cut', 'let', 'led', 'built', 'rebuilt', 'brought', 'thought', 'knew', 'saw', 'went'
+            'got', 'told', 'said', 'found', 'swapped', 'upset', 'reset', 'wiped', 'dropped', 'stopped', 'shipped', 'slipped'
+            'undid', 'redid', 'overrode', 'rewrote', 'withdrew', 'drove', 'froze', 'spun', 'struck'
         )
-        # Words that may stand between the subject and its verb.
-        Adverbs = @('accidentally', 'mistakenly', 'also', 'then', 'just', 'again', 'wrongly', 'inadvertently', 'unintentionally', 'simply', 'never', 'not')
+        # Words that may stand between the person and the verb.
+        Adverbs = @(
+            'accidentally', 'mistakenly', 'also', 'then', 'just', 'again', 'wrongly', 'inadvertently', 'unintentionally'
+            'simply', 'never', 'not', 'manually', 'still', 'only', 'already', 'quickly', 'immediately', 'later', 'finally'
+            'unknowingly', 'erroneously', 'incorrectly', 'hastily', 'mistakingly', 'first', 'now'
+        )
 
-        # After a person as subject, these keep the sentence about the system ("The operator had no way to ...").
+        # After the person, these keep the sentence about the system ("The operator had no way to ...").
         SystemFramings = @(
             'had no', 'has no', 'lacked', 'could not', "couldn't", 'was not able', 'were not able', 'did not have'
             "didn't have", 'was not given', 'was never told', 'had no way', 'received no', 'got no', 'saw no'
+            'did not receive', "didn't receive", 'was not alerted', 'was not paged', 'were not paged', 'were not alerted'
+            'could see no', 'could no longer', 'could no', 'had not been told', 'was not told', 'were not told', 'did not know', "didn't know"
+        )
+
+        # Steps of the response and of talking: a person who did one of these harmed nothing ("The on-call engineer
+        # acknowledged the page", "At 14:20 Alice restored the database"), unless an ErrorMarker says otherwise.
+        ResponseVerbs = @(
+            'acknowledge', 'ack', 'page', 'escalate', 'declare', 'open', 'join', 'notice', 'realise', 'realize'
+            'identify', 'investigate', 'diagnose', 'restore', 'recover', 'roll back', 'rollback', 'revert', 'mitigate'
+            'post', 'announce', 'communicate', 'notify', 'inform', 'say', 'ask', 'hand', 'confirm', 'verify', 'monitor'
+            'observe', 'see', 'find', 'discover', 'report', 'alert', 'call', 'contact', 'engage', 'coordinate', 'receive'
+            'start investigating', 'begin investigating', 'look', 'check', 'update the status', 'respond', 'answer'
+            'triage', 'resolve', 'fix', 'close', 'review', 'approve the rollback', 'assemble', 'convene', 'suspect'
+            'wake', 'log in', 'log on', 'arrive', 'take over', 'hand over', 'hand off', 'decide to roll back'
+            'failover', 'fail over', 'failback', 'drain', 'pause', 'note'
+        )
+
+        # Signs of an error in what a person did, which make even a step of the response count as blame
+        # ("restarted the wrong service", "opened the incident only at 16:46").
+        ErrorMarkers = @(
+            'wrong', 'wrongly', 'by mistake', 'mistakenly', 'accidentally', 'inadvertently', 'unintentionally'
+            'instead of', 'rather than', 'without checking', 'without testing', 'without review', 'without reviewing'
+            'without waiting', 'without warning', 'without telling', 'without asking', 'without watching'
+            'without approval', 'without a', 'without any', 'only at', 'too late', 'late', 'ignoring', 'ignored'
+            'not realizing', 'not realising', 'incorrect', 'incorrectly', 'by hand', 'despite', 'against'
+        )
+
+        # Software that is named like a person or a role and is not one ("the Postgres operator promoted ...",
+        # "Jenkins ran ...", "Hubot deployed ...").
+        SystemNames = @(
+            'jenkins', 'hubot', 'dependabot', 'renovate', 'orchestrator', 'kubernetes', 'k8s', 'postgres', 'postgresql'
+            'mysql', 'mongodb', 'redis', 'kafka', 'zookeeper', 'etcd', 'consul', 'vault', 'nomad', 'terraform', 'ansible'
+            'puppet', 'chef', 'argo', 'argocd', 'flux', 'spinnaker', 'systemd', 'cron', 'bot', 'robot', 'script', 'job'
+            'controller', 'scheduler', 'autoscaler', 'agent', 'pipeline', 'service', 'daemon', 'lassie', 'prometheus'
+            'elasticsearch', 'opensearch', 'cassandra', 'rabbitmq', 'nginx', 'envoy', 'istio', 'linkerd', 'helm'
         )
 
         # VagueActionItem. The guide's Bad column and their kin, found anywhere in the action.

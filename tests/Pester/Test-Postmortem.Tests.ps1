@@ -34,7 +34,7 @@ BeforeAll {
     # Every rule, in the order Test-Postmortem runs them, as the README's table lists them.
     $script:AllRules = @(
         'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder'
-        'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage'
+        'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage', 'BlamelessTimeline'
         'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'VagueActionItem', 'ActionItemImperative'
         'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
         'FinalWarningsAcknowledged'
@@ -74,7 +74,7 @@ Describe 'Test-Postmortem' {
             $blame.Severity | Should -Be ([Postmortems.Rules.DiagnosticSeverity]::Error)
             $blame.Section | Should -Be ([Postmortems.Rules.PostmortemSection]::RootCause)
             $blame.Target | Should -BeExactly 'RootCause'
-            $blame.Message | Should -BeLike "*'ran the wrong command'*"
+            $blame.Message | Should -BeLike "*a person ('Engineer') as the one who acted: 'Engineer ran the wrong command'*"
             $blame.Suggestion | Should -BeLike '*We had no guard against*'
             $blame.PostmortemTitle | Should -BeExactly 'Checkout 502s draft'
             foreach ($record in $script:records) {
@@ -334,6 +334,7 @@ Describe 'Get-PostmortemRule' {
         @{ Name = 'DateMatchesTimeline'; Severity = 'Warning'; Section = 'Header' }
         @{ Name = 'SeverityMatchesImpact'; Severity = 'Warning'; Section = 'Header' }
         @{ Name = 'BlamelessLanguage'; Severity = 'Error'; Section = 'RootCause' }
+        @{ Name = 'BlamelessTimeline'; Severity = 'Warning'; Section = 'Timeline' }
         @{ Name = 'FiveWhysDepth'; Severity = 'Warning'; Section = 'RootCause' }
         @{ Name = 'FiveWhysEndsInSystem'; Severity = 'Error'; Section = 'RootCause' }
         @{ Name = 'ActionItemComplete'; Severity = 'Error'; Section = 'ActionItems' }

@@ -152,7 +152,7 @@ namespace Postmortems.Tests
         private static readonly DateTime EventTime = new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Utc);
 
         /// <summary>The rules that judge blame. A rule added for blame (for example in the timeline) is added here to be measured.</summary>
-        public static readonly string[] BlameRules = { "BlamelessLanguage", "FiveWhysEndsInSystem" };
+        public static readonly string[] BlameRules = { "BlamelessLanguage", "BlamelessTimeline", "FiveWhysEndsInSystem" };
 
         /// <summary>The tone rules a quote must not meet.</summary>
         public static readonly string[] ToneRules = { "VagueQuantity", "Hedging", "TimelineTense" };
@@ -207,7 +207,7 @@ namespace Postmortems.Tests
             settings ??= RuleSettings.Default();
             var list = corpus.ToList();
             var result = new LintQualityResult();
-            var contexts = new[] { ("rootcause", "BlamelessLanguage (root cause)"), ("why", "FiveWhysEndsInSystem (last why)"), ("event", "timeline event (no rule judges blame there yet)") };
+            var contexts = new[] { ("rootcause", "BlamelessLanguage (root cause)"), ("why", "FiveWhysEndsInSystem (last why)"), ("event", "BlamelessTimeline (timeline event)") };
             foreach (var (context, name) in contexts)
             {
                 Measure(result, list.Where(s => s.Family == "blame" && s.Context == context), settings, new LintMeasure("blame", name, "blame"), BlameRules);

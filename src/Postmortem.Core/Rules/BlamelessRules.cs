@@ -3,68 +3,6 @@ using System.Linq;
 
 namespace Postmortems.Rules
 {
-    /// <summary>Finds people where a blameless postmortem has systems: blame words, and a person as a sentence's subject.</summary>
-    internal static class Blame
-    {
-        private static readonly HashSet<string> Determiners = new HashSet<string> { "the", "a", "an", "our", "one", "their", "that", "this", "an" };
-
-        /// <summary>The blame phrase or the person-as-subject in the text, described for a message; null when it is blameless.</summary>
-        public static string? Find(RuleContext context, string? text)
-        {
-            if (text is null) return null;
-            var phrase = context.Phrases("BlamePhrases").FindIn(Words.Of(text));
-            if (phrase is not null) return $"'{phrase}'";
-            foreach (var sentence in Sentences.Split(text))
-            {
-                var subject = PersonSubject(context, Words.Of(sentence));
-                if (subject is not null) return $"a person ('{subject}') as the subject";
-            }
-            return null;
-        }
-
-        /// <summary>The person a sentence starts with ("The engineer ran ...", "Alice deleted ..."), unless what follows frames the system ("had no way to know").</summary>
-        public static string? PersonSubject(RuleContext context, Words sentence)
-        {
-            int start = 0;
-            while (start < sentence.Tokens.Count && Determiners.Contains(sentence.Tokens[start])) start++;
-            if (start >= sentence.Tokens.Count) return null;
-            var rest = Words.Of(string.Join(" ", sentence.Tokens.Skip(start)));
-            var person = context.Phrases("PersonNouns").StartOf(rest) ?? KnownPeople(context).StartOf(rest);
-            if (person is null) return null;
-            int after = Words.Of(person).Tokens.Count;
-            var tail = Words.Of(string.Join(" ", rest.Tokens.Skip(after).Take(6)));
-            if (tail.Tokens.Count == 0) return null;
-            if (context.Phrases("SystemFramings").StartOf(tail) is not null) return null;
-            // The person is the subject when a verb of doing follows ("The engineer deleted", "Alice accidentally ran",
-            // "the operator should have"); a person noun used as a modifier ("Engineer onboarding did not ...") is not.
-            var verb = tail.Tokens.SkipWhile(t => context.Phrases("Adverbs").Contains(t)).FirstOrDefault();
-            if (verb is null) return null;
-            bool acts = (verb.Length > 3 && verb.EndsWith("ed", System.StringComparison.Ordinal)) || context.Phrases("PersonVerbs").Contains(verb);
-            return acts ? person : null;
-        }
-
-        /// <summary>The people this postmortem names: authors, reviewers and action item owners, by full name and first name.</summary>
-        private static PhraseList KnownPeople(RuleContext context) => context.Memo(nameof(KnownPeople), () => ListKnownPeople(context));
-
-        private static PhraseList ListKnownPeople(RuleContext context)
-        {
-            var p = context.Postmortem;
-            var names = p.Authors.Concat(p.Reviewers).Concat(p.ActionItems.Select(a => a.Owner).Where(o => o is not null).Select(o => o!))
-                .Where(LooksLikeAPersonsName)
-                .SelectMany(n => new[] { n, n.Split(' ')[0] })
-                .Distinct()
-                .ToList();
-            return new PhraseList(names);
-        }
-
-        // "Priya Natarajan" and "Marcus" are people; "platform", "payments SRE" and "observability" are teams.
-        private static bool LooksLikeAPersonsName(string name)
-        {
-            var parts = name.Split(' ');
-            return parts.Length <= 3 && parts.All(part => part.Length > 1 && char.IsUpper(part[0]) && part.Skip(1).All(char.IsLower));
-        }
-    }
-
     internal sealed class BlamelessLanguage : PostmortemRule
     {
         public const string Reframe = "Describe the condition that made the mistake possible, as the guide does: not \"Engineer ran the wrong command\" but \"We had no guard against running destructive commands on production\".";
@@ -96,6 +34,27 @@ namespace Postmortems.Rules
             var found = Blame.Find(context, text);
             if (found is null) return;
             context.Report(section, target, $"{target} blames a person: it has {found}. Humans make mistakes; the question is what system conditions made the mistake harmful.", Reframe);
+        }
+    }
+
+    internal sealed class BlamelessTimeline : PostmortemRule
+    {
+        public override string Name => nameof(BlamelessTimeline);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.Timeline;
+        public override string Description =>
+            "Timeline events say what happened, not who is to blame. The guide: \"Humans make mistakes. The question is: what system conditions made the mistake harmful?\"";
+
+        internal override void Check(RuleContext context)
+        {
+            var timeline = context.Postmortem.Timeline;
+            for (int i = 0; i < timeline.Count; i++)
+            {
+                var found = Blame.Find(context, timeline[i].Event);
+                if (found is null) continue;
+                context.Report($"Timeline[{i}]", $"The event '{TimelineMilestones.Short(timeline[i].Event)}' puts the failure on a person: it has {found}.",
+                    "Say what happened to the system, and who responded by role where it helps: \"A command removed the data directory on db1\", \"We deployed the change at 13:42\", \"The on-call engineer acknowledged the page\".");
+            }
         }
     }
 

@@ -18,6 +18,7 @@ namespace Postmortems.Rules
             new DateMatchesTimeline(),
             new SeverityMatchesImpact(),
             new BlamelessLanguage(),
+            new BlamelessTimeline(),
             new FiveWhysDepth(),
             new FiveWhysEndsInSystem(),
             new ActionItemComplete(),

@@ -79,6 +79,16 @@ namespace Postmortems.Rules
             return null;
         }
 
+        /// <summary>Every place a phrase of the list stands in the text: the phrase, and where its words start and end.</summary>
+        public IEnumerable<(string Phrase, int Start, int End)> Matches(Words words)
+        {
+            for (int start = 0; start < words.Tokens.Count; start++)
+            {
+                var found = MatchAt(words, start);
+                if (found is not null) yield return (found, start, start + Words.Of(found).Tokens.Count);
+            }
+        }
+
         /// <summary>The phrase the text starts with, or null.</summary>
         public string? StartOf(Words words) => MatchAt(words, 0);
 

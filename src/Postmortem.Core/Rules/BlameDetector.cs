@@ -1,0 +1,531 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Postmortems.Rules
+{
+    /// <summary>
+    /// Finds where a text makes a person the cause: a judgement of a person ("human error", "careless", "did not
+    /// notice"), or a person as the one who acted in a clause ("A tired admin deleted ...", "Engineers decided ...",
+    /// "... because the engineer ran rm -rf", "After a second he notices he ran it on db1", "YP adjusts ...",
+    /// "was pushed by a junior engineer"). A person is a role word and its plural, a pronoun, initials, or a name the
+    /// postmortem knows; what they did counts unless it is a step of the response (acknowledging, escalating,
+    /// restoring) done without a sign of error, or what the system did not give them ("had no way to ...").
+    /// A system as the subject ("the backup job ran the wrong command") is not a person.
+    /// </summary>
+    internal static class Blame
+    {
+        /// <summary>The blame in the text, described for a message ("'human error'", "a person ('the engineer') as the one who acted: 'the engineer ran'"); null when it is blameless.</summary>
+        public static string? Find(RuleContext context, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            var lexicon = BlameLexicon.For(context);
+            foreach (var sentence in Sentences.Split(text))
+            {
+                var found = Clauses.FindActor(lexicon, Token.Split(sentence));
+                if (found is not null) return $"a person ('{found.Value.Person}') as the one who acted: '{found.Value.Phrase}'";
+            }
+            var words = Words.Of(text);
+            foreach (var (phrase, _, end) in context.Phrases("BlamePhrases").Matches(words))
+            {
+                // "User error messages", "human error rate": the phrase names a kind of message or a measure, not a person's error.
+                if (end < words.Tokens.Count && ErrorAsModifier.Contains(words.Tokens[end]) && phrase.EndsWith("error", StringComparison.Ordinal)) continue;
+                return $"'{phrase}'";
+            }
+            return null;
+        }
+
+        private static readonly HashSet<string> ErrorAsModifier = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "message", "messages", "code", "codes", "rate", "rates", "page", "pages", "handling", "handler", "log", "logs", "count",
+            "counts", "budget", "budgets", "path", "paths", "response", "responses", "text", "dialog", "string", "strings", "type",
+            "types", "class", "classes", "reporting", "metric", "metrics",
+        };
+
+        /// <summary>The person a text starts with as the one who acts ("The engineer deleted ...", "Alice should ..."), or null.</summary>
+        public static string? PersonSubject(RuleContext context, Words sentence)
+        {
+            var tokens = Token.Split(string.Join(" ", sentence.Tokens));
+            var found = Clauses.ActorAt(BlameLexicon.For(context), tokens, 0, requireHarm: false);
+            return found?.Person;
+        }
+    }
+
+    /// <summary>A word or a mark of punctuation of a sentence, with its case kept.</summary>
+    internal readonly struct Token
+    {
+        private Token(string text)
+        {
+            Text = text;
+            Lower = text.ToLowerInvariant();
+        }
+
+        public string Text { get; }
+
+        public string Lower { get; }
+
+        public bool IsWord => Text.Length > 0 && char.IsLetterOrDigit(Text[0]);
+
+        /// <summary>Words (letters, digits, inner apostrophes) and the marks that end a clause (, ; : ( ) and dashes); hyphens split words as the rules' word lists do.</summary>
+        public static List<Token> Split(string text)
+        {
+            var tokens = new List<Token>();
+            var current = new StringBuilder();
+            void Flush()
+            {
+                if (current.Length == 0) return;
+                tokens.Add(new Token(current.ToString()));
+                current.Clear();
+            }
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i] == '\u2019' || text[i] == '\u2018' ? '\'' : text[i];
+                bool inner = c == '\'' && current.Length > 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]);
+                if (char.IsLetterOrDigit(c) || inner)
+                {
+                    current.Append(c);
+                    continue;
+                }
+                Flush();
+                if (c is ',' or ';' or ':' or '(' or ')' or '\u2014' or '\u2013') tokens.Add(new Token(c.ToString()));
+                else if (c == '-' && i > 0 && i + 1 < text.Length && char.IsWhiteSpace(text[i - 1]) && char.IsWhiteSpace(text[i + 1])) tokens.Add(new Token(","));
+            }
+            Flush();
+            return tokens;
+        }
+
+        public override string ToString() => Text;
+    }
+
+    /// <summary>The word lists blame detection reads, from the rule settings, made once per check.</summary>
+    internal sealed class BlameLexicon
+    {
+        private BlameLexicon(RuleContext context)
+        {
+            PersonNouns = context.Phrases("PersonNouns");
+            ResponseVerbs = context.Phrases("ResponseVerbs");
+            ErrorMarkers = context.Phrases("ErrorMarkers");
+            SystemFramings = context.Phrases("SystemFramings");
+            SystemNames = context.Phrases("SystemNames");
+            Adverbs = context.Phrases("Adverbs");
+            PersonVerbs = context.Phrases("PersonVerbs");
+            var p = context.Postmortem;
+            var names = p.Authors.Concat(p.Reviewers)
+                .Concat(p.ActionItems.Select(a => a.Owner).Where(o => o is not null).Select(o => o!))
+                .Concat(p.SignOffs.Select(s => s.Reviewer))
+                .Where(LooksLikeAPersonsName)
+                .ToList();
+            KnownPeople = new HashSet<string>(names.SelectMany(n => new[] { n, n.Split(' ')[0] }).Select(n => n.ToLowerInvariant()), StringComparer.Ordinal);
+            KnownInitials = new HashSet<string>(names.Select(Initials).Where(i => i.Length >= 2), StringComparer.Ordinal);
+        }
+
+        public PhraseList PersonNouns { get; }
+        public PhraseList ResponseVerbs { get; }
+        public PhraseList ErrorMarkers { get; }
+        public PhraseList SystemFramings { get; }
+        public PhraseList SystemNames { get; }
+        public PhraseList Adverbs { get; }
+
+        /// <summary>Irregular verb forms the word shape does not tell ("ran", "took", "set").</summary>
+        public PhraseList PersonVerbs { get; }
+
+        /// <summary>Full and first names of the people the postmortem names, lower case.</summary>
+        public HashSet<string> KnownPeople { get; }
+
+        /// <summary>Their initials ("PN" for Priya Natarajan).</summary>
+        public HashSet<string> KnownInitials { get; }
+
+        public static BlameLexicon For(RuleContext context) => context.Memo(nameof(BlameLexicon), () => new BlameLexicon(context));
+
+        // "Priya Natarajan" and "Marcus" are people; "platform", "payments SRE" and "observability" are teams.
+        private static bool LooksLikeAPersonsName(string name)
+        {
+            var parts = name.Split(' ');
+            return parts.Length <= 3 && parts.All(part => part.Length > 1 && char.IsUpper(part[0]) && part.Skip(1).All(char.IsLower));
+        }
+
+        private static string Initials(string name) => new string(name.Split(' ').Where(p => p.Length > 0).Select(p => p[0]).ToArray());
+    }
+
+    /// <summary>Reads a sentence clause by clause for a person who acts.</summary>
+    internal static class Clauses
+    {
+        private static readonly HashSet<string> Determiners = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "the", "a", "an", "our", "their", "one", "two", "three", "four", "several", "some", "another", "every", "each",
+            "his", "her", "its", "this", "that", "these", "those", "both", "all", "many", "most", "no", "any", "other",
+        };
+
+        // Words after which a noun is an object or a complement, not a subject.
+        private static readonly HashSet<string> ObjectMarkers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "to", "for", "with", "from", "of", "into", "onto", "about", "than", "via", "by", "toward", "towards", "between",
+            "among", "against", "without", "like", "per", "through", "across", "under", "over", "upon", "behind", "beside",
+        };
+
+        private static readonly HashSet<string> Pronouns = new HashSet<string>(StringComparer.Ordinal) { "he", "she", "i", "they" };
+
+        // Common words that begin a sentence with a capital and are never a name.
+        private static readonly HashSet<string> NotNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "the", "a", "an", "at", "on", "in", "after", "before", "because", "when", "while", "during", "then", "this", "that",
+            "we", "our", "it", "its", "there", "once", "since", "until", "by", "for", "from", "to", "with", "as", "if", "so",
+            "but", "and", "or", "why", "what", "how", "no", "not", "all", "some", "one", "two", "three", "each", "every",
+        };
+
+        // Letters in capitals that are things, not a person's initials.
+        private static readonly HashSet<string> Acronyms = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "DNS", "AWS", "GCP", "GCE", "GKE", "EKS", "AKS", "API", "CPU", "GPU", "RAM", "SSD", "NFS", "CDN", "WAF", "BGP", "TLS", "SSL",
+            "SSH", "VPN", "VPC", "ELB", "ALB", "NLB", "EBS", "RDS", "IAM", "KMS", "SQS", "SNS", "ECS", "CI", "CD", "QA", "PR", "OS",
+            "VM", "IP", "TCP", "UDP", "HTTP", "HTTPS", "URL", "UI", "UX", "DB", "SQL", "ORM", "JVM", "GC", "IO", "OOM", "SLA", "SLO",
+            "SLI", "TTL", "NTP", "LDAP", "SSO", "SAML", "CSV", "JSON", "YAML", "XML", "HTML", "CSS", "JS", "HA", "DR", "ETL", "LVM",
+            "WAL", "RAID", "SAN", "NAS", "ISP", "CRD", "PVC", "PV", "HPA", "RBAC", "SMTP", "DMARC", "MX", "NAT", "ACL", "DHCP", "PKI",
+            "CA", "HSM", "MFA", "JWT", "SDK", "CLI", "GUI", "REST", "RPC", "CDC", "LB", "AZ", "EU", "US", "UK", "UTC", "GMT", "PST",
+            "PDT", "EST", "EDT", "CET", "CEST", "AM", "PM", "ID", "OK", "IT", "HR", "SEV", "MTTR", "MTTD", "RCA", "TCO", "NOC", "SOC",
+            "ACK", "CVE", "SMS", "DDOS", "DOS", "XSS", "CSRF", "WAN", "LAN", "MTU", "ARP", "AD", "GW", "ASG", "AMI", "ARN", "EFS",
+        };
+
+        private static readonly HashSet<string> Openers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "because", "when", "after", "while", "and", "but", "so", "as", "since", "then", "until", "before", "once", "if", "that",
+            "where", "whereas", "although", "though", "why", "later", "meanwhile", "finally", "also",
+        };
+
+        private static readonly HashSet<string> Passive = new HashSet<string>(StringComparer.Ordinal) { "was", "were", "is", "are", "been", "being", "be", "got", "gets" };
+
+        private static readonly HashSet<string> Auxiliaries = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "should", "must", "did", "didn't", "does", "doesn't", "do", "don't", "had", "has", "have", "hadn't", "hasn't", "would", "could",
+            "will", "can", "may", "might", "shall", "kept", "keeps", "was", "were", "is", "are", "wasn't", "weren't", "never", "then",
+        };
+
+        /// <summary>The first person who acts in a clause of the sentence, and the words that show it.</summary>
+        public static (string Person, string Phrase)? FindActor(BlameLexicon lexicon, List<Token> tokens)
+        {
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (!tokens[i].IsWord || !CanStartSubject(lexicon, tokens, i)) continue;
+                var found = ActorAt(lexicon, tokens, i, requireHarm: true);
+                if (found is not null) return found;
+            }
+            return PassiveAgent(lexicon, tokens);
+        }
+
+        /// <summary>A person as the subject at <paramref name="start"/>, followed by what they did; with <paramref name="requireHarm"/>, only when that is not a harmless step of the response.</summary>
+        public static (string Person, string Phrase)? ActorAt(BlameLexicon lexicon, List<Token> tokens, int start, bool requireHarm)
+        {
+            var person = PersonAt(lexicon, tokens, start, out int end);
+            if (person is null) return null;
+            int verb = FindVerb(lexicon, tokens, end);
+            if (verb < 0) return null;
+            if (lexicon.SystemFramings.StartOf(Tail(tokens, verb, 6)) is not null) return null;
+            int main = MainVerb(lexicon, tokens, verb);
+            if (main < 0) return null;
+            // What the message quotes: the person, the verb and up to three words after it, within the clause.
+            int quoteEnd = main + 1;
+            while (quoteEnd < tokens.Count && quoteEnd <= main + 3 && tokens[quoteEnd].IsWord) quoteEnd++;
+            var phrase = string.Join(" ", tokens.Skip(start).Take(quoteEnd - start).Where(t => t.IsWord).Select(t => t.Text));
+            if (!requireHarm) return (person, phrase);
+            // "They" stands for people only with what only people do ("They deployed on a Friday"); "they failed readiness checks" is servers.
+            if (person.Equals("they", StringComparison.OrdinalIgnoreCase) && !PeopleOnlyVerbs.Contains(VerbForms.Base(tokens[main].Lower))) return null;
+            if (IsResponse(lexicon, tokens, main) && !HasErrorMarker(lexicon, tokens, verb))
+            {
+                // "YP suspects ... and decides to remove the directory": the verbs joined to a harmless one count too.
+                var joined = JoinedVerb(lexicon, tokens, main);
+                if (joined < 0) return null;
+                return (person, phrase + " ... " + tokens[joined].Text);
+            }
+            return (person, phrase);
+        }
+
+        private static readonly HashSet<string> PeopleOnlyVerbs = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "decide", "choose", "ignore", "forget", "skip", "deploy", "push", "merge", "approve", "type", "assume", "think",
+            "believe", "want", "plan", "agree", "misread", "mistype", "neglect", "overlook", "decline", "refuse", "opt",
+        };
+
+        // A verb joined by "and" or "then" to the one at main, with no subject of its own, that is not a step of the response.
+        private static int JoinedVerb(BlameLexicon lexicon, List<Token> tokens, int main)
+        {
+            for (int i = main + 1; i + 1 < tokens.Count; i++)
+            {
+                if (!tokens[i].IsWord) { if (tokens[i].Text is ";" or ":") return -1; continue; }
+                if (tokens[i].Lower is not ("and" or "then")) continue;
+                int v = i + 1;
+                while (v < tokens.Count && tokens[v].IsWord && (tokens[v].Lower == "then" || lexicon.Adverbs.Contains(tokens[v].Lower))) v++;
+                if (v >= tokens.Count || !tokens[v].IsWord || !LooksLikeVerb(lexicon, tokens[v].Lower)) continue;
+                if (IsResponse(lexicon, tokens, v) && !HasErrorMarker(lexicon, tokens, v)) continue;
+                return v;
+            }
+            return -1;
+        }
+
+        // The verb that says what the person did, from the first verb word after the subject: "was paged" makes the
+        // person the one acted on (-1); "was fixing", "had edited", "did not check" give the verb after the helper.
+        private static int MainVerb(BlameLexicon lexicon, List<Token> tokens, int verb)
+        {
+            var w = tokens[verb].Lower;
+            int next = verb + 1;
+            while (next < tokens.Count && tokens[next].IsWord && (tokens[next].Lower is "not" or "never" or "n't" || lexicon.Adverbs.Contains(tokens[next].Lower))) next++;
+            bool hasNext = next < tokens.Count && tokens[next].IsWord;
+            if (Passive.Contains(w))
+            {
+                if (!hasNext) return -1;
+                var n = tokens[next].Lower;
+                if (n.EndsWith("ing", StringComparison.Ordinal) && n.Length > 4) return next;   // "was fixing"
+                return -1;                                                                         // "was paged", "was tired" (a judgement word is in BlamePhrases)
+            }
+            if (w is "had" or "has" or "have" && hasNext && IsPastForm(lexicon, tokens[next].Lower)) return next;   // "had edited"
+            return verb;
+        }
+
+        // A subject starts a clause: at the start, after a clause mark or a joining word, after a time ("At 14:03 he ..."),
+        // or after an introductory phrase; not right after a verb or a preposition, where a noun is an object.
+        private static bool CanStartSubject(BlameLexicon lexicon, List<Token> tokens, int i)
+        {
+            // "he", "she", "I" are always a subject ("he notices he ran it"); "him", "her", "me" never are.
+            if (tokens[i].Lower is "he" or "she" || tokens[i].Text == "I") return true;
+            int before = i - 1;
+            while (before >= 0 && tokens[before].IsWord && Determiners.Contains(tokens[before].Lower) && before >= i - 1) before--;
+            if (before < 0) return true;
+            var prev = tokens[before];
+            if (!prev.IsWord) return true;
+            if (Openers.Contains(prev.Lower)) return true;
+            if (ObjectMarkers.Contains(prev.Lower)) return false;
+            if (char.IsDigit(prev.Text[0]) || prev.Lower is "utc" or "am" or "pm" or "pst" or "pdt" or "est" or "edt" or "gmt" or "cet" or "later" or "earlier" or "then" or "now" or "also" or "first") return true;
+            // After any other word the noun belongs to that word's phrase: an object ("paged the on-call"), a compound, ...
+            return Determiners.Contains(tokens[i].Lower) || i > 0 && Determiners.Contains(tokens[i - 1].Lower) && IsTimeWord(prev);
+        }
+
+        private static bool IsTimeWord(Token t) => char.IsDigit(t.Text[0]);
+
+        // The person a phrase at start names, and the index after it: determiners, up to three modifiers, and a person
+        // noun (singular or plural), a pronoun, initials, or a known name.
+        private static string? PersonAt(BlameLexicon lexicon, List<Token> tokens, int start, out int end)
+        {
+            end = start;
+            int i = start;
+            while (i < tokens.Count && tokens[i].IsWord && Determiners.Contains(tokens[i].Lower)) i++;
+            if (i >= tokens.Count || !tokens[i].IsWord) return null;
+            bool hasDeterminer = i > start;
+
+            // A pronoun or a name stands alone.
+            if (!hasDeterminer)
+            {
+                var t = tokens[i];
+                if (Pronouns.Contains(t.Lower) && (t.Lower != "i" || t.Text == "I"))
+                {
+                    end = i + 1;
+                    return t.Text;
+                }
+                if (IsInitials(lexicon, t))
+                {
+                    end = i + 1;
+                    return t.Text;
+                }
+                if (lexicon.KnownPeople.Contains(t.Lower) && char.IsUpper(t.Text[0]))
+                {
+                    end = i + 1;
+                    if (end < tokens.Count && lexicon.KnownPeople.Contains(t.Lower + " " + tokens[end].Lower)) end++;
+                    return string.Join(" ", tokens.Skip(i).Take(end - i).Select(x => x.Text));
+                }
+            }
+
+            // Determiners, modifiers, then the person noun: "a tired admin", "the network engineers", "an S3 team member".
+            for (int head = i; head < tokens.Count && head <= i + 3; head++)
+            {
+                if (!tokens[head].IsWord) return null;
+                var match = PersonNounAt(lexicon, tokens, head, out int after);
+                if (match is null)
+                {
+                    // A modifier is not a verb: "The engineer ran" is a subject and its verb, not a modifier and a noun.
+                    if (head > i && LooksLikeVerb(lexicon, tokens[head].Lower)) return null;
+                    continue;
+                }
+                // "The Postgres operator", "the Kubernetes operator": software, not a person.
+                if (head > start && (lexicon.SystemNames.Contains(tokens[head - 1].Lower) || char.IsUpper(tokens[head - 1].Text[0]) && tokens[head].Lower.StartsWith("operator", StringComparison.Ordinal) && !lexicon.PersonNouns.Contains(tokens[head - 1].Lower)))
+                {
+                    if (tokens[head].Lower.StartsWith("operator", StringComparison.Ordinal)) return null;
+                }
+                end = after;
+                return string.Join(" ", tokens.Skip(start).Take(after - start).Select(x => x.Text));
+            }
+            return null;
+        }
+
+        // A person noun at i, singular or plural, one or more words ("team member", "on call engineer").
+        private static string? PersonNounAt(BlameLexicon lexicon, List<Token> tokens, int i, out int after)
+        {
+            after = i;
+            for (int length = Math.Min(3, tokens.Count - i); length >= 1; length--)
+            {
+                if (!tokens.Skip(i).Take(length).All(t => t.IsWord)) continue;
+                var words = tokens.Skip(i).Take(length).Select(t => t.Lower).ToList();
+                var phrase = Words.Of(string.Join(" ", words));
+                if (lexicon.PersonNouns.StartOf(phrase) is string found && Words.Of(found).Tokens.Count == length)
+                {
+                    after = i + length;
+                    return found;
+                }
+                var last = words[length - 1];
+                if (last.Length > 3 && last.EndsWith("s", StringComparison.Ordinal))
+                {
+                    words[length - 1] = last.EndsWith("ies", StringComparison.Ordinal) ? last.Substring(0, last.Length - 3) + "y" : last.Substring(0, last.Length - 1);
+                    var singular = Words.Of(string.Join(" ", words));
+                    if (lexicon.PersonNouns.StartOf(singular) is string plural && Words.Of(plural).Tokens.Count == length)
+                    {
+                        after = i + length;
+                        return plural + "s";
+                    }
+                }
+            }
+            return null;
+        }
+
+        // "YP", "KL", "AJ": two or three capitals that are not a known acronym; or the initials of someone the postmortem names.
+        private static bool IsInitials(BlameLexicon lexicon, Token t)
+        {
+            if (t.Text.Length < 2 || t.Text.Length > 3 || !t.Text.All(char.IsUpper)) return false;
+            if (lexicon.KnownInitials.Contains(t.Text)) return true;
+            return !Acronyms.Contains(t.Text);
+        }
+
+        // The index of the verb after a subject that ends before from: past adverbs, "from the payments team",
+        // "on the firewall team", "who set up ...", "working through the queue".
+        private static int FindVerb(BlameLexicon lexicon, List<Token> tokens, int from)
+        {
+            int i = from;
+            int skipped = 0;
+            while (i < tokens.Count && skipped < 8)
+            {
+                var t = tokens[i];
+                if (!t.IsWord)
+                {
+                    // "the engineer, who ..." / "the engineer (on call) ..."
+                    if (t.Text is "," or "(" or ")" && i + 1 < tokens.Count && tokens[i + 1].Lower is "who" or "on" or "from") { i++; skipped++; continue; }
+                    return -1;
+                }
+                var w = t.Lower;
+                if (lexicon.Adverbs.Contains(w)) { i++; skipped++; continue; }
+                if (w is "who" or "that") { i++; skipped++; continue; }
+                if (i == from && (w is "from" or "on" or "of" or "in" or "at" or "with")
+                    || i > from && skipped > 0 && !LooksLikeVerb(lexicon, w) && !Auxiliaries.Contains(w) && IsModifierRun(tokens, from, i))
+                {
+                    i++; skipped++; continue;
+                }
+                if (i == from && w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 4 && from > 1 && tokens.Take(from).Any(t => Determiners.Contains(t.Lower)))
+                {
+                    // "a database operator working through the change queue removed ...": skip to the verb after the phrase.
+                    for (int j = i + 2; j < tokens.Count && j <= i + 7; j++)
+                    {
+                        if (!tokens[j].IsWord) return -1;
+                        if (IsPastForm(lexicon, tokens[j].Lower)) return j;
+                    }
+                    return -1;
+                }
+                return LooksLikeVerb(lexicon, w) || Auxiliaries.Contains(w) ? i : -1;
+            }
+            return -1;
+        }
+
+        // Between from and i the words began with a preposition: "from the payments team", "on the firewall team".
+        private static bool IsModifierRun(List<Token> tokens, int from, int i) =>
+            tokens[from].Lower is "from" or "on" or "of" or "in" or "at" or "with" && i - from <= 5;
+
+        private static Words Tail(List<Token> tokens, int from, int count) =>
+            Words.Of(string.Join(" ", tokens.Skip(from).Take(count).Where(t => t.IsWord).Select(t => t.Lower)));
+
+        // A step of the response or of talking ("acknowledged", "escalated", "restored", "noticed", "said"), which
+        // blames nobody unless the clause marks an error ("only at 16:46", "the wrong", "without checking").
+        private static bool IsResponse(BlameLexicon lexicon, List<Token> tokens, int verb) =>
+            lexicon.ResponseVerbs.StartOf(Words.Of(VerbForms.Base(tokens[verb].Lower) + " " + string.Join(" ", tokens.Skip(verb + 1).Take(3).Where(t => t.IsWord).Select(t => t.Lower)))) is not null;
+
+        private static bool HasErrorMarker(BlameLexicon lexicon, List<Token> tokens, int verb)
+        {
+            int end = verb;
+            while (end < tokens.Count && tokens[end].Text is not (";" or ":")) end++;
+            var clause = Words.Of(string.Join(" ", tokens.Skip(verb).Take(end - verb).Where(t => t.IsWord).Select(t => t.Lower)));
+            return lexicon.ErrorMarkers.FindIn(clause) is not null;
+        }
+
+        // "was entered incorrectly by the team member", "was pushed by a junior engineer": a person as the agent of a passive.
+        private static (string Person, string Phrase)? PassiveAgent(BlameLexicon lexicon, List<Token> tokens)
+        {
+            for (int i = 0; i + 2 < tokens.Count; i++)
+            {
+                if (!Passive.Contains(tokens[i].Lower) || !IsPastForm(lexicon, tokens[i + 1].Lower)) continue;
+                for (int j = i + 2; j < tokens.Count && j <= i + 5; j++)
+                {
+                    if (!tokens[j].IsWord) break;
+                    if (tokens[j].Lower != "by") continue;
+                    var person = PersonAt(lexicon, tokens, j + 1, out _);
+                    if (person is null) break;
+                    if (IsResponse(lexicon, tokens, i + 1) && !HasErrorMarker(lexicon, tokens, i + 1)) break;
+                    return (person, string.Join(" ", tokens.Skip(i).Take(j + 2 - i).Where(t => t.IsWord).Select(t => t.Text)));
+                }
+            }
+            return null;
+        }
+
+        private static bool IsPastForm(BlameLexicon lexicon, string w) =>
+            w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal) || VerbForms.IsIrregularPast(w) || lexicon.PersonVerbs.Contains(w) && !w.EndsWith("s", StringComparison.Ordinal);
+
+        // Past in -ed, present in -s, or an irregular form the list knows.
+        private static bool LooksLikeVerb(BlameLexicon lexicon, string w)
+        {
+            if (lexicon.PersonVerbs.Contains(w)) return true;
+            if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal)) return true;
+            if (w.Length > 3 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal)) return true;
+            return false;
+        }
+    }
+
+    /// <summary>The base form of an English verb form the rules meet: "acknowledged", "escalates", "restoring", "identified" to "acknowledge", "escalate", "restore", "identify"; irregular pasts from a short table.</summary>
+    internal static class VerbForms
+    {
+        private static readonly Dictionary<string, string> Irregular = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ran"] = "run", ["runs"] = "run", ["took"] = "take", ["taken"] = "take", ["saw"] = "see", ["seen"] = "see", ["said"] = "say",
+            ["says"] = "say", ["made"] = "make", ["did"] = "do", ["does"] = "do", ["done"] = "do", ["went"] = "go", ["goes"] = "go",
+            ["gone"] = "go", ["got"] = "get", ["gave"] = "give", ["given"] = "give", ["found"] = "find", ["told"] = "tell", ["sent"] = "send",
+            ["wrote"] = "write", ["written"] = "write", ["chose"] = "choose", ["chosen"] = "choose", ["began"] = "begin", ["begun"] = "begin",
+            ["brought"] = "bring", ["thought"] = "think", ["knew"] = "know", ["known"] = "know", ["left"] = "leave", ["kept"] = "keep",
+            ["held"] = "hold", ["led"] = "lead", ["met"] = "meet", ["put"] = "put", ["set"] = "set", ["shut"] = "shut", ["hit"] = "hit",
+            ["read"] = "read", ["broke"] = "break", ["broken"] = "break", ["rang"] = "ring", ["spoke"] = "speak", ["woke"] = "wake",
+            ["rebuilt"] = "rebuild", ["built"] = "build", ["paid"] = "pay", ["heard"] = "hear", ["joined"] = "join", ["handed"] = "hand",
+        };
+
+        /// <summary>An irregular past or participle the table knows ("ran", "taken", "written").</summary>
+        public static bool IsIrregularPast(string w) => Irregular.ContainsKey(w) && !w.EndsWith("s", StringComparison.Ordinal);
+
+        public static string Base(string w)
+        {
+            if (Irregular.TryGetValue(w, out var irregular)) return irregular;
+            if (w.Length > 4 && w.EndsWith("ied", StringComparison.Ordinal)) return w.Substring(0, w.Length - 3) + "y";
+            if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) return w.Substring(0, w.Length - 3) + "y";
+            if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal)) return Stem(w.Substring(0, w.Length - 3));
+            if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal)) return Stem(w.Substring(0, w.Length - 2));
+            if (w.Length > 4 && (w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal))) return w.Substring(0, w.Length - 2);
+            if (w.Length > 3 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal)) return w.Substring(0, w.Length - 1);
+            return w;
+        }
+
+        // "restor" -> "restore", "escalat" -> "escalate", "stopp" -> "stop", "acknowledg" -> "acknowledge", "paus" -> "pause".
+        private static string Stem(string stem)
+        {
+            int n = stem.Length;
+            if (n >= 3 && stem[n - 1] == stem[n - 2] && "bdgmnprt".IndexOf(stem[n - 1]) >= 0) return stem.Substring(0, n - 1);
+            if (stem.EndsWith("at", StringComparison.Ordinal) || stem.EndsWith("iz", StringComparison.Ordinal) || stem.EndsWith("is", StringComparison.Ordinal) && n > 4
+                || stem.EndsWith("dg", StringComparison.Ordinal) || stem.EndsWith("or", StringComparison.Ordinal) || stem.EndsWith("ag", StringComparison.Ordinal)
+                || stem.EndsWith("iv", StringComparison.Ordinal) || stem.EndsWith("ur", StringComparison.Ordinal) || stem.EndsWith("us", StringComparison.Ordinal)
+                || stem.EndsWith("rc", StringComparison.Ordinal) || stem.EndsWith("ac", StringComparison.Ordinal) || stem.EndsWith("rv", StringComparison.Ordinal)
+                || stem.EndsWith("lv", StringComparison.Ordinal) || stem.EndsWith("ok", StringComparison.Ordinal) && n > 3 || stem.EndsWith("ar", StringComparison.Ordinal) && n > 4)
+            {
+                return stem + "e";
+            }
+            return stem;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Linq;
+using Postmortems.Rules;
+using Xunit;
+using static Postmortems.Tests.RuleTestKit;
+
+namespace Postmortems.Tests
+{
+    /// <summary>Blame found where it hides in real postmortems, and a system as the subject left alone.</summary>
+    public class BlameDetectionTests
+    {
+        private static Postmortem WithWhy(string why) => Sample(p => { p.Whys.Clear(); p.Whys.Add(why); });
+
+        [Theory]
+        [InlineData("A tired admin deleted the wrong directory.")]                                   // an adjective before the noun
+        [InlineData("Engineers decided to skip the staging deploy to save time.")]                  // a plural
+        [InlineData("The outage happened because the engineer ran rm -rf on the wrong host.")]    // a because clause
+        [InlineData("The config change was pushed by a junior engineer without review.")]         // a passive with the person as agent
+        [InlineData("The network engineers replaced the optical equipment without warning the database team.")]
+        [InlineData("An engineer on the firewall team deployed a change to the WAF rules.")]      // a phrase between subject and verb
+        [InlineData("It was the operator's mistake: he chose the production profile.")]
+        [InlineData("Human error during a routine debugging session took the service down.")]
+        public void BlamelessLanguage_finds_a_person_as_the_one_who_acted(string rootCause)
+        {
+            Assert.Single(Check(WithRootCause(rootCause), nameof(BlamelessLanguage)));
+        }
+
+        [Theory]
+        [InlineData("The backup job ran the wrong command.")]
+        [InlineData("The controller deleted every pod in the namespace when its label selector matched nothing.")]
+        [InlineData("The Postgres operator promoted a replica that was 4 GB behind.")]
+        [InlineData("The operator had no way to tell the two hosts apart from the prompt.")]
+        [InlineData("Router instances were deleted by our normal processes because they failed readiness checks.")]
+        [InlineData("User error messages from the API did not say which field was invalid, so clients retried in a loop.")]
+        [InlineData("A regular expression backtracked and exhausted CPU on every core that handles HTTP.")]
+        [InlineData("We had no guard against running destructive commands on production.")]
+        public void BlamelessLanguage_leaves_systems_and_conditions_alone(string rootCause)
+        {
+            Assert.Empty(Check(WithRootCause(rootCause), nameof(BlamelessLanguage)));
+        }
+
+        [Theory]
+        [InlineData("Because the engineer typed rm -rf in the wrong terminal.")]
+        [InlineData("The engineer typed rm -rf in the wrong terminal.")]
+        [InlineData("Because AJ ran the cleanup script with the wrong environment variable.")]
+        [InlineData("The database was taken down by an operator who misread the runbook.")]
+        public void FiveWhysEndsInSystem_finds_a_person_in_the_last_why_with_or_without_because(string why)
+        {
+            Assert.Single(Check(WithWhy(why), nameof(FiveWhysEndsInSystem)));
+        }
+
+        [Theory]
+        [InlineData("Because engineer onboarding did not cover the failover runbook.")]
+        [InlineData("Because our DNS servers withdrew their BGP advertisements when they could no longer reach our data centers.")]
+        [InlineData("Because the on-call engineer received no alert for the failed backups.")]
+        public void FiveWhysEndsInSystem_passes_a_system_gap(string why)
+        {
+            Assert.Empty(Check(WithWhy(why), nameof(FiveWhysEndsInSystem)));
+        }
+
+        [Theory]
+        [InlineData("After a second or two he notices he ran it on db1, not on db2.")]             // a pronoun mid-sentence, present tense
+        [InlineData("YP adjusts max_wal_senders to 32 on db1 and restarts PostgreSQL.")]          // initials
+        [InlineData("YP suspects the directory is not empty and decides to remove it.")]          // a verb joined to a harmless one
+        [InlineData("At 14:03 she reverts the wrong commit and redeploys.")]
+        [InlineData("An engineer opened the status page incident only at 16:46, 27 minutes after the first alert.")]
+        public void BlamelessTimeline_finds_blame_in_events(string text)
+        {
+            var finding = Assert.Single(Check(WithEvent(text), nameof(BlamelessTimeline)));
+            Assert.Equal(DiagnosticSeverity.Warning, finding.Severity);
+            Assert.Equal("Timeline[3]", finding.Target);
+        }
+
+        [Theory]
+        [InlineData("At 14:05 the on-call engineer acknowledged the page.")]
+        [InlineData("The incident commander declared a SEV-1 at 14:09 and opened a bridge.")]
+        [InlineData("Engineers on the database team were paged at 22:54 UTC.")]
+        [InlineData("PagerDuty paged the on-call engineers for 502 errors across the network.")]
+        [InlineData("The cleanup cron job deleted 3,412 objects from the production bucket.")]
+        [InlineData("Hubot deployed the main branch to production at 14:02.")]
+        [InlineData("We rolled back the release and error rates returned to normal.")]
+        public void BlamelessTimeline_leaves_the_response_and_the_systems_alone(string text)
+        {
+            Assert.Empty(Check(WithEvent(text), nameof(BlamelessTimeline)));
+        }
+
+        [Fact]
+        public void A_name_the_postmortem_knows_is_a_person_and_its_initials_too()
+        {
+            var p = Sample(p => { p.Authors.Clear(); p.Authors.Add("Priya Natarajan"); p.RootCause = "Priya deleted the production bucket while cleaning up test data."; });
+            Assert.Single(Check(p, nameof(BlamelessLanguage)));
+            p.RootCause = "PN deleted the production bucket.";
+            Assert.Single(Check(p, nameof(BlamelessLanguage)));
+            p.RootCause = "The DNS record was deleted before the new one had propagated.";
+            Assert.Empty(Check(p, nameof(BlamelessLanguage)));
+        }
+
+        [Fact]
+        public void The_message_names_who_acted_and_keeps_the_guides_reframing()
+        {
+            var finding = Assert.Single(Check(WithRootCause("A tired admin deleted the wrong directory."), nameof(BlamelessLanguage)));
+            Assert.Contains("'A tired admin'", finding.Message);
+            Assert.Contains("We had no guard against running destructive commands on production", finding.Suggestion);
+        }
+    }
+}
