@@ -308,7 +308,8 @@ namespace Postmortems.Serialization
             var day = p.Date;
             foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
-                var timeText = CellText(row, timeColumn);
+                // A page's dates may hold non-breaking hyphens and spaces, so they do not wrap.
+                var timeText = CellText(row, timeColumn) is string shownTime ? PostmortemMarkdown.PlainDate(shownTime) : null;
                 var (text, source) = EventCell(row, eventColumn);
                 var milestoneText = pageShowsMilestones ? CellText(row, milestoneColumn) : null;
                 if (timeText is null && text is null && milestoneText is null) continue;
@@ -492,7 +493,7 @@ namespace Postmortems.Serialization
                 var action = CellText(row, actionColumn);
                 if (action is null) continue;
                 var item = new ActionItem(action) { Owner = CellText(row, ownerColumn) };
-                var due = CellText(row, dueColumn);
+                var due = CellText(row, dueColumn) is string shownDue ? PostmortemMarkdown.PlainDate(shownDue) : null;
                 if (due is not null)
                 {
                     if (!DateTime.TryParseExact(due.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dueDate))
