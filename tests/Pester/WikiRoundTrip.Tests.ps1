@@ -119,6 +119,32 @@ Describe 'The wiki round trip: publish, a reviewer edits, merge, publish' {
         $pm.ActionItems[0].Owner | Should -Be 'sre team'
     }
 
+    It 'takes a reviewer''s cleared Milestone cell on an event typed by hand and an item set back to Open' {
+        $pm = Import-Postmortem $script:Draft
+        $pm | Add-TimelineEvent '14:30' 'Unsealed by hand with three key shares' -Milestone MitigationApplied |
+            Add-ActionItem -Action 'Document the unseal procedure' -Owner platform -Priority P3 -Status Done | Out-Null
+        $page = $pm | Publish-Postmortem -BookId 79 @Server
+        $before = (Get-Page)[0].markdown
+        $before | Should -Match '\| Unsealed by hand with three key shares \| Mitigation Applied \|'
+        $before | Should -Match '\| P3 \| Done \|'
+
+        Edit-PageAsReviewer $page.Id {
+            param($markdown)
+            $markdown.Replace('| Unsealed by hand with three key shares | Mitigation applied |', '| Unsealed by hand with three key shares | |').
+                Replace('| P3 | Done |', '| P3 | Open |')
+        }
+        $null = $pm | Merge-Postmortem @Server
+
+        $unsealed = $pm.Timeline | Where-Object Event -EQ 'Unsealed by hand with three key shares'
+        $unsealed.Milestone | Should -Be 'None'
+        ($pm.ActionItems | Where-Object Action -EQ 'Document the unseal procedure').Status | Should -Be 'Open'
+        # The other milestones and the saved draft follow the page.
+        ($pm.Timeline | Where-Object Event -EQ 'Service back online').Milestone | Should -Be 'ServiceRestored'
+        $saved = Import-Postmortem $script:Draft
+        ($saved.Timeline | Where-Object Event -EQ 'Unsealed by hand with three key shares').Milestone | Should -Be 'None'
+        ($saved.ActionItems | Where-Object Action -EQ 'Document the unseal procedure').Status | Should -Be 'Open'
+    }
+
     It '-WhatIf says how many changes it would take and changes neither the object nor the file' {
         $pm = Import-Postmortem $script:Draft
         $page = $pm | Publish-Postmortem -BookId 79 @Server

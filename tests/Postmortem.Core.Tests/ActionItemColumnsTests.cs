@@ -133,7 +133,15 @@ namespace Postmortems.Tests
         [InlineData("PAY-1423", Jira, "[PAY-1423](https://jira.example.com/browse/PAY-1423)")]
         [InlineData("https://jira.example.com/browse/PAY-1423", null, "[PAY-1423](https://jira.example.com/browse/PAY-1423)")]
         [InlineData("https://jira.example.com/browse/PAY-1423/", null, "[PAY-1423](https://jira.example.com/browse/PAY-1423/)")]
-        [InlineData("https://tracker.example/issues/42?x=1&y=2", null, "<https://tracker.example/issues/42?x=1&y=2>")]
+        [InlineData("https://tracker.example/issues/42?x=1&y=2", null, "[tracker.example/issues/42?x=1&y=2](https://tracker.example/issues/42?x=1&y=2)")]
+        [InlineData("https://github.com/acme/payments/issues/42", null, "[github.com/acme/payments#42](https://github.com/acme/payments/issues/42)")]
+        [InlineData("https://github.com/acme/payments/pull/7/", null, "[github.com/acme/payments#7](https://github.com/acme/payments/pull/7/)")]
+        [InlineData("https://gitlab.example.com/platform/infra/-/merge_requests/7", null, "[gitlab.example.com/platform/infra!7](https://gitlab.example.com/platform/infra/-/merge_requests/7)")]
+        [InlineData("https://www.notion.so/acme/Certificate-rotation-postmortem-follow-ups-0123456789abcdef", null,
+            "[notion.so/…/Certificate-rotation-postmortem-fol…](https://www.notion.so/acme/Certificate-rotation-postmortem-follow-ups-0123456789abcdef)")]
+        [InlineData("https://linear.app/acme/issue/PLAT-12/rotate-the-certificate-chain-with-a-verify-step", Jira,
+            "[linear.app/…/rotate-the-certificate-chain-with-…](https://linear.app/acme/issue/PLAT-12/rotate-the-certificate-chain-with-a-verify-step)")]
+        [InlineData("https://wiki.example/", null, "[wiki.example](https://wiki.example/)")]
         [InlineData("https://wiki.example/a_(b)/OPS_2-7", null, "[OPS\\_2-7](https://wiki.example/a_\\(b\\)/OPS_2-7)")]
         [InlineData("https://x.example/q?a=&amp;/PAY-1", null, "https://x.example/q?a=\\&amp;/PAY-1")]
         [InlineData("https://x/PAY-1?a=1|2", null, "https://x/PAY-1?a=1\\|2")]
@@ -151,6 +159,7 @@ namespace Postmortems.Tests
         [InlineData("https://jira.example.com/browse/PAY-1423", Jira)]
         [InlineData("https://tracker.example/issues/42?x=1&y=2", Jira)]
         [InlineData("https://wiki.example/a_(b)/OPS_2-7", null)]
+        [InlineData("https://github.com/acme/payments/issues/42", Jira)]
         [InlineData("https://x.example/q?a=&amp;/PAY-1", null)]
         [InlineData("https://x/PAY-1?a=1|2", null)]
         [InlineData("[PAY-1](https://x/PAY-1)", Jira)]
@@ -167,6 +176,10 @@ namespace Postmortems.Tests
         [MemberData(nameof(MarkdownEscapingTests.HostileTexts), MemberType = typeof(MarkdownEscapingTests))]
         [InlineData("https://jira.example.com/browse/PAY-1423")]
         [InlineData("https://tracker.example/issues/42?x=1&y=2")]
+        [InlineData("https://github.com/acme/payments/issues/42")]
+        [InlineData("https://gitlab.example.com/platform/infra/-/merge_requests/7")]
+        [InlineData("https://www.notion.so/acme/Certificate-rotation-postmortem-follow-ups-0123456789abcdef")]
+        [InlineData("https://wiki.example/a_(b)/c*d_[e]")]
         [InlineData("PAY-1423")]
         public void Without_front_matter_the_page_gives_status_and_tracking_back(string tracking)
         {

@@ -420,6 +420,109 @@ namespace Postmortems.Tests
             Assert.Equal(("Set broker retention to 3 days on all brokers", ActionItemStatus.Done, "OPS-77"), (merged.Action, merged.Status, merged.Tracking));
         }
 
+        // The published postmortem with a milestone on an event typed by hand (no source) and an item done without
+        // tracking: what a page read back without its columns could not tell from an unmatched row.
+        private static (Postmortem Base, Postmortem Local) WithManualMilestoneAndDoneItem()
+        {
+            var published = Published();
+            published.Timeline.Add(new TimelineEvent(Day.AddHours(18).AddMinutes(30), "Incident closed by the on-call", Milestone.Resolved));
+            Item(published, QueueAlert).Status = ActionItemStatus.Done;
+            return (published, Copy(published));
+        }
+
+        // The page as Publish-Postmortem sends it, edited by a reviewer, and read back as Merge-Postmortem reads it:
+        // with the published postmortem's front matter and the page's name as the title.
+        private static ReadResult ReadEditedPage(Postmortem published, Func<string, string> edit)
+        {
+            var page = PostmortemMarkdown.Render(published, new MarkdownOptions { FrontMatter = true, TitleHeading = false, TimelineChart = true });
+            var edited = edit(page);
+            Assert.NotEqual(page, edited);
+            return PostmortemMarkdownReader.Read(edited, "page.md", published.Title);
+        }
+
+        [Fact]
+        public void A_reviewer_clearing_a_manual_events_milestone_in_the_Milestone_column_is_taken()
+        {
+            var (b, local) = WithManualMilestoneAndDoneItem();
+            var read = ReadEditedPage(b, page => page.Replace("| Incident closed by the on-call | Resolved |", "| Incident closed by the on-call | |"));
+            Assert.Contains(PageColumns.TimelineMilestone, read.Columns);
+
+            var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
+
+            Assert.False(result.HasConflicts);
+            var closed = result.Merged.Timeline.Single(e => e.Event == "Incident closed by the on-call");
+            Assert.Equal((Milestone.None, TimelineEvent.ManualSource), (closed.Milestone, closed.Source));
+            Assert.Equal("Milestone Resolved -> None (from the wiki)", Assert.Single(result.TakenFromWiki).Description);
+        }
+
+        [Fact]
+        public void A_reviewer_setting_an_item_back_to_Open_in_the_Status_column_is_taken()
+        {
+            var (b, local) = WithManualMilestoneAndDoneItem();
+            var read = ReadEditedPage(b, page => page.Replace("| P1 | Done |", "| P1 | Open |"));
+            Assert.Contains(PageColumns.ActionItemStatus, read.Columns);
+
+            var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
+
+            Assert.False(result.HasConflicts);
+            Assert.Equal(ActionItemStatus.Open, Item(result.Merged, QueueAlert).Status);
+            Assert.Equal("Status Done -> Open (from the wiki)", Assert.Single(result.TakenFromWiki).Description);
+        }
+
+        [Fact]
+        public void A_reviewer_clearing_a_tracking_cell_of_a_done_item_is_taken_with_its_status()
+        {
+            var (b, local) = WithManualMilestoneAndDoneItem();
+            Item(b, "Set broker retention to 3 days").Status = ActionItemStatus.Done;
+            Item(local, "Set broker retention to 3 days").Status = ActionItemStatus.Done;
+            var read = ReadEditedPage(b, page => page.Replace("| P2 | Done | OPS-77 |", "| P2 | Open | |"));
+
+            var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
+
+            Assert.False(result.HasConflicts);
+            var item = Item(result.Merged, "Set broker retention to 3 days");
+            Assert.Equal((ActionItemStatus.Open, (string?)null), (item.Status, item.Tracking));
+        }
+
+        [Fact]
+        public void Without_the_columns_a_page_that_shows_no_milestone_or_status_keeps_the_drafts()
+        {
+            var (b, local) = WithManualMilestoneAndDoneItem();
+            // What a page without the columns gives back for rows the reader could not match: no milestone, the manual
+            // source, Open with no tracking.
+            var wiki = Copy(b);
+            Replace(wiki, "Incident closed by the on-call", new TimelineEvent(Day.AddHours(18).AddMinutes(30), "Incident closed by the on-call"));
+            Item(wiki, QueueAlert).Status = ActionItemStatus.Open;
+
+            foreach (var columns in new[] { null, new HashSet<string> { "Timeline.Time", "Timeline.Event", "ActionItems.Action", "ActionItems.Owner", "ActionItems.DueDate", "ActionItems.Priority" } })
+            {
+                var result = PostmortemMerge.Merge(b, local, wiki, wikiColumns: columns);
+
+                Assert.False(result.HasConflicts);
+                Assert.Empty(result.TakenFromWiki);
+                Assert.Equal(Milestone.Resolved, result.Merged.Timeline.Single(e => e.Event == "Incident closed by the on-call").Milestone);
+                Assert.Equal(ActionItemStatus.Done, Item(result.Merged, QueueAlert).Status);
+            }
+        }
+
+        [Fact]
+        public void The_reader_says_which_columns_the_pages_tables_have()
+        {
+            var (b, _) = WithManualMilestoneAndDoneItem();
+            var page = PostmortemMarkdown.Render(b);
+            Assert.Equal(
+                new[] { "ActionItems.Action", "ActionItems.DueDate", "ActionItems.Owner", "ActionItems.Priority", "ActionItems.Status", "ActionItems.Tracking", "Timeline.Event", "Timeline.Milestone", "Timeline.Time" },
+                PostmortemMarkdownReader.Read(page, "page.md").Columns.OrderBy(c => c, StringComparer.Ordinal));
+
+            // The template's own tables, as an older file or a page written by hand has them.
+            var older = "# Postmortem: Old\n\n**Date:** 2026-11-20\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 14:02 | Alert fired |\n\n"
+                        + "## Action Items\n\n| Action | Owner | Due Date | Priority |\n|---|---|---|---|\n| Add alert | ops | 2026-12-04 | P1 |\n";
+            Assert.Equal(
+                new[] { "ActionItems.Action", "ActionItems.DueDate", "ActionItems.Owner", "ActionItems.Priority", "Timeline.Event", "Timeline.Time" },
+                PostmortemMarkdownReader.Read(older, "old.md").Columns.OrderBy(c => c, StringComparer.Ordinal));
+            Assert.Empty(PostmortemMarkdownReader.Read("# Postmortem: Nothing yet\n", "empty.md").Columns);
+        }
+
         [Fact]
         public void An_action_edited_in_place_on_one_side_takes_the_new_text_and_the_other_sides_field_changes()
         {

@@ -264,14 +264,15 @@ namespace Postmortems.BookStack
             // The chart goes inline: BookStack keeps inline SVG in markdown and HTML, and its image gallery takes no SVG,
             // so a re-publish replaces the chart with the page and nothing piles up.
             // The page's name is its title, so the body starts below it (BookStack would show the title twice).
+            // BookStack's stylesheet knows nothing of the module's tables, so dates are written not to wrap.
             var markdown = format == PageFormat.Markdown
-                ? PostmortemMarkdown.Render(postmortem, new MarkdownOptions { TitleHeading = false, TimelineChart = timelineChart })
+                ? PostmortemMarkdown.Render(postmortem, new MarkdownOptions { TitleHeading = false, TimelineChart = timelineChart, UnbreakableDates = true })
                 : null;
             var payload = new PagePayload
             {
                 Name = name,
                 Markdown = markdown,
-                Html = format == PageFormat.Html ? PostmortemHtml.RenderFragment(postmortem, timelineChart) : null,
+                Html = format == PageFormat.Html ? PostmortemHtml.RenderFragment(postmortem, new MarkdownOptions { TitleHeading = false, UnbreakableDates = true }, timelineChart) : null,
                 Tags = Tags(postmortem, extras),
             };
             var plan = new PublishPlan(postmortem, target, name, payload, format, extras.Select(t => t.ToString()).ToList()) { ChapterId = target.ChapterId };

@@ -9,11 +9,12 @@ namespace Postmortems.BookStack
     /// <summary>A postmortem read back from its BookStack page, and what could not be mapped onto the template.</summary>
     public sealed class PulledPage
     {
-        internal PulledPage(BookStackPage page, Postmortem postmortem, IReadOnlyList<string> warnings)
+        internal PulledPage(BookStackPage page, Postmortem postmortem, IReadOnlyList<string> warnings, IReadOnlyCollection<string> columns)
         {
             Page = page;
             Postmortem = postmortem;
             Warnings = warnings;
+            Columns = columns;
         }
 
         public BookStackPage Page { get; }
@@ -21,6 +22,9 @@ namespace Postmortems.BookStack
         public Postmortem Postmortem { get; }
 
         public IReadOnlyList<string> Warnings { get; }
+
+        /// <summary>The columns the page's tables have (<see cref="ReadResult.Columns"/>), for the merge to tell an emptied cell from a column the page lacks.</summary>
+        public IReadOnlyCollection<string> Columns { get; }
     }
 
     /// <summary>
@@ -107,7 +111,7 @@ namespace Postmortems.BookStack
             record.Base = PostmortemYaml.Write(postmortem, withPublication: false);
             record.Tags.AddRange(known?.Publication?.Tags ?? new List<string>());
             postmortem.Publication = record;
-            return new PulledPage(page, postmortem, result.Warnings);
+            return new PulledPage(page, postmortem, result.Warnings, result.Columns);
         }
 
         /// <summary>The title in a page name "Postmortem YYYY-MM-DD: title"; the whole name otherwise.</summary>

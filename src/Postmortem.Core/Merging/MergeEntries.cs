@@ -227,12 +227,15 @@ namespace Postmortems.Merging
             public override bool Same(TimelineEvent x, TimelineEvent y) => x.Equals(y);
 
             /// <summary>
-            /// The page shows no milestone or source. Read back with the published metadata, an event keeps both;
-            /// one the reader could not match to it (its time was edited, say) comes back with no milestone and the
-            /// manual source. That is not a change of either, so the event is compared as if it had the other's.
+            /// A page with the Milestone column shows each event's milestone there and its source as a tag: an empty
+            /// cell and no tag say the event marks none and was typed by hand. An older page shows neither. Read back
+            /// with the published metadata, an event keeps both; one the reader could not match to it (its time was
+            /// edited, say) comes back with no milestone and the manual source. That is not a change of either, so the
+            /// event is compared as if it had the other's.
             /// </summary>
             public override TimelineEvent AsCompared(TimelineEvent reference, TimelineEvent wiki) =>
-                wiki.Milestone == Milestone.None && wiki.Source == TimelineEvent.ManualSource
+                !Merger.WikiShows(Serialization.PageColumns.TimelineMilestone)
+                && wiki.Milestone == Milestone.None && wiki.Source == TimelineEvent.ManualSource
                 && (reference.Milestone != Milestone.None || reference.Source != TimelineEvent.ManualSource)
                     ? new TimelineEvent(wiki.UtcTime, wiki.Event, reference.Milestone, reference.Source)
                     : wiki;
@@ -276,16 +279,21 @@ namespace Postmortems.Merging
                 x.Action == y.Action && x.Owner == y.Owner && x.DueDate == y.DueDate && x.Priority == y.Priority && x.Status == y.Status && x.Tracking == y.Tracking;
 
             /// <summary>
-            /// The page's table shows no status or tracking. Read back with the published metadata, an item keeps
-            /// both; one the reader could not match comes back Open with no tracking. That is not a change of either.
+            /// A page with the Status and Tracking columns shows both there: Open and an empty cell are what the page
+            /// says. An older page's table shows neither. Read back with the published metadata, an item keeps both;
+            /// one the reader could not match comes back Open with no tracking. That is not a change of either, so a
+            /// value the page does not show is compared as the other's.
             /// </summary>
             public override ActionItem AsCompared(ActionItem reference, ActionItem wiki)
             {
-                if (wiki.Status != ActionItemStatus.Open || wiki.Tracking is not null) return wiki;
-                if (reference.Status == ActionItemStatus.Open && reference.Tracking is null) return wiki;
+                bool statusShown = Merger.WikiShows(Serialization.PageColumns.ActionItemStatus);
+                bool trackingShown = Merger.WikiShows(Serialization.PageColumns.ActionItemTracking);
+                if (statusShown && trackingShown) return wiki;
+                if ((!statusShown && wiki.Status != ActionItemStatus.Open) || (!trackingShown && wiki.Tracking is not null)) return wiki;
+                if ((statusShown || reference.Status == ActionItemStatus.Open) && (trackingShown || reference.Tracking is null)) return wiki;
                 var compared = Copy(wiki);
-                compared.Status = reference.Status;
-                compared.Tracking = reference.Tracking;
+                if (!statusShown) compared.Status = reference.Status;
+                if (!trackingShown) compared.Tracking = reference.Tracking;
                 return compared;
             }
 

@@ -19,13 +19,18 @@ namespace Postmortems.Merging
         /// settles every other conflict; a conflict left unsettled keeps the draft's value and is listed in
         /// <see cref="MergeResult.Conflicts"/>. What the page does not carry comes from the draft alone: the Id, the
         /// file, the publication record, the document state, sign-offs and unlocks.
+        /// <paramref name="wikiColumns"/> are the columns the page's tables have (<see cref="Serialization.ReadResult.Columns"/>):
+        /// a column the page has says what it says, an empty Milestone cell or an Open status included; without one (an
+        /// older page, or null) a row that shows no milestone, or Open with no tracking, is taken as one the reader
+        /// could not match, not as a change.
         /// </summary>
-        public static MergeResult Merge(Postmortem @base, Postmortem local, Postmortem wiki, MergeSide? prefer = null, IReadOnlyDictionary<string, MergeSide>? resolutions = null)
+        public static MergeResult Merge(Postmortem @base, Postmortem local, Postmortem wiki, MergeSide? prefer = null, IReadOnlyDictionary<string, MergeSide>? resolutions = null,
+            IReadOnlyCollection<string>? wikiColumns = null)
         {
             if (@base is null) throw new ArgumentNullException(nameof(@base));
             if (local is null) throw new ArgumentNullException(nameof(local));
             if (wiki is null) throw new ArgumentNullException(nameof(wiki));
-            var merger = new Merger(prefer, resolutions);
+            var merger = new Merger(prefer, resolutions, wikiColumns);
             var merged = merger.Merge(@base, local, wiki);
             return new MergeResult(merged, merger.Conflicts, merger.Resolved, merger.TakenFromWiki);
         }
@@ -40,11 +45,17 @@ namespace Postmortems.Merging
         private readonly MergeSide? _prefer;
         private readonly IReadOnlyDictionary<string, MergeSide>? _resolutions;
 
-        public Merger(MergeSide? prefer, IReadOnlyDictionary<string, MergeSide>? resolutions)
+        public Merger(MergeSide? prefer, IReadOnlyDictionary<string, MergeSide>? resolutions, IReadOnlyCollection<string>? wikiColumns)
         {
             _prefer = prefer;
             _resolutions = resolutions;
+            _wikiColumns = wikiColumns;
         }
+
+        private readonly IReadOnlyCollection<string>? _wikiColumns;
+
+        /// <summary>The wiki's page has this column, so what it shows there, empty or default, is what the page says.</summary>
+        internal bool WikiShows(string column) => _wikiColumns is not null && _wikiColumns.Contains(column);
 
         public List<MergeConflict> Conflicts { get; } = new List<MergeConflict>();
 

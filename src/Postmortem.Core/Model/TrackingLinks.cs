@@ -44,6 +44,50 @@ namespace Postmortems
             return match.Success ? match.Groups["key"].Value : null;
         }
 
+        /// <summary>The longest <see cref="ShortText"/> before it is cut with an ellipsis.</summary>
+        public const int ShortTextLength = 48;
+
+        // Where an address shows it all, without its scheme.
+        private const int WholeAddressLength = 40;
+
+        /// <summary>
+        /// What a link to a tracking address shows, so a table column stays narrow: the key it ends in (PAY-1423); an
+        /// issue or pull request as github.com/org/repo#42 (a merge request as host/group/repo!7); a short address whole,
+        /// without its scheme; else the host and the last part of the path (wiki.example.com/…/page-name), cut to
+        /// <see cref="ShortTextLength"/> characters. The link itself keeps the whole address.
+        /// </summary>
+        public static string ShortText(string url)
+        {
+            if (KeyOf(url) is string key) return key;
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return url;
+            var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host.Substring(4) : uri.Host;
+            if (!uri.IsDefaultPort) host += ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var segments = uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            var query = uri.Query;
+            if (segments.Length >= 4 && query.Length == 0 && IsNumber(segments[segments.Length - 1]))
+            {
+                var kind = segments[segments.Length - 2];
+                var mark = kind is "issues" or "pull" or "pulls" ? "#" : kind == "merge_requests" ? "!" : null;
+                // GitLab puts a "-" between the project and its issues.
+                int project = segments.Length - 2 - (segments[segments.Length - 3] == "-" ? 1 : 0);
+                if (mark is not null && project >= 2) return host + "/" + string.Join("/", segments, 0, project) + mark + segments[segments.Length - 1];
+            }
+            var whole = host + uri.AbsolutePath.TrimEnd('/') + query + uri.Fragment;
+            if (whole.Length <= WholeAddressLength) return whole;
+            var text = segments.Length == 0 ? host + query : host + (segments.Length > 1 ? "/…/" : "/") + segments[segments.Length - 1];
+            return text.Length <= ShortTextLength ? text : text.Substring(0, ShortTextLength - 1) + "…";
+        }
+
+        private static bool IsNumber(string text)
+        {
+            if (text.Length == 0) return false;
+            foreach (var c in text)
+            {
+                if (c < '0' || c > '9') return false;
+            }
+            return true;
+        }
+
         /// <summary>The key's address by the pattern; null without a pattern.</summary>
         public static string? UrlOf(string key, string? pattern) => pattern?.Replace(KeyPlaceholder, key);
 

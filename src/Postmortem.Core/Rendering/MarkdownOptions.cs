@@ -17,5 +17,12 @@ namespace Postmortems.Rendering
         /// for a wiki that keeps inline SVG (BookStack does). The reader ignores it.
         /// </summary>
         public bool TimelineChart { get; set; }
+
+        /// <summary>
+        /// Dates in the tables (a Time cell's date, a Due Date) written with non-breaking hyphens (U+2011), and a
+        /// non-breaking space between a date and its time, so a narrow column never wraps mid-date. For a wiki page,
+        /// whose stylesheet knows nothing of the module's tables; the reader takes either as a hyphen and a space.
+        /// </summary>
+        public bool UnbreakableDates { get; set; }
     }
 }

@@ -43,10 +43,18 @@ figure.pm-chart svg { max-width: 100%; height: auto; }
         private const string TimelineHeading = "<h2>Timeline</h2>\n";
 
         /// <summary>The body alone, for embedding in another page; with the timeline chart above the Timeline table unless told not to.</summary>
-        public static string RenderFragment(Postmortem postmortem, bool timelineChart = true)
+        public static string RenderFragment(Postmortem postmortem, bool timelineChart = true) =>
+            RenderFragment(postmortem, new MarkdownOptions(), timelineChart);
+
+        /// <summary>
+        /// The body alone, from the Markdown as <paramref name="markdown"/> writes it (a wiki page's leaves out the title
+        /// heading and writes dates that do not wrap); the chart is this rendering's own, above the Timeline table.
+        /// </summary>
+        public static string RenderFragment(Postmortem postmortem, MarkdownOptions markdown, bool timelineChart = true)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
-            var html = ToHtml(PostmortemMarkdown.Render(postmortem));
+            if (markdown is null) throw new ArgumentNullException(nameof(markdown));
+            var html = ToHtml(PostmortemMarkdown.Render(postmortem, new MarkdownOptions { TitleHeading = markdown.TitleHeading, UnbreakableDates = markdown.UnbreakableDates }));
             var chart = timelineChart ? TimelineChart.Render(postmortem) : null;
             if (chart is null) return html;
             return AppendBody(new StringBuilder(html.Length + chart.Length + 64), html, chart).ToString();

@@ -50,7 +50,7 @@ namespace Postmortems.Rendering
             Paragraph(md, postmortem.ExecutiveSummary);
 
             Section(md, "Timeline");
-            WriteTimeline(md, postmortem);
+            WriteTimeline(md, postmortem, options.UnbreakableDates);
             if (options.TimelineChart) md.Append(ChartBlock(postmortem));
 
             Section(md, "Impact");
@@ -79,7 +79,7 @@ namespace Postmortems.Rendering
             BulletList(md, postmortem.WentPoorly);
 
             Section(md, "Action Items");
-            WriteActionItems(md, postmortem.ActionItems, postmortem.TrackingUrl);
+            WriteActionItems(md, postmortem.ActionItems, postmortem.TrackingUrl, options.UnbreakableDates);
 
             Section(md, "Lessons Learned");
             Paragraph(md, postmortem.LessonsLearned);
@@ -201,7 +201,19 @@ namespace Postmortems.Rendering
             md.Append('\n');
         }
 
-        private static void WriteTimeline(StringBuilder md, Postmortem p)
+        /// <summary>A non-breaking hyphen: a date written with it does not wrap in a narrow table column.</summary>
+        public const char NonBreakingHyphen = '\u2011';
+
+        /// <summary>Between a date and its time in a Time cell, with <see cref="MarkdownOptions.UnbreakableDates"/>.</summary>
+        public const char NonBreakingSpace = '\u00a0';
+
+        /// <summary>A table cell's date or time as the reader takes it: non-breaking hyphens and spaces as plain ones.</summary>
+        public static string PlainDate(string text) => text.Replace(NonBreakingHyphen, '-').Replace(NonBreakingSpace, ' ');
+
+        private static string DateCell(string text, bool unbreakable) =>
+            unbreakable ? text.Replace('-', NonBreakingHyphen).Replace(' ', NonBreakingSpace) : text;
+
+        private static void WriteTimeline(StringBuilder md, Postmortem p, bool unbreakableDates)
         {
             var timeline = p.Timeline;
             if (timeline.Count == 0)
@@ -222,7 +234,7 @@ namespace Postmortems.Rendering
             {
                 var format = e.UtcTime.Date == day ? timeFormat : "yyyy-MM-dd " + timeFormat;
                 day = e.UtcTime.Date;
-                md.Append("| ").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
+                md.Append("| ").Append(DateCell(e.UtcTime.ToString(format, CultureInfo.InvariantCulture), unbreakableDates))
                   .Append(" | ").Append(MarkdownText.Cell(e.Event))
                   .Append(e.Source == TimelineEvent.ManualSource ? "" : " " + MarkdownText.SourceTag(e.Source))
                   .Append(" |").Append(e.Milestone == Milestone.None ? "" : " " + MilestoneGuide.Words(e.Milestone)).Append(" |\n");
@@ -248,7 +260,7 @@ namespace Postmortems.Rendering
 
         private static string Field(string? text) => text is null ? NotSet : MarkdownText.Block(text, "  ");
 
-        private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items, string? trackingUrl)
+        private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items, string? trackingUrl, bool unbreakableDates)
         {
             if (items.Count == 0)
             {
@@ -261,7 +273,7 @@ namespace Postmortems.Rendering
                 var tracking = TrackingCell(item.Tracking, trackingUrl);
                 md.Append("| ").Append(MarkdownText.Cell(item.Action))
                   .Append(" | ").Append(item.Owner is null ? NotSet : MarkdownText.Cell(item.Owner))
-                  .Append(" | ").Append(item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotSet)
+                  .Append(" | ").Append(item.DueDate is DateTime due ? DateCell(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), unbreakableDates) : NotSet)
                   .Append(" | ").Append(item.Priority?.ToString() ?? NotSet)
                   .Append(" | ").Append(item.Status.ToString())
                   .Append(" |").Append(tracking.Length == 0 ? "" : " " + tracking)
@@ -271,17 +283,16 @@ namespace Postmortems.Rendering
         }
 
         /// <summary>
-        /// An action item's tracking as a link where it can be one: an address ending in a ticket key is a link showing
-        /// the key ([PAY-1423](https://jira.example.com/browse/PAY-1423)), another address an autolink; a key is a link
-        /// by the postmortem's tracking URL pattern if it has one. Anything else is text; no tracking, an empty cell.
+        /// An action item's tracking as a link where it can be one, showing short text so the column stays narrow: an
+        /// address ending in a ticket key shows the key ([PAY-1423](https://jira.example.com/browse/PAY-1423)), another
+        /// address a short form of itself (<see cref="TrackingLinks.ShortText"/>); a key is a link by the postmortem's
+        /// tracking URL pattern if it has one. Anything else is text; no tracking, an empty cell. The reader takes the
+        /// link's address, so the whole address comes back.
         /// </summary>
         private static string TrackingCell(string? tracking, string? trackingUrl)
         {
             if (tracking is null) return string.Empty;
-            if (TrackingLinks.IsLinkable(tracking))
-            {
-                return TrackingLinks.KeyOf(tracking) is string key ? Link(key, tracking) : "<" + tracking + ">";
-            }
+            if (TrackingLinks.IsLinkable(tracking)) return Link(TrackingLinks.ShortText(tracking), tracking);
             if (TrackingLinks.IsKey(tracking) && TrackingLinks.UrlOf(tracking, trackingUrl) is string url) return Link(tracking, url);
             return MarkdownText.Cell(tracking);
         }

@@ -123,7 +123,7 @@ namespace Postmortems.Serialization
             ApplyDuration(state, p, front);
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             if (front is not null) p.State = front.State;
-            return new ReadResult(p, state.Values.Warnings);
+            return new ReadResult(p, state.Values.Warnings, state.Columns);
         }
 
         private sealed class ReaderState
@@ -139,6 +139,9 @@ namespace Postmortems.Serialization
             public YamlValues Values { get; }
 
             public int LineOffset { get; set; }
+
+            /// <summary>The columns the tables have by their headings: see <see cref="ReadResult.Columns"/>.</summary>
+            public HashSet<string> Columns { get; } = new HashSet<string>(StringComparer.Ordinal);
 
             public string? VisibleDuration { get; set; }
 
@@ -293,7 +296,8 @@ namespace Postmortems.Serialization
                 if (blocks.Any(b => !IsNotYetWritten(b) && !IsHtml(b))) state.Values.Warnings.Add($"{state.Source}: the Timeline has no table, so no events were read from it.");
                 return;
             }
-            int timeColumn = Column(table, "time", 0), eventColumn = Column(table, "event", 1), milestoneColumn = Column(table, "milestone", -1);
+            int timeColumn = Column(state, table, "time", 0, PageColumns.TimelineTime), eventColumn = Column(state, table, "event", 1, PageColumns.TimelineEvent);
+            int milestoneColumn = Column(state, table, "milestone", -1, PageColumns.TimelineMilestone);
             // A table with the Milestone column (the module's since it has one) shows each event's milestone, and its
             // source as a <sub> tag after the text: the page wins. Without it (an older file, a table written by hand)
             // milestones, and sources but for a tag added by hand, come from the front matter.
@@ -304,7 +308,8 @@ namespace Postmortems.Serialization
             var day = p.Date;
             foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
-                var timeText = CellText(row, timeColumn);
+                // A page's dates may hold non-breaking hyphens and spaces, so they do not wrap.
+                var timeText = CellText(row, timeColumn) is string shownTime ? PostmortemMarkdown.PlainDate(shownTime) : null;
                 var (text, source) = EventCell(row, eventColumn);
                 var milestoneText = pageShowsMilestones ? CellText(row, milestoneColumn) : null;
                 if (timeText is null && text is null && milestoneText is null) continue;
@@ -475,11 +480,11 @@ namespace Postmortems.Serialization
                 if (blocks.Any(b => !IsNotYetWritten(b))) state.Values.Warnings.Add($"{state.Source}: the Action Items have no table, so none were read.");
                 return;
             }
-            int actionColumn = Column(table, "action", 0), ownerColumn = Column(table, "owner", 1);
-            int dueColumn = Column(table, "due", 2), priorityColumn = Column(table, "priority", 3);
+            int actionColumn = Column(state, table, "action", 0, PageColumns.ActionItemAction), ownerColumn = Column(state, table, "owner", 1, PageColumns.ActionItemOwner);
+            int dueColumn = Column(state, table, "due", 2, PageColumns.ActionItemDueDate), priorityColumn = Column(state, table, "priority", 3, PageColumns.ActionItemPriority);
             // The module's table shows Status and Tracking; a table with the template's four columns (an older file, a
             // table written by hand) leaves them to the front matter.
-            int statusColumn = Column(table, "status", -1), trackingColumn = Column(table, "tracking", -1);
+            int statusColumn = Column(state, table, "status", -1, PageColumns.ActionItemStatus), trackingColumn = Column(state, table, "tracking", -1, PageColumns.ActionItemTracking);
             bool statusShown = statusColumn >= 0, trackingShown = trackingColumn >= 0;
             var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
             for (int i = 0; i < rows.Count; i++)
@@ -488,7 +493,7 @@ namespace Postmortems.Serialization
                 var action = CellText(row, actionColumn);
                 if (action is null) continue;
                 var item = new ActionItem(action) { Owner = CellText(row, ownerColumn) };
-                var due = CellText(row, dueColumn);
+                var due = CellText(row, dueColumn) is string shownDue ? PostmortemMarkdown.PlainDate(shownDue) : null;
                 if (due is not null)
                 {
                     if (!DateTime.TryParseExact(due.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dueDate))
@@ -692,6 +697,15 @@ namespace Postmortems.Serialization
         }
 
         /// <summary>The column whose heading names <paramref name="name"/>; <paramref name="fallback"/> (-1: none) without one.</summary>
+        /// <summary>The column whose heading holds <paramref name="name"/>, noted as one the page has; else <paramref name="fallback"/>.</summary>
+        private static int Column(ReaderState state, Table table, string name, int fallback, string column)
+        {
+            int found = Column(table, name, -1);
+            if (found < 0) return fallback;
+            state.Columns.Add(column);
+            return found;
+        }
+
         private static int Column(Table table, string name, int fallback)
         {
             var header = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader);

@@ -98,7 +98,7 @@ namespace Postmortems.Commands
                 var pulled = puller.Read(page, postmortem);
                 foreach (var warning in pulled.Warnings) WriteWarning(warning);
                 var @base = PostmortemYaml.Read(record.Base, $"the publication record of '{postmortem.Title}'").Postmortem;
-                var result = PostmortemMerge.Merge(@base, postmortem, pulled.Postmortem, Prefer, _resolutions);
+                var result = PostmortemMerge.Merge(@base, postmortem, pulled.Postmortem, Prefer, _resolutions, pulled.Columns);
                 var who = $"{page.UpdatedByName ?? "someone"} at {new PageChange(page, recorded: true).When}";
                 if (result.HasConflicts)
                 {
