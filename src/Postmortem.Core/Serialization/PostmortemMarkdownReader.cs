@@ -42,6 +42,7 @@ namespace Postmortems.Serialization
             MarkdownDepth.Check(text, source);
             var state = new ReaderState(source);
             var (frontMatter, body, bodyLine) = SplitFrontMatter(text, source);
+            state.Body = body;
             state.LineOffset = bodyLine - 1;
             var front = frontMatter is null ? null : FrontMatter.Read(frontMatter, source, state.Values);
 
@@ -140,6 +141,13 @@ namespace Postmortems.Serialization
 
             public int LineOffset { get; set; }
 
+            /// <summary>The Markdown after the front matter, which the blocks' spans and lines count in.</summary>
+            public string Body { get; set; } = string.Empty;
+
+            private string[]? _bodyLines;
+
+            public string[] BodyLines => _bodyLines ??= Body.Split('\n');
+
             public string? VisibleDuration { get; set; }
 
             public int? VisibleDurationLine { get; set; }
@@ -211,6 +219,7 @@ namespace Postmortems.Serialization
 
         private static void ReadHeader(ReaderState state, Postmortem p, List<Block> blocks)
         {
+            WarnOfHeaderText(state, blocks);
             foreach (var (paragraph, label, value, inlineLine) in Fields(blocks))
             {
                 // Errors name the field's own line, not the first line of its paragraph.
@@ -253,6 +262,91 @@ namespace Postmortems.Serialization
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Text in the header that is no "**Field:** value" line (a paragraph typed between the fields and the first
+        /// section, a line added to the fields' paragraph) has no place in the model: each is warned of by its line.
+        /// HTML (a comment) and a rule are not text and pass silently.
+        /// </summary>
+        private static void WarnOfHeaderText(ReaderState state, List<Block> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                if (IsHtml(block) || block is ThematicBreakBlock) continue;
+                if (block is LeafBlock leaf && block is not ParagraphBlock)
+                {
+                    var text = BlockText(leaf);
+                    if (text.Trim().Length > 0) state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the header holds {Quote(text)}, which is not a header field; it was not read. Move it into a section, such as the Executive Summary, to keep it.");
+                    continue;
+                }
+                foreach (var paragraph in Paragraphs(block))
+                {
+                    if (paragraph.Inline is null) continue;
+                    foreach (var line in Lines(paragraph.Inline))
+                    {
+                        if (line.Count == 0 || line.All(IsBlank) || (line[0] is EmphasisInline strong && strong.DelimiterCount == 2)) continue;
+                        var number = line[0].Line + 1 + state.LineOffset;
+                        state.Values.Warnings.Add($"{state.Source}, line {number}: the header holds {Quote(Unescape(InlinesText(line))!)}, which is not a header field; it was not read. Move it into a section, such as the Executive Summary, to keep it.");
+                    }
+                }
+            }
+        }
+
+        /// <summary>Text a warning quotes: on one line, cut short past 80 characters.</summary>
+        private static string Quote(string text)
+        {
+            var line = Text.SingleLine(text) ?? string.Empty;
+            return "'" + (line.Length > 80 ? line.Substring(0, 77) + "..." : line) + "'";
+        }
+
+        /// <summary>
+        /// What a table section (the Timeline, the Action Items) holds besides its one table: a second table, a
+        /// paragraph, a list. The model has no place for it, so each block is warned of by its line. The chart's HTML
+        /// and "Not yet written" pass silently.
+        /// </summary>
+        private static void WarnOfOtherBlocks(ReaderState state, string section, List<Block> blocks, Table table)
+        {
+            foreach (var block in blocks)
+            {
+                if (block == table || IsNotYetWritten(block) || IsHtml(block) || block is ThematicBreakBlock) continue;
+                if (block is Table other)
+                {
+                    int rows = other.OfType<TableRow>().Count(r => !r.IsHeader);
+                    state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the {section} has a second table ({rows} {(rows == 1 ? "row" : "rows")}), which was not read; "
+                        + $"only the first table is the {section}. Move its rows into the first table to keep them.");
+                    continue;
+                }
+                var text = BlockText(block);
+                if (text.Trim().Length == 0) continue;
+                state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the {section} holds {Quote(text)} outside its table, which was not read. Move it into the table, or into a section of text, to keep it.");
+            }
+        }
+
+        /// <summary>Cells past the table's header row have no column: the row's extra cells are warned of by its line.</summary>
+        private static void WarnOfExtraCells(ReaderState state, Table table, TableRow row, string what)
+        {
+            // Markdig pads every row to the longest one, the header too: the delimiter row under the header says how
+            // many columns the table was given.
+            int columns = DelimiterColumns(state, table) ?? row.Count;
+            var extra = row.Skip(columns).OfType<TableCell>().Select(BlockText).Where(t => t.Trim().Length > 0).ToList();
+            if (extra.Count == 0) return;
+            state.Values.Warnings.Add($"{state.Source}, line {state.Line(row)}: {what} has {(extra.Count == 1 ? "a cell" : extra.Count + " cells")} past the table's {columns} columns, "
+                + $"{string.Join(", ", extra.Select(Quote))}, which {(extra.Count == 1 ? "was" : "were")} not read. Move {(extra.Count == 1 ? "it" : "them")} into a cell of the row to keep {(extra.Count == 1 ? "it" : "them")}.");
+        }
+
+        /// <summary>The number of columns in the table's delimiter row ("|---|:--:|"), the line under its header; null if there is none.</summary>
+        private static int? DelimiterColumns(ReaderState state, Table table)
+        {
+            if (table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader) is not TableRow header) return null;
+            var lines = state.BodyLines;
+            int at = header.Line + 1;
+            if (at >= lines.Length) return null;
+            var line = lines[at].Trim();
+            if (line.StartsWith("|", StringComparison.Ordinal)) line = line.Substring(1);
+            if (line.EndsWith("|", StringComparison.Ordinal)) line = line.Substring(0, line.Length - 1);
+            var cells = line.Split('|');
+            return cells.All(c => c.Trim().Trim(':').Length > 0 && c.Trim().Trim(':').All(ch => ch == '-')) ? cells.Length : (int?)null;
         }
 
         private static T? EnumValue<T>(ReaderState state, Block block, string field, string? value) where T : struct
@@ -298,6 +392,7 @@ namespace Postmortems.Serialization
             // source as a <sub> tag after the text: the page wins. Without it (an older file, a table written by hand)
             // milestones, and sources but for a tag added by hand, come from the front matter.
             bool pageShowsMilestones = milestoneColumn >= 0;
+            WarnOfOtherBlocks(state, "Timeline", blocks, table);
             var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source)>();
             // A time of day falls on the day of the row above: the page shows the date once per day, where it changes.
             // Above the first row with a date it falls on the postmortem's Date.
@@ -308,6 +403,7 @@ namespace Postmortems.Serialization
                 var (text, source) = EventCell(row, eventColumn);
                 var milestoneText = pageShowsMilestones ? CellText(row, milestoneColumn) : null;
                 if (timeText is null && text is null && milestoneText is null) continue;
+                WarnOfExtraCells(state, table, row, $"the timeline row at {timeText ?? "(no time)"}");
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
                 if (TimelineTime.TryParse(timeText, null, out var shown, out _)) day = shown.Date;
@@ -481,12 +577,14 @@ namespace Postmortems.Serialization
             // table written by hand) leaves them to the front matter.
             int statusColumn = Column(table, "status", -1), trackingColumn = Column(table, "tracking", -1);
             bool statusShown = statusColumn >= 0, trackingShown = trackingColumn >= 0;
+            WarnOfOtherBlocks(state, "Action Items", blocks, table);
             var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
             for (int i = 0; i < rows.Count; i++)
             {
                 var row = rows[i];
                 var action = CellText(row, actionColumn);
                 if (action is null) continue;
+                WarnOfExtraCells(state, table, row, $"the action item {Quote(action)}");
                 var item = new ActionItem(action) { Owner = CellText(row, ownerColumn) };
                 var due = CellText(row, dueColumn);
                 if (due is not null)
