@@ -114,7 +114,7 @@ namespace Postmortems.Serialization
             p.ExecutiveSummary = Prose(state, Get(parts, Part.ExecutiveSummary));
             ReadTimeline(state, p, Get(parts, Part.Timeline), front);
             ReadImpact(state, p.Impact, Get(parts, Part.Impact));
-            p.RootCause = Prose(state, Get(parts, Part.RootCause).Where(b => b is not ListBlock || !parts.ContainsKey(Part.Whys)).ToList());
+            p.RootCause = Prose(state, Get(parts, Part.RootCause));
             p.Whys.AddRange(ListItems(state, Get(parts, Part.Whys)));
             p.ContributingFactors.AddRange(ListItems(state, Get(parts, Part.ContributingFactors)));
             p.WentWell.AddRange(ListItems(state, Get(parts, Part.WentWell)));
@@ -125,6 +125,39 @@ namespace Postmortems.Serialization
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             if (front is not null) p.State = front.State;
             return new ReadResult(p, state.Values.Warnings);
+        }
+
+        /// <summary>
+        /// Whether free text written into its place (<paramref name="written"/>, with what precedes it on its line) reads
+        /// back as exactly <paramref name="expected"/>, and ends where it should: the next list item and the next section
+        /// still follow it. The writer asks before it keeps a block of the text as Markdown.
+        /// </summary>
+        internal static bool ReadsBack(string written, FreeTextPlace place, string expected)
+        {
+            var document = place switch
+            {
+                FreeTextPlace.ListItem => written + "\n" + (written.Length > 0 && char.IsDigit(written[0]) ? "1. " : "- ") + "sentinel\n\n## Sentinel\n",
+                FreeTextPlace.Field => written + "\n- **Sentinel:** x\n\n## Sentinel\n",
+                _ => written + "\n\n## Sentinel\n",
+            };
+            var state = new ReaderState("check") { Body = document };
+            var blocks = Markdown.Parse(document, PostmortemHtml.Pipeline).ToList();
+            if (blocks.Count < 2 || blocks[blocks.Count - 1] is not HeadingBlock last || PlainText(last.Inline) != "Sentinel") return false;
+            var content = blocks.Take(blocks.Count - 1).ToList();
+            if (content.Any(b => b is HeadingBlock)) return false;
+            switch (place)
+            {
+                case FreeTextPlace.ListItem:
+                    if (content.Count != 1 || content[0] is not ListBlock) return false;
+                    var items = ListItems(state, content).ToList();
+                    return items.Count == 2 && items[0] == expected && items[1] == "sentinel";
+                case FreeTextPlace.Field:
+                    if (content.Count != 1 || content[0] is not ListBlock) return false;
+                    var fields = ItemFields(state, content).ToList();
+                    return fields.Count == 2 && fields[0].Value == expected && fields[1].Label == "Sentinel" && fields[1].Value == "x";
+                default:
+                    return Prose(state, content) == expected;
+            }
         }
 
         private sealed class ReaderState
@@ -511,7 +544,7 @@ namespace Postmortems.Serialization
 
         private static void ReadImpact(ReaderState state, Impact impact, List<Block> blocks)
         {
-            foreach (var (block, label, value) in ItemFields(blocks))
+            foreach (var (block, label, value) in ItemFields(state, blocks))
             {
                 var key = label.ToLowerInvariant();
                 if (key.Contains("service"))
@@ -541,7 +574,7 @@ namespace Postmortems.Serialization
         private static void ReadDataLoss(Impact impact, string? value)
         {
             if (value is null) return;
-            foreach (var (word, answer) in new (string, bool?)[] { ("Yes", true), ("No", false), ("not set", null) })
+            foreach (var (word, answer) in new (string, bool?)[] { ("Yes", true), ("No", false), ("not set", null), (PostmortemMarkdown.NotSet, null) })
             {
                 if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
                 {
@@ -689,18 +722,12 @@ namespace Postmortems.Serialization
         private static bool IsNotYetWritten(Block block) =>
             block is ParagraphBlock paragraph && paragraph.Inline?.FirstChild is EmphasisInline && PlainText(paragraph.Inline).Trim() == "Not yet written.";
 
-        /// <summary>The text of a prose section: paragraphs joined by blank lines, hard breaks kept; null when it says "Not yet written".</summary>
-        private static string? Prose(ReaderState state, List<Block> blocks)
-        {
-            var paragraphs = new List<string>();
-            foreach (var block in blocks)
-            {
-                if (IsNotYetWritten(block)) continue;
-                var text = BlockText(block);
-                if (text.Length > 0) paragraphs.Add(text);
-            }
-            return paragraphs.Count == 0 ? null : Text.Normalize(string.Join("\n\n", paragraphs));
-        }
+        /// <summary>
+        /// The text of a prose section: paragraphs joined by blank lines, hard breaks kept; null when it says "Not yet
+        /// written". Links, images, lists, quotes and code fences are kept as the Markdown they are (see <see cref="FreeText"/>).
+        /// </summary>
+        private static string? Prose(ReaderState state, List<Block> blocks) =>
+            Text.Normalize(FreeText(state, blocks.Where(b => !IsNotYetWritten(b)).ToList(), 0));
 
         private static IEnumerable<string> ListItems(ReaderState state, List<Block> blocks)
         {
@@ -708,11 +735,78 @@ namespace Postmortems.Serialization
             {
                 foreach (var item in list.OfType<ListItemBlock>())
                 {
-                    var text = Text.Normalize(string.Join("\n\n", item.Select(BlockText).Where(t => t.Length > 0)));
+                    var text = Text.Normalize(FreeText(state, item.ToList(), ContentIndent(item)));
                     if (text is not null) yield return text;
                 }
             }
         }
+
+        /// <summary>
+        /// Free text from its blocks. A block the plain text cannot hold (a paragraph with a link or an image, a list, a
+        /// quote, a code fence: <see cref="MarkdownFreeText.IsMarkdown"/>) is kept as its Markdown source, the
+        /// indentation of the list item it stands in taken off; any other block is the text it shows. Blocks are
+        /// joined by a blank line, or by a line break where a block of Markdown follows another block directly.
+        /// The writer gives such text back as the same Markdown (<see cref="MarkdownText.FreeText"/>).
+        /// </summary>
+        private static string FreeText(ReaderState state, IList<Block> blocks, int indent, int firstStart = -1)
+        {
+            var text = new StringBuilder();
+            Block? previous = null;
+            bool previousMarkdown = false;
+            foreach (var block in blocks)
+            {
+                bool markdown = MarkdownFreeText.IsMarkdown(block);
+                string part;
+                if (block == blocks[0] && firstStart >= 0)
+                {
+                    // The value after a "**Label:**": its source from there, less the one space after the label.
+                    part = markdown ? Source(state, block, firstStart, indent) : string.Empty;
+                    if (part.StartsWith(" ", StringComparison.Ordinal)) part = part.Substring(1);
+                }
+                else
+                {
+                    part = markdown ? Source(state, block, block.Span.Start, indent) : BlockText(block);
+                }
+                if (part.Trim().Length == 0) continue;
+                if (previous is not null)
+                {
+                    bool adjacent = block.Line == EndLine(state, previous) + 1;
+                    text.Append((markdown || previousMarkdown) && adjacent ? "\n" : "\n\n");
+                }
+                text.Append(part);
+                previous = block;
+                previousMarkdown = markdown;
+            }
+            return text.ToString();
+        }
+
+        /// <summary>A block's Markdown from <paramref name="start"/> to its end, each further line less up to <paramref name="indent"/> spaces.</summary>
+        private static string Source(ReaderState state, Block block, int start, int indent)
+        {
+            var body = state.Body;
+            int end = Math.Min(block.Span.End, body.Length - 1);
+            if (start < 0 || start > end) return string.Empty;
+            var lines = body.Substring(start, end - start + 1).Split('\n');
+            for (int i = 1; i < lines.Length; i++)
+            {
+                int strip = 0;
+                while (strip < indent && strip < lines[i].Length && lines[i][strip] == ' ') strip++;
+                lines[i] = lines[i].Substring(strip);
+            }
+            return string.Join("\n", lines).TrimEnd();
+        }
+
+        private static int EndLine(ReaderState state, Block block)
+        {
+            var body = state.Body;
+            int end = Math.Min(block.Span.End, body.Length - 1), line = block.Line;
+            for (int i = Math.Max(block.Span.Start, 0); i <= end; i++) if (body[i] == '\n') line++;
+            return line;
+        }
+
+        // The column a list item's text starts at: its continuation lines are indented so far.
+        private static int ContentIndent(ListItemBlock item) =>
+            item.FirstOrDefault() is Block first && first.Line == item.Line ? first.Column - item.Column : item.ColumnWidth;
 
         private static string BlockText(Block block) => block switch
         {
@@ -755,7 +849,7 @@ namespace Postmortems.Serialization
         /// Each "- **Label:** value" list item, its value running over line breaks and paragraphs to the item's end
         /// (null for "not set" alone).
         /// </summary>
-        private static IEnumerable<(Block Block, string Label, string? Value)> ItemFields(List<Block> blocks)
+        private static IEnumerable<(Block Block, string Label, string? Value)> ItemFields(ReaderState state, List<Block> blocks)
         {
             foreach (var item in blocks.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>()))
             {
@@ -764,8 +858,23 @@ namespace Postmortems.Serialization
                 var rest = first.Inline.Skip(1).ToList();
                 var meaningful = rest.Where(i => !IsBlank(i)).ToList();
                 var parts = new List<string>();
-                if (meaningful.Count > 0 && !IsNotSet(meaningful)) parts.Add(AfterLabel(rest));
-                parts.AddRange(item.Skip(1).Select(BlockText).Where(t => t.Length > 0));
+                int indent = ContentIndent(item);
+                if (meaningful.Count > 0 && !IsNotSet(meaningful))
+                {
+                    parts.Add(MarkdownFreeText.IsMarkdown(first) ? FreeText(state, new Block[] { first }, indent, strong.Span.End + 1) : AfterLabel(rest));
+                }
+                var others = item.Skip(1).ToList();
+                if (others.Count > 0)
+                {
+                    var after = FreeText(state, others, indent);
+                    if (after.Length > 0)
+                    {
+                        // A block of Markdown right under the label's line joins it by a line break, as everywhere else.
+                        bool adjacent = others[0].Line == EndLine(state, first) + 1 && (MarkdownFreeText.IsMarkdown(first) || MarkdownFreeText.IsMarkdown(others[0]));
+                        if (parts.Count > 0 && adjacent) parts[0] += "\n" + after;
+                        else parts.Add(after);
+                    }
+                }
                 yield return (item, label, parts.Count == 0 ? null : Text.Normalize(string.Join("\n\n", parts)));
             }
         }
