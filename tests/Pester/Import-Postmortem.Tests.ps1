@@ -545,6 +545,34 @@ The primary database ran out of disk.
         $a.Id | Should -Not -Be ([guid]::Empty)
         $a.Id | Should -Not -Be $b.Id
     }
+
+    It 'keeps a link and a nested list typed into the Markdown, and warns of an extra table cell by its line' {
+        $rootCause = 'The certificate expired; see [the runbook](https://wiki.example/runbooks/tls).'
+        $factor = "Alerting gaps:`n- no alert on expiry`n  - the check ran weekly`n- the pager went to the old team"
+        $text = $script:base -replace '(?m)^Root\.$', $rootCause `
+            -replace '(?m)^- cf1$', "- Alerting gaps:`n  - no alert on expiry`n    - the check ran weekly`n  - the pager went to the old team" `
+            -replace '(\| 14:10 \| On-call acked[^\n]*\|)\n', "`$1 paged Ann by phone |`n"
+        $path = Write-TestFile (Join-Path $script:folder 'links-lists-cells.md') $text
+        $pm = Import-Postmortem -LiteralPath $path -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $pm.RootCause | Should -BeExactly $rootCause
+        @($pm.ContributingFactors) | Should -Be @($factor)
+        @($pm.Timeline.Event) | Should -Be @('Alert fired', 'On-call acked', 'Rolled back', 'Recovered')
+        $line = [array]::FindIndex($text.Split("`n"), [Predicate[string]] { param($l) $l.Contains('paged Ann by phone') }) + 1
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match ([regex]::Escape("$path, line $line`: ") + ".*'paged Ann by phone'.*not read")
+
+        # Exported again, the link and the list are Markdown still, and read back the same.
+        $again = Join-Path $script:folder 'links-lists-cells-again.md'
+        $pm | Export-Postmortem -Path $again
+        $written = [System.IO.File]::ReadAllText($again)
+        $written | Should -Match ([regex]::Escape('see [the runbook](https://wiki.example/runbooks/tls).'))
+        $written | Should -Match ([regex]::Escape("- Alerting gaps:`n  - no alert on expiry`n    - the check ran weekly"))
+        $back = Import-Postmortem -LiteralPath $again -ErrorAction Stop
+        $back.RootCause | Should -BeExactly $rootCause
+        @($back.ContributingFactors) | Should -Be @($factor)
+        $back | ConvertTo-PostmortemHtml | Should -Match ([regex]::Escape('<a href="https://wiki.example/runbooks/tls">the runbook</a>'))
+    }
 }
 
 Describe 'Export-Postmortem writes safely' {

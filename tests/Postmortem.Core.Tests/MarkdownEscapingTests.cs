@@ -85,8 +85,50 @@ namespace Postmortems.Tests
             Assert.Equal(Text.SingleLine(text), CellText((TableCell)row[5]));
         }
 
+        // Free text that spells out a list, a quote, a link or an image is written as that Markdown (MarkdownFreeText):
+        // it adds that block, and no other structure, and the reader takes the text back as typed.
+        private static readonly string[] SpelledOut =
+        {
+            "- not a list item", "+ nor this", "* nor this", "> not a quote", "1. not a numbered list", "2) nor this",
+            "[link](http://example.org) and ![img](x.png)",
+        };
+
+        public static IEnumerable<object[]> PlainTexts() => HostileTexts().Where(t => !SpelledOut.Contains((string)t[0]));
+
+        public static IEnumerable<object[]> MarkdownTexts() => SpelledOut.Concat(new[]
+        {
+            "[x](https://a.example) then\n# a heading",
+            "> a quote\n<script>alert(1)</script>",
+            "- an item\n\n    indented code",
+            "- an item\n\n---\n\n| a | b |\n|---|---|",
+            "[x](javascript:alert(1))",
+            "```\nnever closed\n## Timeline",
+            "> quote\n> ## heading in a quote",
+        }).Select(t => new object[] { t });
+
         [Theory]
-        [MemberData(nameof(HostileTexts))]
+        [MemberData(nameof(MarkdownTexts))]
+        public void Free_text_that_spells_out_Markdown_adds_only_that_block_and_reads_back_as_typed(string text)
+        {
+            var p = new Postmortem("t") { ExecutiveSummary = text, RootCause = text, LessonsLearned = text };
+            p.ContributingFactors.Add(text);
+            p.ContributingFactors.Add("second");
+            p.Impact.UsersAffected = text;
+            var document = Parse(p);
+
+            Assert.Equal(HeadingsOf(new Postmortem("t")), Headings(document));
+            Assert.DoesNotContain(document.Descendants<Block>(), b => b is HeadingBlock { Level: > 2 } || b is ThematicBreakBlock || b is HtmlBlock || b is Table && b.Parent is not MarkdownDocument);
+            Assert.DoesNotContain(document.Descendants<CodeBlock>(), b => b is not FencedCodeBlock);
+            Assert.DoesNotContain(document.Descendants<LinkInline>(), l => l.Url!.StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(2, SectionBlocks(document, "Contributing Factors").OfType<ListBlock>().Single().Count);
+            var back = Serialization.PostmortemMarkdownReader.Read(PostmortemMarkdown.Render(p), "t.md").Postmortem;
+            var expected = Text.Normalize(text);
+            Assert.Equal(new[] { expected, expected, expected, expected, expected, "second" },
+                new[] { back.ExecutiveSummary, back.RootCause, back.LessonsLearned, back.Impact.UsersAffected, back.ContributingFactors[0], back.ContributingFactors[1] });
+        }
+
+        [Theory]
+        [MemberData(nameof(PlainTexts))]
         public void Text_in_a_paragraph_section_reads_as_typed_and_adds_no_structure(string text)
         {
             var p = new Postmortem("t") { ExecutiveSummary = text, RootCause = text, LessonsLearned = text };
@@ -103,7 +145,7 @@ namespace Postmortems.Tests
         }
 
         [Theory]
-        [MemberData(nameof(HostileTexts))]
+        [MemberData(nameof(PlainTexts))]
         public void Text_in_a_list_item_reads_as_typed_and_stays_one_item(string text)
         {
             var p = new Postmortem("t");

@@ -64,7 +64,7 @@ namespace Postmortems.Rendering
                 for (int i = 0; i < postmortem.Whys.Count; i++)
                 {
                     var number = (i + 1).ToString(CultureInfo.InvariantCulture) + ". ";
-                    md.Append(number).Append(MarkdownText.Block(postmortem.Whys[i], new string(' ', number.Length))).Append('\n');
+                    md.Append(number).Append(MarkdownFreeText.Write(postmortem.Whys[i], FreeTextPlace.ListItem, number, new string(' ', number.Length))).Append('\n');
                 }
                 md.Append('\n');
             }
@@ -185,7 +185,7 @@ namespace Postmortems.Rendering
         private static void Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
 
         private static void Paragraph(StringBuilder md, string? text) =>
-            md.Append(text is null ? NotYetWritten : MarkdownText.Block(text)).Append("\n\n");
+            md.Append(text is null ? NotYetWritten : MarkdownFreeText.Write(text, FreeTextPlace.Prose, "", "")).Append("\n\n");
 
         private static void BulletList(StringBuilder md, IReadOnlyList<string> items)
         {
@@ -196,7 +196,7 @@ namespace Postmortems.Rendering
             }
             foreach (var item in items)
             {
-                md.Append("- ").Append(MarkdownText.Block(item, "  ")).Append('\n');
+                md.Append("- ").Append(MarkdownFreeText.Write(item, FreeTextPlace.ListItem, "- ", "  ")).Append('\n');
             }
             md.Append('\n');
         }
@@ -251,14 +251,19 @@ namespace Postmortems.Rendering
                 false => "No",
                 null => NotSet,
             };
-            if (impact.DataLossDescription is not null) dataLoss += DataLossSeparator + MarkdownText.Block(impact.DataLossDescription, "  ");
+            if (impact.DataLossDescription is not null)
+            {
+                var prefix = dataLoss + DataLossSeparator;
+                dataLoss = prefix + MarkdownFreeText.Write(impact.DataLossDescription, FreeTextPlace.Field, "- **Data loss:** " + prefix, "  ", prefix);
+            }
             md.Append("- **Services affected:** ").Append(services).Append('\n');
-            md.Append("- **Users affected:** ").Append(Field(impact.UsersAffected)).Append('\n');
+            md.Append("- **Users affected:** ").Append(Field("Users affected", impact.UsersAffected)).Append('\n');
             md.Append("- **Data loss:** ").Append(dataLoss).Append('\n');
-            md.Append("- **Revenue/SLA impact:** ").Append(Field(impact.RevenueImpact)).Append("\n\n");
+            md.Append("- **Revenue/SLA impact:** ").Append(Field("Revenue/SLA impact", impact.RevenueImpact)).Append("\n\n");
         }
 
-        private static string Field(string? text) => text is null ? NotSet : MarkdownText.Block(text, "  ");
+        private static string Field(string label, string? text) =>
+            text is null ? NotSet : MarkdownFreeText.Write(text, FreeTextPlace.Field, "- **" + label + ":** ", "  ");
 
         private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items, string? trackingUrl, bool unbreakableDates)
         {

@@ -42,6 +42,7 @@ namespace Postmortems.Serialization
             MarkdownDepth.Check(text, source);
             var state = new ReaderState(source);
             var (frontMatter, body, bodyLine) = SplitFrontMatter(text, source);
+            state.Body = body;
             state.LineOffset = bodyLine - 1;
             var front = frontMatter is null ? null : FrontMatter.Read(frontMatter, source, state.Values);
 
@@ -113,7 +114,7 @@ namespace Postmortems.Serialization
             p.ExecutiveSummary = Prose(state, Get(parts, Part.ExecutiveSummary));
             ReadTimeline(state, p, Get(parts, Part.Timeline), front);
             ReadImpact(state, p.Impact, Get(parts, Part.Impact));
-            p.RootCause = Prose(state, Get(parts, Part.RootCause).Where(b => b is not ListBlock || !parts.ContainsKey(Part.Whys)).ToList());
+            p.RootCause = Prose(state, Get(parts, Part.RootCause));
             p.Whys.AddRange(ListItems(state, Get(parts, Part.Whys)));
             p.ContributingFactors.AddRange(ListItems(state, Get(parts, Part.ContributingFactors)));
             p.WentWell.AddRange(ListItems(state, Get(parts, Part.WentWell)));
@@ -124,6 +125,39 @@ namespace Postmortems.Serialization
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             if (front is not null) p.State = front.State;
             return new ReadResult(p, state.Values.Warnings, state.Columns);
+        }
+
+        /// <summary>
+        /// Whether free text written into its place (<paramref name="written"/>, with what precedes it on its line) reads
+        /// back as exactly <paramref name="expected"/>, and ends where it should: the next list item and the next section
+        /// still follow it. The writer asks before it keeps a block of the text as Markdown.
+        /// </summary>
+        internal static bool ReadsBack(string written, FreeTextPlace place, string expected)
+        {
+            var document = place switch
+            {
+                FreeTextPlace.ListItem => written + "\n" + (written.Length > 0 && char.IsDigit(written[0]) ? "1. " : "- ") + "sentinel\n\n## Sentinel\n",
+                FreeTextPlace.Field => written + "\n- **Sentinel:** x\n\n## Sentinel\n",
+                _ => written + "\n\n## Sentinel\n",
+            };
+            var state = new ReaderState("check") { Body = document };
+            var blocks = Markdown.Parse(document, PostmortemHtml.Pipeline).ToList();
+            if (blocks.Count < 2 || blocks[blocks.Count - 1] is not HeadingBlock last || PlainText(last.Inline) != "Sentinel") return false;
+            var content = blocks.Take(blocks.Count - 1).ToList();
+            if (content.Any(b => b is HeadingBlock)) return false;
+            switch (place)
+            {
+                case FreeTextPlace.ListItem:
+                    if (content.Count != 1 || content[0] is not ListBlock) return false;
+                    var items = ListItems(state, content).ToList();
+                    return items.Count == 2 && items[0] == expected && items[1] == "sentinel";
+                case FreeTextPlace.Field:
+                    if (content.Count != 1 || content[0] is not ListBlock) return false;
+                    var fields = ItemFields(state, content).ToList();
+                    return fields.Count == 2 && fields[0].Value == expected && fields[1].Label == "Sentinel" && fields[1].Value == "x";
+                default:
+                    return Prose(state, content) == expected;
+            }
         }
 
         private sealed class ReaderState
@@ -142,6 +176,13 @@ namespace Postmortems.Serialization
 
             /// <summary>The columns the tables have by their headings: see <see cref="ReadResult.Columns"/>.</summary>
             public HashSet<string> Columns { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>The Markdown after the front matter, which the blocks' spans and lines count in.</summary>
+            public string Body { get; set; } = string.Empty;
+
+            private string[]? _bodyLines;
+
+            public string[] BodyLines => _bodyLines ??= Body.Split('\n');
 
             public string? VisibleDuration { get; set; }
 
@@ -214,6 +255,7 @@ namespace Postmortems.Serialization
 
         private static void ReadHeader(ReaderState state, Postmortem p, List<Block> blocks)
         {
+            WarnOfHeaderText(state, blocks);
             foreach (var (paragraph, label, value, inlineLine) in Fields(blocks))
             {
                 // Errors name the field's own line, not the first line of its paragraph.
@@ -256,6 +298,91 @@ namespace Postmortems.Serialization
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Text in the header that is no "**Field:** value" line (a paragraph typed between the fields and the first
+        /// section, a line added to the fields' paragraph) has no place in the model: each is warned of by its line.
+        /// HTML (a comment) and a rule are not text and pass silently.
+        /// </summary>
+        private static void WarnOfHeaderText(ReaderState state, List<Block> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                if (IsHtml(block) || block is ThematicBreakBlock) continue;
+                if (block is LeafBlock leaf && block is not ParagraphBlock)
+                {
+                    var text = BlockText(leaf);
+                    if (text.Trim().Length > 0) state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the header holds {Quote(text)}, which is not a header field; it was not read. Move it into a section, such as the Executive Summary, to keep it.");
+                    continue;
+                }
+                foreach (var paragraph in Paragraphs(block))
+                {
+                    if (paragraph.Inline is null) continue;
+                    foreach (var line in Lines(paragraph.Inline))
+                    {
+                        if (line.Count == 0 || line.All(IsBlank) || (line[0] is EmphasisInline strong && strong.DelimiterCount == 2)) continue;
+                        var number = line[0].Line + 1 + state.LineOffset;
+                        state.Values.Warnings.Add($"{state.Source}, line {number}: the header holds {Quote(Unescape(InlinesText(line))!)}, which is not a header field; it was not read. Move it into a section, such as the Executive Summary, to keep it.");
+                    }
+                }
+            }
+        }
+
+        /// <summary>Text a warning quotes: on one line, cut short past 80 characters.</summary>
+        private static string Quote(string text)
+        {
+            var line = Text.SingleLine(text) ?? string.Empty;
+            return "'" + (line.Length > 80 ? line.Substring(0, 77) + "..." : line) + "'";
+        }
+
+        /// <summary>
+        /// What a table section (the Timeline, the Action Items) holds besides its one table: a second table, a
+        /// paragraph, a list. The model has no place for it, so each block is warned of by its line. The chart's HTML
+        /// and "Not yet written" pass silently.
+        /// </summary>
+        private static void WarnOfOtherBlocks(ReaderState state, string section, List<Block> blocks, Table table)
+        {
+            foreach (var block in blocks)
+            {
+                if (block == table || IsNotYetWritten(block) || IsHtml(block) || block is ThematicBreakBlock) continue;
+                if (block is Table other)
+                {
+                    int rows = other.OfType<TableRow>().Count(r => !r.IsHeader);
+                    state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the {section} has a second table ({rows} {(rows == 1 ? "row" : "rows")}), which was not read; "
+                        + $"only the first table is the {section}. Move its rows into the first table to keep them.");
+                    continue;
+                }
+                var text = BlockText(block);
+                if (text.Trim().Length == 0) continue;
+                state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the {section} holds {Quote(text)} outside its table, which was not read. Move it into the table, or into a section of text, to keep it.");
+            }
+        }
+
+        /// <summary>Cells past the table's header row have no column: the row's extra cells are warned of by its line.</summary>
+        private static void WarnOfExtraCells(ReaderState state, Table table, TableRow row, string what)
+        {
+            // Markdig pads every row to the longest one, the header too: the delimiter row under the header says how
+            // many columns the table was given.
+            int columns = DelimiterColumns(state, table) ?? row.Count;
+            var extra = row.Skip(columns).OfType<TableCell>().Select(BlockText).Where(t => t.Trim().Length > 0).ToList();
+            if (extra.Count == 0) return;
+            state.Values.Warnings.Add($"{state.Source}, line {state.Line(row)}: {what} has {(extra.Count == 1 ? "a cell" : extra.Count + " cells")} past the table's {columns} columns, "
+                + $"{string.Join(", ", extra.Select(Quote))}, which {(extra.Count == 1 ? "was" : "were")} not read. Move {(extra.Count == 1 ? "it" : "them")} into a cell of the row to keep {(extra.Count == 1 ? "it" : "them")}.");
+        }
+
+        /// <summary>The number of columns in the table's delimiter row ("|---|:--:|"), the line under its header; null if there is none.</summary>
+        private static int? DelimiterColumns(ReaderState state, Table table)
+        {
+            if (table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader) is not TableRow header) return null;
+            var lines = state.BodyLines;
+            int at = header.Line + 1;
+            if (at >= lines.Length) return null;
+            var line = lines[at].Trim();
+            if (line.StartsWith("|", StringComparison.Ordinal)) line = line.Substring(1);
+            if (line.EndsWith("|", StringComparison.Ordinal)) line = line.Substring(0, line.Length - 1);
+            var cells = line.Split('|');
+            return cells.All(c => c.Trim().Trim(':').Length > 0 && c.Trim().Trim(':').All(ch => ch == '-')) ? cells.Length : (int?)null;
         }
 
         private static T? EnumValue<T>(ReaderState state, Block block, string field, string? value) where T : struct
@@ -302,6 +429,7 @@ namespace Postmortems.Serialization
             // source as a <sub> tag after the text: the page wins. Without it (an older file, a table written by hand)
             // milestones, and sources but for a tag added by hand, come from the front matter.
             bool pageShowsMilestones = milestoneColumn >= 0;
+            WarnOfOtherBlocks(state, "Timeline", blocks, table);
             var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source)>();
             // A time of day falls on the day of the row above: the page shows the date once per day, where it changes.
             // Above the first row with a date it falls on the postmortem's Date.
@@ -313,6 +441,7 @@ namespace Postmortems.Serialization
                 var (text, source) = EventCell(row, eventColumn);
                 var milestoneText = pageShowsMilestones ? CellText(row, milestoneColumn) : null;
                 if (timeText is null && text is null && milestoneText is null) continue;
+                WarnOfExtraCells(state, table, row, $"the timeline row at {timeText ?? "(no time)"}");
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
                 if (TimelineTime.TryParse(timeText, null, out var shown, out _)) day = shown.Date;
@@ -420,7 +549,7 @@ namespace Postmortems.Serialization
 
         private static void ReadImpact(ReaderState state, Impact impact, List<Block> blocks)
         {
-            foreach (var (block, label, value) in ItemFields(blocks))
+            foreach (var (block, label, value) in ItemFields(state, blocks))
             {
                 var key = label.ToLowerInvariant();
                 if (key.Contains("service"))
@@ -450,7 +579,7 @@ namespace Postmortems.Serialization
         private static void ReadDataLoss(Impact impact, string? value)
         {
             if (value is null) return;
-            foreach (var (word, answer) in new (string, bool?)[] { ("Yes", true), ("No", false), ("not set", null) })
+            foreach (var (word, answer) in new (string, bool?)[] { ("Yes", true), ("No", false), ("not set", null), (PostmortemMarkdown.NotSet, null) })
             {
                 if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
                 {
@@ -486,12 +615,14 @@ namespace Postmortems.Serialization
             // table written by hand) leaves them to the front matter.
             int statusColumn = Column(state, table, "status", -1, PageColumns.ActionItemStatus), trackingColumn = Column(state, table, "tracking", -1, PageColumns.ActionItemTracking);
             bool statusShown = statusColumn >= 0, trackingShown = trackingColumn >= 0;
+            WarnOfOtherBlocks(state, "Action Items", blocks, table);
             var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
             for (int i = 0; i < rows.Count; i++)
             {
                 var row = rows[i];
                 var action = CellText(row, actionColumn);
                 if (action is null) continue;
+                WarnOfExtraCells(state, table, row, $"the action item {Quote(action)}");
                 var item = new ActionItem(action) { Owner = CellText(row, ownerColumn) };
                 var due = CellText(row, dueColumn) is string shownDue ? PostmortemMarkdown.PlainDate(shownDue) : null;
                 if (due is not null)
@@ -596,18 +727,12 @@ namespace Postmortems.Serialization
         private static bool IsNotYetWritten(Block block) =>
             block is ParagraphBlock paragraph && paragraph.Inline?.FirstChild is EmphasisInline && PlainText(paragraph.Inline).Trim() == "Not yet written.";
 
-        /// <summary>The text of a prose section: paragraphs joined by blank lines, hard breaks kept; null when it says "Not yet written".</summary>
-        private static string? Prose(ReaderState state, List<Block> blocks)
-        {
-            var paragraphs = new List<string>();
-            foreach (var block in blocks)
-            {
-                if (IsNotYetWritten(block)) continue;
-                var text = BlockText(block);
-                if (text.Length > 0) paragraphs.Add(text);
-            }
-            return paragraphs.Count == 0 ? null : Text.Normalize(string.Join("\n\n", paragraphs));
-        }
+        /// <summary>
+        /// The text of a prose section: paragraphs joined by blank lines, hard breaks kept; null when it says "Not yet
+        /// written". Links, images, lists, quotes and code fences are kept as the Markdown they are (see <see cref="FreeText"/>).
+        /// </summary>
+        private static string? Prose(ReaderState state, List<Block> blocks) =>
+            Text.Normalize(FreeText(state, blocks.Where(b => !IsNotYetWritten(b)).ToList(), 0));
 
         private static IEnumerable<string> ListItems(ReaderState state, List<Block> blocks)
         {
@@ -615,11 +740,78 @@ namespace Postmortems.Serialization
             {
                 foreach (var item in list.OfType<ListItemBlock>())
                 {
-                    var text = Text.Normalize(string.Join("\n\n", item.Select(BlockText).Where(t => t.Length > 0)));
+                    var text = Text.Normalize(FreeText(state, item.ToList(), ContentIndent(item)));
                     if (text is not null) yield return text;
                 }
             }
         }
+
+        /// <summary>
+        /// Free text from its blocks. A block the plain text cannot hold (a paragraph with a link or an image, a list, a
+        /// quote, a code fence: <see cref="MarkdownFreeText.IsMarkdown"/>) is kept as its Markdown source, the
+        /// indentation of the list item it stands in taken off; any other block is the text it shows. Blocks are
+        /// joined by a blank line, or by a line break where a block of Markdown follows another block directly.
+        /// The writer gives such text back as the same Markdown (<see cref="MarkdownText.FreeText"/>).
+        /// </summary>
+        private static string FreeText(ReaderState state, IList<Block> blocks, int indent, int firstStart = -1)
+        {
+            var text = new StringBuilder();
+            Block? previous = null;
+            bool previousMarkdown = false;
+            foreach (var block in blocks)
+            {
+                bool markdown = MarkdownFreeText.IsMarkdown(block);
+                string part;
+                if (block == blocks[0] && firstStart >= 0)
+                {
+                    // The value after a "**Label:**": its source from there, less the one space after the label.
+                    part = markdown ? Source(state, block, firstStart, indent) : string.Empty;
+                    if (part.StartsWith(" ", StringComparison.Ordinal)) part = part.Substring(1);
+                }
+                else
+                {
+                    part = markdown ? Source(state, block, block.Span.Start, indent) : BlockText(block);
+                }
+                if (part.Trim().Length == 0) continue;
+                if (previous is not null)
+                {
+                    bool adjacent = block.Line == EndLine(state, previous) + 1;
+                    text.Append((markdown || previousMarkdown) && adjacent ? "\n" : "\n\n");
+                }
+                text.Append(part);
+                previous = block;
+                previousMarkdown = markdown;
+            }
+            return text.ToString();
+        }
+
+        /// <summary>A block's Markdown from <paramref name="start"/> to its end, each further line less up to <paramref name="indent"/> spaces.</summary>
+        private static string Source(ReaderState state, Block block, int start, int indent)
+        {
+            var body = state.Body;
+            int end = Math.Min(block.Span.End, body.Length - 1);
+            if (start < 0 || start > end) return string.Empty;
+            var lines = body.Substring(start, end - start + 1).Split('\n');
+            for (int i = 1; i < lines.Length; i++)
+            {
+                int strip = 0;
+                while (strip < indent && strip < lines[i].Length && lines[i][strip] == ' ') strip++;
+                lines[i] = lines[i].Substring(strip);
+            }
+            return string.Join("\n", lines).TrimEnd();
+        }
+
+        private static int EndLine(ReaderState state, Block block)
+        {
+            var body = state.Body;
+            int end = Math.Min(block.Span.End, body.Length - 1), line = block.Line;
+            for (int i = Math.Max(block.Span.Start, 0); i <= end; i++) if (body[i] == '\n') line++;
+            return line;
+        }
+
+        // The column a list item's text starts at: its continuation lines are indented so far.
+        private static int ContentIndent(ListItemBlock item) =>
+            item.FirstOrDefault() is Block first && first.Line == item.Line ? first.Column - item.Column : item.ColumnWidth;
 
         private static string BlockText(Block block) => block switch
         {
@@ -662,7 +854,7 @@ namespace Postmortems.Serialization
         /// Each "- **Label:** value" list item, its value running over line breaks and paragraphs to the item's end
         /// (null for "not set" alone).
         /// </summary>
-        private static IEnumerable<(Block Block, string Label, string? Value)> ItemFields(List<Block> blocks)
+        private static IEnumerable<(Block Block, string Label, string? Value)> ItemFields(ReaderState state, List<Block> blocks)
         {
             foreach (var item in blocks.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>()))
             {
@@ -671,8 +863,23 @@ namespace Postmortems.Serialization
                 var rest = first.Inline.Skip(1).ToList();
                 var meaningful = rest.Where(i => !IsBlank(i)).ToList();
                 var parts = new List<string>();
-                if (meaningful.Count > 0 && !IsNotSet(meaningful)) parts.Add(AfterLabel(rest));
-                parts.AddRange(item.Skip(1).Select(BlockText).Where(t => t.Length > 0));
+                int indent = ContentIndent(item);
+                if (meaningful.Count > 0 && !IsNotSet(meaningful))
+                {
+                    parts.Add(MarkdownFreeText.IsMarkdown(first) ? FreeText(state, new Block[] { first }, indent, strong.Span.End + 1) : AfterLabel(rest));
+                }
+                var others = item.Skip(1).ToList();
+                if (others.Count > 0)
+                {
+                    var after = FreeText(state, others, indent);
+                    if (after.Length > 0)
+                    {
+                        // A block of Markdown right under the label's line joins it by a line break, as everywhere else.
+                        bool adjacent = others[0].Line == EndLine(state, first) + 1 && (MarkdownFreeText.IsMarkdown(first) || MarkdownFreeText.IsMarkdown(others[0]));
+                        if (parts.Count > 0 && adjacent) parts[0] += "\n" + after;
+                        else parts.Add(after);
+                    }
+                }
                 yield return (item, label, parts.Count == 0 ? null : Text.Normalize(string.Join("\n\n", parts)));
             }
         }
