@@ -771,7 +771,7 @@ namespace Postmortems.Serialization
                         text.Append(content);
                         break;
                     case HtmlEntityInline entity:
-                        text.Append(entity.Transcoded.ToString());
+                        text.Append(MarkdownText.IsNulReference(entity.Original.ToString()) ? "\0" : entity.Transcoded.ToString());
                         break;
                     case CellLineBreakInline:
                         text.Append('\n');
