@@ -91,20 +91,23 @@ Describe 'Save-Postmortem' {
             $errs[0].Exception.Message | Should -Match 'Export-Postmortem'
         }
 
-        It 'refuses half of an emoji with InvalidPostmortemText and leaves the file as it was' {
+        It 'refuses text that would come back changed with PostmortemNotReloadable and leaves the file as it was' {
             $pm = New-SavedDraft 'page.md'
             $before = Get-Content -LiteralPath $pm.SourcePath -Raw
-            $pm | Set-Postmortem -RootCause ('cut ' + [char]0xD83D) | Save-Postmortem -ErrorVariable errs -ErrorAction SilentlyContinue
-            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemText,*'
-            $errs[0].Exception.Message | Should -Match 'RootCause'
+            $pm.Authors.Add('  Priya   Natarajan  ')
+            $pm | Save-Postmortem -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemNotReloadable,*'
+            $errs[0].Exception.Message | Should -Match 'Authors'
             Get-Content -LiteralPath $pm.SourcePath -Raw | Should -BeExactly $before
         }
 
-        It 'refuses a NUL in a .md with PostmortemNotReloadable' {
+        It 'saves half of an emoji as the replacement character and a NUL in a .md, and reads both back' {
             $pm = New-SavedDraft 'page.md'
-            $pm | Add-TimelineEvent 14:05 ('kernel: table full' + [char]0) -Source journald | Save-Postmortem -ErrorVariable errs -ErrorAction SilentlyContinue
-            $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemNotReloadable,*'
-            Import-Postmortem -LiteralPath $pm.SourcePath | Should -Not -BeNullOrEmpty
+            $pm | Set-Postmortem -RootCause ('cut ' + [char]0xD83D) | Add-TimelineEvent 14:05 ('kernel: table full' + [char]0) -Source journald | Save-Postmortem -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 0
+            $back = Import-Postmortem -LiteralPath $pm.SourcePath
+            $back.RootCause | Should -BeExactly ('cut ' + [char]0xFFFD)
+            @($back.Timeline | Where-Object Source -EQ 'journald')[0].Event | Should -BeExactly ('kernel: table full' + [char]0)
         }
 
         It 'warns of a secret and still saves' {

@@ -122,3 +122,18 @@ Describe 'Secrets in the review record' {
         $pm.Unlocks[0].Reason | Should -BeExactly 'Took out the token [REDACTED] pasted in the timeline'
     }
 }
+
+Describe 'Events Protect-Postmortem makes identical' {
+    It 'keeps both through Export-Postmortem and Import-Postmortem, for .<_>' -ForEach 'yaml', 'md' {
+        $pm = New-SmallPostmortem |
+            Add-TimelineEvent '14:05' 'Paged ann@example.com about the 502s' -Source alertmanager |
+            Add-TimelineEvent '14:05' 'Paged bob@example.com about the 502s' -Source alertmanager
+        $pm | Protect-Postmortem -EmailAddress | Out-Null
+        $path = Join-Path $TestDrive "protected.$_"
+        $pm | Export-Postmortem -Path $path -ErrorVariable errs
+        $errs | Should -BeNullOrEmpty
+        $back = Import-Postmortem -LiteralPath $path
+        $back.Timeline.Count | Should -Be 4
+        @($back.Timeline | Where-Object Event -EQ 'Paged [email] about the 502s') | Should -HaveCount 2
+    }
+}

@@ -42,42 +42,19 @@ namespace Postmortems.Tests
             Assert.Equal(PostmortemFile.Render(p, path), PostmortemFile.RenderChecked(p, path));
         }
 
-        [Theory]
-        [InlineData("t.yaml")]
-        [InlineData("t.md")]
-        public void Half_of_an_emoji_is_refused_naming_the_field(string path)
-        {
-            var p = SamplePostmortems.CheckoutOutage();
-            p.RootCause = "The gateway \ud83d rejected the chain.";
-
-            var ex = Assert.Throws<PostmortemTextException>(() => PostmortemFile.RenderChecked(p, path));
-            Assert.Equal("RootCause", ex.Field);
-            Assert.Contains("RootCause", ex.Message);
-            Assert.Contains("U+D83D", ex.Message);
-            Assert.Contains("Set-Postmortem", ex.Message);
-        }
-
         [Fact]
-        public void Half_of_an_emoji_is_found_in_any_text_a_file_holds()
+        public void Half_of_an_emoji_that_did_not_enter_through_the_model_is_refused_naming_the_field()
         {
-            var day = new DateTime(2026, 11, 20, 14, 2, 0, DateTimeKind.Utc);
-            var cases = new (string Field, Action<Postmortem> Make)[]
+            // Text entering the model has half a character replaced (Text.WholeCharacters); the publication record is
+            // set as a whole, so the check before writing still guards it.
+            var p = SamplePostmortems.CheckoutOutage();
+            p.Publication = new Publication { UpdatedByName = "Rita \ud83d" };
+
+            foreach (var path in new[] { "t.yaml", "t.md" })
             {
-                ("Title", p => p.Title = "Sealed \udd25"),
-                ("Timeline[0]", p => p.Timeline.Add(new TimelineEvent(day, "alert \ud83d"))),
-                ("Timeline[0].Source", p => p.Timeline.Add(new TimelineEvent(day, "alert", source: "\ude00"))),
-                ("ActionItems[0].Owner", p => p.ActionItems.Add(new ActionItem("fix it") { Owner = "a\ud83d" })),
-                ("Authors[0]", p => p.Authors.Add("\ud83d")),
-                ("SignOffs[0].Reviewer", p => p.SignOffs.Add(new SignOff("Rita \ud83d", day))),
-                ("Unlocks[0].Reason", p => p.Unlocks.Add(new Unlock(day, "typo \ud83d"))),
-                ("Publication.UpdatedByName", p => p.Publication = new Publication { UpdatedByName = "\ud83d" }),
-            };
-            foreach (var (field, make) in cases)
-            {
-                var p = new Postmortem("Sealed");
-                make(p);
-                var ex = Assert.Throws<PostmortemTextException>(() => PostmortemFile.CheckText(p));
-                Assert.Equal(field, ex.Field);
+                var ex = Assert.Throws<PostmortemTextException>(() => PostmortemFile.RenderChecked(p, path));
+                Assert.Equal("Publication.UpdatedByName", ex.Field);
+                Assert.Contains("U+D83D", ex.Message);
             }
         }
 
@@ -88,19 +65,6 @@ namespace Postmortems.Tests
             p.RootCause = "The gateway 🔥 rejected the chain.";
             PostmortemFile.CheckText(p);
             Assert.Equal(PostmortemFile.Render(p, "t.md"), PostmortemFile.RenderChecked(p, "t.md"));
-        }
-
-        [Fact]
-        public void A_NUL_from_a_journald_record_is_refused_for_Markdown_naming_the_event()
-        {
-            var p = SamplePostmortems.CheckoutOutage();
-            p.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc), "kernel: nf_conntrack\0 table full", source: "journald"));
-            var index = p.Timeline.ToList().FindIndex(e => e.Source == "journald");
-
-            var ex = Assert.Throws<PostmortemNotReloadableException>(() => PostmortemFile.RenderChecked(p, "t.md"));
-            Assert.Contains($"Timeline[{index}]", ex.Message);
-            Assert.Contains("U+0000", ex.Message);
-            Assert.Contains("NUL", ex.Message);
         }
 
         [Fact]

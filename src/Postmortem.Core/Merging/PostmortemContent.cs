@@ -20,7 +20,7 @@ namespace Postmortems.Merging
             Replace(target.Reviewers, source.Reviewers);
             target.ExecutiveSummary = source.ExecutiveSummary;
             target.Timeline.Clear();
-            foreach (var e in source.Timeline) target.Timeline.Add(e);
+            foreach (var e in source.Timeline) target.Timeline.AddAsWritten(e);
             Replace(target.Impact.ServicesAffected, source.Impact.ServicesAffected);
             target.Impact.UsersAffected = source.Impact.UsersAffected;
             target.Impact.DataLoss = source.Impact.DataLoss;

@@ -45,6 +45,7 @@ namespace Postmortems
         protected override void InsertItem(int index, T item)
         {
             _owner.EnsureUnlocked(_section);
+            item = Whole(item);
             _adopt?.Invoke(item);
             base.InsertItem(index, item);
         }
@@ -52,9 +53,13 @@ namespace Postmortems
         protected override void SetItem(int index, T item)
         {
             _owner.EnsureUnlocked(_section);
+            item = Whole(item);
             _adopt?.Invoke(item);
             base.SetItem(index, item);
         }
+
+        // A name or text added directly, not through the cmdlets, keeps no half of a character either (see Text).
+        private static T Whole(T item) => item is string text ? (T)(object)Text.WholeCharacters(text) : item;
 
         protected override void RemoveItem(int index)
         {

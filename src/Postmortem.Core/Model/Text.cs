@@ -5,13 +5,19 @@ namespace Postmortems
     /// <summary>
     /// How user text is normalised when it enters the model, so that what is stored is what renders and
     /// reloads: line endings become LF, trailing white space on each line goes, blank lines around the text go
-    /// and a run of blank lines inside it becomes one (a paragraph break). Indentation stays.
+    /// and a run of blank lines inside it becomes one (a paragraph break). Indentation stays. Half of a surrogate
+    /// pair (an emoji cut in two by a truncated log line) becomes U+FFFD, the replacement character, as it enters:
+    /// no file can hold it, and every format then writes and reads back the same text.
     /// </summary>
     public static class Text
     {
+        /// <summary>What stands for half of a character.</summary>
+        public const char Replacement = '\uFFFD';
+
         public static string? Normalize(string? value)
         {
             if (value is null) return null;
+            value = WholeCharacters(value);
             // One line, the usual case: only trailing white space goes, and a blank line is no text.
             if (value.IndexOf('\n') < 0 && value.IndexOf('\r') < 0 && !HasOtherBreaks(value))
             {
@@ -36,6 +42,24 @@ namespace Postmortems
             return builder.Length == 0 ? null : builder.ToString();
         }
 
+        /// <summary>The text with each half of a surrogate pair that stands alone replaced by <see cref="Replacement"/>.</summary>
+        public static string WholeCharacters(string value)
+        {
+            char[]? chars = null;
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                if (!char.IsSurrogate(value[i])) continue;
+                chars ??= value.ToCharArray();
+                chars[i] = Replacement;
+            }
+            return chars is null ? value : new string(chars);
+        }
+
         private static bool HasOtherBreaks(string value) =>
             value.IndexOf('\u0085') >= 0 || value.IndexOf('\u2028') >= 0 || value.IndexOf('\u2029') >= 0;
 
@@ -43,6 +67,7 @@ namespace Postmortems
         public static string? SingleLine(string? value)
         {
             if (value is null) return null;
+            value = WholeCharacters(value);
             if (IsSingleLine(value)) return value;
             var builder = new StringBuilder(value.Length);
             bool pendingSpace = false;

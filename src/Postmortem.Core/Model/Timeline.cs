@@ -22,8 +22,10 @@ namespace Postmortems
         private int _ordered;
         private readonly object _orderGate = new object();
 
-        // The same event (time, source and text) is kept once, so gathering from the same file twice is harmless.
-        private readonly HashSet<(DateTime Time, string Source, string Event)> _keys = new HashSet<(DateTime, string, string)>(KeyComparer.Instance);
+        // The same event (time, source and text) is added once, so gathering from the same file twice is harmless; but
+        // a timeline may hold it more than once (two same-minute pages that read alike once Protect-Postmortem has
+        // redacted what told them apart, or a file that holds both), so each key counts its events.
+        private readonly Dictionary<(DateTime Time, string Source, string Event), int> _keys = new Dictionary<(DateTime, string, string), int>(KeyComparer.Instance);
 
         /// <summary>A timeline of its own, outside any postmortem.</summary>
         public Timeline()
@@ -53,8 +55,7 @@ namespace Postmortems
             if (timelineEvent is null) throw new ArgumentNullException(nameof(timelineEvent));
             _owner?.EnsureUnlocked("its timeline");
             var key = Key(timelineEvent);
-            // One hash lookup for the usual case, a new event.
-            if (!_keys.Add(key))
+            if (_keys.ContainsKey(key))
             {
                 if (timelineEvent.Milestone == Milestone.None) return false;
                 int index = _events.FindIndex(e => Key(e) == key);
@@ -62,11 +63,36 @@ namespace Postmortems
                 _events[index] = _events[index].WithMilestone(timelineEvent.Milestone);
                 return true;
             }
+            Append(timelineEvent);
+            return true;
+        }
+
+        /// <summary>
+        /// Adds the event as a file or another postmortem holds it: beside an identical one already there, not merged
+        /// into it, so reading or copying a timeline never loses an event.
+        /// </summary>
+        internal void AddAsWritten(TimelineEvent timelineEvent)
+        {
+            if (timelineEvent is null) throw new ArgumentNullException(nameof(timelineEvent));
+            _owner?.EnsureUnlocked("its timeline");
+            Append(timelineEvent);
+        }
+
+        private void Append(TimelineEvent timelineEvent)
+        {
+            CountKey(Key(timelineEvent), +1);
             // After every event at the same or an earlier time: in order, an append; out of order, it waits for a read.
             int count = _events.Count;
             if (_ordered == count && (count == 0 || _events[count - 1].UtcTime <= timelineEvent.UtcTime)) _ordered++;
             _events.Add(timelineEvent);
-            return true;
+        }
+
+        private void CountKey((DateTime, string, string) key, int change)
+        {
+            _keys.TryGetValue(key, out int count);
+            count += change;
+            if (count > 0) _keys[key] = count;
+            else _keys.Remove(key);
         }
 
         /// <summary>Puts another event at the same time in the place of one (a rewrite of its text, say).</summary>
@@ -76,14 +102,14 @@ namespace Postmortems
             EnsureOrdered();
             var old = _events[index];
             if (replacement.UtcTime != old.UtcTime) throw new ArgumentException("A replacement keeps the event's time; remove and add an event to move it.", nameof(replacement));
-            _keys.Remove(Key(old));
-            _keys.Add(Key(replacement));
+            CountKey(Key(old), -1);
+            CountKey(Key(replacement), +1);
             _events[index] = replacement;
         }
 
         /// <summary>Whether this very event (time, text, milestone and source) is in the timeline.</summary>
         public bool Contains(TimelineEvent timelineEvent) =>
-            timelineEvent is not null && _keys.Contains(Key(timelineEvent)) && _events.Contains(timelineEvent);
+            timelineEvent is not null && _keys.ContainsKey(Key(timelineEvent)) && _events.Contains(timelineEvent);
 
         public bool Remove(TimelineEvent timelineEvent)
         {
@@ -91,7 +117,7 @@ namespace Postmortems
             EnsureOrdered();
             if (!_events.Remove(timelineEvent)) return false;
             _ordered = _events.Count;
-            _keys.Remove(Key(timelineEvent));
+            CountKey(Key(timelineEvent), -1);
             return true;
         }
 

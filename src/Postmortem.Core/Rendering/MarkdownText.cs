@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace Postmortems.Rendering
@@ -14,6 +15,12 @@ namespace Postmortems.Rendering
 
         /// <summary>Text on one line: a heading, a header field. Line breaks become spaces.</summary>
         public static string Inline(string text) => EscapeLine(text.Replace('\n', ' '), atLineStart: true, inHeading: true);
+
+        /// <summary>
+        /// A name in a list of names on one line: as <see cref="Inline"/>, with the separators the reader splits at
+        /// (<paramref name="separators"/>: ";" or ";,") escaped in the text, not in the references written for it.
+        /// </summary>
+        public static string Name(string text, string separators) => EscapeLine(text.Replace('\n', ' '), atLineStart: true, inHeading: true, separators);
 
         /// <summary>Text in a pipe-table cell: line breaks become &lt;br&gt;, pipes are escaped.</summary>
         public static string Cell(string text)
@@ -45,6 +52,9 @@ namespace Postmortems.Rendering
                     case '"': builder.Append("&quot;"); break;
                     case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
                         builder.Append("&#").Append((int)c).Append(';');
+                        break;
+                    case var control when IsControl(control):
+                        Reference(builder, control);
                         break;
                     default: builder.Append(c); break;
                 }
@@ -93,19 +103,23 @@ namespace Postmortems.Rendering
             return builder.ToString();
         }
 
-        private static string EscapeLine(string line, bool atLineStart, bool inHeading = false)
+        private static string EscapeLine(string line, bool atLineStart, bool inHeading = false, string separators = "")
         {
             var builder = new StringBuilder(line.Length + 8);
             int start = 0;
+            // White space at the end of a line (or a table cell) is trimmed by Markdown, and Markdig trims Unicode
+            // spaces too (no-break, em, ideographic, ...): the run at the end is written as references, which stay.
+            int end = line.Length;
+            while (end > 0 && IsTrimmed(line[end - 1])) end--;
             if (atLineStart)
             {
                 // Leading white space would be swallowed (or turn the line into a code block): keep it as entities.
-                while (start < line.Length && (line[start] == ' ' || line[start] == '\t'))
+                while (start < end && IsTrimmed(line[start]))
                 {
-                    builder.Append(line[start] == ' ' ? "&#32;" : "&#9;");
+                    Reference(builder, line[start]);
                     start++;
                 }
-                if (start < line.Length && (line[start] == '-' || line[start] == '+' || line[start] == '=' || line[start] == '#'))
+                if (start < end && (line[start] == '-' || line[start] == '+' || line[start] == '=' || line[start] == '#'))
                 {
                     builder.Append('\\').Append(line[start]);
                     start++;
@@ -114,23 +128,59 @@ namespace Postmortems.Rendering
                 {
                     // "1." or "1)" would start an ordered list.
                     int digits = start;
-                    while (digits < line.Length && digits - start < 10 && char.IsDigit(line[digits]) && line[digits] < 128) digits++;
-                    if (digits > start && digits < line.Length && (line[digits] == '.' || line[digits] == ')'))
+                    while (digits < end && digits - start < 10 && char.IsDigit(line[digits]) && line[digits] < 128) digits++;
+                    if (digits > start && digits < end && (line[digits] == '.' || line[digits] == ')'))
                     {
                         builder.Append(line, start, digits - start).Append('\\').Append(line[digits]);
                         start = digits + 1;
                     }
                 }
             }
-            for (int i = start; i < line.Length; i++)
+            for (int i = start; i < end; i++)
             {
                 char c = line[i];
+                if (IsControl(c))
+                {
+                    Reference(builder, c);
+                    continue;
+                }
                 // A run of # at the end of a heading would be taken for its closing sequence.
-                if (NeedsEscape(c) || (c == '#' && inHeading) || (c == '&' && StartsEntity(line, i))) builder.Append('\\');
+                if (NeedsEscape(c) || (c == '#' && inHeading) || (c == '&' && StartsEntity(line, i)) || separators.IndexOf(c) >= 0) builder.Append('\\');
                 builder.Append(c);
             }
+            for (int i = Math.Max(start, end); i < line.Length; i++) Reference(builder, line[i]);
             return builder.ToString();
         }
+
+        /// <summary>
+        /// A control character (but tab) as a reference: raw, a NUL makes the file binary (and Markdown reads it as
+        /// U+FFFD), and others are white space Markdown trims or are taken for binary content when there are many.
+        /// &amp;#0; is read back as a NUL by the module's reader (Markdown itself shows U+FFFD).
+        /// </summary>
+        public static bool IsControl(char c) => (c < ' ' && c != '\t') || c == '\u007F';
+
+        // What Markdown or Markdig drops at either end of a line or a cell: white space of every kind, the byte order
+        // mark and the zero-width space among it, and control characters.
+        private static bool IsTrimmed(char c) => char.IsWhiteSpace(c) || c == '\uFEFF' || c == '\u200B' || IsControl(c);
+
+        /// <summary>
+        /// Whether a character reference is one to U+0000 (&amp;#0;, &amp;#x0;): Markdown reads it as U+FFFD, the
+        /// module's reader as the NUL the writer wrote it for.
+        /// </summary>
+        public static bool IsNulReference(string reference)
+        {
+            if (!reference.StartsWith("&#", StringComparison.Ordinal) || !reference.EndsWith(";", StringComparison.Ordinal)) return false;
+            int i = 2;
+            if (i < reference.Length && (reference[i] == 'x' || reference[i] == 'X')) i++;
+            if (i >= reference.Length - 1) return false;
+            for (; i < reference.Length - 1; i++)
+            {
+                if (reference[i] != '0') return false;
+            }
+            return true;
+        }
+
+        private static void Reference(StringBuilder builder, char c) => builder.Append("&#").Append((int)c).Append(';');
 
         // &name; &#35; &#x23; would be read as a character reference; a lone & (AT&T) would not.
         private static bool StartsEntity(string line, int ampersand)

@@ -176,8 +176,7 @@ namespace Postmortems.Rendering
             var separator = names.Any(n => n.IndexOf(',') >= 0) ? "; " : ", ";
             return string.Join(separator, names.Select((name, i) =>
             {
-                var text = MarkdownText.Inline(name).Replace(";", "\\;");
-                if (names.Count == 1) text = text.Replace(",", "\\,");
+                var text = MarkdownText.Name(name, names.Count == 1 ? ";," : ";");
                 return text + (after?.Invoke(i) ?? "");
             }));
         }

@@ -52,7 +52,10 @@ namespace Postmortems.Rendering
                     char c = text[i];
                     if (c == '<' || c == '\n' || c == '\r' || (c == '|' && text[i - 1] != '\\')) return false;
                 }
-                processor.Inline = new SourceTagInline(HtmlHelper.Unescape(text.Substring(content, close - content), true))
+                // &#0; is the NUL the writer wrote (Markdown's own reading is U+FFFD): read between them.
+                var parts = text.Substring(content, close - content).Split(new[] { "&#0;" }, StringSplitOptions.None);
+                var source = string.Join("\0", Array.ConvertAll(parts, part => HtmlHelper.Unescape(part, true)));
+                processor.Inline = new SourceTagInline(source)
                 {
                     Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out int line, out int column), processor.GetSourcePosition(close + Close.Length - 1)),
                     Line = line,

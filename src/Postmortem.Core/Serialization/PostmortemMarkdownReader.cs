@@ -501,7 +501,7 @@ namespace Postmortems.Serialization
                 var milestone = pageShowsMilestones ? rows[r].Milestone : match?.Milestone ?? Milestone.None;
                 // A tag is the source wherever it is; without one, the page says manual, and an older table says nothing.
                 var source = rows[r].Source ?? (pageShowsMilestones ? null : match?.Source);
-                p.Timeline.Add(new TimelineEvent(time, rows[r].Text, milestone, source));
+                p.Timeline.AddAsWritten(new TimelineEvent(time, rows[r].Text, milestone, source));
             }
             if (!pageShowsMilestones) WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
         }
@@ -992,7 +992,7 @@ namespace Postmortems.Serialization
                         text.Append(content);
                         break;
                     case HtmlEntityInline entity:
-                        text.Append(entity.Transcoded.ToString());
+                        text.Append(MarkdownText.IsNulReference(entity.Original.ToString()) ? "\0" : entity.Transcoded.ToString());
                         break;
                     case CellLineBreakInline:
                         text.Append('\n');

@@ -47,7 +47,10 @@ namespace Postmortems.Serialization
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            var emitter = new Emitter(writer, new EmitterSettings().WithBestWidth(100).WithNewLine("\n").WithIndentedSequences());
+            // YamlDotNet folds a long double-quoted line at a space, and a tab right after that space then starts the
+            // next line, where the reader takes it for indentation: a draft with such text is written unfolded.
+            bool unfolded = ReadBack.Texts(postmortem).Any(t => t.Text is string text && NeedsDoubleQuotes(text) && text.IndexOf('\t') >= 0);
+            var emitter = new Emitter(writer, new EmitterSettings().WithBestWidth(unfolded ? int.MaxValue / 2 : 100).WithNewLine("\n").WithIndentedSequences());
             emitter.Emit(new StreamStart());
             emitter.Emit(new DocumentStart());
             emitter.Emit(new Comment(Header, false));
@@ -192,18 +195,23 @@ namespace Postmortems.Serialization
             // YamlDotNet escapes characters beyond the Basic Multilingual Plane (emoji) in quoted and plain text,
             // but writes them as they are in a block, where a person editing the draft can read them.
             bool astral = value.Any(char.IsSurrogate);
-            // YAML reads U+0085, U+2028 and U+2029 as line breaks wherever they stand unescaped; only double quotes
-            // escape them (\N, \L, \P), so such text is written there, whatever else it holds.
-            bool yamlBreaks = value.IndexOf('\u0085') >= 0 || value.IndexOf('\u2028') >= 0 || value.IndexOf('\u2029') >= 0;
+            // Text with a character only double quotes can escape is written there, whatever else it holds.
+            bool yamlBreaks = NeedsDoubleQuotes(value);
             if (yamlBreaks) style = ScalarStyle.DoubleQuoted;
             else if (value.IndexOf('\n') >= 0 || value.IndexOf('\t') >= 0 || astral) style = ScalarStyle.Literal;
             else if (spacing) style = ScalarStyle.DoubleQuoted;
-            else if (value.Length > LongText) style = ScalarStyle.Folded;
+            // A folded block reads a first line that starts with a space as one whose break is kept: a literal keeps it.
+            else if (value.Length > LongText) style = value[0] == ' ' ? ScalarStyle.Literal : ScalarStyle.Folded;
             else style = ScalarStyle.Any;
             // Text that would read back as something else (true, 42, 2026-11-20, null) is quoted.
             bool plainOk = !spacing && !yamlBreaks && !AmbiguousPlain.IsMatch(value) && value.Trim() == value;
             emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, plainOk, true));
         }
+
+        // YAML reads U+0085, U+2028 and U+2029 as line breaks wherever they stand unescaped, and allows no control
+        // character in a block (a NUL from a journald record, the bell): only double quotes escape them (\N, \0, \a).
+        private static bool NeedsDoubleQuotes(string value) =>
+            value.IndexOf('\u0085') >= 0 || value.IndexOf('\u2028') >= 0 || value.IndexOf('\u2029') >= 0 || ReadBack.ControlCharacter(value) >= 0;
 
         private static void TextList(IEmitter emitter, IReadOnlyList<string> values)
         {

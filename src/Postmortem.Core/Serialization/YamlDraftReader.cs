@@ -300,7 +300,7 @@ namespace Postmortems.Serialization
                 });
                 if (time is null) throw v.Error(item, "a timeline event has no 'time:'");
                 if (text is null) throw v.Error(item, "a timeline event has no 'event:' saying what happened");
-                p.Timeline.Add(new TimelineEvent(v.Time(time, "time", p.Date), v.RequiredText(text, "event"), milestone, source));
+                p.Timeline.AddAsWritten(new TimelineEvent(v.Time(time, "time", p.Date), v.RequiredText(text, "event"), milestone, source));
             }
         }
 
