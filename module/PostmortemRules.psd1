@@ -26,7 +26,7 @@
             'did not pay attention', "didn't pay attention", 'not paying attention', 'failed to notice', 'did not notice'
             "didn't notice", 'did not bother', 'bothered to', 'lazy', 'incompetent', 'incompetence', 'stupid', 'stupidity'
             'mistake by', 'screwed up', 'messed up', 'tired', 'overworked', 'absent-minded', 'inexperienced'
-            'in a hurry', 'distracted', 'not careful', 'against the rules'
+            'in a hurry', 'distracted', 'not careful', 'against the rules', 'human-caused', 'human caused'
         )
 
         # Who may not be the one who acted in a root cause, a why or an event ("The engineer deleted ...",
@@ -71,7 +71,8 @@
             'post', 'announce', 'communicate', 'notify', 'inform', 'say', 'ask', 'hand', 'confirm', 'verify', 'monitor'
             'observe', 'see', 'find', 'discover', 'report', 'alert', 'call', 'contact', 'engage', 'coordinate', 'receive'
             'start investigating', 'begin investigating', 'look', 'check', 'update the status', 'respond', 'answer'
-            'triage', 'resolve', 'fix', 'close', 'review', 'approve the rollback', 'assemble', 'convene', 'suspect'
+            'triage', 'resolve', 'fix', 'close', 'review', 'approve the rollback', 'assemble', 'convene', 'tell', 'share'
+            'explain', 'reply', 'email'
             'wake', 'log in', 'log on', 'arrive', 'take over', 'hand over', 'hand off', 'decide to roll back'
             'failover', 'fail over', 'failback', 'drain', 'pause', 'note'
         )
@@ -83,7 +84,7 @@
             'instead of', 'rather than', 'without checking', 'without testing', 'without review', 'without reviewing'
             'without waiting', 'without warning', 'without telling', 'without asking', 'without watching'
             'without approval', 'without a', 'without any', 'only at', 'too late', 'late', 'ignoring', 'ignored'
-            'not realizing', 'not realising', 'incorrect', 'incorrectly', 'by hand', 'despite', 'against'
+            'not realizing', 'not realising', 'incorrect', 'incorrectly', 'despite', 'against'
         )
 
         # Software that is named like a person or a role and is not one ("the Postgres operator promoted ...",
@@ -94,6 +95,14 @@
             'puppet', 'chef', 'argo', 'argocd', 'flux', 'spinnaker', 'systemd', 'cron', 'bot', 'robot', 'script', 'job'
             'controller', 'scheduler', 'autoscaler', 'agent', 'pipeline', 'service', 'daemon', 'lassie', 'prometheus'
             'elasticsearch', 'opensearch', 'cassandra', 'rabbitmq', 'nginx', 'envoy', 'istio', 'linkerd', 'helm'
+            'haproxy', 'varnish', 'memcached', 'mongo', 'mariadb', 'sqlite', 'docker', 'containerd', 'kubelet', 'kubectl'
+            'coredns', 'calico', 'cilium', 'keda', 'karpenter', 'certbot', 'letsencrypt', 'grafana', 'alertmanager'
+            'pagerduty', 'opsgenie', 'datadog', 'sentry', 'splunk', 'github', 'gitlab', 'bitbucket', 'circleci', 'travis'
+            'buildkite', 'heroku', 'cloudflare', 'fastly', 'akamai', 'aws', 'azure', 'gcp', 'google', 'amazon'
+            'microsoft', 'digitalocean', 'linode', 'hetzner', 'ovh', 'vercel', 'netlify', 'stripe', 'twilio', 'okta'
+            'auth0', 'slack', 'zoom', 'atlassian', 'jira', 'confluence', 'bookstack', 'mediawiki', 'wordpress'
+            'django', 'rails', 'nodejs', 'cumin', 'scap', 'puppetdb', 'salt', 'saltstack', 'packer', 'vagrant'
+            'openbao', 'keycloak', 'traefik', 'caddy', 'pgbouncer', 'patroni', 'stolon', 'vitess', 'tidb'
         )
 
         # VagueActionItem. The guide's Bad column and their kin, found anywhere in the action.

@@ -84,6 +84,28 @@ namespace Postmortems.Tests
             Assert.Empty(Check(WithEvent(text), nameof(BlamelessTimeline)));
         }
 
+        [Theory]
+        [InlineData("22:29 paladox drops the testwiki database from db4.")]                         // a chat handle
+        [InlineData("12:47 MacFan4000 starts removing the extension.")]
+        [InlineData("Tomasz disabled the health checks to silence the alerts.")]                      // a name no list knows
+        [InlineData("12:46 The extension is removed by MacFan4000, who says it no longer exists.")]   // a handle as a passive's agent
+        public void BlamelessTimeline_takes_a_word_no_dictionary_knows_at_the_head_of_a_clause_for_a_name(string text)
+        {
+            Assert.Single(Check(WithEvent(text), nameof(BlamelessTimeline)));
+        }
+
+        [Theory]
+        [InlineData("Replication to db2 stopped at 22:00.")]
+        [InlineData("db1 restarted at 03:12 and rejoined the cluster.")]                             // a host, not a handle
+        [InlineData("Nginx returned 502s for every request.")]                                        // software the lists name
+        [InlineData("Because the runbook told the operator to wipe the data directory.")]
+        [InlineData("Autoscaling shrank the web tier when utilisation dropped.")]
+        [InlineData("The certificate code set the expiry a year later, which gave the invalid date February 29.")]
+        public void BlamelessTimeline_does_not_take_words_systems_and_hosts_for_names(string text)
+        {
+            Assert.Empty(Check(WithEvent(text), nameof(BlamelessTimeline)));
+        }
+
         [Fact]
         public void A_name_the_postmortem_knows_is_a_person_and_its_initials_too()
         {

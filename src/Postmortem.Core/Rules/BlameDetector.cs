@@ -174,6 +174,19 @@ namespace Postmortems.Rules
             "but", "and", "or", "why", "what", "how", "no", "not", "all", "some", "one", "two", "three", "each", "every",
         };
 
+        // Pronouns, determiners, conjunctions and prepositions, which WordNet's lists of nouns, adjectives and adverbs lack.
+        private static readonly HashSet<string> ClosedClass = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "which", "who", "whom", "whose", "what", "whatever", "whichever", "whoever", "it", "itself", "this", "that", "these",
+            "those", "there", "here", "nothing", "something", "anything", "everything", "nobody", "somebody", "anybody",
+            "everybody", "none", "each", "either", "neither", "both", "such", "same", "other", "another", "many", "much",
+            "more", "most", "few", "less", "least", "own", "we", "us", "you", "your", "yours", "our", "ours", "their",
+            "theirs", "them", "him", "his", "her", "hers", "me", "my", "mine", "myself", "ourselves", "themselves",
+            "himself", "herself", "into", "onto", "upon", "within", "without", "among", "amongst", "via", "per", "than",
+            "though", "although", "whereas", "unless", "whether", "whilst", "nor", "yet", "thus", "hence", "however",
+            "therefore", "meanwhile", "instead", "otherwise", "also", "too", "very", "just", "only", "even", "still",
+        };
+
         // Letters in capitals that are things, not a person's initials.
         private static readonly HashSet<string> Acronyms = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -229,14 +242,8 @@ namespace Postmortems.Rules
             var phrase = string.Join(" ", tokens.Skip(start).Take(quoteEnd - start).Where(t => t.IsWord).Select(t => t.Text));
             if (!requireHarm) return (person, phrase);
             // "They" stands for people only with what only people do ("They deployed on a Friday"); "they failed readiness checks" is servers.
-            if (person.Equals("they", StringComparison.OrdinalIgnoreCase) && !PeopleOnlyVerbs.Contains(VerbForms.Base(tokens[main].Lower))) return null;
-            if (IsResponse(lexicon, tokens, main) && !HasErrorMarker(lexicon, tokens, verb))
-            {
-                // "YP suspects ... and decides to remove the directory": the verbs joined to a harmless one count too.
-                var joined = JoinedVerb(lexicon, tokens, main);
-                if (joined < 0) return null;
-                return (person, phrase + " ... " + tokens[joined].Text);
-            }
+            if (person.Equals("they", StringComparison.OrdinalIgnoreCase) && !PeopleOnlyVerbs.Contains(Base(tokens[main].Lower))) return null;
+            if (IsResponse(lexicon, tokens, main) && !HasErrorMarker(lexicon, tokens, verb)) return null;
             return (person, phrase);
         }
 
@@ -246,38 +253,29 @@ namespace Postmortems.Rules
             "believe", "want", "plan", "agree", "misread", "mistype", "neglect", "overlook", "decline", "refuse", "opt",
         };
 
-        // A verb joined by "and" or "then" to the one at main, with no subject of its own, that is not a step of the response.
-        private static int JoinedVerb(BlameLexicon lexicon, List<Token> tokens, int main)
-        {
-            for (int i = main + 1; i + 1 < tokens.Count; i++)
-            {
-                if (!tokens[i].IsWord) { if (tokens[i].Text is ";" or ":") return -1; continue; }
-                if (tokens[i].Lower is not ("and" or "then")) continue;
-                int v = i + 1;
-                while (v < tokens.Count && tokens[v].IsWord && (tokens[v].Lower == "then" || lexicon.Adverbs.Contains(tokens[v].Lower))) v++;
-                if (v >= tokens.Count || !tokens[v].IsWord || !LooksLikeVerb(lexicon, tokens[v].Lower)) continue;
-                if (IsResponse(lexicon, tokens, v) && !HasErrorMarker(lexicon, tokens, v)) continue;
-                return v;
-            }
-            return -1;
-        }
-
         // The verb that says what the person did, from the first verb word after the subject: "was paged" makes the
-        // person the one acted on (-1); "was fixing", "had edited", "did not check" give the verb after the helper.
+        // person the one acted on (-1); "was fixing", "had edited", "had been taking" give the verb after the helper.
         private static int MainVerb(BlameLexicon lexicon, List<Token> tokens, int verb)
         {
             var w = tokens[verb].Lower;
             int next = verb + 1;
-            while (next < tokens.Count && tokens[next].IsWord && (tokens[next].Lower is "not" or "never" or "n't" || lexicon.Adverbs.Contains(tokens[next].Lower))) next++;
+            while (next < tokens.Count && tokens[next].IsWord && (tokens[next].Lower is "not" or "never" || lexicon.Adverbs.Contains(tokens[next].Lower))) next++;
             bool hasNext = next < tokens.Count && tokens[next].IsWord;
             if (Passive.Contains(w))
             {
                 if (!hasNext) return -1;
                 var n = tokens[next].Lower;
-                if (n.EndsWith("ing", StringComparison.Ordinal) && n.Length > 4) return next;   // "was fixing"
-                return -1;                                                                         // "was paged", "was tired" (a judgement word is in BlamePhrases)
+                return n.EndsWith("ing", StringComparison.Ordinal) && n.Length > 4 ? next : -1;   // "was fixing"; "was paged", "was tired" (judgement words are in BlamePhrases)
             }
-            if (w is "had" or "has" or "have" && hasNext && IsPastForm(lexicon, tokens[next].Lower)) return next;   // "had edited"
+            if (w is "had" or "has" or "have" && hasNext)
+            {
+                if (tokens[next].Lower == "been")
+                {
+                    bool progressive = next + 1 < tokens.Count && tokens[next + 1].Lower.EndsWith("ing", StringComparison.Ordinal);
+                    return progressive ? next + 1 : -1;                                              // "had been taking"; "had been paged"
+                }
+                if (IsPastForm(lexicon, tokens[next].Lower)) return next;                             // "had edited"
+            }
             return verb;
         }
 
@@ -330,6 +328,11 @@ namespace Postmortems.Rules
                     end = i + 1;
                     if (end < tokens.Count && lexicon.KnownPeople.Contains(t.Lower + " " + tokens[end].Lower)) end++;
                     return string.Join(" ", tokens.Skip(i).Take(end - i).Select(x => x.Text));
+                }
+                if (IsHandle(lexicon, t) && HandleCanStandAt(tokens, i))
+                {
+                    end = i + 1;
+                    return t.Text;
                 }
             }
 
@@ -392,6 +395,34 @@ namespace Postmortems.Rules
             return !Acronyms.Contains(t.Text);
         }
 
+        // A word that is no English word, no software the lists name and no host name, standing where a subject
+        // stands: a person's name or chat handle ("paladox drops the database", "MacFan4000 reverts his changes",
+        // "Tomasz disabled the health checks").
+        private static bool IsHandle(BlameLexicon lexicon, Token t)
+        {
+            var text = t.Text;
+            if (text.Length < 3 || text.Length > 24 || !char.IsLetter(text[0]) || !text.All(char.IsLetterOrDigit)) return false;
+            if (text.All(c => !char.IsLetter(c) || char.IsUpper(c))) return false;            // "DNS", "S3": acronyms and initials are read elsewhere
+            if (HostName.IsMatch(text)) return false;                                             // "db1", "web12"
+            var lower = t.Lower;
+            if (lower.EndsWith("ing", StringComparison.Ordinal)) return false;                  // "autoscaling", "onboarding": a thing being done
+            if (NotNames.Contains(lower) || ClosedClass.Contains(lower) || Pronouns.Contains(lower) || lexicon.SystemNames.Contains(lower) || lexicon.PersonNouns.Contains(lower)) return false;
+            return !EnglishWords.Contains(lower);
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex HostName = new System.Text.RegularExpressions.Regex("^[a-z]{1,6}[0-9]+$|^[A-Z]{2,}s$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        // A name stands alone: at the start, after a time ("12:47 MacFan4000 starts ..."), a clause mark, a joining word
+        // or "by"; never after a determiner or another word of a noun phrase ("the runbook told ...", "their VMs left ...").
+        private static bool HandleCanStandAt(List<Token> tokens, int i)
+        {
+            if (i == 0) return true;
+            var prev = tokens[i - 1];
+            if (!prev.IsWord) return true;
+            if (char.IsDigit(prev.Text[0]) || prev.Lower is "utc" or "am" or "pm" or "by" or "and" or "but" or "because" or "when" or "after" or "before" or "while" or "then" or "so" or "until" or "since" or "once") return true;
+            return false;
+        }
+
         // The index of the verb after a subject that ends before from: past adverbs, "from the payments team",
         // "on the firewall team", "who set up ...", "working through the queue".
         private static int FindVerb(BlameLexicon lexicon, List<Token> tokens, int from)
@@ -440,7 +471,7 @@ namespace Postmortems.Rules
         // A step of the response or of talking ("acknowledged", "escalated", "restored", "noticed", "said"), which
         // blames nobody unless the clause marks an error ("only at 16:46", "the wrong", "without checking").
         private static bool IsResponse(BlameLexicon lexicon, List<Token> tokens, int verb) =>
-            lexicon.ResponseVerbs.StartOf(Words.Of(VerbForms.Base(tokens[verb].Lower) + " " + string.Join(" ", tokens.Skip(verb + 1).Take(3).Where(t => t.IsWord).Select(t => t.Lower)))) is not null;
+            lexicon.ResponseVerbs.StartOf(Words.Of(Base(tokens[verb].Lower) + " " + string.Join(" ", tokens.Skip(verb + 1).Take(3).Where(t => t.IsWord).Select(t => t.Lower)))) is not null;
 
         private static bool HasErrorMarker(BlameLexicon lexicon, List<Token> tokens, int verb)
         {
@@ -470,62 +501,25 @@ namespace Postmortems.Rules
         }
 
         private static bool IsPastForm(BlameLexicon lexicon, string w) =>
-            w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal) || VerbForms.IsIrregularPast(w) || lexicon.PersonVerbs.Contains(w) && !w.EndsWith("s", StringComparison.Ordinal);
+            lexicon.PersonVerbs.Contains(w) && !w.EndsWith("s", StringComparison.Ordinal) || VerbLexicon.English.IsPastParticiple(w)
+            || VerbLexicon.English.BaseOf(w) is not null && !w.EndsWith("ing", StringComparison.Ordinal) || w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal);
 
-        // Past in -ed, present in -s, or an irregular form the list knows.
-        private static bool LooksLikeVerb(BlameLexicon lexicon, string w)
+        /// <summary>The base form of a verb form ("acknowledged", "escalates", "ran": acknowledge, escalate, run), else the word.</summary>
+        private static string Base(string w) => VerbLexicon.English.BaseOf(w) ?? PresentBase(w) ?? w;
+
+        // "runs" -> run, "pushes" -> push, "applies" -> apply: a verb in the third person present.
+        private static string? PresentBase(string w)
         {
-            if (lexicon.PersonVerbs.Contains(w)) return true;
-            if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal)) return true;
-            if (w.Length > 3 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal)) return true;
-            return false;
-        }
-    }
-
-    /// <summary>The base form of an English verb form the rules meet: "acknowledged", "escalates", "restoring", "identified" to "acknowledge", "escalate", "restore", "identify"; irregular pasts from a short table.</summary>
-    internal static class VerbForms
-    {
-        private static readonly Dictionary<string, string> Irregular = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ran"] = "run", ["runs"] = "run", ["took"] = "take", ["taken"] = "take", ["saw"] = "see", ["seen"] = "see", ["said"] = "say",
-            ["says"] = "say", ["made"] = "make", ["did"] = "do", ["does"] = "do", ["done"] = "do", ["went"] = "go", ["goes"] = "go",
-            ["gone"] = "go", ["got"] = "get", ["gave"] = "give", ["given"] = "give", ["found"] = "find", ["told"] = "tell", ["sent"] = "send",
-            ["wrote"] = "write", ["written"] = "write", ["chose"] = "choose", ["chosen"] = "choose", ["began"] = "begin", ["begun"] = "begin",
-            ["brought"] = "bring", ["thought"] = "think", ["knew"] = "know", ["known"] = "know", ["left"] = "leave", ["kept"] = "keep",
-            ["held"] = "hold", ["led"] = "lead", ["met"] = "meet", ["put"] = "put", ["set"] = "set", ["shut"] = "shut", ["hit"] = "hit",
-            ["read"] = "read", ["broke"] = "break", ["broken"] = "break", ["rang"] = "ring", ["spoke"] = "speak", ["woke"] = "wake",
-            ["rebuilt"] = "rebuild", ["built"] = "build", ["paid"] = "pay", ["heard"] = "hear", ["joined"] = "join", ["handed"] = "hand",
-        };
-
-        /// <summary>An irregular past or participle the table knows ("ran", "taken", "written").</summary>
-        public static bool IsIrregularPast(string w) => Irregular.ContainsKey(w) && !w.EndsWith("s", StringComparison.Ordinal);
-
-        public static string Base(string w)
-        {
-            if (Irregular.TryGetValue(w, out var irregular)) return irregular;
-            if (w.Length > 4 && w.EndsWith("ied", StringComparison.Ordinal)) return w.Substring(0, w.Length - 3) + "y";
-            if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) return w.Substring(0, w.Length - 3) + "y";
-            if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal)) return Stem(w.Substring(0, w.Length - 3));
-            if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal)) return Stem(w.Substring(0, w.Length - 2));
-            if (w.Length > 4 && (w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal))) return w.Substring(0, w.Length - 2);
-            if (w.Length > 3 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal)) return w.Substring(0, w.Length - 1);
-            return w;
+            var verbs = VerbLexicon.English;
+            if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal) && verbs.IsVerb(w.Substring(0, w.Length - 3) + "y")) return w.Substring(0, w.Length - 3) + "y";
+            if (w.Length > 3 && w.EndsWith("es", StringComparison.Ordinal) && verbs.IsVerb(w.Substring(0, w.Length - 2))) return w.Substring(0, w.Length - 2);
+            if (w.Length > 2 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal) && verbs.IsVerb(w.Substring(0, w.Length - 1))) return w.Substring(0, w.Length - 1);
+            return null;
         }
 
-        // "restor" -> "restore", "escalat" -> "escalate", "stopp" -> "stop", "acknowledg" -> "acknowledge", "paus" -> "pause".
-        private static string Stem(string stem)
-        {
-            int n = stem.Length;
-            if (n >= 3 && stem[n - 1] == stem[n - 2] && "bdgmnprt".IndexOf(stem[n - 1]) >= 0) return stem.Substring(0, n - 1);
-            if (stem.EndsWith("at", StringComparison.Ordinal) || stem.EndsWith("iz", StringComparison.Ordinal) || stem.EndsWith("is", StringComparison.Ordinal) && n > 4
-                || stem.EndsWith("dg", StringComparison.Ordinal) || stem.EndsWith("or", StringComparison.Ordinal) || stem.EndsWith("ag", StringComparison.Ordinal)
-                || stem.EndsWith("iv", StringComparison.Ordinal) || stem.EndsWith("ur", StringComparison.Ordinal) || stem.EndsWith("us", StringComparison.Ordinal)
-                || stem.EndsWith("rc", StringComparison.Ordinal) || stem.EndsWith("ac", StringComparison.Ordinal) || stem.EndsWith("rv", StringComparison.Ordinal)
-                || stem.EndsWith("lv", StringComparison.Ordinal) || stem.EndsWith("ok", StringComparison.Ordinal) && n > 3 || stem.EndsWith("ar", StringComparison.Ordinal) && n > 4)
-            {
-                return stem + "e";
-            }
-            return stem;
-        }
+        // A finite verb form: a past, a participle, an -ing form or a present in -s of an English verb, or one the list knows.
+        private static bool LooksLikeVerb(BlameLexicon lexicon, string w) =>
+            lexicon.PersonVerbs.Contains(w) || VerbLexicon.English.BaseOf(w) is not null || PresentBase(w) is not null
+            || w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal);   // a past WordNet lacks: "mistyped", "misconfigured"
     }
 }
