@@ -111,10 +111,52 @@
             'minor impact', 'significant impact', 'somewhat'
         )
 
-        # Hedging. The guide: "We did not have alerting on X", not "unfortunately alerting was missing".
+        # Hedging. The guide: "We did not have alerting on X", not "unfortunately alerting was missing". A sentence
+        # hedges when it doubts its own fact or dresses it in feeling. These phrases hedge wherever they stand: feelings,
+        # modal hedges, appearances, hearsay and qualified certainty.
         Hedges = @(
-            'unfortunately', 'sadly', 'regrettably', 'unluckily', 'luckily', 'fortunately', 'hopefully'
-            'somehow', 'apparently', 'seemingly', 'it seems', 'it appears', 'kind of', 'sort of'
+            'unfortunately', 'sadly', 'regrettably', 'unluckily', 'luckily', 'fortunately', 'hopefully', 'thankfully'
+            'mercifully', 'alas', 'somehow', 'kind of', 'sort of'
+            'might', 'may have', 'may be', 'may well', 'may also have', 'may not have', 'may also be', 'could have'
+            'could well', 'could also have', 'would likely', 'would probably'
+            'it seems', 'it seemed', 'seems to', 'seem to', 'seems like', 'it appears', 'appears that', 'appears to be'
+            'appears to have', 'appear to be', 'appear to have', 'it would appear', 'it looks like', 'it sounds like'
+            'looks as if', 'looks as though', 'it is possible', "it's possible", 'it is probable', 'it is conceivable'
+            'it is plausible', 'it is likely', "it's likely", 'to our knowledge', 'to the best of our knowledge'
+            'for some reason', 'for whatever reason', 'for unknown reasons', 'for reasons unknown', 'in all likelihood'
+            'almost certainly', 'according to one', 'according to some', 'according to reports', 'according to rumours'
+            'according to rumors', 'is said to', 'are said to', 'is thought to', 'are thought to', 'is believed to'
+            'are believed to', 'is suspected', 'are suspected', 'fairly confident', 'reasonably confident'
+            'pretty confident', 'fairly sure', 'reasonably sure', 'pretty sure', 'not sure', 'not entirely sure'
+            'not certain', 'not entirely certain', 'unsure'
+        )
+        # Adverbs that doubt the fact they stand in ("the handshake probably timed out").
+        EpistemicAdverbs = @(
+            'probably', 'possibly', 'likely', 'presumably', 'perhaps', 'maybe', 'arguably', 'reportedly', 'supposedly'
+            'allegedly', 'potentially', 'conceivably', 'seemingly', 'apparently', 'ostensibly', 'purportedly'
+        )
+        # A belief in place of the fact: "we think", "I suspect", "we now believe" (present tense: "we assumed the replica
+        # was in sync" reports what was assumed, and is a fact).
+        BeliefVerbs = @(
+            'think', 'believe', 'suspect', 'assume', 'guess', 'presume', 'suppose', 'reckon', 'speculate', 'hypothesize'
+            'hypothesise', 'feel'
+        )
+        # What a sentence says is not known, after "is", "are" or "remains" ("the cause remains unclear", "for reasons
+        # that are not yet clear").
+        UncertainStates = @(
+            'unclear', 'uncertain', 'unknown', 'not clear', 'not yet clear', 'not entirely clear', 'not fully clear'
+            'not known', 'not yet known', 'not understood', 'not yet understood', 'not fully understood'
+        )
+        # What a change is hoped to do, after "should" ("the fix should address the instability", "this should not
+        # happen again"); "the runbook should say ..." is a requirement, not a hope.
+        HopedOutcomes = @(
+            'address', 'fix', 'resolve', 'solve', 'prevent', 'help', 'reduce', 'eliminate', 'mitigate', 'avoid', 'stop'
+            'improve', 'work', 'hold', 'happen', 'recur', 'suffice', 'cover'
+        )
+        # Phrases that hold a hedging word and hedge nothing: a comparison, a risk, a capability, a description.
+        NotHedges = @(
+            'more likely', 'less likely', 'as likely', 'equally likely', 'likely to', 'a potentially', 'the potentially'
+            'possible to', 'more probably'
         )
 
         # The tone rules (TimelineTense, SpecificTimes, VagueQuantity, Hedging) leave quotes as they are: text in

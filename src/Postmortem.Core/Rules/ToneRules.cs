@@ -71,10 +71,9 @@ namespace Postmortems.Rules
 
         internal override void Check(RuleContext context)
         {
-            var hedges = context.Phrases("Hedges");
             foreach (var (section, target, text) in ToneProse.Of(context, includeAll: true))
             {
-                var found = hedges.FindIn(Words.Of(text));
+                var found = ToneShapes.Hedge(Words.Of(text), context);
                 if (found is null) continue;
                 context.Report(section, target, $"{target} hedges with '{found}'.",
                     "State the fact plainly: \"We did not have alerting on X\", not \"unfortunately alerting was missing\".");
