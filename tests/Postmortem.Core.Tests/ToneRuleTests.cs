@@ -55,6 +55,8 @@ namespace Postmortems.Tests
         [InlineData("We are fairly confident the migration finished at 03:10.")]
         [InlineData("Thankfully, the backups were intact.")]
         [InlineData("According to one report, the vendor changed the API without notice.")]
+        [InlineData("There is some suspicion that the new kernel changed the TCP defaults.")]
+        [InlineData("Our working theory is that the lease expired during the failover.")]
         public void Hedging_flags_beliefs_uncertainty_and_hoped_outcomes_in_place_of_the_fact(string summary)
         {
             Assert.NotNull(InSummary(summary, nameof(Hedging)));
@@ -73,6 +75,7 @@ namespace Postmortems.Tests
         [InlineData("We assumed the replica was in sync; it was 4 GB behind.")]
         [InlineData("According to the load balancer logs, 12% of requests failed.")]
         [InlineData("The runbook should say which host is the primary.")]
+        [InlineData("This kind of failure had not been seen on the new fleet.")]
         public void Hedging_passes_facts_that_use_the_same_words(string summary)
         {
             Assert.Null(InSummary(summary, nameof(Hedging)));
@@ -86,6 +89,90 @@ namespace Postmortems.Tests
             Assert.Contains("we believe", finding!.Message);
             Assert.Contains("We did not have alerting on X", finding.Suggestion);
             Assert.DoesNotContain("seed", finding.Message + finding.Suggestion);
+        }
+
+        // VagueQuantity
+
+        [Theory]
+        [InlineData("Several nodes ran out of memory.")]
+        [InlineData("Numerous tenants saw failed writes.")]
+        [InlineData("Multiple regions returned errors.")]
+        [InlineData("Thousands of jobs were queued.")]
+        [InlineData("Tens of thousands of pods were evicted.")]
+        [InlineData("Most of the afternoon went into the rollback.")]
+        [InlineData("Most tenants saw stale reads.")]
+        [InlineData("A couple of shards lost their leader.")]
+        [InlineData("Few customers noticed the slower pages.")]
+        [InlineData("Several hundred merchants were charged twice.")]
+        public void VagueQuantity_flags_an_indefinite_quantifier_where_a_number_belongs(string summary)
+        {
+            Assert.NotNull(InSummary(summary, nameof(VagueQuantity)));
+        }
+
+        [Theory]
+        [InlineData("A large number of pods were evicted.")]
+        [InlineData("A significant portion of checkout traffic failed.")]
+        [InlineData("The smaller set of hosts was drained first.")]
+        [InlineData("Recovery took an extended period.")]
+        [InlineData("Restoring the index took considerable time.")]
+        [InlineData("The deploy pipeline was blocked for hours.")]
+        [InlineData("Alerts fired within minutes of the push.")]
+        [InlineData("Consumers fell days behind the producers.")]
+        [InlineData("Gigabytes of logs filled the disk.")]
+        [InlineData("The search index was mostly rebuilt by the morning.")]
+        [InlineData("The API briefly returned errors.")]
+        [InlineData("The incident became a multi-hour outage.")]
+        [InlineData("The queue held multi-million messages at peak.")]
+        public void VagueQuantity_flags_vague_sizes_durations_and_degrees(string summary)
+        {
+            Assert.NotNull(InSummary(summary, nameof(VagueQuantity)));
+        }
+
+        [Theory]
+        [InlineData("Approximately 40 minutes passed before the first page.")]
+        [InlineData("About 5,000 accounts were locked.")]
+        [InlineData("Two thirds of uploads failed.")]
+        [InlineData("85% of requests failed.")]
+        [InlineData("Every tenant in the EU region lost writes.")]
+        [InlineData("Some 9,000 messages were redelivered.")]
+        [InlineData("As many as 40 pods restarted.")]
+        [InlineData("The outage lasted 3 hours 12 minutes.")]
+        [InlineData("Failures continued for a further 51 minutes.")]
+        [InlineData("At most 12 pods were down at once.")]
+        [InlineData("The most affected region was eu-west-1.")]
+        [InlineData("Deploys are blocked outside business hours.")]
+        [InlineData("For some reason the pod restarted at 14:02.")]
+        [InlineData("The root cause is most likely a stale DNS record.")]
+        [InlineData("The on-call engineer was paged at 14:03 and acknowledged 2 minutes later.")]
+        [InlineData("The number of open connections rose from 200 to 4,000.")]
+        [InlineData("The API was partially degraded for 9 minutes and down for 12 minutes.")]
+        [InlineData("The retry limit had been removed from the client years ago.")]
+        [InlineData("The deploy went out across multi-region clusters at 14:02.")]
+        [InlineData("There was some suspicion that the cache caused it.")]
+        [InlineData("Checkout failed for 47 minutes, largely because the retry budget was exhausted.")]
+        public void VagueQuantity_passes_numbers_fractions_and_whole_sets(string summary)
+        {
+            Assert.Null(InSummary(summary, nameof(VagueQuantity)));
+        }
+
+        [Fact]
+        public void VagueQuantity_names_the_quantity_and_asks_for_the_figure_in_the_guides_words()
+        {
+            var finding = Assert.Single(Check(Sample(p => p.Impact.UsersAffected = "Several hundred merchants"), nameof(VagueQuantity)));
+            Assert.Equal("Impact.UsersAffected", finding.Target);
+            Assert.Contains("several hundred", finding.Message);
+            Assert.Contains("The service was unavailable for 47 minutes", finding.Suggestion);
+        }
+
+        [Fact]
+        public void A_team_can_change_the_shapes_word_lists()
+        {
+            var settings = RuleSettings.Default();
+            settings.Apply("@{ AddWords = @{ VagueQuantifiers = @('a smattering of') }; RemoveWords = @{ EpistemicAdverbs = @('reportedly') } }", "team.psd1");
+            var vague = Sample(p => p.ExecutiveSummary = "A smattering of requests failed.");
+            Assert.Contains(PostmortemLinter.Check(vague, settings, n => n == nameof(VagueQuantity)), f => f.Target == "ExecutiveSummary");
+            var hearsay = Sample(p => p.ExecutiveSummary = "The vendor reportedly rotated its keys.");
+            Assert.DoesNotContain(PostmortemLinter.Check(hearsay, settings, n => n == nameof(Hedging)), f => f.Target == "ExecutiveSummary");
         }
     }
 }

@@ -27,7 +27,7 @@ namespace Postmortems.Rules
         private static readonly HashSet<string> Knowing = new HashSet<string>(StringComparer.Ordinal) { "tell", "know", "knows", "see", "determine", "understand", "aware" };
 
         /// <summary>The first hedge in the text: a phrase of Hedges or EpistemicAdverbs not inside a phrase of NotHedges, a
-        /// belief ("we think"), a state of not knowing ("remains unclear"), a hoped outcome ("should address"), or
+        /// belief ("we think", "our theory is that"), a state of not knowing ("remains unclear"), a hoped outcome ("should address"), or
         /// "as far as ... can tell".</summary>
         public static string? Hedge(Words words, RuleContext context)
         {
@@ -38,6 +38,7 @@ namespace Postmortems.Rules
             var beliefs = context.Phrases("BeliefVerbs");
             var states = context.Phrases("UncertainStates");
             var outcomes = context.Phrases("HopedOutcomes");
+            var beliefNouns = context.Phrases("BeliefNouns");
             var not = context.Phrases("NotHedges").Coverage(words);
 
             for (int i = 0; i < t.Count; i++)
@@ -66,6 +67,12 @@ namespace Postmortems.Rules
                     if (length > 0) return Join(t, i, j - i + length);
                 }
 
+                if (beliefNouns.Contains(t[i]))
+                {
+                    if (i + 1 < t.Count && t[i + 1] == "that") return Join(t, i, 2);
+                    if (i + 2 < t.Count && t[i + 1] == "is" && t[i + 2] == "that") return Join(t, i, 3);
+                }
+
                 if (Should.Contains(t[i]))
                 {
                     int j = i + 1;
@@ -80,6 +87,58 @@ namespace Postmortems.Rules
                         if (Knowing.Contains(t[j])) return Join(t, i, j - i + 1);
                     }
                 }
+            }
+            return null;
+        }
+
+        // Words that may stand between a quantifier and the number that makes it specific ("a few over 40").
+        private static readonly HashSet<string> BeforeNumber = new HashSet<string>(StringComparer.Ordinal) { "over", "under", "more", "less", "than", "about", "around", "nearly", "almost" };
+
+        // Magnitudes: after a quantifier they give no number ("several hundred", "a few thousand").
+        private static readonly HashSet<string> Magnitudes = new HashSet<string>(StringComparer.Ordinal) { "hundred", "thousand", "million", "billion", "dozen" };
+
+        /// <summary>The first vague quantity in the text: a phrase of VagueQuantities, a quantifier of VagueQuantifiers
+        /// with no number after it, a size of VagueSizes before a noun of QuantityNouns, or a plural unit of QuantityUnits
+        /// with no number before it and not pointing back before the incident (EarlierMarkers: "years ago"); none inside a phrase of NotQuantities.</summary>
+        public static string? VagueQuantity(Words words, RuleContext context)
+        {
+            var t = words.Tokens;
+            if (t.Count == 0) return null;
+            var phrases = context.Phrases("VagueQuantities");
+            var quantifiers = context.Phrases("VagueQuantifiers");
+            var sizes = context.Phrases("VagueSizes");
+            var nouns = context.Phrases("QuantityNouns");
+            var units = context.Phrases("QuantityUnits");
+            var numbers = context.Phrases("NumberWords");
+            var earlier = context.Phrases("EarlierMarkers");
+            var not = context.Phrases("NotQuantities").Coverage(words);
+
+            bool IsNumber(string token) => char.IsDigit(token[0]) || numbers.Contains(token);
+            bool NumberAfter(int j)
+            {
+                while (j < t.Count && BeforeNumber.Contains(t[j])) j++;
+                return j < t.Count && IsNumber(t[j]) && !Magnitudes.Contains(t[j]);
+            }
+            bool NumberBefore(int i) => (i >= 1 && IsNumber(t[i - 1])) || (i >= 2 && IsNumber(t[i - 2]));
+            // After a bare "most", a plural noun or a quantity ("most tenants", "most traffic" is not caught, "most severe" is not one).
+            bool Countable(int j) => j < t.Count && (nouns.Contains(t[j]) || units.Contains(t[j]) ||
+                (t[j].Length > 3 && t[j].EndsWith("s", StringComparison.Ordinal) && !t[j].EndsWith("ss", StringComparison.Ordinal) &&
+                 !t[j].EndsWith("us", StringComparison.Ordinal) && !t[j].EndsWith("is", StringComparison.Ordinal)));
+
+            for (int i = 0; i < t.Count; i++)
+            {
+                int length = phrases.LengthAt(words, i);
+                if (length > 0 && !Covered(not, i, length) && !NumberAfter(i + length)) return Join(t, i, length);
+
+                length = quantifiers.LengthAt(words, i);
+                if (length > 0 && !Covered(not, i, length) && !NumberAfter(i + length) && (length > 1 || t[i] != "most" || Countable(i + 1)))
+                {
+                    return Join(t, i, length + 1);
+                }
+
+                if (sizes.Contains(t[i]) && i + 1 < t.Count && nouns.Contains(t[i + 1]) && !Covered(not, i, 2)) return Join(t, i, 2);
+
+                if (units.Contains(t[i]) && !Covered(not, i, 1) && !NumberBefore(i) && !(i + 1 < t.Count && earlier.Contains(t[i + 1]))) return t[i];
             }
             return null;
         }
