@@ -79,9 +79,6 @@ namespace Postmortems.Rules
             return null;
         }
 
-        /// <summary>The phrase that starts at the given word, or null.</summary>
-        public string? At(Words words, int start) => MatchAt(words, start);
-
         /// <summary>How many words the phrase that starts at the given word spans, or 0.</summary>
         public int LengthAt(Words words, int start) => Match(words, start).Length;
 

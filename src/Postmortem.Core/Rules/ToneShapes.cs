@@ -120,7 +120,8 @@ namespace Postmortems.Rules
                 return j < t.Count && IsNumber(t[j]) && !Magnitudes.Contains(t[j]);
             }
             bool NumberBefore(int i) => (i >= 1 && IsNumber(t[i - 1])) || (i >= 2 && IsNumber(t[i - 2]));
-            // After a bare "most", a plural noun or a quantity ("most tenants", "most traffic" is not caught, "most severe" is not one).
+            // A bare "most" counts before a plural noun or a word of QuantityNouns or QuantityUnits ("most tenants"), not
+            // before an adjective ("most severe").
             bool Countable(int j) => j < t.Count && (nouns.Contains(t[j]) || units.Contains(t[j]) ||
                 (t[j].Length > 3 && t[j].EndsWith("s", StringComparison.Ordinal) && !t[j].EndsWith("ss", StringComparison.Ordinal) &&
                  !t[j].EndsWith("us", StringComparison.Ordinal) && !t[j].EndsWith("is", StringComparison.Ordinal)));
