@@ -151,20 +151,113 @@
             'ish', 'or so'
         )
 
-        # VagueQuantity. The guide: "The service was unavailable for 47 minutes", not "there was some downtime".
+        # VagueQuantity. The guide: "The service was unavailable for 47 minutes", not "there was some downtime". A number,
+        # a fraction or a whole set ("about 5,000 projects", "two thirds of", "85%", "every customer in the EU region") is
+        # specific. These phrases are vague wherever they stand: durations and degrees with no figure ("partially
+        # degraded", like "fully degraded", names a state, not an amount).
         VagueQuantities = @(
-            'some downtime', 'a while', 'for a while', 'a few users', 'some users', 'many users', 'several users'
-            'a few customers', 'some customers', 'many customers', 'there was some', 'there were some'
-            'some time', 'for some time', 'a bit', 'a little', 'a few minutes', 'several minutes', 'a few hours'
-            'several hours', 'a number of', 'a lot of', 'lots of', 'quite a few', 'some impact', 'briefly'
-            'a short time', 'a short while', 'some errors', 'a few errors', 'some requests', 'a handful of'
-            'minor impact', 'significant impact', 'somewhat'
+            'some downtime', 'a while', 'for a while', 'some time', 'for some time', 'briefly', 'momentarily', 'a bit'
+            'a little', 'somewhat', 'a matter of', 'some impact', 'mostly', 'largely', 'significantly', 'substantially'
+            'considerably', 'slightly', 'multi million', 'multi billion', 'multi thousand', 'multi hour', 'multi day'
+            'multi week', 'multi month', 'multi year', 'multi minute', 'multi second', 'multi gigabyte', 'multi terabyte'
+        )
+        # A count without its number ("several nodes", "a handful of webhooks", "thousands of jobs", "most tenants"); not
+        # when a number follows ("some 9,000 messages", "a few over 40"). "most" alone counts before a plural noun.
+        VagueQuantifiers = @(
+            'some', 'several', 'a few', 'few', 'many', 'numerous', 'multiple', 'various', 'countless', 'a number of'
+            'a subset of', 'a handful of', 'a couple of', 'a couple', 'a lot of', 'lots of', 'plenty of', 'a bunch of'
+            'much of', 'most of', 'most', 'a majority of', 'the majority of', 'the bulk of', 'a great deal of'
+            'a good deal of', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores of', 'tons of'
+        )
+        # A size without its number: one of VagueSizes right before one of QuantityNouns ("a large number of", "a small
+        # subset", "an extended period", "notable time", "significant impact").
+        VagueSizes = @(
+            'small', 'smaller', 'large', 'larger', 'big', 'bigger', 'significant', 'substantial', 'considerable'
+            'notable', 'noticeable', 'huge', 'massive', 'limited', 'long', 'longer', 'short', 'shorter', 'extended'
+            'prolonged', 'brief', 'minor', 'sizable', 'sizeable', 'modest', 'tiny', 'vast', 'fair', 'good', 'great'
+        )
+        QuantityNouns = @(
+            'number', 'numbers', 'amount', 'amounts', 'portion', 'portions', 'part', 'set', 'subset', 'fraction', 'share'
+            'percentage', 'proportion', 'majority', 'minority', 'addition', 'increase', 'decrease', 'reduction', 'drop'
+            'spike', 'surge', 'volume', 'group', 'batch', 'chunk', 'time', 'period', 'while', 'duration', 'stretch'
+            'delay', 'delays', 'impact', 'outage', 'disruption', 'interruption', 'window', 'span'
+        )
+        # Units that, plural and with no number before them, are a vague amount ("blocked for hours", "within minutes",
+        # "days behind", "gigabytes of logs").
+        QuantityUnits = @(
+            'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'kilobytes', 'megabytes', 'gigabytes'
+            'terabytes', 'petabytes'
+        )
+        # Words for numbers, beside digits. "hundred", "thousand", "million", "billion" and "dozen" alone after a
+        # quantifier ("several hundred") give no number.
+        NumberWords = @(
+            'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'
+            'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty'
+            'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion'
+            'half', 'third', 'thirds', 'quarter', 'quarters', 'dozen'
+        )
+        # A plural unit followed by one of these points back to a moment before the incident, not an amount of it ("the
+        # limit had been removed years ago").
+        EarlierMarkers = @('ago', 'earlier', 'before', 'prior')
+        # Phrases that hold one of the words above and count nothing.
+        NotQuantities = @(
+            'some reason', 'some point', 'some kind of', 'some sort of', 'some form of', 'some suspicion', 'some doubt'
+            'some evidence', 'some indication', 'some concern', 'some confusion', 'largely because', 'mostly because'
+            'largely due', 'mostly due', 'the most', 'at most', 'most likely', 'most probably', 'how many', 'as many as', 'as much as', 'as few as', 'business hours'
+            'office hours', 'working hours', 'peak hours', 'off hours', 'after hours', 'opening hours', 'core hours'
+            'man hours', 'person hours', 'meeting minutes'
         )
 
-        # Hedging. The guide: "We did not have alerting on X", not "unfortunately alerting was missing".
+        # Hedging. The guide: "We did not have alerting on X", not "unfortunately alerting was missing". A sentence
+        # hedges when it doubts its own fact or dresses it in feeling. These phrases hedge wherever they stand: feelings,
+        # modal hedges, appearances, hearsay and qualified certainty.
         Hedges = @(
-            'unfortunately', 'sadly', 'regrettably', 'unluckily', 'luckily', 'fortunately', 'hopefully'
-            'somehow', 'apparently', 'seemingly', 'it seems', 'it appears', 'kind of', 'sort of'
+            'unfortunately', 'sadly', 'regrettably', 'unluckily', 'luckily', 'fortunately', 'hopefully', 'thankfully'
+            'mercifully', 'alas', 'somehow', 'kind of', 'sort of'
+            'might', 'may have', 'may be', 'may well', 'may also have', 'may not have', 'may also be', 'could have'
+            'could well', 'could also have', 'would likely', 'would probably'
+            'it seems', 'seems to', 'seem to', 'seems like', 'it appears', 'appears that', 'appears to be'
+            'appears to have', 'appear to be', 'appear to have', 'it would appear', 'it looks like', 'it sounds like'
+            'looks as if', 'looks as though', 'it is possible', "it's possible", 'it is probable', 'it is conceivable'
+            'it is plausible', 'it is likely', "it's likely", 'to our knowledge', 'to the best of our knowledge'
+            'for some reason', 'for whatever reason', 'for unknown reasons', 'for reasons unknown', 'in all likelihood'
+            'almost certainly', 'according to one', 'according to some', 'according to reports', 'according to rumours'
+            'according to rumors', 'is said to', 'are said to', 'is thought to', 'are thought to', 'is believed to'
+            'are believed to', 'is suspected', 'are suspected', 'fairly confident', 'reasonably confident'
+            'pretty confident', 'fairly sure', 'reasonably sure', 'pretty sure', 'not sure', 'not entirely sure'
+            'not certain', 'not entirely certain', 'unsure'
+        )
+        # Adverbs that doubt the fact they stand in ("the handshake probably timed out").
+        EpistemicAdverbs = @(
+            'probably', 'possibly', 'likely', 'presumably', 'perhaps', 'maybe', 'arguably', 'reportedly', 'supposedly'
+            'allegedly', 'potentially', 'conceivably', 'seemingly', 'apparently', 'ostensibly', 'purportedly'
+        )
+        # A belief in place of the fact: "we think", "I suspect", "we now believe" (present tense: "we assumed the replica
+        # was in sync" reports what was assumed, and is a fact).
+        BeliefVerbs = @(
+            'think', 'believe', 'suspect', 'assume', 'guess', 'presume', 'suppose', 'reckon', 'speculate', 'hypothesize'
+            'hypothesise', 'feel'
+        )
+        # What a sentence says is not known, after "is", "are" or "remains" ("the cause remains unclear", "for reasons
+        # that are not yet clear").
+        UncertainStates = @(
+            'unclear', 'uncertain', 'unknown', 'not clear', 'not yet clear', 'not entirely clear', 'not fully clear'
+            'not known', 'not yet known', 'not understood', 'not yet understood', 'not fully understood'
+        )
+        # What a change is hoped to do, after "should" ("the fix should address the instability", "this should not
+        # happen again"); "the runbook should say ..." is a requirement, not a hope.
+        HopedOutcomes = @(
+            'address', 'fix', 'resolve', 'solve', 'prevent', 'help', 'reduce', 'eliminate', 'mitigate', 'avoid', 'stop'
+            'improve', 'work', 'hold', 'happen', 'recur', 'suffice', 'cover'
+        )
+        # A belief named as a noun, before "that" or "is that" ("there is some suspicion that", "our theory is that").
+        BeliefNouns = @('suspicion', 'theory', 'hypothesis', 'impression', 'indication', 'indications', 'hunch', 'guess')
+        # Phrases that hold a hedging word and hedge nothing: a comparison, a risk, a capability, a kind of thing.
+        NotHedges = @(
+            'more likely', 'less likely', 'as likely', 'equally likely', 'likely to', 'a potentially', 'the potentially'
+            'possible to', 'more probably', 'this kind of', 'that kind of', 'the kind of', 'a kind of', 'any kind of'
+            'some kind of', 'what kind of', 'this sort of', 'that sort of', 'the sort of', 'a sort of', 'any sort of'
+            'some sort of', 'what sort of'
         )
 
         # The tone rules (TimelineTense, SpecificTimes, VagueQuantity, Hedging) leave quotes as they are: text in

@@ -21,8 +21,8 @@ namespace Postmortems.Tests
         public const double BlameRecallFloor = 0.95;
         public const double ActionPrecisionFloor = 0.81;
         public const double ActionRecallFloor = 0.53;   // the held-out batch (A241-A300, written blind) took the figures from 0.94 / 0.56 to 0.81 / 0.53: the rules, not the floor, are to rise
-        public const double TonePrecisionFloor = 1.00;
-        public const double ToneRecallFloor = 0.33;
+        public const double TonePrecisionFloor = 0.97;
+        public const double ToneRecallFloor = 1.00;
         // Quotes (events from chat or alerts, or quoting someone) that no tone rule flags; the target is all of them.
         public const double QuoteExemptFloor = 1.00;
 

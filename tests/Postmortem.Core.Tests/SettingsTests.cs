@@ -73,6 +73,8 @@ namespace Postmortems.Tests
         {
             foreach (var list in new[] { "BlamePhrases", "PersonNouns", "PersonVerbs", "Adverbs", "SystemFramings", "VagueActionPhrases", "VagueActionStarts",
                          "ImperativeVerbs", "IndividualActionStarts", "IndividualActionPhrases", "VagueQuantities", "Hedges", "ApproximateTimes",
+                         "VagueQuantifiers", "VagueSizes", "QuantityNouns", "QuantityUnits", "NumberWords", "EarlierMarkers", "NotQuantities",
+                         "EpistemicAdverbs", "BeliefVerbs", "BeliefNouns", "UncertainStates", "HopedOutcomes", "NotHedges",
                          "SecurityBreachPhrases", "CompleteOutagePhrases", "AllUsersPhrases", "NoUserImpactPhrases" })
             {
                 Assert.True(Defaults.WordLists.ContainsKey(list), list);

@@ -89,22 +89,39 @@ namespace Postmortems.Rules
             }
         }
 
+        /// <summary>How many words the phrase that starts at the given word spans, or 0.</summary>
+        public int LengthAt(Words words, int start) => Match(words, start).Length;
+
+        /// <summary>The words covered by some phrase of the list, one flag a word.</summary>
+        public bool[] Coverage(Words words)
+        {
+            var covered = new bool[words.Tokens.Count];
+            for (int start = 0; start < words.Tokens.Count; start++)
+            {
+                int length = Match(words, start).Length;
+                for (int j = start; j < start + length && j < covered.Length; j++) covered[j] = true;
+            }
+            return covered;
+        }
+
         /// <summary>The phrase the text starts with, or null.</summary>
         public string? StartOf(Words words) => MatchAt(words, 0);
 
         public bool Contains(string word) => _singleWords.Contains(word);
 
-        private string? MatchAt(Words words, int start)
+        private string? MatchAt(Words words, int start) => Match(words, start).Phrase;
+
+        private (string? Phrase, int Length) Match(Words words, int start)
         {
-            if (start >= words.Tokens.Count || !_byFirstWord.TryGetValue(words.Tokens[start], out var candidates)) return null;
+            if (start >= words.Tokens.Count || !_byFirstWord.TryGetValue(words.Tokens[start], out var candidates)) return (null, 0);
             foreach (var (phrase, tokens) in candidates)
             {
                 if (start + tokens.Length > words.Tokens.Count) continue;
                 bool match = true;
                 for (int j = 1; j < tokens.Length && match; j++) match = words.Tokens[start + j] == tokens[j];
-                if (match) return phrase;
+                if (match) return (phrase, tokens.Length);
             }
-            return null;
+            return (null, 0);
         }
     }
 

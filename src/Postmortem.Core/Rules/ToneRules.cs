@@ -50,10 +50,9 @@ namespace Postmortems.Rules
 
         internal override void Check(RuleContext context)
         {
-            var vague = context.Phrases("VagueQuantities");
             foreach (var (section, target, text) in ToneProse.Of(context, includeAll: false))
             {
-                var found = vague.FindIn(Words.Of(text));
+                var found = ToneShapes.VagueQuantity(Words.Of(text), context);
                 if (found is null) continue;
                 context.Report(section, target, $"{target} says '{found}' where a reader needs a number.",
                     "Give the figure: \"The service was unavailable for 47 minutes\", \"about 3,100 customers\", \"12% of requests failed\".");
@@ -71,10 +70,9 @@ namespace Postmortems.Rules
 
         internal override void Check(RuleContext context)
         {
-            var hedges = context.Phrases("Hedges");
             foreach (var (section, target, text) in ToneProse.Of(context, includeAll: true))
             {
-                var found = hedges.FindIn(Words.Of(text));
+                var found = ToneShapes.Hedge(Words.Of(text), context);
                 if (found is null) continue;
                 context.Report(section, target, $"{target} hedges with '{found}'.",
                     "State the fact plainly: \"We did not have alerting on X\", not \"unfortunately alerting was missing\".");
