@@ -456,6 +456,8 @@ namespace Postmortems.Rules
                     }
                     return -1;
                 }
+                // An -ing form with no helper is no finite verb: "CheckoutHigh5xxRate firing" is an alert's name and state.
+                if (w.EndsWith("ing", StringComparison.Ordinal) && !Auxiliaries.Contains(w)) return -1;
                 return LooksLikeVerb(lexicon, w) || Auxiliaries.Contains(w) ? i : -1;
             }
             return -1;
