@@ -265,7 +265,7 @@ Describe 'Publish-Postmortem' {
             $stored.markdown | Should -BeLike '**Date:** 2026-11-20*'
             $stored.markdown | Should -Match ('(?s)## Timeline\n\n\| Time \(UTC\) [^\n]*\n(\|[^\n]*\n)+\n' +
                 [regex]::Escape('<!-- Timeline chart, drawn from the table above by Publish-Postmortem: edits to it are replaced on the next publish -->') +
-                '\n<div class="pm-chart"><svg xmlns="http://www\.w3\.org/2000/svg"[^\n]*</svg></div>\n' +
+                '\n<style>[^\n]*\{white-space:nowrap\}</style>\n<div class="pm-chart"><svg xmlns="http://www\.w3\.org/2000/svg"[^\n]*</svg></div>\n' +
                 [regex]::Escape('<!-- End of timeline chart -->') + '\n\n## Impact\n')
             $stored.markdown | Should -Match 'Vault seal alert fired for openbao-0'
             $stored.html | Should -Match '<svg'
@@ -278,10 +278,11 @@ Describe 'Publish-Postmortem' {
 
             $stored = (Get-Page)[0]
             $stored.markdown | Should -Not -Match '<svg'
-            # The page's name is the title, so the body is the document without its first heading; the dates in its
-            # tables are written with non-breaking hyphens (U+2011), so BookStack never wraps them mid-date.
-            $stored.markdown | Should -Match '\| 2026\u201112\u201115 \|'
-            $stored.markdown.Replace([char]0x2011, '-').Replace([char]0xA0, ' ') |
+            # The page's name is the title, so the body is the document without its first heading; after the Timeline
+            # table, a block holds the page's style that keeps dates in the tables whole (BookStack breaks words anywhere).
+            $style = "<!-- Table style, written by Publish-Postmortem so dates do not wrap: edits to it are replaced on the next publish -->`n<style>[^`n]*white-space:nowrap}</style>`n<!-- End of table style -->`n`n"
+            $stored.markdown | Should -Match $style
+            ($stored.markdown -replace $style, '') |
                 Should -BeExactly (($pm | ConvertTo-PostmortemMarkdown) -replace '^# Postmortem: [^\n]*\n\n', '').Trim()
         }
 
@@ -293,9 +294,10 @@ Describe 'Publish-Postmortem' {
             $post | Should -HaveCount 1
             $body = $post.body | ConvertFrom-Json
             $body.PSObject.Properties.Name | Should -Not -Contain 'markdown'
-            # The fragment below its title heading (the page's name is the title), with dates that do not wrap.
+            # The fragment below its title heading (the page's name is the title), with the style that keeps dates whole.
             $body.html | Should -Not -Match '<h1'
-            $body.html.Replace([char]0x2011, '-').Replace([char]0xA0, ' ') |
+            $body.html | Should -Match '^<style>[^\n]*table\.pm-action-items th\{white-space:nowrap\}</style>\n'
+            ($body.html -replace '^<style>[^\n]*</style>\n', '') |
                 Should -BeExactly (($pm | ConvertTo-PostmortemHtml -Fragment) -replace '^<h1>[^\n]*</h1>\n', '')
             $body.html | Should -Match '<svg'
             $stored = (Get-Page)[0]
@@ -830,7 +832,9 @@ Describe 'Publish-Postmortem' {
             $errs[0].CategoryInfo.Category | Should -Be 'SecurityError'
             $errs[0].Exception.Message | Should -Match 'Protect-Postmortem'
             $errs[0].Exception.Message | Should -Not -Match 'hunter2'
-            Get-ApiRequest | Should -HaveCount 0
+            # Nothing about this postmortem reached the server (a request an earlier test left delayed on purpose
+            # may still be logged after the log was cleared).
+            @(Get-ApiRequest | Where-Object { $_.method -ne 'GET' -or $_.pathAndQuery -match $pm.Id }) | Should -HaveCount 0
         }
 
         It '-Force publishes a postmortem in which a secret was found' {

@@ -45,15 +45,17 @@ namespace Postmortems
         }
 
         /// <summary>The longest <see cref="ShortText"/> before it is cut with an ellipsis.</summary>
-        public const int ShortTextLength = 48;
+        public const int ShortTextLength = 32;
 
         // Where an address shows it all, without its scheme.
-        private const int WholeAddressLength = 40;
+        private const int WholeAddressLength = 32;
 
         /// <summary>
-        /// What a link to a tracking address shows, so a table column stays narrow: the key it ends in (PAY-1423); an
-        /// issue or pull request as github.com/org/repo#42 (a merge request as host/group/repo!7); a short address whole,
-        /// without its scheme; else the host and the last part of the path (wiki.example.com/…/page-name), cut to
+        /// What a link to a tracking address shows, so a table column stays narrow beside the action: the key it ends in
+        /// (PAY-1423); an issue or pull request as its project and number, payments#42 (a merge request payments!7,
+        /// the host and group are in the link, which a reader sees on hovering); a short address whole,
+        /// without its scheme; else the host and the last part of the path (wiki.example.com/…/page-name), or that part
+        /// alone where both are too long, cut to
         /// <see cref="ShortTextLength"/> characters. The link itself keeps the whole address.
         /// </summary>
         public static string ShortText(string url)
@@ -70,11 +72,17 @@ namespace Postmortems
                 var mark = kind is "issues" or "pull" or "pulls" ? "#" : kind == "merge_requests" ? "!" : null;
                 // GitLab puts a "-" between the project and its issues.
                 int project = segments.Length - 2 - (segments[segments.Length - 3] == "-" ? 1 : 0);
-                if (mark is not null && project >= 2) return host + "/" + string.Join("/", segments, 0, project) + mark + segments[segments.Length - 1];
+                if (mark is not null && project >= 2)
+                {
+                    var name = segments[project - 1] + mark + segments[segments.Length - 1];
+                    return name.Length <= ShortTextLength ? name : name.Substring(0, ShortTextLength - 1 - (segments[segments.Length - 1].Length + 1)) + "…" + mark + segments[segments.Length - 1];
+                }
             }
             var whole = host + uri.AbsolutePath.TrimEnd('/') + query + uri.Fragment;
             if (whole.Length <= WholeAddressLength) return whole;
             var text = segments.Length == 0 ? host + query : host + (segments.Length > 1 ? "/…/" : "/") + segments[segments.Length - 1];
+            // Too long with its host: the page's own name says more than where it lives ("rebuilding-a-ledger-replica-…").
+            if (text.Length > ShortTextLength && segments.Length > 0) text = segments[segments.Length - 1];
             return text.Length <= ShortTextLength ? text : text.Substring(0, ShortTextLength - 1) + "…";
         }
 

@@ -19,9 +19,10 @@ namespace Postmortems.Rendering
         public bool TimelineChart { get; set; }
 
         /// <summary>
-        /// Dates in the tables (a Time cell's date, a Due Date) written with non-breaking hyphens (U+2011), and a
-        /// non-breaking space between a date and its time, so a narrow column never wraps mid-date. For a wiki page,
-        /// whose stylesheet knows nothing of the module's tables; the reader takes either as a hyphen and a space.
+        /// Dates, priorities and statuses in the tables never wrap on a wiki page: the page carries a style element
+        /// (<see cref="PostmortemMarkdown.PageStyle"/>), in the Markdown as the first line of the block at the end of
+        /// the Timeline section (with the chart, or alone), in the HTML fragment at its start. BookStack's stylesheet
+        /// breaks words anywhere in a table cell, which made "2026-12-04" wrap mid-date.
         /// </summary>
         public bool UnbreakableDates { get; set; }
     }

@@ -54,10 +54,12 @@ figure.pm-chart svg { max-width: 100%; height: auto; }
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             if (markdown is null) throw new ArgumentNullException(nameof(markdown));
-            var html = ToHtml(PostmortemMarkdown.Render(postmortem, new MarkdownOptions { TitleHeading = markdown.TitleHeading, UnbreakableDates = markdown.UnbreakableDates }));
+            var html = ToHtml(PostmortemMarkdown.Render(postmortem, new MarkdownOptions { TitleHeading = markdown.TitleHeading }));
             var chart = timelineChart ? TimelineChart.Render(postmortem) : null;
-            if (chart is null) return html;
-            return AppendBody(new StringBuilder(html.Length + chart.Length + 64), html, chart).ToString();
+            var fragment = new StringBuilder(html.Length + (chart?.Length ?? 0) + 512);
+            // The wiki's own stylesheet knows nothing of the tables; the page carries the rules that keep dates whole.
+            if (markdown.UnbreakableDates) fragment.Append(PostmortemMarkdown.PageStyle).Append('\n');
+            return AppendBody(fragment, html, chart).ToString();
         }
 
         /// <summary>A standalone page: title, a small readable stylesheet, and the rendered document.</summary>

@@ -25,6 +25,25 @@ namespace Postmortems.Rendering
         /// <summary>The first line of the timeline chart's block in the page.</summary>
         public const string ChartStart = "<!-- Timeline chart, drawn from the table above by Publish-Postmortem: edits to it are replaced on the next publish -->";
 
+        /// <summary>The first line of the block that holds the page's style alone, when there is no chart.</summary>
+        public const string StyleStart = "<!-- Table style, written by Publish-Postmortem so dates do not wrap: edits to it are replaced on the next publish -->";
+
+        /// <summary>The last line of the style's block without a chart.</summary>
+        public const string StyleEnd = "<!-- End of table style -->";
+
+        /// <summary>
+        /// The wiki page's own style for the template's tables: a Time cell, a Due Date, a Priority, a Status and the
+        /// Action Items' headings never wrap. BookStack's tables break words anywhere (word-break: break-word) and size
+        /// columns by their longest line, so a long action or link squeezed "2026-12-04" to "2026-1/2-04"; white-space:
+        /// nowrap gives those cells their full width. The Markdown page's tables are found by the heading BookStack
+        /// gives an id (bkmrk-timeline, bkmrk-action-items), the HTML page's by their class. BookStack keeps a style
+        /// element (v24.02.3); it applies to the page it is on, and only to the module's two tables.
+        /// </summary>
+        public const string PageStyle =
+            "<style>[id^=\"bkmrk-timeline\"]+table td:first-child,[id^=\"bkmrk-action-items\"]+table td:nth-child(n+3):nth-child(-n+5)," +
+            "[id^=\"bkmrk-action-items\"]+table th,table.pm-timeline td:first-child,table.pm-action-items td:nth-child(n+3):nth-child(-n+5)," +
+            "table.pm-action-items th{white-space:nowrap}</style>";
+
         /// <summary>The last line of the timeline chart's block in the page.</summary>
         public const string ChartEnd = "<!-- End of timeline chart -->";
 
@@ -50,8 +69,8 @@ namespace Postmortems.Rendering
             Paragraph(md, postmortem.ExecutiveSummary);
 
             Section(md, "Timeline");
-            WriteTimeline(md, postmortem, options.UnbreakableDates);
-            if (options.TimelineChart) md.Append(ChartBlock(postmortem));
+            WriteTimeline(md, postmortem);
+            if (options.TimelineChart || options.UnbreakableDates) md.Append(ChartBlock(postmortem, options.TimelineChart, options.UnbreakableDates));
 
             Section(md, "Impact");
             WriteImpact(md, postmortem.Impact);
@@ -79,7 +98,7 @@ namespace Postmortems.Rendering
             BulletList(md, postmortem.WentPoorly);
 
             Section(md, "Action Items");
-            WriteActionItems(md, postmortem.ActionItems, postmortem.TrackingUrl, options.UnbreakableDates);
+            WriteActionItems(md, postmortem.ActionItems, postmortem.TrackingUrl);
 
             Section(md, "Lessons Learned");
             Paragraph(md, postmortem.LessonsLearned);
@@ -96,7 +115,7 @@ namespace Postmortems.Rendering
         /// </summary>
         public static string WithTimelineChart(string markdown, Postmortem postmortem)
         {
-            var block = ChartBlock(postmortem);
+            var block = ChartBlock(postmortem, chart: true, style: false);
             // User text is escaped, so the only line that reads "## Timeline" is the template's own heading, and the
             // next line starting "## " is the next section's.
             int at = markdown.StartsWith("## Timeline\n", StringComparison.Ordinal) ? 0 : markdown.IndexOf("\n## Timeline\n", StringComparison.Ordinal);
@@ -112,11 +131,16 @@ namespace Postmortems.Rendering
         /// line. A line that starts with &lt;svg does not open one unless the tag stands alone on it, and the chart's
         /// text would be read as Markdown. Empty when there is no chart (no events).
         /// </summary>
-        private static string ChartBlock(Postmortem postmortem)
+        /// With <paramref name="style"/>, the page's <see cref="PageStyle"/> is the block's first line after the comment,
+        /// chart or no chart.
+        private static string ChartBlock(Postmortem postmortem, bool chart, bool style)
         {
-            var oneLine = TimelineChart.RenderOneLine(postmortem);
-            if (oneLine is null) return string.Empty;
-            return ChartStart + "\n<div class=\"pm-chart\">" + oneLine + "</div>\n" + ChartEnd + "\n\n";
+            var oneLine = chart ? TimelineChart.RenderOneLine(postmortem) : null;
+            if (oneLine is null && !style) return string.Empty;
+            var block = new StringBuilder(oneLine is null ? StyleStart : ChartStart).Append('\n');
+            if (style) block.Append(PageStyle).Append('\n');
+            if (oneLine is not null) block.Append("<div class=\"pm-chart\">").Append(oneLine).Append("</div>\n");
+            return block.Append(oneLine is null ? StyleEnd : ChartEnd).Append("\n\n").ToString();
         }
 
         private static readonly Regex DurationPattern = new Regex(
@@ -200,19 +224,16 @@ namespace Postmortems.Rendering
             md.Append('\n');
         }
 
-        /// <summary>A non-breaking hyphen: a date written with it does not wrap in a narrow table column.</summary>
+        /// <summary>A non-breaking hyphen, which pages published by an earlier version wrote in their dates.</summary>
         public const char NonBreakingHyphen = '\u2011';
 
-        /// <summary>Between a date and its time in a Time cell, with <see cref="MarkdownOptions.UnbreakableDates"/>.</summary>
+        /// <summary>Between a date and its time in a Time cell of a page published by an earlier version.</summary>
         public const char NonBreakingSpace = '\u00a0';
 
         /// <summary>A table cell's date or time as the reader takes it: non-breaking hyphens and spaces as plain ones.</summary>
         public static string PlainDate(string text) => text.Replace(NonBreakingHyphen, '-').Replace(NonBreakingSpace, ' ');
 
-        private static string DateCell(string text, bool unbreakable) =>
-            unbreakable ? text.Replace('-', NonBreakingHyphen).Replace(' ', NonBreakingSpace) : text;
-
-        private static void WriteTimeline(StringBuilder md, Postmortem p, bool unbreakableDates)
+        private static void WriteTimeline(StringBuilder md, Postmortem p)
         {
             var timeline = p.Timeline;
             if (timeline.Count == 0)
@@ -233,7 +254,7 @@ namespace Postmortems.Rendering
             {
                 var format = e.UtcTime.Date == day ? timeFormat : "yyyy-MM-dd " + timeFormat;
                 day = e.UtcTime.Date;
-                md.Append("| ").Append(DateCell(e.UtcTime.ToString(format, CultureInfo.InvariantCulture), unbreakableDates))
+                md.Append("| ").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
                   .Append(" | ").Append(MarkdownText.Cell(e.Event))
                   .Append(e.Source == TimelineEvent.ManualSource ? "" : " " + MarkdownText.SourceTag(e.Source))
                   .Append(" |").Append(e.Milestone == Milestone.None ? "" : " " + MilestoneGuide.Words(e.Milestone)).Append(" |\n");
@@ -264,7 +285,7 @@ namespace Postmortems.Rendering
         private static string Field(string label, string? text) =>
             text is null ? NotSet : MarkdownFreeText.Write(text, FreeTextPlace.Field, "- **" + label + ":** ", "  ");
 
-        private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items, string? trackingUrl, bool unbreakableDates)
+        private static void WriteActionItems(StringBuilder md, IReadOnlyList<ActionItem> items, string? trackingUrl)
         {
             if (items.Count == 0)
             {
@@ -277,7 +298,7 @@ namespace Postmortems.Rendering
                 var tracking = TrackingCell(item.Tracking, trackingUrl);
                 md.Append("| ").Append(MarkdownText.Cell(item.Action))
                   .Append(" | ").Append(item.Owner is null ? NotSet : MarkdownText.Cell(item.Owner))
-                  .Append(" | ").Append(item.DueDate is DateTime due ? DateCell(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), unbreakableDates) : NotSet)
+                  .Append(" | ").Append(item.DueDate is DateTime due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : NotSet)
                   .Append(" | ").Append(item.Priority?.ToString() ?? NotSet)
                   .Append(" | ").Append(item.Status.ToString())
                   .Append(" |").Append(tracking.Length == 0 ? "" : " " + tracking)
