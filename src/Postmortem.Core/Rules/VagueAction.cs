@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Postmortems.Rules
+{
+    /// <summary>Why VagueActionItem calls an action item vague.</summary>
+    internal enum VagueKind
+    {
+        /// <summary>A phrase of the VagueActionPhrases list: "be more careful", "as needed", "a sane value".</summary>
+        Phrase,
+
+        /// <summary>Work to decide a change: "Investigate ...", "Evaluate ...".</summary>
+        Decide,
+
+        /// <summary>A verb of intention and no measure: "Improve ...", "Harden ...", "Ensure ...".</summary>
+        Intention,
+
+        /// <summary>A quality to reach in the verb's object: "Make deploys safer", "Provide more accurate information".</summary>
+        Quality,
+
+        /// <summary>An effort promised: "Take steps ...", "Make changes ...", "Begin a practice of ...".</summary>
+        Effort,
+
+        /// <summary>A whole practice of ours, not a change in it: "Accelerate our bootstrapping process".</summary>
+        Practice,
+    }
+
+    /// <summary>
+    /// The shape of a vague action item, as the guide's Bad column shows it ("Be more careful when deploying", "Add more
+    /// monitoring", "Improve communication"): an intention, not a change. The words come from the VagueAction* lists of
+    /// the settings; this class reads where they stand: at the action's verb (after "We will", "Continue to"), in the
+    /// verb's object (up to its first preposition or clause), and whether the action gives a measure.
+    /// </summary>
+    internal static class VagueAction
+    {
+        // Where the verb's object ends: "Provide more visibility | into the deploy process".
+        private static readonly HashSet<string> ObjectEnds = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "for", "on", "of", "in", "across", "around", "to", "with", "at", "by", "from", "about", "when", "during", "into",
+            "onto", "over", "under", "through", "via", "per", "within", "without", "than", "after", "before", "until",
+            "between", "against", "toward", "towards", "using", "that", "which", "who", "where", "while", "if", "unless",
+            "so", "because", "since", "once", "as", "how", "why", "whether", "but", "instead", "like",
+        };
+
+        // Words that count a change: "three", "twice", "half". A number counts as well ("5-minute", "80%", "2,000"),
+        // not a digit inside a name ("S3", "db1").
+        private static readonly HashSet<string> NumberWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+            "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million", "twice", "thrice", "half",
+            "percent", "hourly", "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annually",
+        };
+
+        // "every week", "each release": a frequency measures a change as a number does.
+        private static readonly HashSet<string> Periods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "minute", "hour", "day", "night", "week", "sprint", "month", "quarter", "year", "release", "deploy", "deployment",
+        };
+
+        /// <summary>The action gives a measure: a number, a threshold or a frequency.</summary>
+        internal static bool HasMeasure(IReadOnlyList<string> tokens)
+        {
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (char.IsDigit(tokens[i][0]) || NumberWords.Contains(tokens[i])) return true;
+                if (tokens[i] is "every" or "each" && i + 1 < tokens.Count && Periods.Contains(tokens[i + 1])) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Why the action is vague and the words that show it, or null when it names a change.</summary>
+        internal static (VagueKind Kind, string Phrase)? Judge(RuleContext context, string action)
+        {
+            var words = Words.Of(ActionShape.WithoutMarkers(action));
+            if (context.Phrases("VagueActionPhrases").FindIn(words) is string phrase) return (VagueKind.Phrase, phrase);
+
+            var lexicon = VerbLexicon.English;
+            var teamVerbs = context.Phrases("ImperativeVerbs");
+            bool TeamVerb(Words w) => teamVerbs.StartOf(w) is not null;
+
+            // "We will ...", "Continue to ...": the action is read from the verb after the promise.
+            var text = ActionShape.WithoutMarkers(action);
+            var leadIns = context.Phrases("ActionLeadIns");
+            bool promised = false;
+            for (int guard = 0; guard < 3; guard++)
+            {
+                var lead = leadIns.StartOf(Words.Of(text));
+                if (lead is null) break;
+                text = SkipWords(text, Words.Of(lead).Tokens.Count);
+                promised = true;
+            }
+            var (tokens, compound) = ActionShape.Normalize(text, lexicon, TeamVerb);
+            if (compound is not null || tokens.Count == 0) return null;
+
+            // "We are changing our procedures ...", "Improving our monitoring": the verb in its -ing form.
+            var head = tokens[0];
+            if (lexicon.IsGerund(head) && !lexicon.IsVerb(head) && (tokens.Count == 1 || tokens[1] != "of"))
+            {
+                tokens = tokens.ToList();
+                tokens[0] = head = lexicon.BaseOf(head)!;
+            }
+            var core = Words.Of(string.Join(" ", tokens));
+            if (context.Phrases("VagueActionStarts").StartOf(core) is string start) return (VagueKind.Decide, start);
+
+            // Only an imperative has a verb to judge: "Review of the thresholds" and "Alerting should be improved" are
+            // noun phrases and passives, ActionItemImperative's to report.
+            var shape = ActionShape.Of(string.Join(" ", tokens), lexicon, TeamVerb, word => context.Settings.IsRemoved("ImperativeVerbs", word));
+            if (shape.Form != ActionForm.Imperative && !(promised && lexicon.IsVerb(head))) return null;
+            if (HasMeasure(words.Tokens)) return null;
+
+            if (context.Phrases("VagueActionVerbs").StartOf(core) is string intention) return (VagueKind.Intention, intention);
+
+            // The verb's object: from the word after the verb to the first preposition or clause.
+            int end = 1;
+            while (end < tokens.Count && !ObjectEnds.Contains(tokens[end])) end++;
+            var obj = tokens.Skip(1).Take(end - 1).ToList();
+
+            var qualities = context.Phrases("VagueActionQualities");
+            for (int i = 0; i < obj.Count; i++)
+            {
+                if (!qualities.Contains(obj[i])) continue;
+                var quality = obj[i] is "more" or "less" && i + 1 < obj.Count ? $"{obj[i]} {obj[i + 1]}" : obj[i];
+                return (VagueKind.Quality, quality);
+            }
+
+            var nouns = context.Phrases("VagueActionNouns");
+            if (context.Phrases("VagueActionLightVerbs").Contains(head))
+            {
+                // The effort is the object's head noun: "Take a more proactive stance", not "Make the breakers shed work".
+                foreach (var (_, _, effortEnd) in nouns.Matches(Words.Of(string.Join(" ", obj))))
+                {
+                    if (effortEnd == obj.Count) return (VagueKind.Effort, string.Join(" ", tokens.Take(1 + effortEnd)));
+                }
+            }
+
+            // "Accelerate our bootstrapping process", "Update our training and tooling to handle ...": a practice of
+            // ours named whole, with nothing after it but its purpose.
+            if (obj.Count >= 2 && obj[0] == "our")
+            {
+                int last = 1;
+                while (last < tokens.Count && (!ObjectEnds.Contains(tokens[last]) || tokens[last] is "and" or "or")) last++;
+                var practice = tokens.Skip(1).Take(last - 1).ToList();
+                bool nothingAfter = last >= tokens.Count || tokens[last] is "so" or "that" or "because"
+                                    || (tokens[last] == "to" && last + 1 < tokens.Count && lexicon.IsVerb(tokens[last + 1]));
+                if (nothingAfter && nouns.Contains(practice[practice.Count - 1])) return (VagueKind.Practice, string.Join(" ", practice));
+            }
+            return null;
+        }
+
+        /// <summary>The finding's message for a vague action.</summary>
+        internal static string Message(string action, VagueKind kind, string phrase) => kind switch
+        {
+            VagueKind.Decide => $"The action '{action}' starts with '{phrase}': it describes work to decide a change, not the change.",
+            VagueKind.Intention => $"The action '{action}' is vague ('{phrase}'): it states an intention to make something better, not the change or by how much.",
+            VagueKind.Quality => $"The action '{action}' is vague ('{phrase}'): it names a quality to reach, not the change that reaches it.",
+            VagueKind.Effort => $"The action '{action}' is vague ('{phrase}'): it promises an effort, not a change.",
+            VagueKind.Practice => $"The action '{action}' is vague ('{phrase}'): it names a whole practice, not what changes in it.",
+            _ => $"The action '{action}' is vague ('{phrase}').",
+        };
+
+        // The text after its first n words, as Words counts them.
+        private static string SkipWords(string text, int n)
+        {
+            int i = 0;
+            for (int counted = 0; counted < n; counted++)
+            {
+                while (i < text.Length && !IsWordChar(text, i)) i++;
+                while (i < text.Length && IsWordChar(text, i)) i++;
+            }
+            return text.Substring(i).TrimStart();
+        }
+
+        private static bool IsWordChar(string text, int i)
+        {
+            char c = text[i];
+            if (char.IsLetterOrDigit(c)) return true;
+            return (c == '\'' || c == '\u2019') && i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]);
+        }
+    }
+}
