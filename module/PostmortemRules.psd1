@@ -109,7 +109,9 @@
             'sensible level', 'sensible levels', 'sensible defaults', 'reasonable value', 'reasonable values'
             'reasonable level', 'reasonable levels', 'reasonable limit', 'reasonable limits', 'appropriate value'
             'appropriate values', 'appropriate level', 'appropriate levels', 'right value', 'proper value'
-            'to understand', 'to better understand', 'to learn more', 'to figure out'
+            'to understand', 'to better understand', 'to learn more', 'to figure out', 'more alerting', 'more logging'
+            'more tests', 'more alerts', 'increase monitoring', 'increase alerting', 'increase testing', 'expand monitoring'
+            'expand alerting', 'expand testing'
         )
 
         # VagueActionItem, at the start of the action (after "We will", "Continue to" and the like): work to decide
@@ -159,7 +161,7 @@
         ActionLeadIns = @(
             'we will', "we'll", 'we are going to', "we're going to", 'we are', "we're", 'we need to', 'we should'
             'we must', 'we plan to', 'we want to', 'we intend to', 'we would like to', "we'd like to", 'we have to'
-            'we shall', 'we can', 'continue to', 'keep working to', 'plan to', 'aim to', 'work to', 'start to'
+            'we shall', 'we can', 'continue to', 'continue', 'keep working to', 'plan to', 'aim to', 'work to', 'start to'
             'begin to', 'commit to'
         )
 

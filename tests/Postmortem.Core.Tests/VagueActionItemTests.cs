@@ -27,6 +27,7 @@ namespace Postmortems.Tests
         [InlineData("Invest in better load testing")]
         [InlineData("De-risk database migrations")]
         [InlineData("Continue to strengthen the backup process")]
+        [InlineData("Continue improving the release pipeline")]
         public void A_verb_of_intention_without_a_measure_is_vague(string action)
         {
             var finding = Assert.Single(ActionFindings(action));
@@ -40,6 +41,7 @@ namespace Postmortems.Tests
         [InlineData("Assess whether the queue needs a second consumer")]
         [InlineData("Work with the CDN vendor to understand its purge limits")]
         [InlineData("Double-check replica lag before a failover")]
+        [InlineData("Reassess the paging policy")]
         public void Work_to_decide_a_change_is_vague(string action)
         {
             Assert.Equal(nameof(VagueActionItem), Assert.Single(ActionFindings(action)).RuleName);
@@ -55,6 +57,8 @@ namespace Postmortems.Tests
         [InlineData("Post incident updates earlier")]
         [InlineData("Take measures so that this cannot recur")]
         [InlineData("Do a thorough retrospective of the release process")]
+        [InlineData("Work on better dashboards")]
+        [InlineData("Increase monitoring of the export jobs")]
         public void A_quality_a_stance_or_a_promise_is_vague(string action)
         {
             Assert.Equal(nameof(VagueActionItem), Assert.Single(ActionFindings(action)).RuleName);
@@ -83,6 +87,9 @@ namespace Postmortems.Tests
         [InlineData("Review every alert threshold against the last 30 days of data")]
         [InlineData("Move the cache to hosts with more memory")]
         [InlineData("Re-enable the CPU guard for regular expressions")]
+        [InlineData("Load-test the checkout flow before each sale")]
+        [InlineData("Improve the backup script so it verifies the checksum of every archive")]
+        [InlineData("Migrate our monitoring to a second region")]
         [InlineData("Manually verify all 12 shard maps after the migration")]
         [InlineData("Take nightly snapshots of the ledger database and keep 30 of them")]
         [InlineData("Accelerate the migration of the status page to an external provider")]
@@ -97,8 +104,8 @@ namespace Postmortems.Tests
 
         [Theory]
         [InlineData("Restore of last night's backup onto a staging host")]
-        [InlineData("Rate limiting of the login API at 5 requests per second")]
         [InlineData("Read-only mode for the billing API during maintenance")]
+        [InlineData("Per-tenant quotas on the export API")]
         [InlineData("Better alerting on disk usage")]
         [InlineData("We're rolling out the patch to every region")]
         public void A_specific_change_that_is_not_an_imperative_is_not_vague(string action)

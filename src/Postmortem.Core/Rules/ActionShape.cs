@@ -93,11 +93,16 @@ namespace Postmortems.Rules
             "up", "down", "out", "back", "in", "off", "over",
         };
 
-        // Verbs that go with a bare noun and "of" as one phrase ("Take care of", "Make use of", "Keep track of"), so
-        // "<verb> <noun> of" after them is no noun phrase.
-        private static readonly HashSet<string> LightVerbs = new HashSet<string>(StringComparer.Ordinal)
+        // Prefixes that make a verb of a verb: "Re-introduce", "De-risk", "Double-check".
+        private static readonly HashSet<string> VerbPrefixes = new HashSet<string>(StringComparer.Ordinal)
         {
-            "take", "make", "keep", "get", "have", "give", "do", "lose", "gain", "run",
+            "re", "de", "pre", "un", "co", "dis", "mis", "over", "under", "out", "double", "auto", "cross", "back",
+        };
+
+        // Words that open an object: "Load-test the web tier".
+        private static readonly HashSet<string> ObjectStarts = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "the", "a", "an", "our", "all", "every", "each", "any", "its", "their", "this", "these", "those", "your", "it", "them",
         };
 
         // Adjectives in -ly, which start a noun phrase ("Monthly restore tests ..."), not adverbs before the verb
@@ -106,12 +111,6 @@ namespace Postmortems.Rules
         {
             "hourly", "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "early", "only", "likely",
             "timely", "costly", "friendly", "orderly", "elderly", "lonely", "lovely", "ugly", "silly", "holy", "jolly", "curly",
-        };
-
-        // Words that open a noun phrase: after one, the head's "of" is not the "<noun> <noun> of" of a compound.
-        private static readonly HashSet<string> Determiners = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "the", "a", "an", "our", "all", "every", "each", "any", "some", "its", "their", "this", "that", "these", "those", "no", "your", "my",
         };
 
         /// <summary>
@@ -135,7 +134,10 @@ namespace Postmortems.Rules
                     rest.Insert(0, first + second);
                     return (rest, null);
                 }
-                if (IsVerb(second) || (IsVerb(first) && Particles.Contains(second)))
+                // A prefix ("re-", "de-", "double-") makes a verb of a verb; any other first part makes one only when an
+                // object follows ("Load-test the web tier"), not a noun ("Per-tenant rate limits", "On-call rotation").
+                bool objectFollows = rest.Count > 0 && ObjectStarts.Contains(rest[0]);
+                if ((IsVerb(second) && (VerbPrefixes.Contains(first) || objectFollows)) || (IsVerb(first) && Particles.Contains(second) && objectFollows))
                 {
                     rest.Insert(0, $"{first}-{second}");
                     return (rest, null);
@@ -183,13 +185,6 @@ namespace Postmortems.Rules
                 if (next == "of" && !lexicon.TakesOf(verbWord))
                 {
                     return new ActionShape(ActionForm.NounPhrase, head, $"{head} of", head);
-                }
-                // "Rate limiting of the API", "Retry budget of 3 attempts": a noun, then a gerund or a bare noun, then
-                // "of": one compound noun, not a verb and its object.
-                if (lexicon.IsAlsoNoun(verbWord) && !LightVerbs.Contains(verbWord) && tokens.Count > 2 && tokens[2] == "of"
-                    && !Determiners.Contains(next) && (lexicon.IsGerund(next) || !lexicon.IsVerb(next)) && next.Any(char.IsLetter) && !next.Any(char.IsDigit))
-                {
-                    return new ActionShape(ActionForm.NounPhrase, head, $"{head} {next} of", lexicon.VerbOfNoun(next) ?? lexicon.BaseOf(next));
                 }
                 // "Alert rules should be added": the noun is the subject of a passive, not an imperative. The team's
                 // verbs ("backup", "snapshot") are nouns as often as not.

@@ -101,7 +101,14 @@ namespace Postmortems.Rules
                 tokens[0] = head = lexicon.BaseOf(head)!;
             }
             var core = Words.Of(string.Join(" ", tokens));
-            if (context.Phrases("VagueActionStarts").StartOf(core) is string start) return (VagueKind.Decide, start);
+            // "Reassess", "Re-evaluate", "Rethink": the verb again is the same work.
+            var again = head.StartsWith("re", StringComparison.Ordinal) && head.Length > 4
+                ? Words.Of(head.Substring(head[2] == '-' ? 3 : 2) + " " + string.Join(" ", tokens.Skip(1)))
+                : core;
+            if ((context.Phrases("VagueActionStarts").StartOf(core) ?? context.Phrases("VagueActionStarts").StartOf(again)) is string start)
+            {
+                return (VagueKind.Decide, start);
+            }
 
             // Only an imperative has a verb to judge: "Review of the thresholds" and "Alerting should be improved" are
             // noun phrases and passives, ActionItemImperative's to report.
@@ -109,14 +116,20 @@ namespace Postmortems.Rules
             if (shape.Form != ActionForm.Imperative && !(promised && lexicon.IsVerb(head))) return null;
             if (HasMeasure(words.Tokens)) return null;
 
-            if (context.Phrases("VagueActionVerbs").StartOf(core) is string intention) return (VagueKind.Intention, intention);
-
-            // The verb's object: from the word after the verb to the first preposition or clause.
-            int end = 1;
+            // The verb's object: from the word after the verb to the first preposition or clause; after the
+            // preposition when the verb takes one ("Work on better observability").
+            int from = 1;
+            if (tokens.Count > 2 && ObjectEnds.Contains(tokens[1]) && !(tokens[1] is "so" or "that" or "if" or "whether")) from = 2;
+            int end = from;
             while (end < tokens.Count && !ObjectEnds.Contains(tokens[end])) end++;
-            var obj = tokens.Skip(1).Take(end - 1).ToList();
+            var obj = tokens.Skip(from).Take(end - from).ToList();
 
             var qualities = context.Phrases("VagueActionQualities");
+            var intention = context.Phrases("VagueActionVerbs").StartOf(core) ?? context.Phrases("VagueActionVerbs").StartOf(again);
+            // "Improve the backup script so it verifies every archive's checksum": the clause after "so" names the change.
+            bool namesChange = end < tokens.Count && tokens[end] == "so" && !tokens.Skip(end).Any(qualities.Contains);
+            if (intention is not null && !namesChange) return (VagueKind.Intention, intention);
+
             for (int i = 0; i < obj.Count; i++)
             {
                 if (!qualities.Contains(obj[i])) continue;
@@ -130,7 +143,7 @@ namespace Postmortems.Rules
                 // The effort is the object's head noun: "Take a more proactive stance", not "Make the breakers shed work".
                 foreach (var (_, _, effortEnd) in nouns.Matches(Words.Of(string.Join(" ", obj))))
                 {
-                    if (effortEnd == obj.Count) return (VagueKind.Effort, string.Join(" ", tokens.Take(1 + effortEnd)));
+                    if (effortEnd == obj.Count) return (VagueKind.Effort, string.Join(" ", tokens.Take(from + effortEnd)));
                 }
             }
 
@@ -138,9 +151,9 @@ namespace Postmortems.Rules
             // ours named whole, with nothing after it but its purpose.
             if (obj.Count >= 2 && obj[0] == "our")
             {
-                int last = 1;
+                int last = from;
                 while (last < tokens.Count && (!ObjectEnds.Contains(tokens[last]) || tokens[last] is "and" or "or")) last++;
-                var practice = tokens.Skip(1).Take(last - 1).ToList();
+                var practice = tokens.Skip(from).Take(last - from).ToList();
                 bool nothingAfter = last >= tokens.Count || tokens[last] is "so" or "that" or "because"
                                     || (tokens[last] == "to" && last + 1 < tokens.Count && lexicon.IsVerb(tokens[last + 1]));
                 if (nothingAfter && nouns.Contains(practice[practice.Count - 1])) return (VagueKind.Practice, string.Join(" ", practice));
