@@ -130,7 +130,7 @@
             'optimize', 'optimise', 'ensure', 'audit', 'remediate', 'address', 'tackle', 'prioritize', 'prioritise'
             'invest in', 'de-risk', 'derisk', 'streamline', 'bolster', 'reinforce', 'refine', 'mature', 'modernize'
             'modernise', 'better', 'focus on', 'emphasize', 'emphasise', 'educate', 'promote', 'encourage', 'foster'
-            'strive', 'endeavour', 'endeavor', 'aim'
+            'strive', 'endeavour', 'endeavor', 'aim', 'work with'
         )
 
         # VagueActionItem: words that, in the verb's object ("Make deploys safer", "Provide more accurate
@@ -139,7 +139,7 @@
             'more', 'less', 'better', 'safer', 'easier', 'simpler', 'clearer', 'smoother', 'stronger', 'tighter'
             'robust', 'resilient', 'reliable', 'fragile', 'proactive', 'proactively', 'early', 'earlier', 'sooner'
             'quickly', 'promptly', 'timely', 'faster', 'coverage', 'likelihood', 'reliability', 'resilience'
-            'robustness', 'visibility', 'awareness', 'maturity'
+            'robustness', 'visibility', 'awareness', 'maturity', 'some', 'several', 'various', 'further'
         )
 
         # VagueActionItem: after a light verb ("Take steps ...", "Make changes ...", "Begin a practice of ...") or
@@ -150,8 +150,27 @@
             'improvements', 'effort', 'efforts', 'action', 'actions', 'care', 'process', 'processes', 'strategy'
             'strategies', 'management', 'tooling', 'training', 'controls', 'safeguards', 'observability'
             'monitoring', 'alerting', 'communication', 'communications', 'testing', 'drills', 'procedures', 'culture'
-            'mindset', 'post mortem', 'postmortem', 'post-mortem', 'retrospective', 'review', 'analysis'
+            'policy', 'policies', 'mindset', 'post mortem', 'postmortem', 'post-mortem', 'retrospective', 'review', 'analysis'
         )
+        # VagueActionItem: a time without its value, anywhere after the verb ("Reschedule the migration to an earlier
+        # time"), unless the action gives a measure.
+        VagueActionTimings = @(
+            'earlier', 'sooner', 'quicker', 'more quickly', 'promptly', 'in a timely manner', 'as soon as possible', 'asap'
+        )
+
+        # VagueActionItem: settings that "Set", "Configure", "Tune" or "Adjust" must give a value for ("Set a lock
+        # timeout" is vague; "Set the lock timeout to 5 seconds" is a change).
+        SettingNouns = @(
+            'timeout', 'timeouts', 'limit', 'limits', 'threshold', 'thresholds', 'ttl', 'retention', 'quota', 'quotas'
+            'interval', 'intervals', 'max_connections', 'budget', 'budgets'
+        )
+
+        # VagueActionItem: a purpose that only promises the incident will not recur; after "so (that)" it names no change.
+        VagueActionPurposes = @(
+            'happen again', 'happens again', 'happening again', 'recur', 'recurs', 'reoccur', 'similar issues'
+            'similar incidents', 'similar outages', 'in the future', 'this kind of', 'never again'
+        )
+
         VagueActionLightVerbs = @(
             'take', 'make', 'do', 'conduct', 'begin', 'start', 'adopt', 'put', 'hold', 'perform', 'undertake', 'implement'
         )

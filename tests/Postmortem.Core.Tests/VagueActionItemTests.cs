@@ -68,6 +68,8 @@ namespace Postmortems.Tests
         [InlineData("Set the connection pool size to a reasonable value")]
         [InlineData("Tune the retry timeouts appropriately")]
         [InlineData("Lower the alert thresholds to sensible levels")]
+        [InlineData("Configure a connection timeout on every HTTP client")]
+        [InlineData("Move the vacuum job to an earlier time")]
         public void A_setting_without_its_value_is_vague(string action)
         {
             Assert.Equal(nameof(VagueActionItem), Assert.Single(ActionFindings(action)).RuleName);
@@ -76,6 +78,13 @@ namespace Postmortems.Tests
         [Theory]
         [InlineData("We will make improvements to the safety of the deploy pipeline")]
         [InlineData("We are updating our processes to make sure this does not happen again")]
+        [InlineData("We've strengthened the resilience of our queue consumers")]
+        [InlineData("The platform team has improved paging so it can respond sooner")]
+        [InlineData("After the migration we intend to optimize how certificates are issued")]
+        [InlineData("We will be adding alerting to prevent similar outages")]
+        [InlineData("We will be improving the handover so that this cannot happen again")]
+        [InlineData("The billing service needs more robust retries")]
+        [InlineData("Evaluating options for a second payment provider")]
         public void A_promise_in_prose_is_reported_once_as_vague_not_as_a_missing_verb(string action)
         {
             Assert.Equal(nameof(VagueActionItem), Assert.Single(ActionFindings(action)).RuleName);
@@ -90,6 +99,8 @@ namespace Postmortems.Tests
         [InlineData("Load-test the checkout flow before each sale")]
         [InlineData("Improve the backup script so it verifies the checksum of every archive")]
         [InlineData("Migrate our monitoring to a second region")]
+        [InlineData("Set the lock timeout to 5 seconds on every migration")]
+        [InlineData("Add monitoring for the seal status of every OpenBao node")]
         [InlineData("Manually verify all 12 shard maps after the migration")]
         [InlineData("Take nightly snapshots of the ledger database and keep 30 of them")]
         [InlineData("Accelerate the migration of the status page to an external provider")]
@@ -106,6 +117,8 @@ namespace Postmortems.Tests
         [InlineData("Restore of last night's backup onto a staging host")]
         [InlineData("Read-only mode for the billing API during maintenance")]
         [InlineData("Per-tenant quotas on the export API")]
+        [InlineData("Dashboards have been added for replica lag on every cluster")]
+        [InlineData("Enforcing a 10-second lock timeout on schema migrations")]
         [InlineData("Better alerting on disk usage")]
         [InlineData("We're rolling out the patch to every region")]
         public void A_specific_change_that_is_not_an_imperative_is_not_vague(string action)

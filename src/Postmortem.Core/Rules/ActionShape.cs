@@ -240,7 +240,9 @@ namespace Postmortems.Rules
                 int start = i;
                 if (start >= 2 && tokens[start - 1] == "to" && tokens[start - 2] is "needs" or "need" or "has" or "have" or "ought") start -= 2;
                 else if (start >= 1 && Modals.Contains(tokens[start - 1])) start -= 1;
-                if (obligingOnly && !(ObligingModals.Contains(tokens[start]) || start != i && tokens[start] is "needs" or "need" or "has" or "have")) continue;
+                // "Run books have been created ...": the perfect passive reports the change as done by nobody.
+                else if (start >= 1 && tokens[i] == "been" && tokens[start - 1] is "has" or "have" or "had") start -= 1;
+                if (obligingOnly && !(ObligingModals.Contains(tokens[start]) || start != i && tokens[start] is "needs" or "need" or "has" or "have" or "had")) continue;
                 return (string.Join(" ", tokens.Skip(start).Take(participle + 1 - start)), lexicon.BaseOf(word)!);
             }
             return null;

@@ -7,6 +7,9 @@ namespace Postmortems.Rules
     /// <summary>Why VagueActionItem calls an action item vague.</summary>
     internal enum VagueKind
     {
+        /// <summary>A setting named without its value: "Set a lock timeout on every migration".</summary>
+        Setting,
+
         /// <summary>A phrase of the VagueActionPhrases list: "be more careful", "as needed", "a sane value".</summary>
         Phrase,
 
@@ -91,14 +94,35 @@ namespace Postmortems.Rules
                 promised = true;
             }
             var (tokens, compound) = ActionShape.Normalize(text, lexicon, TeamVerb);
-            if (compound is not null || tokens.Count == 0) return null;
+            if (tokens.Count == 0) return null;
+            var removedVerb = (Func<string, bool>)(word => context.Settings.IsRemoved("ImperativeVerbs", word));
+            var qualities = context.Phrases("VagueActionQualities");
 
-            // "We are changing our procedures ...", "Improving our monitoring": the verb in its -ing form.
+            // Prose with its own subject ("We've improved ...", "The team has enhanced ...", "As part of the move we plan
+            // to improve ...", "The config needs better coverage"): read from the verb after the subject's auxiliaries.
+            var intentions = context.Phrases("VagueActionVerbs");
+            if (!promised && (compound is not null || ActionShape.Of(string.Join(" ", tokens), lexicon, TeamVerb, removedVerb).Form != ActionForm.Imperative))
+            {
+                // "Investigating ways to ...", "Assessing a migration ...": work to decide a change, in any form.
+                if (lexicon.IsGerund(tokens[0]) && lexicon.BaseOf(tokens[0]) is string gerundOf
+                    && context.Phrases("VagueActionStarts").StartOf(Words.Of(gerundOf + " " + string.Join(" ", tokens.Skip(1)))) is string deciding)
+                {
+                    return (VagueKind.Decide, deciding);
+                }
+                var predicate = Predicate(tokens, lexicon);
+                if (predicate is null) return BareQuality(tokens, qualities, intentions, lexicon);
+                tokens = predicate;
+                promised = true;
+            }
+            // "We will be adding ...": the auxiliaries after the promise.
+            while (promised && tokens.Count > 1 && Auxiliaries.Contains(tokens[0]) && !(tokens[0] is "need" or "needs")) tokens = tokens.Skip(1).ToList();
+
+            // "We are changing our procedures ...", "We've improved ...": the verb in its -ing or past form.
             var head = tokens[0];
-            if (lexicon.IsGerund(head) && !lexicon.IsVerb(head) && (tokens.Count == 1 || tokens[1] != "of"))
+            if (promised && !lexicon.IsVerb(head) && lexicon.BaseOf(head) is string baseForm)
             {
                 tokens = tokens.ToList();
-                tokens[0] = head = lexicon.BaseOf(head)!;
+                tokens[0] = head = baseForm;
             }
             var core = Words.Of(string.Join(" ", tokens));
             // "Reassess", "Re-evaluate", "Rethink": the verb again is the same work.
@@ -112,7 +136,7 @@ namespace Postmortems.Rules
 
             // Only an imperative has a verb to judge: "Review of the thresholds" and "Alerting should be improved" are
             // noun phrases and passives, ActionItemImperative's to report.
-            var shape = ActionShape.Of(string.Join(" ", tokens), lexicon, TeamVerb, word => context.Settings.IsRemoved("ImperativeVerbs", word));
+            var shape = ActionShape.Of(string.Join(" ", tokens), lexicon, TeamVerb, removedVerb);
             if (shape.Form != ActionForm.Imperative && !(promised && lexicon.IsVerb(head))) return null;
             if (HasMeasure(words.Tokens)) return null;
 
@@ -124,11 +148,18 @@ namespace Postmortems.Rules
             while (end < tokens.Count && !ObjectEnds.Contains(tokens[end])) end++;
             var obj = tokens.Skip(from).Take(end - from).ToList();
 
-            var qualities = context.Phrases("VagueActionQualities");
-            var intention = context.Phrases("VagueActionVerbs").StartOf(core) ?? context.Phrases("VagueActionVerbs").StartOf(again);
+            var intention = intentions.StartOf(core) ?? intentions.StartOf(again);
             // "Improve the backup script so it verifies every archive's checksum": the clause after "so" names the change.
-            bool namesChange = end < tokens.Count && tokens[end] == "so" && !tokens.Skip(end).Any(qualities.Contains);
+            // Not when it only promises the incident will not recur ("so that this cannot happen again").
+            bool namesChange = end < tokens.Count && tokens[end] == "so" && !tokens.Skip(end).Any(qualities.Contains)
+                               && context.Phrases("VagueActionPurposes").FindIn(Words.Of(string.Join(" ", tokens.Skip(end)))) is null;
             if (intention is not null && !namesChange) return (VagueKind.Intention, intention);
+
+            // "Reschedule the migration to an earlier time": a time without its value, anywhere after the verb.
+            if (context.Phrases("VagueActionTimings").FindIn(Words.Of(string.Join(" ", tokens.Skip(1)))) is string timing)
+            {
+                return (VagueKind.Quality, timing);
+            }
 
             for (int i = 0; i < obj.Count; i++)
             {
@@ -147,6 +178,23 @@ namespace Postmortems.Rules
                 }
             }
 
+            // "Set a lock timeout on every migration": a setting named without the value it is set to.
+            if (head is "set" or "configure" or "tune" or "adjust" or "define" && obj.Any(context.Phrases("SettingNouns").Contains)
+                && !(end < tokens.Count && tokens[end] is "to" or "at" or "of" or "as"))
+            {
+                return (VagueKind.Setting, string.Join(" ", tokens.Take(end)));
+            }
+
+            // "Adding monitoring to prevent similar issues", "Expand testing with more rigorous checks": a practice
+            // (monitoring, testing, training) named bare, with no scope but its purpose or a quality.
+            if (obj.Count > 0 && (head is "add" or "increase" or "expand" or "extend" or "introduce" or "provide" or "implement")
+                && nouns.Contains(obj[obj.Count - 1]) && lexicon.IsGerund(obj[obj.Count - 1]) && !obj.Any(t => t is "the" or "a" or "an" or "our" or "its" or "their"))
+            {
+                bool purposeOnly = end >= tokens.Count || (tokens[end] == "to" && end + 1 < tokens.Count && lexicon.IsVerb(tokens[end + 1]))
+                                   || tokens.Skip(end).Any(qualities.Contains);
+                if (purposeOnly) return (VagueKind.Practice, string.Join(" ", tokens.Take(end)));
+            }
+
             // "Accelerate our bootstrapping process", "Update our training and tooling to handle ...": a practice of
             // ours named whole, with nothing after it but its purpose.
             if (obj.Count >= 2 && obj[0] == "our")
@@ -161,6 +209,63 @@ namespace Postmortems.Rules
             return null;
         }
 
+        // What stands between a subject and its verb: "We will be adding", "We've already improved", "We plan to".
+        private static readonly HashSet<string> Auxiliaries = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "will", "shall", "should", "must", "can", "would", "could", "be", "been", "being", "have", "has", "had", "are", "is",
+            "am", "we've", "we'll", "we're", "we'd", "they've", "they'll", "they're", "it's", "already", "also", "now", "still",
+            "further", "actively", "currently", "then", "plan", "plans", "planning", "intend", "intends", "aim", "aims", "want",
+            "wants", "going", "to", "continue", "continues", "continuing", "need", "needs", "not",
+        };
+
+        // Words that show a verb comes next: a subject's auxiliary or modal.
+        private static readonly HashSet<string> VerbMarkers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "will", "shall", "should", "must", "have", "has", "had", "are", "is", "we've", "we'll", "we're", "we'd", "plan",
+            "plans", "intend", "intends", "need", "needs",
+        };
+
+        /// <summary>
+        /// The words from the main verb on, in an action written as a sentence with a subject; or null when the action
+        /// has none ("Hourly snapshots of ...") or its verb is passive ("Run books have been created ...").
+        /// </summary>
+        private static List<string>? Predicate(List<string> tokens, VerbLexicon lexicon)
+        {
+            int limit = Math.Min(tokens.Count - 1, 14);
+            for (int i = 0; i < limit; i++)
+            {
+                if (!VerbMarkers.Contains(tokens[i])) continue;
+                // "is"/"are"/"have" open a predicate after a subject only: "we are ...", "the team has ...".
+                int j = i;
+                while (j < tokens.Count && Auxiliaries.Contains(tokens[j]))
+                {
+                    // "needs better coverage": "need" with a noun after it is the verb itself.
+                    if (tokens[j] is "needs" or "need" && j + 1 < tokens.Count && !Auxiliaries.Contains(tokens[j + 1]) && !lexicon.IsVerb(tokens[j + 1]))
+                    {
+                        var need = tokens.Skip(j).ToList();
+                        need[0] = "need";
+                        return need;
+                    }
+                    j++;
+                }
+                if (j >= tokens.Count) return null;
+                if (j > 0 && tokens[j - 1] is "be" or "been" or "being" or "is" or "are" && lexicon.IsPastParticiple(tokens[j]) && !lexicon.IsGerund(tokens[j])) return null;
+                var verb = tokens[j];
+                if (lexicon.IsVerb(verb) || lexicon.BaseOf(verb) is not null) return tokens.Skip(j).ToList();
+                return null;
+            }
+            return null;
+        }
+
+        // "Enhanced testing", "More alerting": a noun phrase that is only a quality and a practice, with no scope.
+        private static (VagueKind, string)? BareQuality(List<string> tokens, PhraseList qualities, PhraseList intentions, VerbLexicon lexicon)
+        {
+            if (tokens.Count > 3 || tokens.Any(t => ObjectEnds.Contains(t))) return null;
+            var first = tokens[0];
+            bool quality = qualities.Contains(first) || (lexicon.IsPastParticiple(first) && lexicon.BaseOf(first) is string verb && intentions.Contains(verb));
+            return quality && tokens.Count >= 2 ? (VagueKind.Quality, first) : null;
+        }
+
         /// <summary>The finding's message for a vague action.</summary>
         internal static string Message(string action, VagueKind kind, string phrase) => kind switch
         {
@@ -169,6 +274,7 @@ namespace Postmortems.Rules
             VagueKind.Quality => $"The action '{action}' is vague ('{phrase}'): it names a quality to reach, not the change that reaches it.",
             VagueKind.Effort => $"The action '{action}' is vague ('{phrase}'): it promises an effort, not a change.",
             VagueKind.Practice => $"The action '{action}' is vague ('{phrase}'): it names a whole practice, not what changes in it.",
+            VagueKind.Setting => $"The action '{action}' is vague ('{phrase}'): it names a setting but not the value to set it to.",
             _ => $"The action '{action}' is vague ('{phrase}').",
         };
 
