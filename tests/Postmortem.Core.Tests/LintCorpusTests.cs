@@ -19,8 +19,8 @@ namespace Postmortems.Tests
         // Raise a floor whenever the rules improve; never lower one to make a change pass.
         public const double BlamePrecisionFloor = 0.97;
         public const double BlameRecallFloor = 0.96;
-        public const double ActionPrecisionFloor = 0.94;
-        public const double ActionRecallFloor = 0.56;   // lowered from 0.62 with the WordNet lexicon, which took 67 false positives off (precision 0.57 -> 0.94) and 9 right flags of noun phrases with them
+        public const double ActionPrecisionFloor = 0.99;
+        public const double ActionRecallFloor = 0.94;    // VagueActionItem reads the action's shape (0.56 -> 0.94); the noun phrases it misses are compounds whose head WordNet also has as a verb ("Disk space alert at 80% ...")
         public const double TonePrecisionFloor = 1.00;
         public const double ToneRecallFloor = 0.33;
         // Quotes (events from chat or alerts, or quoting someone) that no tone rule flags; the target is all of them.
