@@ -105,19 +105,92 @@
             'openbao', 'keycloak', 'traefik', 'caddy', 'pgbouncer', 'patroni', 'stolon', 'vitess', 'tidb'
         )
 
-        # VagueActionItem. The guide's Bad column and their kin, found anywhere in the action.
+        # VagueActionItem. The guide's Bad column and their kin, found anywhere in the action: a care or an attitude
+        # asked for, and a setting without its value ("Set max_connections to a sane value", "Tune it appropriately").
         VagueActionPhrases = @(
             'be more careful', 'more careful', 'be careful', 'add more monitoring', 'more monitoring'
             'improve communication', 'better communication', 'communicate better', 'improve monitoring'
             'improve documentation', 'improve testing', 'more testing', 'improve the process', 'improve process'
-            'pay more attention', 'pay attention', 'double-check', 'be aware', 'keep an eye on', 'raise awareness'
+            'pay more attention', 'pay attention', 'be aware', 'keep an eye on', 'raise awareness'
             'be vigilant', 'take more care', 'as needed', 'where possible', 'if possible', 'etc'
+            'as appropriate', 'appropriately', 'where appropriate', 'when appropriate', 'where necessary', 'as necessary'
+            'sane value', 'sane values', 'sane default', 'sane defaults', 'sensible value', 'sensible values'
+            'sensible level', 'sensible levels', 'sensible defaults', 'reasonable value', 'reasonable values'
+            'reasonable level', 'reasonable levels', 'reasonable limit', 'reasonable limits', 'appropriate value'
+            'appropriate values', 'appropriate level', 'appropriate levels', 'right value', 'proper value'
+            'to understand', 'to better understand', 'to learn more', 'to figure out', 'more alerting', 'more logging'
+            'more tests', 'more alerts', 'increase monitoring', 'increase alerting', 'increase testing', 'expand monitoring'
+            'expand alerting', 'expand testing'
         )
 
-        # VagueActionItem, at the start of the action: work that is not yet a change.
+        # VagueActionItem, at the start of the action (after "We will", "Continue to" and the like): work to decide
+        # a change, not the change.
         VagueActionStarts = @(
             'investigate', 'look into', 'look at', 'try to', 'try and', 'make sure', 'consider', 'think about'
             'explore', 'discuss', 'figure out', 'research', 'check if', 'check whether', 'see if', 'maybe'
+            'evaluate', 'assess', 'analyze', 'analyse', 'study', 'determine', 'identify', 'understand', 'brainstorm'
+            'think through', 'work out', 'double-check', 'double check', 'reflect on', 'learn from'
+        )
+
+        # VagueActionItem, the verb of the action (after "We will", "Continue to" and the like): an intention to make
+        # something better, vague unless the action gives a measure (a number, a threshold, "every week").
+        VagueActionVerbs = @(
+            'improve', 'enhance', 'strengthen', 'harden', 'revisit', 'review', 'revise', 'rethink', 'reconsider'
+            'optimize', 'optimise', 'ensure', 'audit', 'remediate', 'address', 'tackle', 'prioritize', 'prioritise'
+            'invest in', 'de-risk', 'derisk', 'streamline', 'bolster', 'reinforce', 'refine', 'mature', 'modernize'
+            'modernise', 'better', 'focus on', 'emphasize', 'emphasise', 'educate', 'promote', 'encourage', 'foster'
+            'strive', 'endeavour', 'endeavor', 'aim', 'work with'
+        )
+
+        # VagueActionItem: words that, in the verb's object ("Make deploys safer", "Provide more accurate
+        # information", "Increase test coverage", "Acknowledge incidents early"), name a quality to reach, not a change.
+        VagueActionQualities = @(
+            'more', 'less', 'better', 'safer', 'easier', 'simpler', 'clearer', 'smoother', 'stronger', 'tighter'
+            'robust', 'resilient', 'reliable', 'fragile', 'proactive', 'proactively', 'early', 'earlier', 'sooner'
+            'quickly', 'promptly', 'timely', 'faster', 'coverage', 'likelihood', 'reliability', 'resilience'
+            'robustness', 'visibility', 'awareness', 'maturity', 'some', 'several', 'various', 'further'
+        )
+
+        # VagueActionItem: after a light verb ("Take steps ...", "Make changes ...", "Begin a practice of ...") or
+        # "our" ("Accelerate our bootstrapping process", "Update our training and tooling"), nouns that name an
+        # effort or a whole practice, not a change to a system.
+        VagueActionNouns = @(
+            'steps', 'step', 'measures', 'stance', 'approach', 'posture', 'practice', 'practices', 'job', 'changes'
+            'improvements', 'effort', 'efforts', 'action', 'actions', 'care', 'process', 'processes', 'strategy'
+            'strategies', 'management', 'tooling', 'training', 'controls', 'safeguards', 'observability'
+            'monitoring', 'alerting', 'communication', 'communications', 'testing', 'drills', 'procedures', 'culture'
+            'policy', 'policies', 'mindset', 'post mortem', 'postmortem', 'post-mortem', 'retrospective', 'review', 'analysis'
+        )
+        # VagueActionItem: a time without its value, anywhere after the verb ("Reschedule the migration to an earlier
+        # time"), unless the action gives a measure.
+        VagueActionTimings = @(
+            'earlier', 'sooner', 'quicker', 'more quickly', 'promptly', 'in a timely manner', 'as soon as possible', 'asap'
+        )
+
+        # VagueActionItem: settings that "Set", "Configure", "Tune" or "Adjust" must give a value for ("Set a lock
+        # timeout" is vague; "Set the lock timeout to 5 seconds" is a change).
+        SettingNouns = @(
+            'timeout', 'timeouts', 'limit', 'limits', 'threshold', 'thresholds', 'ttl', 'retention', 'quota', 'quotas'
+            'interval', 'intervals', 'max_connections', 'budget', 'budgets'
+        )
+
+        # VagueActionItem: a purpose that only promises the incident will not recur; after "so (that)" it names no change.
+        VagueActionPurposes = @(
+            'happen again', 'happens again', 'happening again', 'recur', 'recurs', 'reoccur', 'similar issues'
+            'similar incidents', 'similar outages', 'in the future', 'this kind of', 'never again'
+        )
+
+        VagueActionLightVerbs = @(
+            'take', 'make', 'do', 'conduct', 'begin', 'start', 'adopt', 'put', 'hold', 'perform', 'undertake', 'implement'
+        )
+
+        # VagueActionItem: words before the action's verb that promise it ("We will ...", "Continue to ..."); the
+        # action is read from the verb after them.
+        ActionLeadIns = @(
+            'we will', "we'll", 'we are going to', "we're going to", 'we are', "we're", 'we need to', 'we should'
+            'we must', 'we plan to', 'we want to', 'we intend to', 'we would like to', "we'd like to", 'we have to'
+            'we shall', 'we can', 'continue to', 'continue', 'keep working to', 'plan to', 'aim to', 'work to', 'start to'
+            'begin to', 'commit to'
         )
 
         # ActionItemImperative. The guide: action items use active voice: "Add X", "Update Y", "Remove Z".

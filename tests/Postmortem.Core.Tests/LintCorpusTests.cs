@@ -19,8 +19,8 @@ namespace Postmortems.Tests
         // Raise a floor whenever the rules improve; never lower one to make a change pass.
         public const double BlamePrecisionFloor = 0.97;
         public const double BlameRecallFloor = 0.95;
-        public const double ActionPrecisionFloor = 0.81;
-        public const double ActionRecallFloor = 0.53;   // the held-out batch (A241-A300, written blind) took the figures from 0.94 / 0.56 to 0.81 / 0.53: the rules, not the floor, are to rise
+        public const double ActionPrecisionFloor = 0.99;
+        public const double ActionRecallFloor = 0.94;    // VagueActionItem reads the action's shape (0.56 -> 0.94); the noun phrases it misses are compounds whose head WordNet also has as a verb ("Disk space alert at 80% ...")
         public const double TonePrecisionFloor = 0.97;
         public const double ToneRecallFloor = 1.00;
         // Quotes (events from chat or alerts, or quoting someone) that no tone rule flags; the target is all of them.

@@ -52,22 +52,13 @@ namespace Postmortems.Rules
         private const string GoodShape =
             "Name the system, the change and the threshold or step, as the guide's Good column does: \"Add --dry-run verification step to deploy runbook\", \"Add Grafana alert for OpenBao seal status with 5-minute threshold\", \"Add #incidents Slack channel to runbook as required notification step\".";
 
-        internal static string? Find(RuleContext context, Words words) =>
-            context.Phrases("VagueActionStarts").StartOf(words) ?? context.Phrases("VagueActionPhrases").FindIn(words);
-
         internal override void Check(RuleContext context)
         {
             var items = context.Postmortem.ActionItems;
             for (int i = 0; i < items.Count; i++)
             {
-                var words = Words.Of(items[i].Action);
-                var start = context.Phrases("VagueActionStarts").StartOf(words);
-                var phrase = start ?? context.Phrases("VagueActionPhrases").FindIn(words);
-                if (phrase is null) continue;
-                var message = start is not null
-                    ? $"The action '{TimelineMilestones.Short(items[i].Action)}' starts with '{start}': it describes work to decide a change, not the change."
-                    : $"The action '{TimelineMilestones.Short(items[i].Action)}' is vague ('{phrase}').";
-                context.Report($"ActionItems[{i}]", message, GoodShape);
+                if (VagueAction.Judge(context, items[i].Action) is not (VagueKind kind, string phrase)) continue;
+                context.Report($"ActionItems[{i}]", VagueAction.Message(TimelineMilestones.Short(items[i].Action), kind, phrase), GoodShape);
             }
         }
     }
@@ -90,7 +81,7 @@ namespace Postmortems.Rules
             for (int i = 0; i < items.Count; i++)
             {
                 // A vague action ("Be more careful", "Investigate ...") is VagueActionItem's to report, once.
-                if (VagueActionItem.Find(context, Words.Of(items[i].Action)) is not null) continue;
+                if (VagueAction.Judge(context, items[i].Action) is not null) continue;
                 var shape = ActionShape.Of(items[i].Action, lexicon, words => teamVerbs.StartOf(words) is not null,
                     word => context.Settings.IsRemoved("ImperativeVerbs", word));
                 var action = TimelineMilestones.Short(items[i].Action);

@@ -84,30 +84,115 @@ namespace Postmortems.Rules
             return match.Success ? action.Substring(match.Length) : action;
         }
 
+        // A hyphenated word at the head: "Re-introduce ...", "De-risk ...", "Read-only mode for ...".
+        private static readonly Regex HyphenatedHead = new Regex(@"^\s*([A-Za-z]+)-([A-Za-z]+)\b", RegexOptions.CultureInvariant);
+
+        // Particles that make a phrasal verb of a verb before a hyphen: "Roll-back ...", "Set-up ...".
+        private static readonly HashSet<string> Particles = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "up", "down", "out", "back", "in", "off", "over",
+        };
+
+        // Prefixes that make a verb of a verb: "Re-introduce", "De-risk", "Double-check".
+        private static readonly HashSet<string> VerbPrefixes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "re", "de", "pre", "un", "co", "dis", "mis", "over", "under", "out", "double", "auto", "cross", "back",
+        };
+
+        // Words that open an object: "Load-test the web tier".
+        private static readonly HashSet<string> ObjectStarts = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "the", "a", "an", "our", "all", "every", "each", "any", "its", "their", "this", "these", "those", "your", "it", "them",
+        };
+
+        // Adjectives in -ly, which start a noun phrase ("Monthly restore tests ..."), not adverbs before the verb
+        // ("Manually inspect ...").
+        private static readonly HashSet<string> LyAdjectives = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "hourly", "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "early", "only", "likely",
+            "timely", "costly", "friendly", "orderly", "elderly", "lonely", "lovely", "ugly", "silly", "holy", "jolly", "curly",
+        };
+
+        /// <summary>
+        /// The action's words from its verb on, as the rules read them: without leading markers and adverbs ("Manually
+        /// inspect ..." is read from "inspect"), a hyphenated verb as one word ("Re-introduce", "De-risk": "reintroduce",
+        /// "de-risk"). Compound is set when the head is a hyphenated modifier, not a verb ("Read-only mode ...").
+        /// </summary>
+        internal static (List<string> Tokens, string? Compound) Normalize(string action, VerbLexicon lexicon, Func<Words, bool> teamVerbAtHead)
+        {
+            var text = WithoutMarkers(action);
+            var tokens = Words.Of(text).Tokens;
+            var hyphen = HyphenatedHead.Match(text);
+            if (hyphen.Success && tokens.Count >= 2)
+            {
+                var first = hyphen.Groups[1].Value.ToLowerInvariant();
+                var second = hyphen.Groups[2].Value.ToLowerInvariant();
+                bool IsVerb(string word) => lexicon.IsVerb(word) || teamVerbAtHead(Words.Of(word));
+                var rest = tokens.Skip(2).ToList();
+                if (IsVerb(first + second))
+                {
+                    rest.Insert(0, first + second);
+                    return (rest, null);
+                }
+                // A prefix ("re-", "de-", "double-") makes a verb of a verb; any other first part makes one only when an
+                // object follows ("Load-test the web tier"), not a noun ("Per-tenant rate limits", "On-call rotation").
+                bool objectFollows = rest.Count > 0 && ObjectStarts.Contains(rest[0]);
+                if ((IsVerb(second) && (VerbPrefixes.Contains(first) || objectFollows)) || (IsVerb(first) && Particles.Contains(second) && objectFollows))
+                {
+                    rest.Insert(0, $"{first}-{second}");
+                    return (rest, null);
+                }
+                return (tokens, $"{first}-{second}");
+            }
+            int skip = 0;
+            while (skip < tokens.Count - 1 && tokens[skip].EndsWith("ly", StringComparison.Ordinal) && tokens[skip].Length > 4
+                   && !lexicon.IsVerb(tokens[skip]) && !LyAdjectives.Contains(tokens[skip]))
+            {
+                skip++;
+            }
+            return (skip == 0 ? tokens : tokens.Skip(skip).ToList(), null);
+        }
+
+        // The verb of a head Normalize gave: "de-risk" is "risk", "roll-back" is "roll".
+        private static string VerbOf(string head, VerbLexicon lexicon)
+        {
+            int dash = head.IndexOf('-');
+            if (dash < 0) return head;
+            var second = head.Substring(dash + 1);
+            return lexicon.IsVerb(second) ? second : head.Substring(0, dash);
+        }
+
         public static ActionShape Of(string action, VerbLexicon lexicon, Func<Words, bool> teamVerbAtHead, Func<string, bool> removed)
         {
-            var words = Words.Of(WithoutMarkers(action));
-            var tokens = words.Tokens;
-            var head = words.First;
+            var (tokens, compound) = Normalize(action, lexicon, teamVerbAtHead);
+            if (compound is not null)
+            {
+                // "Read-only mode for ...", "Cross-region replication of ...": a modifier, then the noun.
+                var noun = tokens.Count > 2 ? $"{compound} {tokens[2]}" : compound;
+                return new ActionShape(ActionForm.NounPhrase, compound, noun, null);
+            }
+            var head = tokens.Count > 0 ? tokens[0] : string.Empty;
             if (head.Length == 0) return new ActionShape(ActionForm.NoVerb, head, null, null);
             var next = tokens.Count > 1 ? tokens[1] : string.Empty;
-            bool lexiconVerb = lexicon.IsVerb(head) && !removed(head);
-            bool isVerb = lexiconVerb || teamVerbAtHead(words);
+            var verbWord = VerbOf(head, lexicon);
+            bool lexiconVerb = lexicon.IsVerb(verbWord) && !removed(verbWord) && !removed(head);
+            bool isVerb = lexiconVerb || teamVerbAtHead(Words.Of(string.Join(" ", tokens)));
 
             if (isVerb)
             {
+                // "Restore of the snapshot", "Review of the thresholds": a verb is not followed by "of", unless it goes
+                // with it ("Dispose of ...").
+                if (next == "of" && !lexicon.TakesOf(verbWord))
+                {
+                    return new ActionShape(ActionForm.NounPhrase, head, $"{head} of", head);
+                }
                 // "Alert rules should be added": the noun is the subject of a passive, not an imperative. The team's
                 // verbs ("backup", "snapshot") are nouns as often as not.
-                if ((lexicon.IsAlsoNoun(head) || !lexiconVerb) && FindPassive(tokens, lexicon, 1, obligingOnly: true) is (string passive, string verb))
+                if ((lexicon.IsAlsoNoun(verbWord) || !lexiconVerb) && FindPassive(tokens, lexicon, 1, obligingOnly: true) is (string passive, string verb))
                 {
                     return new ActionShape(ActionForm.Passive, head, passive, verb);
                 }
                 if (!lexiconVerb) return new ActionShape(ActionForm.Imperative, head, null, head);
-                // "Review of the thresholds": the noun, unless the verb goes with "of" ("Dispose of ...").
-                if (next == "of" && lexicon.IsAlsoNoun(head) && !lexicon.TakesOf(head))
-                {
-                    return new ActionShape(ActionForm.NounPhrase, head, $"{head} of", head);
-                }
                 // "Better alerting for ...": an adjective and a gerund.
                 if (lexicon.IsAlsoAdjective(head) && lexicon.IsGerund(next) && (tokens.Count == 2 || PhraseEnds.Contains(tokens[2])))
                 {
@@ -155,7 +240,9 @@ namespace Postmortems.Rules
                 int start = i;
                 if (start >= 2 && tokens[start - 1] == "to" && tokens[start - 2] is "needs" or "need" or "has" or "have" or "ought") start -= 2;
                 else if (start >= 1 && Modals.Contains(tokens[start - 1])) start -= 1;
-                if (obligingOnly && !(ObligingModals.Contains(tokens[start]) || start != i && tokens[start] is "needs" or "need" or "has" or "have")) continue;
+                // "Run books have been created ...": the perfect passive reports the change as done by nobody.
+                else if (start >= 1 && tokens[i] == "been" && tokens[start - 1] is "has" or "have" or "had") start -= 1;
+                if (obligingOnly && !(ObligingModals.Contains(tokens[start]) || start != i && tokens[start] is "needs" or "need" or "has" or "have" or "had")) continue;
                 return (string.Join(" ", tokens.Skip(start).Take(participle + 1 - start)), lexicon.BaseOf(word)!);
             }
             return null;
