@@ -27,6 +27,8 @@
             "didn't notice", 'did not bother', 'bothered to', 'lazy', 'incompetent', 'incompetence', 'stupid', 'stupidity'
             'mistake by', 'screwed up', 'messed up', 'tired', 'overworked', 'absent-minded', 'inexperienced'
             'in a hurry', 'distracted', 'not careful', 'against the rules', 'human-caused', 'human caused'
+            'admin error', 'administrator error', 'staff error', 'human mistake', 'too busy', 'lax', 'complacent'
+            'complacency', 'my mistake', 'my fault', 'i was responsible', 'i am responsible', 'i caused'
         )
 
         # Who may not be the one who acted in a root cause, a why or an event ("The engineer deleted ...",
@@ -37,7 +39,8 @@
             'contractor', 'employee', 'technician', 'dba', 'staff member', 'team member', 'person', 'someone', 'somebody'
             'new hire', 'sre', 'on call', 'oncall', 'on call engineer', 'release manager', 'engineering manager'
             'product manager', 'project manager', 'support agent', 'analyst', 'architect', 'tech lead', 'team lead'
-            'maintainer', 'coworker', 'colleague', 'staffer', 'consultant'
+            'maintainer', 'coworker', 'colleague', 'staffer', 'staff', 'consultant', 'maintenance worker'
+            'field engineer', 'site engineer', 'data center technician', 'admin on call'
         )
 
         # Verb forms the word's shape does not tell (a past in -ed and a present in -s are seen by their ending).
@@ -72,7 +75,8 @@
             'observe', 'see', 'find', 'discover', 'report', 'alert', 'call', 'contact', 'engage', 'coordinate', 'receive'
             'start investigating', 'begin investigating', 'look', 'check', 'update the status', 'respond', 'answer'
             'triage', 'resolve', 'fix', 'close', 'review', 'approve the rollback', 'assemble', 'convene', 'tell', 'share'
-            'explain', 'reply', 'email'
+            'explain', 'reply', 'email', 'become aware', 'learn', 'update status', 'write the fix', 'write a fix'
+            'write a patch', 'turn up', 'show up', 'come online'
             'wake', 'log in', 'log on', 'arrive', 'take over', 'hand over', 'hand off', 'decide to roll back'
             'failover', 'fail over', 'failback', 'drain', 'pause', 'note'
         )

@@ -107,6 +107,27 @@ namespace Postmortems.Tests
             Assert.Empty(Check(WithEvent(text), nameof(BlamelessTimeline)));
         }
 
+        [Theory]
+        [InlineData("Last year I personally caused a large outage at my company.")]                          // an adverb in -ly between subject and verb
+        [InlineData("An error by Rogers staff during the upgrade sent a flood of data to the core routers.")]  // a person's error named as such
+        [InlineData("The on-call admin missed the alert notification, and the key material expired.")]       // two person nouns in a row
+        [InlineData("Yesterday at 10.40am Jamey, my fellow web developer, accidentally deleted the database.")] // an apposition between commas
+        [InlineData("Because the sysadmin was too busy to care about the expiry warnings.")]
+        public void Blame_is_found_in_the_shapes_of_a_second_blind_batch(string text)
+        {
+            Assert.Single(Check(WithRootCause(text), nameof(BlamelessLanguage)));
+        }
+
+        [Theory]
+        [InlineData("Firefox CTO Eric Rescorla first caught the problem at 6 p.m. PT on May 3.")]           // a time zone is no initials
+        [InlineData("19:01 UptimeRobot sends the first alert: the streaming monitor is down.")]            // a bot
+        [InlineData("Our on-call engineer became aware of the issue when an SLO burn alert paged him.")]
+        [InlineData("18:58 dma updates status.hachyderm.io to acknowledge the outage.")]
+        public void The_response_bots_and_time_zones_are_no_blame(string text)
+        {
+            Assert.Empty(Check(WithEvent(text), nameof(BlamelessTimeline)));
+        }
+
         [Fact]
         public void A_name_the_postmortem_knows_is_a_person_and_its_initials_too()
         {

@@ -198,6 +198,8 @@ namespace Postmortems.Rules
             "CA", "HSM", "MFA", "JWT", "SDK", "CLI", "GUI", "REST", "RPC", "CDC", "LB", "AZ", "EU", "US", "UK", "UTC", "GMT", "PST",
             "PDT", "EST", "EDT", "CET", "CEST", "AM", "PM", "ID", "OK", "IT", "HR", "SEV", "MTTR", "MTTD", "RCA", "TCO", "NOC", "SOC",
             "ACK", "CVE", "SMS", "DDOS", "DOS", "XSS", "CSRF", "WAN", "LAN", "MTU", "ARP", "AD", "GW", "ASG", "AMI", "ARN", "EFS",
+            "PT", "ET", "CT", "MT", "BST", "IST", "JST", "KST", "SGT", "AEST", "AEDT", "CST", "CDT", "MST", "MDT", "HST", "AKST",
+            "NZST", "NZDT", "WET", "EET", "EEST", "WEST", "MSK", "HKT",
         };
 
         private static readonly HashSet<string> Openers = new HashSet<string>(StringComparer.Ordinal)
@@ -223,7 +225,22 @@ namespace Postmortems.Rules
                 var found = ActorAt(lexicon, tokens, i, requireHarm: true);
                 if (found is not null) return found;
             }
-            return PassiveAgent(lexicon, tokens);
+            return PassiveAgent(lexicon, tokens) ?? ErrorBy(lexicon, tokens);
+        }
+
+        // "An error by Rogers staff ...", "a mistake by the operator": a person's error named as such.
+        private static (string Person, string Phrase)? ErrorBy(BlameLexicon lexicon, List<Token> tokens)
+        {
+            for (int i = 0; i + 2 < tokens.Count; i++)
+            {
+                if (tokens[i].Lower is not ("error" or "errors" or "mistake" or "mistakes" or "slip") || tokens[i + 1].Lower != "by") continue;
+                int at = i + 2;
+                // "by Rogers staff": a name before the role is the employer's.
+                if (at + 1 < tokens.Count && char.IsUpper(tokens[at].Text[0]) && PersonNounAt(lexicon, tokens, at + 1, out _) is not null) at++;
+                var person = PersonAt(lexicon, tokens, at, out int end);
+                if (person is not null) return (person, string.Join(" ", tokens.Skip(i).Take(end - i).Select(t => t.Text)));
+            }
+            return null;
         }
 
         /// <summary>A person as the subject at <paramref name="start"/>, followed by what they did; with <paramref name="requireHarm"/>, only when that is not a harmless step of the response.</summary>
@@ -259,7 +276,7 @@ namespace Postmortems.Rules
         {
             var w = tokens[verb].Lower;
             int next = verb + 1;
-            while (next < tokens.Count && tokens[next].IsWord && (tokens[next].Lower is "not" or "never" || lexicon.Adverbs.Contains(tokens[next].Lower))) next++;
+            while (next < tokens.Count && tokens[next].IsWord && (tokens[next].Lower is "not" or "never" || lexicon.Adverbs.Contains(tokens[next].Lower) || IsLyAdverb(tokens[next].Lower))) next++;
             bool hasNext = next < tokens.Count && tokens[next].IsWord;
             if (Passive.Contains(w))
             {
@@ -352,6 +369,8 @@ namespace Postmortems.Rules
                 {
                     if (tokens[head].Lower.StartsWith("operator", StringComparison.Ordinal)) return null;
                 }
+                // "the on-call admin", "the database engineer on call": a person noun goes on into another.
+                while (after < tokens.Count && tokens[after].IsWord && PersonNounAt(lexicon, tokens, after, out int further) is not null) after = further;
                 end = after;
                 return string.Join(" ", tokens.Skip(start).Take(after - start).Select(x => x.Text));
             }
@@ -395,6 +414,9 @@ namespace Postmortems.Rules
             return !Acronyms.Contains(t.Text);
         }
 
+        // "personally", "fully", "quickly": an adverb stands between a subject and its verb, or a helper and its verb.
+        private static bool IsLyAdverb(string w) => w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && !VerbLexicon.English.IsVerb(w);
+
         // A word that is no English word, no software the lists name and no host name, standing where a subject
         // stands: a person's name or chat handle ("paladox drops the database", "MacFan4000 reverts his changes",
         // "Tomasz disabled the health checks").
@@ -406,6 +428,7 @@ namespace Postmortems.Rules
             if (HostName.IsMatch(text)) return false;                                             // "db1", "web12"
             var lower = t.Lower;
             if (lower.EndsWith("ing", StringComparison.Ordinal)) return false;                  // "autoscaling", "onboarding": a thing being done
+            if (lower.EndsWith("bot", StringComparison.Ordinal)) return false;                  // "Dependabot", "UptimeRobot": a bot
             if (NotNames.Contains(lower) || ClosedClass.Contains(lower) || Pronouns.Contains(lower) || lexicon.SystemNames.Contains(lower) || lexicon.PersonNouns.Contains(lower)) return false;
             return !EnglishWords.Contains(lower);
         }
@@ -436,10 +459,16 @@ namespace Postmortems.Rules
                 {
                     // "the engineer, who ..." / "the engineer (on call) ..."
                     if (t.Text is "," or "(" or ")" && i + 1 < tokens.Count && tokens[i + 1].Lower is "who" or "on" or "from") { i++; skipped++; continue; }
+                    if (t.Text == "," && i == from)
+                    {
+                        // An apposition between commas: "Jamey, my fellow web developer, accidentally deleted ...".
+                        int close = tokens.FindIndex(i + 1, Math.Min(7, tokens.Count - i - 1), x => x.Text == ",");
+                        if (close > i + 1 && tokens.Skip(i + 1).Take(close - i - 1).All(x => x.IsWord)) { i = close + 1; skipped += close - i; continue; }
+                    }
                     return -1;
                 }
                 var w = t.Lower;
-                if (lexicon.Adverbs.Contains(w)) { i++; skipped++; continue; }
+                if (lexicon.Adverbs.Contains(w) || IsLyAdverb(w)) { i++; skipped++; continue; }
                 if (w is "who" or "that") { i++; skipped++; continue; }
                 if (i == from && (w is "from" or "on" or "of" or "in" or "at" or "with")
                     || i > from && skipped > 0 && !LooksLikeVerb(lexicon, w) && !Auxiliaries.Contains(w) && IsModifierRun(tokens, from, i))
