@@ -68,6 +68,27 @@ namespace Postmortems.Tests
         private static ActionItem Item(Postmortem p, string action) => p.ActionItems.Single(a => a.Action == action);
 
         [Fact]
+        public void Two_identical_events_in_all_three_stay_two_after_a_merge()
+        {
+            // Protect-Postmortem can make two same-minute events alike (both redacted to the same words); a merge that
+            // reads the page back must not fold them into one.
+            var published = Published();
+            var twin = new TimelineEvent(Day.AddHours(17).AddMinutes(45), "Ran [REDACTED] against the broker", Milestone.None, "shell");
+            published.Timeline.AddAsWritten(twin);
+            published.Timeline.AddAsWritten(twin);
+            var (b, local, wiki) = (published, Copy(published), Copy(published));
+            Assert.Equal(2, local.Timeline.Count(e => e.Equals(twin)));
+            wiki.ContributingFactors.Add("The shell history kept the password");
+
+            var result = PostmortemMerge.Merge(b, local, wiki);
+
+            Assert.False(result.HasConflicts);
+            Assert.Equal(2, result.Merged.Timeline.Count(e => e.Equals(twin)));
+            Assert.Equal(6, result.Merged.Timeline.Count);
+            Assert.Contains("The shell history kept the password", result.Merged.ContributingFactors);
+        }
+
+        [Fact]
         public void A_time_fixed_on_the_wiki_keeps_the_events_milestone_and_source()
         {
             var (b, local, wiki) = Three();

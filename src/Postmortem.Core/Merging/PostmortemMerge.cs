@@ -84,7 +84,7 @@ namespace Postmortems.Merging
 
             m.ExecutiveSummary = Single("Executive Summary", "ExecutiveSummary", "Executive Summary", b.ExecutiveSummary, l.ExecutiveSummary, w.ExecutiveSummary);
 
-            foreach (var e in Entries(new TimelineEntries(this), b.Timeline.ToList(), l.Timeline.ToList(), w.Timeline.ToList())) m.Timeline.Add(e);
+            foreach (var e in Entries(new TimelineEntries(this), b.Timeline.ToList(), l.Timeline.ToList(), w.Timeline.ToList())) m.Timeline.AddAsWritten(e);
 
             m.Impact.ServicesAffected.AddRange(Texts(ImpactSection, "Impact.ServicesAffected", b.Impact.ServicesAffected, l.Impact.ServicesAffected, w.Impact.ServicesAffected));
             m.Impact.UsersAffected = Single(ImpactSection, "Impact.UsersAffected", "Users Affected", b.Impact.UsersAffected, l.Impact.UsersAffected, w.Impact.UsersAffected);
