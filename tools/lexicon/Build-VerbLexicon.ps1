@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Derives the verb lexicon ActionItemImperative reads from WordNet 3.0.
+    Derives the verb lexicon ActionItemImperative reads, and the English word list blame detection reads, from WordNet 3.0.
 
 .DESCRIPTION
     ActionItemImperative asks whether an action item starts with a verb. Rather than a hand-kept list, it reads a
@@ -9,6 +9,11 @@
 
         src/Postmortem.Core/Rules/Lexicon/verbs.txt          the lexicon, embedded in Postmortem.Core
         src/Postmortem.Core/Rules/Lexicon/WordNet-LICENSE.txt WordNet's licence, as its data files carry it
+        src/Postmortem.Core/Rules/Lexicon/words.txt          every single-word lower-case noun, adjective and adverb
+                                                             lemma that is not a verb, with noun.exc's and adj.exc's
+                                                             forms: blame detection asks it whether a word at the
+                                                             head of a clause is English or a person's name or handle
+                                                             ("paladox drops the database"); embedded too
 
     verbs.txt holds three sections, one entry a line, all lower-case single words:
 
@@ -167,10 +172,34 @@ foreach ($entry in $forms.GetEnumerator()) { [void] $text.Append("$($entry.Key) 
 [void] $text.Append('[nouns]').Append($newLine)
 foreach ($entry in $nouns.GetEnumerator()) { [void] $text.Append("$($entry.Key) $($entry.Value)").Append($newLine) }
 
+# words.txt: English words that are not verbs, so a word no list knows can be told from a name or a handle.
+$words = [System.Collections.Generic.SortedSet[string]]::new($ordinal)
+foreach ($set in $nounLemmas, $adjLemmas, (Read-IndexLemmas 'index.adv')) {
+    foreach ($lemma in $set) {
+        if ($single.IsMatch($lemma) -and -not $verbLemmas.Contains($lemma)) { [void] $words.Add($lemma) }
+    }
+}
+foreach ($name in 'noun.exc', 'adj.exc') {
+    foreach ($line in [System.IO.File]::ReadLines((Get-WordNetFile $name))) {
+        $form = $line.Split(' ')[0]
+        if ($single.IsMatch($form) -and -not $verbLemmas.Contains($form)) { [void] $words.Add($form) }
+    }
+}
+$wordText = [System.Text.StringBuilder]::new()
+[void] $wordText.Append('# English nouns, adjectives and adverbs that are not verbs, for blame detection, derived from WordNet 3.0 by').Append($newLine)
+[void] $wordText.Append('# tools/lexicon/Build-VerbLexicon.ps1. Do not edit: run the script to regenerate. WordNet''s licence follows.').Append($newLine)
+[void] $wordText.Append('#').Append($newLine)
+foreach ($line in $licence) { [void] $wordText.Append(('# ' + $line).TrimEnd()).Append($newLine) }
+[void] $wordText.Append('#').Append($newLine)
+foreach ($word in $words) { [void] $wordText.Append($word).Append($newLine) }
+
 $OutputPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputPath)
 $null = New-Item -ItemType Directory -Path $OutputPath -Force
 $utf8 = [System.Text.UTF8Encoding]::new($false)
 $lexiconPath = Join-Path $OutputPath 'verbs.txt'
 [System.IO.File]::WriteAllText($lexiconPath, $text.ToString(), $utf8)
 [System.IO.File]::WriteAllText((Join-Path $OutputPath 'WordNet-LICENSE.txt'), (($licence -join $newLine) + $newLine), $utf8)
+$wordsPath = Join-Path $OutputPath 'words.txt'
+[System.IO.File]::WriteAllText($wordsPath, $wordText.ToString(), $utf8)
 Write-Host ("{0}: {1} verbs, {2} irregular forms, {3} action nouns, {4:N0} bytes" -f $lexiconPath, $verbs.Count, $forms.Count, $nouns.Count, (Get-Item $lexiconPath).Length)
+Write-Host ("{0}: {1} words, {2:N0} bytes" -f $wordsPath, $words.Count, (Get-Item $wordsPath).Length)

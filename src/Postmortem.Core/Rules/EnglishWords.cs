@@ -7,7 +7,7 @@ namespace Postmortems.Rules
 {
     /// <summary>
     /// Whether a word is English: a noun, adjective or adverb of WordNet 3.0 (Rules/Lexicon/words.txt, derived by
-    /// tools/lexicon/Build-WordList.ps1) or a verb or a verb's form (<see cref="VerbLexicon"/>). Blame detection asks it
+    /// tools/lexicon/Build-VerbLexicon.ps1) or a verb or a verb's form (<see cref="VerbLexicon"/>). Blame detection asks it
     /// before it takes a word it does not otherwise know for a person's name or handle.
     /// </summary>
     internal static class EnglishWords
