@@ -78,7 +78,8 @@
             'explain', 'reply', 'email', 'become aware', 'learn', 'update status', 'write the fix', 'write a fix'
             'write a patch', 'turn up', 'show up', 'come online'
             'wake', 'log in', 'log on', 'arrive', 'take over', 'hand over', 'hand off', 'decide to roll back'
-            'failover', 'fail over', 'failback', 'drain', 'pause', 'note'
+            'failover', 'fail over', 'failback', 'drain', 'pause', 'note', 'determine', 'begin developing a plan'
+            'start developing a plan', 'develop a plan', 'draw up a plan'
         )
 
         # Signs of an error in what a person did, which make even a step of the response count as blame
@@ -107,6 +108,10 @@
             'auth0', 'slack', 'zoom', 'atlassian', 'jira', 'confluence', 'bookstack', 'mediawiki', 'wordpress'
             'django', 'rails', 'nodejs', 'cumin', 'scap', 'puppetdb', 'salt', 'saltstack', 'packer', 'vagrant'
             'openbao', 'keycloak', 'traefik', 'caddy', 'pgbouncer', 'patroni', 'stolon', 'vitess', 'tidb'
+            # Things of the trade that the English word list (WordNet) lacks, so they are not taken for names; a
+            # plural in -s counts too ("webhooks created after the backup were lost").
+            'webhook', 'runbook', 'failover', 'failback', 'backend', 'frontend', 'hostname', 'namespace'
+            'config', 'repo', 'cronjob', 'changelog', 'healthcheck', 'dataset', 'datastore', 'codebase'
         )
 
         # VagueActionItem. The guide's Bad column and their kin, found anywhere in the action: a care or an attitude
@@ -282,7 +287,7 @@
             'some evidence', 'some indication', 'some concern', 'some confusion', 'largely because', 'mostly because'
             'largely due', 'mostly due', 'the most', 'at most', 'most likely', 'most probably', 'how many', 'as many as', 'as much as', 'as few as', 'business hours'
             'office hours', 'working hours', 'peak hours', 'off hours', 'after hours', 'opening hours', 'core hours'
-            'man hours', 'person hours', 'meeting minutes'
+            'man hours', 'person hours', 'meeting minutes', 'too many', 'too much', 'too few'
         )
 
         # Hedging. The guide: "We did not have alerting on X", not "unfortunately alerting was missing". A sentence

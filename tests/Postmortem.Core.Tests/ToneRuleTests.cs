@@ -150,6 +150,8 @@ namespace Postmortems.Tests
         [InlineData("The deploy went out across multi-region clusters at 14:02.")]
         [InlineData("There was some suspicion that the cache caused it.")]
         [InlineData("Checkout failed for 47 minutes, largely because the retry budget was exhausted.")]
+        [InlineData("PostgreSQL refused to start: too many semaphores were open.")]   // a limit exceeded, not an amount
+        [InlineData("The client sent too much data in one request and the proxy cut it off at 1 MB.")]
         public void VagueQuantity_passes_numbers_fractions_and_whole_sets(string summary)
         {
             Assert.Null(InSummary(summary, nameof(VagueQuantity)));
@@ -174,5 +176,26 @@ namespace Postmortems.Tests
             var hearsay = Sample(p => p.ExecutiveSummary = "The vendor reportedly rotated its keys.");
             Assert.DoesNotContain(PostmortemLinter.Check(hearsay, settings, n => n == nameof(Hedging)), f => f.Target == "ExecutiveSummary");
         }
-    }
+    
+        // SpecificTimes
+
+        [Theory]
+        [InlineData("The removal was stopped, but of around 300 GB only about 4.5 GB was left.")]
+        [InlineData("The restore had copied roughly 5,000 projects by 14:10.")]
+        [InlineData("Error rates fell to approximately 2% at 14:12.")]
+        public void SpecificTimes_passes_an_approximate_quantity(string text)
+        {
+            Assert.Empty(Check(WithEvent(text), nameof(SpecificTimes)));
+        }
+
+        [Theory]
+        [InlineData("The pager fired around 23:00.")]
+        [InlineData("Replication stopped around 11 pm.")]
+        [InlineData("The queue drained roughly 40 minutes after the restart.")]
+        [InlineData("The backup was restored around noon, after roughly 5,000 projects had been copied.")]
+        public void SpecificTimes_still_flags_an_approximate_time(string text)
+        {
+            Assert.Single(Check(WithEvent(text), nameof(SpecificTimes)));
+        }
+}
 }

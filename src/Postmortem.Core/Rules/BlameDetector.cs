@@ -430,6 +430,7 @@ namespace Postmortems.Rules
             if (lower.EndsWith("ing", StringComparison.Ordinal)) return false;                  // "autoscaling", "onboarding": a thing being done
             if (lower.EndsWith("bot", StringComparison.Ordinal)) return false;                  // "Dependabot", "UptimeRobot": a bot
             if (NotNames.Contains(lower) || ClosedClass.Contains(lower) || Pronouns.Contains(lower) || lexicon.SystemNames.Contains(lower) || lexicon.PersonNouns.Contains(lower)) return false;
+            if (lower.Length > 4 && lower.EndsWith("s", StringComparison.Ordinal) && lexicon.SystemNames.Contains(lower.Substring(0, lower.Length - 1))) return false;   // "webhooks", "runbooks"
             return !EnglishWords.Contains(lower);
         }
 
@@ -442,6 +443,8 @@ namespace Postmortems.Rules
             if (i == 0) return true;
             var prev = tokens[i - 1];
             if (!prev.IsWord) return true;
+            // After a number the word is what it counts ("60 Mbps", "47 hooks"), unless the number ends a time ("12:47 MacFan4000").
+            if (prev.Text.All(char.IsDigit)) return i >= 2 && tokens[i - 2].Text == ":";
             if (char.IsDigit(prev.Text[0]) || prev.Lower is "utc" or "am" or "pm" or "by" or "and" or "but" or "because" or "when" or "after" or "before" or "while" or "then" or "so" or "until" or "since" or "once") return true;
             return false;
         }

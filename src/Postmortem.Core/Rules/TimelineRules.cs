@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Postmortems.Rendering;
@@ -41,12 +42,26 @@ namespace Postmortems.Rules
             var approximate = context.Phrases("ApproximateTimes");
             foreach (var (i, text) in ToneProse.Events(context))
             {
-                var found = approximate.FindIn(Words.Of(text));
+                var found = approximate.FindIn(Words.Of(ApproximateQuantity.Replace(text, m => IsTime(m) ? m.Value : " ")));
                 if (found is null) continue;
                 context.Report($"Timeline[{i}]", $"The event '{TimelineMilestones.Short(timeline[i].Event)}' gives its time only as '{found}'.",
                     "Take the exact time from the alert, chat message or log line, and give each step its own event.");
             }
         }
+
+        // "around 300 GB", "roughly 5,000 projects": the word approximates a quantity, not the event's time; "around
+        // 23:00", "around 11 pm", "approximately 40 minutes after" are still times.
+        private static readonly System.Text.RegularExpressions.Regex ApproximateQuantity = new System.Text.RegularExpressions.Regex(
+            @"\b(?:around|approximately|approx\.?|roughly)\s+(?<number>\d+(?:[.,]\d+)*)(?![\d:])\s*(?<unit>%|[a-z]+)?",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        private static readonly HashSet<string> TimeUnits = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "am", "pm", "utc", "gmt", "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "s", "sec", "secs",
+            "second", "seconds", "ms", "day", "days", "o", "oclock",
+        };
+
+        private static bool IsTime(System.Text.RegularExpressions.Match m) => !m.Groups["unit"].Success || TimeUnits.Contains(m.Groups["unit"].Value);
     }
 
     internal sealed class MilestoneOrder : PostmortemRule
