@@ -29,6 +29,19 @@ namespace Postmortems.Gathering
         public static Dictionary<string, string> Read(Stream stream, string source)
         {
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            try
+            {
+                Add(stream, source, names);
+            }
+            catch (JsonException ex)
+            {
+                throw new TimelineSourceException($"{source}: this is not a Slack export's users.json: {ex.Message}", ex);
+            }
+            return names;
+        }
+
+        private static void Add(Stream stream, string source, Dictionary<string, string> names)
+        {
             foreach (var (element, _, tooLong) in JsonElementStream.Read(stream, source, null, TimelineGatherer.MaxRecordBytes))
             {
                 if (tooLong || element.ValueKind != JsonValueKind.Object) continue;
@@ -37,7 +50,6 @@ namespace Postmortems.Gathering
                 var name = NonEmpty(user.Text("profile", "display_name")) ?? NonEmpty(user.Text("profile", "real_name")) ?? NonEmpty(user.Text("real_name")) ?? NonEmpty(user.Text("name"));
                 if (id is not null && name is not null) names[id] = name;
             }
-            return names;
         }
 
         /// <summary>A -User map's key as an id: U05TOMAS, @U05TOMAS and &lt;@U05TOMAS&gt; are the same.</summary>
