@@ -107,6 +107,14 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void A_plain_text_log_with_a_comma_in_its_first_line_read_as_CSV_says_how_to_read_a_log()
+        {
+            var error = Assert.Throws<TimelineSourceException>(() => Gather("app.log", new GatherOptions()));
+            Assert.Contains("no column or property holds the time", error.Message);
+            Assert.Contains("A plain-text log is read with -Pattern", error.Message);
+        }
+
+        [Fact]
         public void The_example_pattern_reads_the_line_it_is_shown_for()
         {
             var events = TimelineGatherer.Read("2026-11-20 14:02:11 ERROR connection refused\n", "x", new GatherOptions { Pattern = LinePattern.Parse(LinePattern.Example) }).ToList();

@@ -378,7 +378,8 @@ namespace Postmortems.Gathering
                     {
                         // A CSV header without the column fails every row: the source cannot be read. A JSON line
                         // without the property is that line's problem only.
-                        if (format == TimelineFormat.Csv) throw new TimelineSourceException(problem);
+                        // A header that starts with a date is a log line with a comma in it, read as CSV: say how to read a log.
+                        if (format == TimelineFormat.Csv) throw new TimelineSourceException(names.Count > 0 && names[0].Length > 0 && char.IsDigit(names[0][0]) ? problem + FormatDetector.PlainTextHint : problem);
                         yield return (GatheredItem.Failed($"{problem.Replace(source + ":", $"{source}, line {line}:")} The line was skipped.", line, number), false);
                         continue;
                     }
