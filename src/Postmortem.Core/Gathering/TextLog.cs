@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -73,7 +74,7 @@ namespace Postmortems.Gathering
                     yield return (GatheredItem.Failed($"{TimelineGatherer.Where(source, line, number)}: {TooLong}", line, number), false);
                     continue;
                 }
-                var text = Encoding.UTF8.GetString(bytes.Span.ToArray()).TrimEnd('\r');
+                var text = (MemoryMarshal.TryGetArray(bytes, out var segment) ? Encoding.UTF8.GetString(segment.Array!, segment.Offset, segment.Count) : Encoding.UTF8.GetString(bytes.ToArray())).TrimEnd('\r');
                 if (text.Trim().Length == 0) continue;
                 number++;
                 report.Read++;
