@@ -115,6 +115,16 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Format_Text_needs_a_pattern_and_a_pattern_reads_no_other_format()
+        {
+            var noPattern = Assert.Throws<TimelineSourceException>(() => Gather("app.log", new GatherOptions { Format = TimelineFormat.Text }));
+            Assert.Contains("-Format Text reads a plain-text log with -Pattern", noPattern.Message);
+            var otherFormat = Assert.Throws<TimelineSourceException>(() => Gather("app.log", new GatherOptions { Format = TimelineFormat.Csv, Pattern = LinePattern.Parse(LogPattern) }));
+            Assert.Contains("-Format Csv is not one", otherFormat.Message);
+            Assert.Equal(7, Gather("app.log", new GatherOptions { Format = TimelineFormat.Text, Pattern = LinePattern.Parse(LogPattern) }).Count);
+        }
+
+        [Fact]
         public void The_example_pattern_reads_the_line_it_is_shown_for()
         {
             var events = TimelineGatherer.Read("2026-11-20 14:02:11 ERROR connection refused\n", "x", new GatherOptions { Pattern = LinePattern.Parse(LinePattern.Example) }).ToList();
