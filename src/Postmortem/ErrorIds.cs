@@ -29,6 +29,8 @@ namespace Postmortems.Commands
         public const string InvalidTimelineRecord = "InvalidTimelineRecord";
         public const string TimelineSourceUnreadable = "TimelineSourceUnreadable";
         public const string TimelineFileNotFound = "TimelineFileNotFound";
+        public const string InvalidTimelinePattern = "InvalidTimelinePattern";
+        public const string InvalidTimelineOption = "InvalidTimelineOption";
         public const string BookStackNotConnected = "BookStackNotConnected";
         public const string BookStackConnectionInvalid = "BookStackConnectionInvalid";
         public const string BookStackUnauthorized = "BookStackUnauthorized";

@@ -268,10 +268,10 @@ time,message
             $events[0].UtcTime | Should -Be (Get-UtcTime '2026-11-20T13:58:41Z')
         }
 
-        It 'completes -Format with the six formats' {
+        It 'completes -Format with the seven formats' {
             $line = 'Import-TimelineEvent -Format '
             $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
-            @($completions.CompletionText | Sort-Object) | Should -Be @('Alertmanager', 'Csv', 'Journald', 'JsonLines', 'KubernetesEvents', 'Slack')
+            @($completions.CompletionText | Sort-Object) | Should -Be @('Alertmanager', 'Csv', 'Journald', 'JsonLines', 'KubernetesEvents', 'Slack', 'Text')
         }
 
         It 'rejects an unknown -Format with the binding error that lists the six' {
@@ -378,13 +378,13 @@ time,message
             $events[0].Event | Should -BeExactly 'Alert NextcloudErrors (nextcloud) firing: Nextcloud returns 5xx for 10% of requests'
         }
 
-        It 'reads Slack ts as epoch seconds with the fraction kept' {
+        It 'reads Slack ts as epoch seconds, to the second (its decimals are a sequence, not a fraction)' {
             $events = @(Import-TimelineEvent -LiteralPath (Get-Fixture 'slack-incident.json'))
             @($events.UtcTime) | Should -Be @(
-                (Get-UtcTime '2026-11-20T14:09:00.0002Z')
-                (Get-UtcTime '2026-11-20T14:15:00.0004Z')
-                (Get-UtcTime '2026-11-20T14:31:00.0005Z')
-                (Get-UtcTime '2026-11-20T15:20:00.0006Z'))
+                (Get-UtcTime '2026-11-20T14:09:00Z')
+                (Get-UtcTime '2026-11-20T14:15:00Z')
+                (Get-UtcTime '2026-11-20T14:31:00Z')
+                (Get-UtcTime '2026-11-20T15:20:00Z'))
         }
 
         It 'names the Slack author and shows links, mentions and escapes as a person reads them' {
@@ -626,7 +626,7 @@ time,message
 
         It 'takes a -Since with an offset as that instant' {
             $events = @(Import-TimelineEvent -LiteralPath (Get-Fixture 'slack-incident.json') -Since '2026-11-20T15:30+01:00')
-            @($events.UtcTime) | Should -Be @((Get-UtcTime '2026-11-20T14:31:00.0005Z'), (Get-UtcTime '2026-11-20T15:20:00.0006Z'))
+            @($events.UtcTime) | Should -Be @((Get-UtcTime '2026-11-20T14:31:00Z'), (Get-UtcTime '2026-11-20T15:20:00Z'))
         }
 
         It 'takes a -Since without an offset as UTC' {
@@ -932,6 +932,101 @@ time,message
             $markdown | Should -Match '(?m)^\| 14:02:00 \| Alert VaultSealed \(openbao-0\) firing: OpenBao is sealed <sub>alertmanager</sub> \| First symptom \|$'
             $markdown | Should -Match '(?m)^\| 14:04:00 \| Alert GiteaDown \(gitea\.gitea:3000\) firing: Gitea is not answering HTTP checks <sub>alertmanager</sub> \| \|$'
             $markdown | Should -Match '(?m)^\| 15:21:30 \| Alert VaultSealed \(openbao-0\) resolved <sub>alertmanager</sub> \| \|$'
+        }
+    }
+
+    Context 'plain-text logs, -Collapse, Slack names, warnings and -Verbose' {
+        BeforeAll {
+            $script:logPattern = '^(?<time>\S+ \S+)\s+(?<level>\w+)\s+(?<message>.*)$'
+        }
+
+        It 'reads a plain-text log with -Pattern, skipping the lines that do not match' {
+            $events = @(Import-TimelineEvent -Path (Get-Fixture 'app.log') -Pattern $logPattern -ErrorVariable errs)
+            $errs | Should -BeNullOrEmpty
+            $events.Count | Should -Be 7
+            $events[0].UtcTime | Should -Be (Get-UtcTime '2026-11-20T14:02:11Z')
+            $events[0].Event | Should -BeExactly 'api started, listening on 10.0.4.17:8080'
+            @($events.Source | Sort-Object -Unique) | Should -Be @('log')
+        }
+
+        It 'names file and line when a time in the log cannot be read, and reads the rest' {
+            $events = @(Import-TimelineEvent -Path (Get-Fixture 'app-bad-time.log') -Pattern $logPattern -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $events.Count | Should -Be 2
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineRecord,*'
+            $errs[0].TargetObject | Should -BeLike '*app-bad-time.log:2'
+        }
+
+        It 'refuses a -Pattern without the named group message, saying how to write it' {
+            $err = { Import-TimelineEvent -Path (Get-Fixture 'app.log') -Pattern '^(?<time>\S+ \S+) (.*)$' } |
+                Should -Throw -ErrorId 'InvalidTimelinePattern,*' -PassThru
+            $err.Exception.Message | Should -BeLike '*(?<message>...)*for example*'
+        }
+
+        It 'tells how to read a plain-text log when no format reads it' {
+            $err = { Import-TimelineEvent -LiteralPath (Get-Fixture 'unknown.txt') -ErrorAction Stop } | Should -Throw -PassThru
+            $err.Exception.Message | Should -BeLike "*-Pattern*'2026-11-20 14:02:11 ERROR connection refused'*(?<time>*(?<message>*"
+        }
+
+        It 'folds repeats with -Collapse into one event that says how many and until when' {
+            $events = @(Import-TimelineEvent -Path (Get-Fixture 'app.log') -Pattern $logPattern -Collapse '00:01:00' | Sort-Object UtcTime)
+            $events.Count | Should -Be 5
+            $events[1].Event | Should -BeExactly 'db: connection to 10.0.4.21:5432 refused (attempt 1, request 7f3a9c2e) (3 times, last at 2026-11-20 14:02:20 UTC)'
+        }
+
+        It 'folds repeats with -Collapse in JSON lines as well' {
+            $events = @(@'
+{"time":"2026-11-20T14:00:00Z","msg":"disk 91% full on 10.0.0.7"}
+{"time":"2026-11-20T14:00:30Z","msg":"disk 92% full on 10.0.0.7"}
+{"time":"2026-11-20T14:01:00Z","msg":"disk 93% full on 10.0.0.8"}
+'@ | Import-TimelineEvent -Collapse ([timespan]::FromMinutes(1)))
+            $events.Count | Should -Be 1
+            $events[0].Event | Should -BeExactly 'disk 91% full on 10.0.0.7 (3 times, last at 2026-11-20 14:01:00 UTC)'
+        }
+
+        It 'refuses a -Collapse of zero' {
+            { Import-TimelineEvent -Path (Get-Fixture 'app.log') -Pattern $logPattern -Collapse 0 } | Should -Throw -ErrorId 'InvalidTimelineOption,*'
+        }
+
+        It 'names Slack mentions and authors through the users.json at the export''s root' {
+            $export = Join-Path $TestDrive 'export'
+            $null = Copy-Fixture 'slack-export/users.json' -As 'users.json' -Folder $export
+            $day = Copy-Fixture 'slack-export/incident/2026-11-20.json' -As '2026-11-20.json' -Folder (Join-Path $export 'incident')
+            $events = @(Import-TimelineEvent -LiteralPath $day)
+            $events[0].Event | Should -BeExactly 'Ana Lima: @tomas can you look at the db failover?'
+            $events[1].Event | Should -BeExactly 'tomas: on it, @Ana Lima @U05OTHER'
+        }
+
+        It 'takes names from -User over the export''s' {
+            $events = @(Import-TimelineEvent -LiteralPath (Get-Fixture 'slack-export/incident/2026-11-20.json') -User @{ U05TOMAS = 'Tomas K.'; '@U05OTHER' = 'lee' })
+            $events[1].Event | Should -BeExactly 'Tomas K.: on it, @Ana Lima @lee'
+        }
+
+        It 'keeps Slack times to the second' {
+            $events = @(Import-TimelineEvent -LiteralPath (Get-Fixture 'slack-export/incident/2026-11-20.json'))
+            $events.UtcTime | ForEach-Object { $_ | Should -Be (Get-UtcTime '2026-11-20T14:09:00Z') }
+        }
+
+        It 'warns when no message has the -Reaction, naming the reactions there' {
+            $events = @(Import-TimelineEvent -LiteralPath (Get-Fixture 'slack-export/incident/2026-11-20.json') -Reaction pushpn -WarningVariable warns -WarningAction SilentlyContinue)
+            $events.Count | Should -Be 0
+            $warns.Count | Should -Be 1
+            $warns[0].Message | Should -BeLike "*'pushpn'*eyes, pushpin*"
+        }
+
+        It 'warns when a -Format matches nothing in a non-empty file' {
+            $events = @(Import-TimelineEvent -LiteralPath (Get-Fixture 'kubectl-events.json') -Format Slack -WarningVariable warns -WarningAction SilentlyContinue)
+            $events.Count | Should -Be 0
+            $warns.Count | Should -Be 1
+            $warns[0].Message | Should -BeLike '*read as Slack (-Format), and none gave an event*'
+        }
+
+        It 'says with -Verbose which format it read and how many records were read, kept, skipped and collapsed' {
+            $verbose = Import-TimelineEvent -Path (Get-Fixture 'app.log') -Pattern $logPattern -Collapse '00:01:00' -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            $verbose.Message | Should -BeLike '*app.log: read as Text: 8 records read, 5 events kept, 1 skipped, 2 collapsed into others, 0 with errors.'
+            $json = Import-TimelineEvent -LiteralPath (Get-Fixture 'app-log.jsonl') -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            $json.Message | Should -BeLike '*app-log.jsonl: read as JsonLines: 3 records read, 3 events kept, 0 skipped, 0 collapsed into others, 0 with errors.'
         }
     }
 }

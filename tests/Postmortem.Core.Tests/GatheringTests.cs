@@ -101,7 +101,7 @@ namespace Postmortems.Tests
         {
             var events = Events("slack-incident.json");
             Assert.Equal(4, events.Count);
-            Assert.Equal(At(14, 9).AddTicks(2000), events[0].UtcTime);
+            Assert.Equal(At(14, 9), events[0].UtcTime);
             Assert.Equal("ana: Vault seal alert just fired, looking", events[0].Event);
             Assert.Equal("Ben Okafor: gitea & nextcloud are in CrashLoopBackOff, see the pods dashboard (https://grafana.home/d/k8s) @U04ANA", events[1].Event);
             Assert.All(events, e => Assert.Equal("slack", e.Source));

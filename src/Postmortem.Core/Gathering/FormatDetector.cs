@@ -92,7 +92,11 @@ namespace Postmortems.Gathering
         private static TimelineSourceException Unknown(string source, string what, string? path = null) =>
             new TimelineSourceException(path is not null
                 ? $"{source}: '{path}' was read as the events' text, not as a file: piped strings are content, such as kubectl's output. Read the file with Import-TimelineEvent -Path '{path}', or pipe it as a file: Get-Item '{path}' | Import-TimelineEvent."
-                : $"{source}: cannot tell the format: the content is {what}. Give -Format with one of: {string.Join(", ", Enum.GetNames(typeof(TimelineFormat)))}.");
+                : $"{source}: cannot tell the format: the content is {what}. Give -Format with one of: {string.Join(", ", Enum.GetNames(typeof(TimelineFormat)).Where(n => n != nameof(TimelineFormat.Text)))}." + PlainTextHint);
+
+        /// <summary>How to read a plain-text log, for the errors of text that no format reads.</summary>
+        internal static readonly string PlainTextHint =
+            $" A plain-text log is read with -Pattern, a regular expression with the named groups time and message: for lines such as '2026-11-20 14:02:11 ERROR connection refused', -Pattern '{LinePattern.Example}'.";
 
         // One short line that names a file (a.json, ./logs/x.log, C:\x\y.csv): what someone pipes meaning a path.
         private static bool LooksLikeAPath(string text)

@@ -12,6 +12,9 @@ namespace Postmortems.Gathering
         Journald,
         Csv,
         JsonLines,
+
+        /// <summary>A plain-text log, one event a line, read with a regular expression (-Pattern).</summary>
+        Text,
     }
 
     /// <summary>How to read and which events to keep.</summary>
@@ -38,6 +41,58 @@ namespace Postmortems.Gathering
 
         /// <summary>A time of day alone in a source falls on this date.</summary>
         public DateTime? Date { get; set; }
+
+        /// <summary>For plain-text logs: the pattern with the named groups time and message (and source, optionally).</summary>
+        public LinePattern? Pattern { get; set; }
+
+        /// <summary>Fold repeats of the same message (numbers and ids masked) that come within this span of the one before into one event.</summary>
+        public TimeSpan? Collapse { get; set; }
+
+        /// <summary>For Slack: names of user ids (U05TOMAS = tomas), used for mentions and authors; these win over the export's.</summary>
+        public IReadOnlyDictionary<string, string>? Users { get; set; }
+
+        /// <summary>For Slack: the names of the export's users.json, loaded when a Slack source asks for them.</summary>
+        public Func<IReadOnlyDictionary<string, string>?>? ExportUsers { get; set; }
+    }
+
+    /// <summary>What an import read: its format and its counts, and the warnings for a source that gave nothing. Filled as the items are read.</summary>
+    public sealed class GatherReport
+    {
+        private readonly List<string> _warnings = new List<string>();
+
+        /// <summary>The format read, once known.</summary>
+        public TimelineFormat? Format { get; internal set; }
+
+        /// <summary>Records read: lines of a text log, JSON lines, CSV rows, list items.</summary>
+        public long Read { get; internal set; }
+
+        /// <summary>Events given out.</summary>
+        public long Kept { get; internal set; }
+
+        /// <summary>Records that gave no event and no error: lines that did not match -Pattern, Slack joins, messages without -Reaction, events outside -Since/-Until.</summary>
+        public long Skipped { get; internal set; }
+
+        /// <summary>Records that could not be read (each is an error).</summary>
+        public long Failed { get; internal set; }
+
+        /// <summary>Events folded into another by -Collapse.</summary>
+        public long Collapsed { get; internal set; }
+
+        public IReadOnlyList<string> Warnings => _warnings;
+
+        internal void Warn(string warning) => _warnings.Add(IO.Printable.Escape(warning));
+
+        // For -Reaction: how many messages had it, and which reactions there were (a few dozen names at most).
+        internal long ReactionMatches;
+        internal readonly SortedDictionary<string, int> Reactions = new SortedDictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>One sentence for -Verbose.</summary>
+        public string Summary(string source)
+        {
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            return string.Format(c, "{0}: read as {1}: {2:N0} records read, {3:N0} events kept, {4:N0} skipped, {5:N0} collapsed into others, {6:N0} with errors.",
+                source, Format?.ToString() ?? "nothing (the format could not be told)", Read, Kept, Skipped, Collapsed, Failed);
+        }
     }
 
     /// <summary>One thing read from a source: an event, or a record that could not be read and why.</summary>

@@ -40,13 +40,52 @@ namespace Postmortems.Gathering
         /// The events and problems of a source, read lazily: nothing is read, not even to tell the format, until the
         /// first item is asked for, so every failure surfaces while enumerating.
         /// </summary>
-        public static IEnumerable<GatheredItem> Read(Stream stream, string source, GatherOptions options)
+        public static IEnumerable<GatheredItem> Read(Stream stream, string source, GatherOptions options) => Read(stream, source, options, new GatherReport());
+
+        /// <summary>
+        /// As Read, and fills <paramref name="report"/> as it goes: the format, the counts, and once the source is read
+        /// to its end, warnings for a -Reaction no message had and a source that gave no events.
+        /// </summary>
+        public static IEnumerable<GatheredItem> Read(Stream stream, string source, GatherOptions options, GatherReport report)
         {
             if (stream is null) throw new ArgumentNullException(nameof(stream));
-            foreach (var item in ReadNow(stream, source, options)) yield return item;
+            if (report is null) throw new ArgumentNullException(nameof(report));
+            foreach (var item in ReadNow(stream, source, options, report))
+            {
+                if (item.Event is null) report.Failed++;
+                else report.Kept++;
+                yield return item;
+            }
+            Warn(source, options, report);
         }
 
-        private static IEnumerable<GatheredItem> ReadNow(Stream stream, string source, GatherOptions options)
+        private static void Warn(string source, GatherOptions options, GatherReport report)
+        {
+            if (report.Format == TimelineFormat.Slack && options.Reaction is string reaction && report.ReactionMatches == 0)
+            {
+                var found = report.Reactions.Count == 0 ? "no message there has a reaction" : "the reactions there are: " + string.Join(", ", report.Reactions.Keys);
+                report.Warn($"{source}: no message is marked with the reaction '{reaction.Trim(':')}' (-Reaction), so none was kept; {found}. Give one of those names, without the colons.");
+                return;
+            }
+            if (report.Kept > 0 || report.Read == 0 || report.Failed == report.Read) return;
+            if (report.Format == TimelineFormat.Text)
+            {
+                report.Warn($"{source}: none of its {report.Read.ToString("N0", CultureInfo.InvariantCulture)} lines matched -Pattern '{options.Pattern!.Text}', so no event was read. Check the pattern against a line of the log; for a line like '2026-11-20 14:02:11 ERROR connection refused', -Pattern '{LinePattern.Example}'.");
+            }
+            else if (options.Since is not null || options.Until is not null)
+            {
+                report.Warn($"{source}: {Records(report.Read)} read as {report.Format}, and no event falls between -Since and -Until.");
+            }
+            else
+            {
+                report.Warn($"{source}: {Records(report.Read)} read as {report.Format}{(options.Format is null ? " (detected)" : " (-Format)")}, and none gave an event. " +
+                    (options.Format is null ? "Give -Format with the format it is." : "Check that -Format is the one it is, or leave it out to have the format detected."));
+            }
+        }
+
+        private static string Records(long count) => count == 1 ? "1 record was" : count.ToString("N0", CultureInfo.InvariantCulture) + " records were";
+
+        private static IEnumerable<GatheredItem> ReadNow(Stream stream, string source, GatherOptions options, GatherReport report)
         {
             var head = Head(stream, out int length);
             var sniff = TextSniffer.Sniff(head, length);
@@ -62,9 +101,26 @@ namespace Postmortems.Gathering
                 head = Head(whole, out length);
                 whole = new ReplayStream(head, length, whole);
             }
-            var (format, shape, property) = FormatDetector.Detect(head, length, options.Format, source);
-            var items = Records(format, shape, property, whole, source, options);
-            return Select(items, format, options);
+            TimelineFormat format;
+            IEnumerable<(GatheredItem, bool)> items;
+            if (options.Pattern is not null || options.Format == TimelineFormat.Text)
+            {
+                if (options.Pattern is null) throw new TimelineSourceException($"{source}: -Format Text reads a plain-text log with -Pattern, a regular expression with the named groups time and message; give -Pattern, for example '{LinePattern.Example}'.");
+                if (options.Format is TimelineFormat wanted && wanted != TimelineFormat.Text) throw new TimelineSourceException($"{source}: -Pattern reads plain-text logs, and -Format {wanted} is not one. Leave -Format out, or give -Format Text.");
+                format = TimelineFormat.Text;
+                report.Format = format;
+                items = TextLog.Read(whole, source, options, report);
+            }
+            else
+            {
+                Shape shape;
+                string? property;
+                (format, shape, property) = FormatDetector.Detect(head, length, options.Format, source);
+                report.Format = format;
+                items = Records(format, shape, property, whole, source, options, report);
+            }
+            if (options.Collapse is TimeSpan span) items = EventCollapser.Collapse(items, span, options, report);
+            return Select(items, format, options, report);
         }
 
         private static byte[] Head(Stream stream, out int length)
@@ -76,11 +132,13 @@ namespace Postmortems.Gathering
             return head;
         }
 
-        public static IEnumerable<GatheredItem> Read(string text, string source, GatherOptions options) =>
-            Read(new MemoryStream(new UTF8Encoding(false).GetBytes(text)), source, options);
+        public static IEnumerable<GatheredItem> Read(string text, string source, GatherOptions options) => Read(text, source, options, new GatherReport());
+
+        public static IEnumerable<GatheredItem> Read(string text, string source, GatherOptions options, GatherReport report) =>
+            Read(new MemoryStream(new UTF8Encoding(false).GetBytes(text)), source, options, report);
 
         /// <summary>Applies the window and marks the first event (the earliest kept) with the milestone, holding back one event at most.</summary>
-        private static IEnumerable<GatheredItem> Select(IEnumerable<(GatheredItem Item, bool Candidate)> items, TimelineFormat format, GatherOptions options)
+        private static IEnumerable<GatheredItem> Select(IEnumerable<(GatheredItem Item, bool Candidate)> items, TimelineFormat format, GatherOptions options, GatherReport report)
         {
             var milestone = options.Milestone ?? DefaultMilestone(format);
             bool anyCandidate = options.Milestone is not null;
@@ -92,8 +150,11 @@ namespace Postmortems.Gathering
                     yield return item;
                     continue;
                 }
-                if (options.Since is DateTime since && e.UtcTime < since) continue;
-                if (options.Until is DateTime until && e.UtcTime > until) continue;
+                if ((options.Since is DateTime since && e.UtcTime < since) || (options.Until is DateTime until && e.UtcTime > until))
+                {
+                    report.Skipped++;
+                    continue;
+                }
                 if (milestone == Milestone.None || !(candidate || anyCandidate))
                 {
                     yield return item;
@@ -119,22 +180,22 @@ namespace Postmortems.Gathering
             }
         }
 
-        private static IEnumerable<(GatheredItem, bool)> Records(TimelineFormat format, Shape shape, string? property, Stream stream, string source, GatherOptions options)
+        private static IEnumerable<(GatheredItem, bool)> Records(TimelineFormat format, Shape shape, string? property, Stream stream, string source, GatherOptions options, GatherReport report)
         {
             switch (shape)
             {
                 case Shape.JsonArray:
                 case Shape.JsonProperty:
                     return Map(format, JsonElementStream.Read(stream, source, property, MaxRecordBytes)
-                        .Select(x => x.TooLong ? ((Record?)null, x.Line, TooLongItem) : ((Record?)new JsonRecord(x.Element), x.Line, (string?)null)), source, options);
+                        .Select(x => x.TooLong ? ((Record?)null, x.Line, TooLongItem) : ((Record?)new JsonRecord(x.Element), x.Line, (string?)null)), source, options, report);
                 case Shape.JsonSingle:
-                    return Map(format, Single(stream, source), source, options);
+                    return Map(format, Single(stream, source), source, options, report);
                 case Shape.JsonLines:
-                    return Map(format, JsonLines(stream, source), source, options);
+                    return Map(format, JsonLines(stream, source), source, options, report);
                 case Shape.Yaml:
-                    return Map(format, Yaml(stream, source), source, options);
+                    return Map(format, Yaml(stream, source), source, options, report);
                 default:
-                    return Map(format, Csv(stream, source), source, options);
+                    return Map(format, Csv(stream, source), source, options, report);
             }
         }
 
@@ -290,16 +351,18 @@ namespace Postmortems.Gathering
 
         // ---- Records to events
 
-        private static IEnumerable<(GatheredItem, bool)> Map(TimelineFormat format, IEnumerable<(Record? Record, long Line, string? Skipped)> records, string source, GatherOptions options)
+        private static IEnumerable<(GatheredItem, bool)> Map(TimelineFormat format, IEnumerable<(Record? Record, long Line, string? Skipped)> records, string source, GatherOptions options, GatherReport report)
         {
             long number = 0;
             string? timeName = null, messageName = null;
             (string Name, string[] Path) timePath = default, messagePath = default;
             List<string>? lineNames = null;
             bool resolvedNames = false;
+            var slackUsers = format == TimelineFormat.Slack ? new Lazy<IReadOnlyDictionary<string, string>?>(() => SlackUserNames(options)) : null;
             foreach (var (record, line, skipped) in records)
             {
                 number++;
+                report.Read++;
                 if (record is null)
                 {
                     yield return (GatheredItem.Failed($"{Where(source, line, number)}: {skipped ?? NotJson}", line, number), false);
@@ -315,7 +378,8 @@ namespace Postmortems.Gathering
                     {
                         // A CSV header without the column fails every row: the source cannot be read. A JSON line
                         // without the property is that line's problem only.
-                        if (format == TimelineFormat.Csv) throw new TimelineSourceException(problem);
+                        // A header that starts with a date is a log line with a comma in it, read as CSV: say how to read a log.
+                        if (format == TimelineFormat.Csv) throw new TimelineSourceException(names.Count > 0 && names[0].Length > 0 && char.IsDigit(names[0][0]) ? problem + FormatDetector.PlainTextHint : problem);
                         yield return (GatheredItem.Failed($"{problem.Replace(source + ":", $"{source}, line {line}:")} The line was skipped.", line, number), false);
                         continue;
                     }
@@ -326,12 +390,14 @@ namespace Postmortems.Gathering
                 {
                     TimelineFormat.KubernetesEvents => Kubernetes(record),
                     TimelineFormat.Alertmanager => Alertmanager(record),
-                    TimelineFormat.Slack => Slack(record, options.Reaction),
+                    TimelineFormat.Slack => Slack(record, options, report, slackUsers!.Value),
                     TimelineFormat.Journald => Journald(record),
                     _ => Tabular(record, format, PathOf(timeName!, ref timePath), PathOf(messageName!, ref messagePath)),
                 };
+                bool any = false;
                 foreach (var (time, text, candidate, eventSource, milestone) in events)
                 {
+                    any = true;
                     if (!SourceTime.TryParse(time, options.Date, out var utc, out var problem))
                     {
                         yield return (GatheredItem.Failed($"{Where(source, line, number)}: {problem!.TrimEnd('.')}; the record was skipped.", line, number), false);
@@ -345,10 +411,11 @@ namespace Postmortems.Gathering
                     }
                     yield return (GatheredItem.Of(new TimelineEvent(utc, text!, milestone, eventSource), line, number), candidate);
                 }
+                if (!any) report.Skipped++;
             }
         }
 
-        private static string Where(string source, long line, long number) =>
+        internal static string Where(string source, long line, long number) =>
             line > 0 ? $"{source}, line {line} (record {number})" : $"{source}, record {number}";
 
         // A dotted name as its path of property names, split once while the name stays the same from record to record.
@@ -432,25 +499,52 @@ namespace Postmortems.Gathering
             }
         }
 
-        private static IEnumerable<(string?, string?, bool, string, Milestone)> Slack(Record r, string? reaction)
+        private static IEnumerable<(string?, string?, bool, string, Milestone)> Slack(Record r, GatherOptions options, GatherReport report, IReadOnlyDictionary<string, string>? users)
         {
             var subtype = r.Text("subtype");
             if (subtype is "channel_join" or "channel_leave" or "channel_topic" or "channel_purpose") yield break;
-            if (reaction is not null)
+            if (options.Reaction is string reaction)
             {
                 var wanted = reaction.Trim(':');
-                if (!r.List("reactions").Any(x => (x.Text("name") ?? "").Split(new[] { "::" }, StringSplitOptions.None)[0].Equals(wanted, StringComparison.OrdinalIgnoreCase))) yield break;
+                bool marked = false;
+                foreach (var x in r.List("reactions"))
+                {
+                    var name = (x.Text("name") ?? "").Split(new[] { "::" }, StringSplitOptions.None)[0];
+                    if (name.Equals(wanted, StringComparison.OrdinalIgnoreCase)) marked = true;
+                    else if (name.Length > 0 && report.Reactions.Count < 40 && !report.Reactions.ContainsKey(name)) report.Reactions[name] = 1;
+                }
+                if (!marked) yield break;
+                report.ReactionMatches++;
             }
-            var who = NonEmpty(r.Text("user_profile", "display_name")) ?? NonEmpty(r.Text("user_profile", "real_name")) ?? r.Text("username") ?? r.Text("bot_profile", "name") ?? r.Text("user");
-            var text = SlackText(r.Text("text"));
+            var id = r.Text("user");
+            var who = NonEmpty(r.Text("user_profile", "display_name")) ?? NonEmpty(r.Text("user_profile", "real_name")) ?? r.Text("username") ?? r.Text("bot_profile", "name")
+                ?? (id is not null && users is not null && users.TryGetValue(id, out var known) ? known : id);
+            var text = SlackText(r.Text("text"), users);
             if (text is null || text.Trim().Length == 0) yield break;
-            yield return (r.Text("ts"), who is null ? text : $"{who}: {text}", true, "slack", Milestone.None);
+            // The ts's decimals tell messages within a second apart; they are a sequence, not a fraction of a second.
+            var ts = r.Text("ts");
+            int dot = ts?.IndexOf('.') ?? -1;
+            if (dot > 0) ts = ts!.Substring(0, dot);
+            yield return (ts, who is null ? text : $"{who}: {text}", true, "slack", Milestone.None);
+        }
+
+        // The -User map over the export's users.json, merged once per options and source.
+        private static IReadOnlyDictionary<string, string>? SlackUserNames(GatherOptions options)
+        {
+            if (options.ExportUsers is null) return options.Users;
+            var export = options.ExportUsers();
+            if (export is null || export.Count == 0) return options.Users;
+            if (options.Users is null || options.Users.Count == 0) return export;
+            var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in export) merged[p.Key] = p.Value;
+            foreach (var p in options.Users) merged[p.Key] = p.Value;
+            return merged;
         }
 
         private static readonly Regex SlackMarkup = new Regex(@"<([@#!]?)([^>|]+)(?:\|([^>]*))?>", RegexOptions.CultureInvariant);
 
         // Slack escapes &, < and >, and wraps mentions and links in <...>: show them as a person reads them.
-        private static string? SlackText(string? text)
+        private static string? SlackText(string? text, IReadOnlyDictionary<string, string>? users)
         {
             if (text is null) return null;
             var plain = SlackMarkup.Replace(text, m =>
@@ -460,7 +554,7 @@ namespace Postmortems.Gathering
                 var label = m.Groups[3].Success ? m.Groups[3].Value : null;
                 switch (kind)
                 {
-                    case "@": return "@" + (label ?? target);
+                    case "@": return "@" + (label ?? (users is not null && users.TryGetValue(target, out var name) ? name : target));
                     case "#": return "#" + (label ?? target);
                     case "!": return "@" + (label ?? target);
                     default: return label is null ? target : $"{label} ({target})";

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
@@ -21,6 +22,9 @@ namespace Postmortems.Commands
         private const string TextSet = "Text";
 
         private readonly StringBuilder _text = new StringBuilder();
+        private readonly Dictionary<string, IReadOnlyDictionary<string, string>?> _exportUsers = new Dictionary<string, IReadOnlyDictionary<string, string>?>(StringComparer.Ordinal);
+        private LinePattern? _pattern;
+        private Dictionary<string, string>? _users;
 
         /// <summary>Files to read; wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -74,7 +78,56 @@ namespace Postmortems.Commands
         [Parameter]
         public DateTime Date { get; set; }
 
-        private GatherOptions Options()
+        /// <summary>Reads a plain-text log: a regular expression with the named groups time and message (and source, optionally); lines that do not match are skipped.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Pattern { get; set; }
+
+        /// <summary>Folds repeats of the same message (numbers, hex ids, UUIDs and IP addresses masked) that come within this span of each other into one event.</summary>
+        [Parameter]
+        public TimeSpan Collapse { get; set; }
+
+        /// <summary>For Slack: names for user ids, such as @{ U05TOMAS = 'tomas' }; they win over the names in the export's users.json.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? User { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Pattern is not null)
+            {
+                try
+                {
+                    _pattern = LinePattern.Parse(Pattern);
+                }
+                catch (ArgumentException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidTimelinePattern, ErrorCategory.InvalidArgument, Pattern));
+                }
+            }
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Collapse)) && Collapse <= TimeSpan.Zero)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Collapse {Collapse} is not a span: give how far apart repeats may be to fold into one, such as -Collapse 00:05:00 (five minutes)."),
+                    ErrorIds.InvalidTimelineOption, ErrorCategory.InvalidArgument, Collapse));
+            }
+            if (User is not null)
+            {
+                _users = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (DictionaryEntry entry in User)
+                {
+                    var id = SlackUsers.Id(entry.Key?.ToString() ?? string.Empty);
+                    var name = entry.Value?.ToString();
+                    if (id.Length == 0 || string.IsNullOrWhiteSpace(name))
+                    {
+                        ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-User has an entry without an id or a name ('{entry.Key}' = '{entry.Value}'). Give ids and names, such as -User @{{ U05TOMAS = 'tomas' }}."),
+                            ErrorIds.InvalidTimelineOption, ErrorCategory.InvalidArgument, User));
+                    }
+                    _users[id] = name!.Trim();
+                }
+            }
+        }
+
+        private GatherOptions Options(string? file = null)
         {
             var bound = MyInvocation.BoundParameters;
             return new GatherOptions
@@ -87,6 +140,10 @@ namespace Postmortems.Commands
                 Until = bound.ContainsKey(nameof(Until)) ? TimelineTime.ToUtc(Until) : (DateTime?)null,
                 Milestone = bound.ContainsKey(nameof(Milestone)) ? Milestone : (Milestone?)null,
                 Date = bound.ContainsKey(nameof(Date)) ? Date.Date : (DateTime?)null,
+                Pattern = _pattern,
+                Collapse = bound.ContainsKey(nameof(Collapse)) ? Collapse : (TimeSpan?)null,
+                Users = _users,
+                ExportUsers = file is null ? null : () => ExportUsers(file),
             };
         }
 
@@ -105,7 +162,8 @@ namespace Postmortems.Commands
                     try
                     {
                         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-                        Emit(TimelineGatherer.Read(stream, file, Options()), file);
+                        var report = new GatherReport();
+                        Emit(TimelineGatherer.Read(stream, file, Options(file), report), file, report);
                     }
                     catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                     {
@@ -123,10 +181,32 @@ namespace Postmortems.Commands
                 WriteError(new ErrorRecord(new ArgumentException("No text came down the pipeline; there are no events to read."), ErrorIds.TimelineSourceUnreadable, ErrorCategory.InvalidData, null));
                 return;
             }
-            Emit(TimelineGatherer.Read(_text.ToString(), "pipeline input", Options()), "pipeline input");
+            var report = new GatherReport();
+            Emit(TimelineGatherer.Read(_text.ToString(), "pipeline input", Options(), report), "pipeline input", report);
         }
 
-        private void Emit(IEnumerable<GatheredItem> items, string source)
+        // The names in the users.json of the Slack export a file lies in, read once for all the export's files.
+        private IReadOnlyDictionary<string, string>? ExportUsers(string file)
+        {
+            var path = SlackUsers.FindFor(file);
+            if (path is null) return null;
+            if (_exportUsers.TryGetValue(path, out var known)) return known;
+            IReadOnlyDictionary<string, string>? names = null;
+            try
+            {
+                using var stream = File.OpenRead(path);
+                names = SlackUsers.Read(stream, path);
+                WriteVerbose($"{path}: {names.Count} Slack user names read, for mentions in {file}.");
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is FormatException)
+            {
+                WriteWarning($"{path}: the export's users could not be read ({ex.Message}), so mentions stay ids. Give names with -User @{{ U05TOMAS = 'tomas' }}.");
+            }
+            _exportUsers[path] = names;
+            return names;
+        }
+
+        private void Emit(IEnumerable<GatheredItem> items, string source, GatherReport report)
         {
             try
             {
@@ -146,7 +226,10 @@ namespace Postmortems.Commands
             catch (TimelineSourceException ex)
             {
                 WriteError(new ErrorRecord(ex, ErrorIds.TimelineSourceUnreadable, ErrorCategory.InvalidData, source));
+                return;
             }
+            foreach (var warning in report.Warnings) WriteWarning(warning);
+            WriteVerbose(report.Summary(source));
         }
 
         private IEnumerable<string> Resolve(string path, bool literal)
