@@ -156,3 +156,25 @@ Describe 'The timeline table' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
     }
 }
+
+Describe 'A milestone marked twice' {
+    It 'is reported by DuplicateMilestone, and cleared as its suggestion says' {
+        $pm = New-CheckoutPostmortem
+        $pm | Add-TimelineEvent '09:40' 'CheckoutHigh5xxRate firing again (second webhook file)' -Milestone FirstSymptom -Source alertmanager | Out-Null
+        $finding = @($pm | Test-Postmortem -Rule DuplicateMilestone)
+        $finding | Should -HaveCount 1
+        $finding[0].Target | Should -BeExactly 'Timeline[4]'
+        $finding[0].Message | Should -BeLike '*Timeline`[0`] (09:12), Timeline`[4`] (09:40)*'
+        $finding[0].Suggestion | Should -BeLike '*Set-TimelineEvent -Index 4 -Milestone None*'
+        $pm | Set-TimelineEvent -Index 4 -Milestone None | Out-Null
+        @($pm | Test-Postmortem -Rule DuplicateMilestone) | Should -HaveCount 0
+    }
+
+    It 'passes when the team''s settings let the milestone repeat' {
+        $pm = New-CheckoutPostmortem
+        $pm | Add-TimelineEvent '09:40' 'CheckoutHigh5xxRate firing again' -Milestone FirstSymptom -Source alertmanager | Out-Null
+        $settings = Join-Path $TestDrive 'team.psd1'
+        Set-Content -LiteralPath $settings -Value "@{ AddWords = @{ RepeatableMilestones = @('FirstSymptom') } }"
+        @($pm | Test-Postmortem -Rule DuplicateMilestone -Settings $settings) | Should -HaveCount 0
+    }
+}
