@@ -115,6 +115,21 @@ namespace Postmortems.Tests
             Assert.Equal(5, timeline.Count);
         }
 
+        [Fact]
+        public void An_action_item_knows_its_index_in_its_postmortem_and_has_none_once_removed()
+        {
+            var p = new Postmortem("Items");
+            var alone = new ActionItem("Add a seal alert");
+            Assert.Null(alone.Index);
+            p.ActionItems.Add(new ActionItem("Document the recovery keys"));
+            p.ActionItems.Add(alone);
+            Assert.Equal(1, alone.Index);
+            p.ActionItems.RemoveAt(0);
+            Assert.Equal(0, alone.Index);
+            p.ActionItems.Remove(alone);
+            Assert.Null(alone.Index);
+        }
+
         // Against the plainest model: a list where an event at the same time takes the place of the one it replaces, and a
         // moved one is taken out and put after the last event at or before its new time.
         [Theory]
