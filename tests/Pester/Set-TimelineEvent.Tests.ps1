@@ -178,3 +178,13 @@ Describe 'A milestone marked twice' {
         @($pm | Test-Postmortem -Rule DuplicateMilestone -Settings $settings) | Should -HaveCount 0
     }
 }
+
+Describe 'Set-TimelineEvent -Milestone completion' {
+    It 'offers None, which clears a milestone, beside the template''s milestones' {
+        $line = 'Set-TimelineEvent 3 -Milestone '
+        $names = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+        $names | Should -Contain 'None'
+        $names | Should -Contain 'Detected'
+        $names | Should -HaveCount 8
+    }
+}
