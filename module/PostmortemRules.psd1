@@ -225,6 +225,11 @@
             'should not forget', 'must not forget', 'should know better', 'retrain the', 'remind the'
         )
 
+        # DuplicateMilestone: the milestones that may mark more than one event (FirstSymptom, Detected,
+        # InvestigationStarted, RootCauseIdentified, MitigationApplied, ServiceRestored, Resolved). None by default:
+        # the template has one row for each.
+        RepeatableMilestones = @()
+
         # SpecificTimes. The guide: "Past tense, factual, specific timestamps".
         ApproximateTimes = @(
             'around', 'approximately', 'approx', 'roughly', 'about an hour', 'sometime', 'some time later'

@@ -35,8 +35,8 @@ BeforeAll {
     }
 
     $script:PostmortemColumns = 'Title', 'Date', 'Severity', 'Status', 'Duration', 'Events', 'Actions'
-    $script:EventColumns = 'Time (UTC)', 'Milestone', 'Event'
-    $script:ActionColumns = 'Action', 'Owner', 'Due Date', 'Priority', 'Status'
+    $script:EventColumns = 'Index', 'Time (UTC)', 'Milestone', 'Event'
+    $script:ActionColumns = 'Index', 'Action', 'Owner', 'Due Date', 'Priority', 'Status'
 
     $script:pm = New-Postmortem -Title 'OpenBao sealed' -Date 2026-11-20 -Severity P2 -Status Resolved |
         Add-TimelineEvent 14:02 'Vault seal alert fired' -Milestone FirstSymptom |
@@ -93,13 +93,14 @@ Describe 'Format views' {
     Context 'timeline events' {
         BeforeAll { $script:table = ConvertFrom-FormattedTable ($script:pm.Timeline | Format-Table | Out-String -Width 200) $script:EventColumns }
 
-        It 'shows as a table with exactly the columns Time (UTC), Milestone and Event' {
+        It 'shows as a table with exactly the columns Index, Time (UTC), Milestone and Event' {
             $script:table.Other | Should -BeExactly ''
         }
 
         It 'shows each event, in time order, with its UTC date and time and its milestone' {
             $rows = $script:table.Rows
             $rows.Count | Should -Be 4
+            $rows.ForEach({ $_['Index'] }) | Should -Be @('0', '1', '2', '3')
             $rows[0]['Time (UTC)'] | Should -BeExactly '2026-11-20 14:02'
             $rows[0]['Milestone'] | Should -BeExactly 'FirstSymptom'
             $rows[0]['Event'] | Should -BeExactly 'Vault seal alert fired'
@@ -138,13 +139,14 @@ Describe 'Format views' {
     Context 'action items' {
         BeforeAll { $script:table = ConvertFrom-FormattedTable ($script:pm.ActionItems | Format-Table | Out-String -Width 200) $script:ActionColumns }
 
-        It 'shows as a table with exactly the columns Action, Owner, Due Date, Priority and Status' {
+        It 'shows as a table with exactly the columns Index, Action, Owner, Due Date, Priority and Status' {
             $script:table.Other | Should -BeExactly ''
         }
 
         It 'shows each action item''s values under their headers' {
             $rows = $script:table.Rows
             $rows.Count | Should -Be 2
+            $rows.ForEach({ $_['Index'] }) | Should -Be @('0', '1')
             $rows[0]['Action'] | Should -BeExactly 'Add seal alert'
             $rows[0]['Owner'] | Should -BeExactly 'platform'
             $rows[0]['Due Date'] | Should -BeExactly '2026-12-15'

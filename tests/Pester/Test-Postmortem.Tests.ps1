@@ -33,7 +33,7 @@ BeforeAll {
 
     # Every rule, in the order Test-Postmortem runs them, as the README's table lists them.
     $script:AllRules = @(
-        'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder'
+        'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder', 'DuplicateMilestone'
         'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage', 'BlamelessTimeline'
         'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'VagueActionItem', 'ActionItemImperative'
         'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
@@ -329,6 +329,7 @@ Describe 'Get-PostmortemRule' {
         @{ Name = 'TimelineMilestones'; Severity = 'Warning'; Section = 'Timeline' }
         @{ Name = 'SpecificTimes'; Severity = 'Warning'; Section = 'Timeline' }
         @{ Name = 'MilestoneOrder'; Severity = 'Warning'; Section = 'Timeline' }
+        @{ Name = 'DuplicateMilestone'; Severity = 'Warning'; Section = 'Timeline' }
         @{ Name = 'StatusMatchesTimeline'; Severity = 'Error'; Section = 'Header' }
         @{ Name = 'DurationMatchesTimeline'; Severity = 'Warning'; Section = 'Header' }
         @{ Name = 'DateMatchesTimeline'; Severity = 'Warning'; Section = 'Header' }

@@ -38,6 +38,8 @@ namespace Postmortems.Tests
             { "the timeline cleared", p => p.Timeline.Clear() },
             { "an event removed", p => p.Timeline.Remove(p.Timeline[0]) },
             { "an event rewritten", p => p.Timeline.ReplaceAt(0, new TimelineEvent(p.Timeline[0].UtcTime, "Rewritten")) },
+            { "an event moved", p => p.Timeline.Replace(0, p.Timeline[0].With(time: p.Timeline[0].UtcTime.AddMinutes(1))) },
+            { "an event's milestone cleared", p => p.Timeline.Mark(p.Timeline.First(e => e.Milestone != Milestone.None).WithMilestone(Milestone.None)) },
             { "an action item added", p => p.ActionItems.Add(new ActionItem("Do nothing")) },
             { "an action item removed", p => p.ActionItems.RemoveAll(_ => true) },
             { "an action item's action", p => p.ActionItems[0].Action = "Do nothing" },

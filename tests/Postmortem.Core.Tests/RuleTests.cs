@@ -158,6 +158,59 @@ namespace Postmortems.Tests
             Assert.Empty(Check(WithEvent("Second page sent"), nameof(MilestoneOrder)));
         }
 
+        // DuplicateMilestone
+
+        [Fact]
+        public void DuplicateMilestone_names_every_event_of_a_repeated_milestone_and_how_to_clear_the_others()
+        {
+            var p = Sample(p =>
+            {
+                p.Timeline.Add(new TimelineEvent(At(9, 40), "Second Alertmanager file: alert fired again", Milestone.Detected, "alertmanager"));
+                p.Timeline.Add(new TimelineEvent(At(10, 10), "Third copy of the page", Milestone.Detected, "alertmanager"));
+            });
+            var finding = Assert.Single(Check(p, nameof(DuplicateMilestone)));
+            Assert.Equal(DiagnosticSeverity.Warning, finding.Severity);
+            Assert.Equal("Timeline[4]", finding.Target);
+            Assert.Contains("3 events are marked Detected: Timeline[1] (09:15), Timeline[4] (09:40), Timeline[8] (10:10)", finding.Message);
+            Assert.Contains("Set-TimelineEvent -Index 4, 8 -Milestone None", finding.Suggestion);
+            Assert.Contains("earliest", finding.Suggestion);
+        }
+
+        [Fact]
+        public void DuplicateMilestone_reports_each_repeated_milestone_once_and_passes_one_of_each()
+        {
+            Assert.Empty(Check(SamplePostmortems.CheckoutOutage(), nameof(DuplicateMilestone)));
+            Assert.Empty(Check(WithEvent("Second page sent"), nameof(DuplicateMilestone)));
+            var p = Sample(p =>
+            {
+                p.Timeline.Add(new TimelineEvent(At(9, 13), "Second alert fired", Milestone.FirstSymptom, "alertmanager"));
+                p.Timeline.Add(new TimelineEvent(At(10, 5), "Resolved again", Milestone.Resolved));
+            });
+            Assert.Equal(new[] { "Timeline[1]", "Timeline[8]" }, Check(p, nameof(DuplicateMilestone)).Select(f => f.Target));
+        }
+
+        [Fact]
+        public void DuplicateMilestone_lets_a_team_repeat_the_milestones_its_settings_name()
+        {
+            var p = Sample(p => p.Timeline.Add(new TimelineEvent(At(9, 55), "Second mitigation: traffic shifted", Milestone.MitigationApplied)));
+            Assert.Single(Check(p, nameof(DuplicateMilestone)));
+            var settings = RuleSettings.Default();
+            settings.Apply("@{ AddWords = @{ RepeatableMilestones = @('mitigationapplied') } }", "team.psd1");
+            Assert.Empty(PostmortemLinter.Check(p, settings, name => name == nameof(DuplicateMilestone)));
+            var excluded = RuleSettings.Default();
+            excluded.Apply("@{ ExcludeRules = @('DuplicateMilestone') }", "team.psd1");
+            Assert.DoesNotContain(PostmortemLinter.Check(p, excluded, null), f => f.RuleName == nameof(DuplicateMilestone));
+        }
+
+        [Fact]
+        public void The_metrics_and_the_rule_agree_once_the_other_events_are_cleared()
+        {
+            var p = Sample(p => p.Timeline.Add(new TimelineEvent(At(9, 40), "Page sent again", Milestone.Detected)));
+            p.Timeline.Replace(4, p.Timeline[4].WithMilestone(Milestone.None));
+            Assert.Empty(Check(p, nameof(DuplicateMilestone)));
+            Assert.Equal(At(9, 15), p.Timeline.DurationStart!.UtcTime);
+        }
+
         // StatusMatchesTimeline
 
         [Fact]

@@ -70,6 +70,24 @@ namespace Postmortems
             set => _tracking = Text.SingleLine(value);
         }
 
+        /// <summary>
+        /// Its zero-based place in its postmortem's Action Items, as Test-Postmortem's ActionItems[n] and Set-ActionItem's
+        /// -Index name it; null when no postmortem holds it.
+        /// </summary>
+        public int? Index
+        {
+            get
+            {
+                var items = Postmortem?.ActionItems;
+                if (items is null) return null;
+                for (int i = 0; i < items.Count; i++)
+                {
+                    if (ReferenceEquals(items[i], this)) return i;
+                }
+                return null;
+            }
+        }
+
         /// <summary>The postmortem whose Action Items hold this item, whose lock it keeps; null while it stands alone.</summary>
         internal Postmortem? Postmortem { get; set; }
 

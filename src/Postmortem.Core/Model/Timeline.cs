@@ -22,6 +22,9 @@ namespace Postmortems
         private int _ordered;
         private readonly object _orderGate = new object();
 
+        // Changes with every change of order; an event's Position is current while its Numbered equals it.
+        private int _numbering = 1;
+
         // The same event (time, source and text) is added once, so gathering from the same file twice is harmless; but
         // a timeline may hold it more than once (two same-minute pages that read alike once Protect-Postmortem has
         // redacted what told them apart, or a file that holds both), so each key counts its events.
@@ -60,11 +63,119 @@ namespace Postmortems
                 if (timelineEvent.Milestone == Milestone.None) return false;
                 int index = _events.FindIndex(e => Key(e) == key);
                 if (_events[index].Milestone != Milestone.None) return false;
-                _events[index] = _events[index].WithMilestone(timelineEvent.Milestone);
+                Put(index, _events[index].WithMilestone(timelineEvent.Milestone));
                 return true;
             }
             Append(timelineEvent);
             return true;
+        }
+
+        /// <summary>
+        /// Adds the event, or, when one with the same time, source and text is there, gives that one this event's
+        /// milestone: Milestone.None clears it. Returns whether the timeline changed.
+        /// </summary>
+        public bool Mark(TimelineEvent timelineEvent)
+        {
+            if (timelineEvent is null) throw new ArgumentNullException(nameof(timelineEvent));
+            _owner?.EnsureUnlocked("its timeline");
+            var key = Key(timelineEvent);
+            if (!_keys.ContainsKey(key))
+            {
+                Append(timelineEvent);
+                return true;
+            }
+            EnsureOrdered();
+            int index = _events.FindIndex(e => Key(e) == key);
+            if (_events[index].Milestone == timelineEvent.Milestone) return false;
+            Put(index, _events[index].WithMilestone(timelineEvent.Milestone));
+            return true;
+        }
+
+        /// <summary>
+        /// Puts an edited event in the place of the one at index. At the same time it keeps that place; at another time
+        /// it moves to its time, after the events already at that time, as an added event would.
+        /// </summary>
+        public void Replace(int index, TimelineEvent replacement)
+        {
+            if (replacement is null) throw new ArgumentNullException(nameof(replacement));
+            _owner?.EnsureUnlocked("its timeline");
+            EnsureOrdered();
+            if (index < 0 || index >= _events.Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"The timeline holds {_events.Count} events.");
+            var old = _events[index];
+            if (replacement.UtcTime == old.UtcTime)
+            {
+                CountKey(Key(old), -1);
+                CountKey(Key(replacement), +1);
+                Put(index, replacement);
+                return;
+            }
+            _events.RemoveAt(index);
+            old.Holder = null;
+            CountKey(Key(old), -1);
+            // After every event at the same or an earlier time.
+            int low = 0, high = _events.Count;
+            while (low < high)
+            {
+                int middle = (low + high) / 2;
+                if (_events[middle].UtcTime <= replacement.UtcTime) low = middle + 1;
+                else high = middle;
+            }
+            replacement = Take(replacement);
+            _events.Insert(low, replacement);
+            CountKey(Key(replacement), +1);
+            _ordered = _events.Count;
+            _numbering++;
+        }
+
+        /// <summary>
+        /// The place of an event in the timeline: of this very object when the timeline holds it, else of the first event
+        /// equal to it (time, text, milestone and source); -1 when there is none.
+        /// </summary>
+        public int IndexOf(TimelineEvent timelineEvent)
+        {
+            if (timelineEvent is null) return -1;
+            if (ReferenceEquals(timelineEvent.Holder, this)) return PositionOf(timelineEvent);
+            if (!_keys.ContainsKey(Key(timelineEvent))) return -1;
+            EnsureOrdered();
+            return _events.IndexOf(timelineEvent);
+        }
+
+        /// <summary>The place of an event this timeline holds; numbers every event once per change of order.</summary>
+        internal int PositionOf(TimelineEvent held)
+        {
+            EnsureOrdered();
+            if (held.Numbered != _numbering)
+            {
+                lock (_orderGate)
+                {
+                    int numbering = _numbering;
+                    for (int i = 0; i < _events.Count; i++)
+                    {
+                        _events[i].Position = i;
+                        _events[i].Numbered = numbering;
+                    }
+                }
+            }
+            return held.Position;
+        }
+
+        // The event as this timeline holds it: itself, or a copy when a timeline holds it already, so that each object
+        // has one place.
+        private TimelineEvent Take(TimelineEvent timelineEvent)
+        {
+            var held = timelineEvent.Holder is null ? timelineEvent : timelineEvent.Copy();
+            held.Holder = this;
+            return held;
+        }
+
+        // Puts an event in the place of another at the same time; the keys are the caller's.
+        private void Put(int index, TimelineEvent replacement)
+        {
+            var old = _events[index];
+            replacement = Take(replacement);
+            old.Holder = null;
+            _events[index] = replacement;
+            _numbering++;
         }
 
         /// <summary>
@@ -80,6 +191,8 @@ namespace Postmortems
 
         private void Append(TimelineEvent timelineEvent)
         {
+            timelineEvent = Take(timelineEvent);
+            _numbering++;
             CountKey(Key(timelineEvent), +1);
             // After every event at the same or an earlier time: in order, an append; out of order, it waits for a read.
             int count = _events.Count;
@@ -104,7 +217,7 @@ namespace Postmortems
             if (replacement.UtcTime != old.UtcTime) throw new ArgumentException("A replacement keeps the event's time; remove and add an event to move it.", nameof(replacement));
             CountKey(Key(old), -1);
             CountKey(Key(replacement), +1);
-            _events[index] = replacement;
+            Put(index, replacement);
         }
 
         /// <summary>Whether this very event (time, text, milestone and source) is in the timeline.</summary>
@@ -115,16 +228,24 @@ namespace Postmortems
         {
             _owner?.EnsureUnlocked("its timeline");
             EnsureOrdered();
-            if (!_events.Remove(timelineEvent)) return false;
+            // This very object where the timeline holds it, so that of two equal events the one named goes.
+            int index = ReferenceEquals(timelineEvent.Holder, this) ? PositionOf(timelineEvent) : _events.IndexOf(timelineEvent);
+            if (index < 0) return false;
+            var removed = _events[index];
+            _events.RemoveAt(index);
+            removed.Holder = null;
             _ordered = _events.Count;
-            CountKey(Key(timelineEvent), -1);
+            _numbering++;
+            CountKey(Key(removed), -1);
             return true;
         }
 
         public void Clear()
         {
             if (_events.Count > 0) _owner?.EnsureUnlocked("its timeline");
+            foreach (var e in _events) e.Holder = null;
             _events.Clear();
+            _numbering++;
             _ordered = 0;
             _keys.Clear();
         }
@@ -154,6 +275,7 @@ namespace Postmortems
                 while (a < ordered.Count) _events[at++] = ordered[a++];
                 while (b < late.Length) _events[at++] = late[b++].Event;
                 _ordered = count;
+                _numbering++;
             }
         }
 

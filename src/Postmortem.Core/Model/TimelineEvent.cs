@@ -43,7 +43,25 @@ namespace Postmortems
         /// <summary>Where the event came from: alertmanager, slack, kubectl, manual, ...</summary>
         public string Source { get; }
 
+        /// <summary>
+        /// Its zero-based place in the timeline that holds it, as Test-Postmortem's Timeline[n] and Set-TimelineEvent's
+        /// -Index name it; null when it is in no timeline. Not part of the event's value: the timeline keeps it.
+        /// </summary>
+        public int? Index => Holder?.PositionOf(this);
+
+        // The timeline that holds this very object (each object is in one timeline at most, once: a timeline takes a
+        // copy of an event another holds), and its place there as of the timeline's numbering Numbered.
+        internal Timeline? Holder;
+        internal int Position;
+        internal int Numbered;
+
         public TimelineEvent WithMilestone(Milestone milestone) => new TimelineEvent(UtcTime, Event, milestone, Source);
+
+        /// <summary>The same event with any of its parts changed; null keeps a part as it is.</summary>
+        public TimelineEvent With(DateTime? time = null, string? @event = null, Milestone? milestone = null, string? source = null) =>
+            new TimelineEvent(time ?? UtcTime, @event ?? Event, milestone ?? Milestone, source ?? Source);
+
+        internal TimelineEvent Copy() => new TimelineEvent(UtcTime, Event, Milestone, Source);
 
         public bool Equals(TimelineEvent? other) =>
             other is not null && UtcTime == other.UtcTime && Event == other.Event && Milestone == other.Milestone && Source == other.Source;

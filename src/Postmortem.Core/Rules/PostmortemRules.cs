@@ -13,6 +13,7 @@ namespace Postmortems.Rules
             new TimelineMilestones(),
             new SpecificTimes(),
             new MilestoneOrder(),
+            new DuplicateMilestone(),
             new StatusMatchesTimeline(),
             new DurationMatchesTimeline(),
             new DateMatchesTimeline(),

@@ -101,6 +101,42 @@ namespace Postmortems.Rules
         }
     }
 
+    internal sealed class DuplicateMilestone : PostmortemRule
+    {
+        public override string Name => nameof(DuplicateMilestone);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.Timeline;
+        public override string Description =>
+            "Each of the template's milestones marks one event: \"HH:MM | First symptom / alert fired\", \"HH:MM | Detection / someone noticed\", ... \"HH:MM | Full resolution\". Milestones in the RepeatableMilestones list may repeat.";
+
+        internal override void Check(RuleContext context)
+        {
+            var timeline = context.Postmortem.Timeline;
+            if (timeline.Count < 2) return;
+            var repeatable = context.Settings.WordLists.TryGetValue("RepeatableMilestones", out var names) ? names : null;
+            // The events of each milestone, in timeline order.
+            var marked = new System.Collections.Generic.Dictionary<Milestone, System.Collections.Generic.List<int>>();
+            for (int i = 0; i < timeline.Count; i++)
+            {
+                var milestone = timeline[i].Milestone;
+                if (milestone == Milestone.None) continue;
+                if (!marked.TryGetValue(milestone, out var list)) marked[milestone] = list = new System.Collections.Generic.List<int>();
+                list.Add(i);
+            }
+            foreach (var pair in marked.OrderBy(p => p.Key))
+            {
+                var indexes = pair.Value;
+                if (indexes.Count < 2) continue;
+                if (repeatable is not null && repeatable.Any(n => string.Equals(n?.Trim(), pair.Key.ToString(), StringComparison.OrdinalIgnoreCase))) continue;
+                var events = string.Join(", ", indexes.Select(i => $"Timeline[{i}] ({timeline[i].UtcTime:HH:mm})"));
+                var others = string.Join(", ", indexes.Skip(1));
+                context.Report($"Timeline[{indexes[1]}]",
+                    $"{indexes.Count} events are marked {pair.Key}: {events}. The metrics use only the first.",
+                    $"Keep the earliest (or the right one) and clear the others: $pm | Set-TimelineEvent -Index {others} -Milestone None. If your team marks {pair.Key} more than once, add it to RepeatableMilestones in your settings file.");
+            }
+        }
+    }
+
     internal sealed class StatusMatchesTimeline : PostmortemRule
     {
         public override string Name => nameof(StatusMatchesTimeline);

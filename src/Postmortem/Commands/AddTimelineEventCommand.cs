@@ -17,6 +17,7 @@ namespace Postmortems.Commands
         private const string FromPropertiesSet = "FromProperties";
         private const string FromTimelineEventSet = "FromTimelineEvent";
         private bool _lockReported;
+        private bool _milestoneGiven;
 
         /// <summary>The postmortem to add to.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ToPostmortemSet)]
@@ -37,6 +38,10 @@ namespace Postmortems.Commands
         [AllowEmptyString]
         public string Event { get; set; } = null!;
 
+        /// <summary>
+        /// The milestone the event marks. Given here for an event already in the timeline (piped from $pm.Timeline), it
+        /// replaces that event's milestone; None clears it.
+        /// </summary>
         [Parameter(ParameterSetName = ToPostmortemSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = FromPropertiesSet)]
         [ArgumentCompleter(typeof(MilestoneCompleter))]
@@ -57,6 +62,12 @@ namespace Postmortems.Commands
         [Parameter(ParameterSetName = FromPropertiesSet)]
         [Parameter(ParameterSetName = FromTimelineEventSet)]
         public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            // Before any pipeline binding: whether -Milestone was typed, not taken from a piped object's Milestone.
+            _milestoneGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Milestone));
+        }
 
         protected override void ProcessRecord()
         {
@@ -104,7 +115,9 @@ namespace Postmortems.Commands
                 return;
             }
             var timelineEvent = new TimelineEvent(utc, Event, EnumName.Parse<Milestone>(Milestone), Source);
-            if (!Postmortem.Timeline.Add(timelineEvent)) WriteVerbose($"Already in the timeline: {timelineEvent}");
+            // A milestone typed on the command line is the user's word for the event already there: set, moved or cleared.
+            bool changed = _milestoneGiven ? Postmortem.Timeline.Mark(timelineEvent) : Postmortem.Timeline.Add(timelineEvent);
+            if (!changed) WriteVerbose($"Already in the timeline: {timelineEvent}");
         }
     }
 }

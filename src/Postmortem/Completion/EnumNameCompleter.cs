@@ -46,4 +46,11 @@ namespace Postmortems.Commands.Completion
 
         protected override string Describe(Milestone value) => MilestoneGuide.Describe(value);
     }
+
+    /// <summary>The template's timeline rows, and None, which clears an event's milestone.</summary>
+    internal sealed class MilestoneOrNoneCompleter : EnumNameCompleter<Milestone>
+    {
+        protected override string Describe(Milestone value) =>
+            value == Milestone.None ? "No milestone: the event stays in the timeline and marks none of the template's rows." : MilestoneGuide.Describe(value);
+    }
 }

@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Postmortems.Commands.Completion;
+
+namespace Postmortems.Commands
+{
+    /// <summary>
+    /// The shape of Set-TimelineEvent and Set-ActionItem, as of the Remove-* cmdlets: the entries to change are chosen
+    /// by index (as Test-Postmortem's targets name them, Timeline[5], ActionItems[2]) with the postmortem from the
+    /// pipeline, or piped in themselves with -Postmortem. Piped entries are changed when the pipeline ends, since the
+    /// list may be what is being enumerated upstream. Nothing changes unless every value given can be used; each change
+    /// asks ShouldProcess; a final postmortem is locked.
+    /// </summary>
+    public abstract class SetInPostmortemCommand<T> : PSCmdlet where T : class
+    {
+        protected const string ByIndexSet = "ByIndex";
+        protected const string ByEntrySet = "ByEntry";
+
+        private readonly List<T> _piped = new List<T>();
+
+        /// <summary>The postmortem whose entries change.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByIndexSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ByEntrySet)]
+        [Alias("InputObject")]
+        public Postmortem Postmortem { get; set; } = null!;
+
+        /// <summary>Zero-based positions in the list, as in Test-Postmortem's targets and the table's Index column.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIndexSet)]
+        [ValidateNotNullOrEmpty]
+        public int[] Index { get; set; } = null!;
+
+        /// <summary>With entries from the pipeline: emit the postmortem once, at the end.</summary>
+        [Parameter(ParameterSetName = ByEntrySet)]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The list's name as targets give it: Timeline, ActionItems.</summary>
+        protected abstract string ListName { get; }
+
+        /// <summary>What one entry is called in messages: "timeline event", "action item".</summary>
+        protected abstract string EntryNoun { get; }
+
+        protected abstract string NotFoundErrorId { get; }
+
+        protected abstract IReadOnlyList<T> EntriesOf(Postmortem postmortem);
+
+        /// <summary>The place of this very entry in the list, or -1.</summary>
+        protected abstract int IndexOf(Postmortem postmortem, T entry);
+
+        /// <summary>The entries piped in this record.</summary>
+        protected abstract IEnumerable<T> PipedEntries { get; }
+
+        /// <summary>Whether the changes asked for touch what the lock of a final postmortem keeps.</summary>
+        protected virtual bool ChangesLockedContent => true;
+
+        /// <summary>Reads the values given for this postmortem; writes an error and returns false when one cannot be used.</summary>
+        protected abstract bool Prepare(Postmortem postmortem);
+
+        /// <summary>Says what will change, for ShouldProcess: "milestone Detected, text 'Paged the on-call'".</summary>
+        protected abstract string Changes { get; }
+
+        /// <summary>Makes the change to the entry at index.</summary>
+        protected abstract void Apply(Postmortem postmortem, int index, T entry);
+
+        protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByEntrySet)
+            {
+                _piped.AddRange(PipedEntries.Where(e => e is not null));
+                return;
+            }
+            var entries = EntriesOf(Postmortem);
+            var chosen = new List<T>();
+            foreach (var index in Index.Distinct())
+            {
+                if (index < 0 || index >= entries.Count)
+                {
+                    var range = entries.Count == 0 ? $"{ListName} is empty" : $"{ListName} holds {ListName}[0] to {ListName}[{entries.Count - 1}]";
+                    WriteError(new ErrorRecord(
+                        new ArgumentOutOfRangeException(null, $"There is no {ListName}[{index}] in '{Postmortem.Title}': {range}. $pm.{ListName} lists them with their Index."),
+                        NotFoundErrorId, ErrorCategory.ObjectNotFound, index));
+                    continue;
+                }
+                chosen.Add(entries[index]);
+            }
+            if (chosen.Count > 0) Change(chosen);
+            WriteObject(Postmortem);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName != ByEntrySet) return;
+            if (_piped.Count > 0)
+            {
+                var found = new List<T>();
+                foreach (var entry in _piped.Distinct())
+                {
+                    if (IndexOf(Postmortem, entry) >= 0) found.Add(entry);
+                    else WriteError(new ErrorRecord(
+                        new ItemNotFoundException($"The {EntryNoun} '{entry}' is not in {ListName} of '{Postmortem.Title}', so there is nothing to change. Pipe them from $pm.{ListName}, or give -Index."),
+                        NotFoundErrorId, ErrorCategory.ObjectNotFound, entry));
+                }
+                if (found.Count > 0) Change(found);
+            }
+            if (PassThru) WriteObject(Postmortem);
+        }
+
+        // The entries are found again by themselves as each changes, since a change of time moves an event.
+        private void Change(List<T> chosen)
+        {
+            if (ChangesLockedContent && Postmortem.IsLocked)
+            {
+                WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+                return;
+            }
+            if (!Prepare(Postmortem)) return;
+            var changes = Changes;
+            if (changes.Length == 0)
+            {
+                WriteVerbose($"Nothing to change: give one or more of the {EntryNoun}'s parts.");
+                return;
+            }
+            foreach (var entry in chosen)
+            {
+                int index = IndexOf(Postmortem, entry);
+                if (index < 0) continue;
+                if (ShouldProcess($"{ListName}[{index}] {entry} in '{Postmortem.Title}'", $"Set {EntryNoun}: {changes}")) Apply(Postmortem, index, entry);
+            }
+        }
+    }
+
+    /// <summary>Changes the time, text, milestone or source of timeline events, by index or piped from $pm.Timeline.</summary>
+    [Cmdlet(VerbsCommon.Set, "TimelineEvent", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Postmortem))]
+    public sealed class SetTimelineEventCommand : SetInPostmortemCommand<TimelineEvent>
+    {
+        private DateTime? _time;
+        private Milestone? _milestone;
+
+        /// <summary>Events to change: from $pm.Timeline.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
+        public TimelineEvent[] InputEvent { get; set; } = null!;
+
+        /// <summary>The new time: a UTC time of day (on the postmortem's Date), or a full date and time, as Add-TimelineEvent reads it.</summary>
+        [Parameter]
+        public object? Time { get; set; }
+
+        /// <summary>The new text: what happened, in the past tense.</summary>
+        [Parameter]
+        [Alias("Text", "Message")]
+        [AllowEmptyString]
+        public string? Event { get; set; }
+
+        /// <summary>The milestone the event marks; None clears it.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(MilestoneOrNoneCompleter))]
+        [ValidateEnumName(typeof(Milestone), "milestone")]
+        public object? Milestone { get; set; }
+
+        /// <summary>Where the event came from.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? Source { get; set; }
+
+        protected override string ListName => "Timeline";
+        protected override string EntryNoun => "timeline event";
+        protected override string NotFoundErrorId => ErrorIds.TimelineEventNotFound;
+        protected override IEnumerable<TimelineEvent> PipedEntries => InputEvent;
+        protected override IReadOnlyList<TimelineEvent> EntriesOf(Postmortem postmortem) => postmortem.Timeline;
+        protected override int IndexOf(Postmortem postmortem, TimelineEvent entry) => postmortem.Timeline.IndexOf(entry);
+
+        protected override bool Prepare(Postmortem postmortem)
+        {
+            _time = null;
+            if (IsBound(nameof(Time)))
+            {
+                var time = Time is PSObject wrapped ? wrapped.BaseObject : Time;
+                if (!TimelineTime.TryParse(time, postmortem.Date, out var utc, out var problem))
+                {
+                    WriteError(new ErrorRecord(new FormatException(problem), ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, time));
+                    return false;
+                }
+                _time = utc;
+            }
+            if (IsBound(nameof(Event)) && Text.Normalize(Event) is null)
+            {
+                WriteError(new ErrorRecord(
+                    new ArgumentException("The new text is blank. Say what happened, for example -Event 'Vault seal alert fired'."),
+                    ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, Event));
+                return false;
+            }
+            _milestone = IsBound(nameof(Milestone)) ? EnumName.Parse<Milestone>(Milestone) : (Milestone?)null;
+            return true;
+        }
+
+        protected override string Changes
+        {
+            get
+            {
+                var parts = new List<string>();
+                if (_time.HasValue) parts.Add($"time {_time.Value:yyyy-MM-dd HH:mm:ss}Z");
+                if (IsBound(nameof(Event))) parts.Add($"text '{Text.Normalize(Event)}'");
+                if (_milestone.HasValue) parts.Add(_milestone == Postmortems.Milestone.None ? "no milestone" : $"milestone {_milestone}");
+                if (IsBound(nameof(Source))) parts.Add($"source '{Text.SingleLine(Source) ?? TimelineEvent.ManualSource}'");
+                return string.Join(", ", parts);
+            }
+        }
+
+        protected override void Apply(Postmortem postmortem, int index, TimelineEvent entry)
+        {
+            // '' or $null as -Source is the default source, manual, as for a new event.
+            var source = IsBound(nameof(Source)) ? Text.SingleLine(Source) ?? TimelineEvent.ManualSource : null;
+            postmortem.Timeline.Replace(index, entry.With(_time, IsBound(nameof(Event)) ? Event : null, _milestone, source));
+        }
+    }
+
+    /// <summary>
+    /// Changes the action, owner, due date, priority, status or tracking of action items, by index or piped from
+    /// $pm.ActionItems. In a final postmortem the status and tracking can still change.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "ActionItem", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Postmortem))]
+    public sealed class SetActionItemCommand : SetInPostmortemCommand<ActionItem>
+    {
+        /// <summary>Action items to change: the very objects in $pm.ActionItems.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
+        public ActionItem[] InputItem { get; set; } = null!;
+
+        /// <summary>The change, in the active voice.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? Action { get; set; }
+
+        /// <summary>Who owns it; '' or $null clears it.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Owner { get; set; }
+
+        /// <summary>The day it is due; $null clears it.</summary>
+        [Parameter]
+        [AllowNull]
+        public DateTime? DueDate { get; set; }
+
+        /// <summary>P1 to P3; $null clears it.</summary>
+        [Parameter]
+        [AllowNull]
+        public ActionPriority? Priority { get; set; }
+
+        [Parameter]
+        public ActionItemStatus Status { get; set; }
+
+        /// <summary>A ticket id or URL where the work is tracked; '' or $null clears it.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Tracking { get; set; }
+
+        protected override string ListName => "ActionItems";
+        protected override string EntryNoun => "action item";
+        protected override string NotFoundErrorId => ErrorIds.ActionItemNotFound;
+        protected override IEnumerable<ActionItem> PipedEntries => InputItem;
+        protected override IReadOnlyList<ActionItem> EntriesOf(Postmortem postmortem) => postmortem.ActionItems;
+
+        protected override int IndexOf(Postmortem postmortem, ActionItem entry)
+        {
+            for (int i = 0; i < postmortem.ActionItems.Count; i++)
+            {
+                if (ReferenceEquals(postmortem.ActionItems[i], entry)) return i;
+            }
+            return -1;
+        }
+
+        // A final postmortem's action items still move to done and get their tickets.
+        protected override bool ChangesLockedContent =>
+            IsBound(nameof(Action)) || IsBound(nameof(Owner)) || IsBound(nameof(DueDate)) || IsBound(nameof(Priority));
+
+        protected override bool Prepare(Postmortem postmortem)
+        {
+            if (IsBound(nameof(Action)) && Text.Normalize(Action) is null)
+            {
+                WriteError(new ErrorRecord(
+                    new PSArgumentException("The action is blank. Say what will change, for example -Action 'Add a --dry-run step to the deploy runbook'."),
+                    ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, Action));
+                return false;
+            }
+            return true;
+        }
+
+        protected override string Changes
+        {
+            get
+            {
+                var parts = new List<string>();
+                if (IsBound(nameof(Action))) parts.Add($"action '{Text.Normalize(Action)}'");
+                if (IsBound(nameof(Owner))) parts.Add(Text.SingleLine(Owner) is { } owner ? $"owner '{owner}'" : "no owner");
+                if (IsBound(nameof(DueDate))) parts.Add(DueDate.HasValue ? $"due {DueDate.Value:yyyy-MM-dd}" : "no due date");
+                if (IsBound(nameof(Priority))) parts.Add(Priority.HasValue ? $"priority {Priority}" : "no priority");
+                if (IsBound(nameof(Status))) parts.Add($"status {Status}");
+                if (IsBound(nameof(Tracking))) parts.Add(Text.SingleLine(Tracking) is { } tracking ? $"tracking '{tracking}'" : "no tracking");
+                return string.Join(", ", parts);
+            }
+        }
+
+        protected override void Apply(Postmortem postmortem, int index, ActionItem entry)
+        {
+            if (IsBound(nameof(Action))) entry.Action = Action!;
+            if (IsBound(nameof(Owner))) entry.Owner = Owner;
+            if (IsBound(nameof(DueDate))) entry.DueDate = DueDate;
+            if (IsBound(nameof(Priority))) entry.Priority = Priority;
+            if (IsBound(nameof(Status))) entry.Status = Status;
+            if (IsBound(nameof(Tracking))) entry.Tracking = Tracking;
+        }
+    }
+}
