@@ -38,6 +38,9 @@ namespace Postmortems.Gathering
 
         /// <summary>A time of day alone in a source falls on this date.</summary>
         public DateTime? Date { get; set; }
+
+        /// <summary>How the source's times are read: -TimeFormat, -Culture, -TimeZone, -UtcOffset; null for the defaults.</summary>
+        public TimeReading? Time { get; set; }
     }
 
     /// <summary>One thing read from a source: an event, or a record that could not be read and why.</summary>
