@@ -74,6 +74,33 @@ namespace Postmortems.Commands
         [Parameter]
         public DateTime Date { get; set; }
 
+        /// <summary>.NET custom formats for times the reader does not know (dd.MM.yyyy HH:mm), tried in turn first.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? TimeFormat { get; set; }
+
+        /// <summary>The culture whose date order reads a date such as 02/11/2026: de-DE day first, en-US month first.</summary>
+        [Parameter]
+        public System.Globalization.CultureInfo? Culture { get; set; }
+
+        /// <summary>The time zone (IANA or Windows id, such as Europe/Berlin) of times written without an offset.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.TimeZoneCompleter))]
+        public string? TimeZone { get; set; }
+
+        /// <summary>The fixed UTC offset (+01:00) of times written without one.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? UtcOffset { get; set; }
+
+        private TimeReading? _reading;
+
+        protected override void BeginProcessing()
+        {
+            _reading = TimeReadingParameters.Build(this, TimeFormat, Culture, TimeZone, UtcOffset);
+        }
+
         private GatherOptions Options()
         {
             var bound = MyInvocation.BoundParameters;
@@ -87,6 +114,7 @@ namespace Postmortems.Commands
                 Until = bound.ContainsKey(nameof(Until)) ? TimelineTime.ToUtc(Until) : (DateTime?)null,
                 Milestone = bound.ContainsKey(nameof(Milestone)) ? Milestone : (Milestone?)null,
                 Date = bound.ContainsKey(nameof(Date)) ? Date.Date : (DateTime?)null,
+                Time = _reading,
             };
         }
 
