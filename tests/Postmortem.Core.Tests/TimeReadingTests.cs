@@ -40,6 +40,8 @@ namespace Postmortems.Tests
         [InlineData("2018-10-21 23:09:19 GMT")]
         [InlineData("2018-10-21 23:09:19Z")]
         [InlineData("2018-10-21T23:09:19+0000")]
+        [InlineData("2018-10-21 23:09:19,000")]                   // Python logging's asctime
+        [InlineData("2018-10-21 23:09:19.000 +0000 UTC")]         // Go's time.Time String()
         [InlineData("1540163359")]                                // epoch seconds
         [InlineData("1540163359000")]                             // milliseconds
         [InlineData("1540163359000000")]                          // microseconds

@@ -224,6 +224,18 @@ namespace Postmortems
                 }
                 written = parsedOffset;
                 rest = (trimmed.Substring(0, zoneMatch.Index) + " " + trimmed.Substring(zoneMatch.Index + zoneMatch.Length)).Trim();
+                // Go writes both: 2018-10-21 23:09:19 +0000 UTC. A second UTC after a zero offset says the same.
+                var second = ZoneToken.Match(rest);
+                if (second.Success && parsedOffset == TimeSpan.Zero && second.Groups["zone"].Value.Length <= 3 && !second.Groups["zone"].Value.StartsWith("+", StringComparison.Ordinal) && !second.Groups["zone"].Value.StartsWith("-", StringComparison.Ordinal))
+                {
+                    rest = (rest.Substring(0, second.Index) + " " + rest.Substring(second.Index + second.Length)).Trim();
+                }
+            }
+            // Python's logging writes a comma before the milliseconds: 2018-10-21 23:09:19,123.
+            var comma = rest.IndexOf(',');
+            if (comma >= 8 && comma + 1 < rest.Length && rest[comma - 3] == ':' && char.IsDigit(rest[comma - 1]) && char.IsDigit(rest[comma + 1]))
+            {
+                rest = rest.Substring(0, comma) + "." + rest.Substring(comma + 1);
             }
 
             if (HasLetter(rest))
