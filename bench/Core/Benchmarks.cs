@@ -30,6 +30,27 @@ namespace Postmortems.Benchmarks
         [Benchmark(Description = "A DateTime object")]
         public DateTime DateTimeObject() => Parse(_boxed);
 
+        private static readonly TimeReading Berlin = new TimeReading { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") };
+
+        [Benchmark(Description = "RFC 2822: Sun, 21 Oct 2018 23:09:19 +0000")]
+        public DateTime Rfc2822() => Parse("Sun, 21 Oct 2018 23:09:19 +0000");
+
+        [Benchmark(Description = "Common log format: 21/Oct/2018:23:09:19 +0000")]
+        public DateTime CommonLog() => Parse("21/Oct/2018:23:09:19 +0000");
+
+        [Benchmark(Description = "Syslog: Oct 21 23:09:19")]
+        public DateTime Syslog() => Parse("Oct 21 23:09:19");
+
+        [Benchmark(Description = "Epoch milliseconds: 1540163359000")]
+        public DateTime EpochMilliseconds() => Parse("1540163359000");
+
+        [Benchmark(Description = "Europe/Berlin: 30.11.2026 10:16")]
+        public DateTime Zoned()
+        {
+            if (!TimelineTime.TryParse("30.11.2026 10:16", IncidentDate, Berlin, out var utc, out var problem)) throw new InvalidOperationException(problem);
+            return utc;
+        }
+
         private static DateTime Parse(object value)
         {
             if (!TimelineTime.TryParse(value, IncidentDate, out var utc, out var problem)) throw new InvalidOperationException(problem);

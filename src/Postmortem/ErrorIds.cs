@@ -4,6 +4,8 @@ namespace Postmortems.Commands
     public static class ErrorIds
     {
         public const string InvalidTimelineTime = "InvalidTimelineTime";
+        public const string AmbiguousTimelineTime = "AmbiguousTimelineTime";
+        public const string InvalidTimeZone = "InvalidTimeZone";
         public const string InvalidTimelineEvent = "InvalidTimelineEvent";
         public const string TimelineEventNotFound = "TimelineEventNotFound";
         public const string ActionItemNotFound = "ActionItemNotFound";

@@ -42,6 +42,9 @@ namespace Postmortems.Gathering
         /// <summary>A time of day alone in a source falls on this date.</summary>
         public DateTime? Date { get; set; }
 
+        /// <summary>How the source's times are read: -TimeFormat, -Culture, -TimeZone, -UtcOffset; null for the defaults.</summary>
+        public TimeReading? Time { get; set; }
+
         /// <summary>For plain-text logs: the pattern with the named groups time and message (and source, optionally).</summary>
         public LinePattern? Pattern { get; set; }
 

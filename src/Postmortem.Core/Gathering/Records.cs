@@ -129,10 +129,12 @@ namespace Postmortems.Gathering
         public override IEnumerable<string> Names() => _names;
     }
 
-    /// <summary>Times as sources write them: ISO 8601 with or without an offset, or epoch numbers in any unit.</summary>
+    /// <summary>Times as sources write them, read by the one time reader (TimelineTime) with the source's -TimeFormat, -Culture and zone.</summary>
     internal static class SourceTime
     {
-        public static bool TryParse(string? text, DateTime? date, out DateTime utc, out string? problem)
+        public static bool TryParse(string? text, DateTime? date, out DateTime utc, out string? problem) => TryParse(text, date, null, out utc, out problem);
+
+        public static bool TryParse(string? text, DateTime? date, TimeReading? reading, out DateTime utc, out string? problem)
         {
             utc = default;
             problem = null;
@@ -141,21 +143,9 @@ namespace Postmortems.Gathering
                 problem = "it has no time";
                 return false;
             }
-            if (decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-            {
-                if (EpochTime.TryFromNumber(number, out utc))
-                {
-                    if (TimelineTime.InWindow(utc)) return true;
-                    problem = TimelineTime.OutsideWindow(text.Trim() + $" (epoch, {utc:yyyy-MM-dd HH:mm} UTC)", utc.Ticks, null);
-                    utc = default;
-                    return false;
-                }
-                problem = $"'{text}' is not a time (as an epoch number it is out of range)";
-                return false;
-            }
-            if (TimelineTime.TryParse(text, date, out utc, out var why)) return true;
+            if (TimelineTime.TryParse(text, date, reading, out utc, out var why)) return true;
             // A time of day with no day to put it on: the day comes from the reader here, not from a postmortem.
-            problem = date is null && TimelineTime.TryParse(text, new DateTime(2000, 1, 1), out _, out _)
+            problem = date is null && TimelineTime.TryParse(text, new DateTime(2000, 1, 1), reading, out _, out _)
                 ? $"'{text.Trim()}' is a time of day, and no day was given to put it on. Give Import-TimelineEvent -Date 2026-11-20, say"
                 : why;
             return false;

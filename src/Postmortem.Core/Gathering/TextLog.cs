@@ -99,7 +99,7 @@ namespace Postmortems.Gathering
                 }
                 var time = match.Groups["time"];
                 var message = match.Groups["message"];
-                if (!SourceTime.TryParse(time.Success ? time.Value : null, options.Date, out var utc, out var problem))
+                if (!SourceTime.TryParse(time.Success ? time.Value : null, options.Date, options.Time, out var utc, out var problem))
                 {
                     yield return (GatheredItem.Failed($"{TimelineGatherer.Where(source, line, number)}: {problem!.TrimEnd('.')}; the line was skipped.", line, number), false);
                     continue;

@@ -398,7 +398,7 @@ namespace Postmortems.Gathering
                 foreach (var (time, text, candidate, eventSource, milestone) in events)
                 {
                     any = true;
-                    if (!SourceTime.TryParse(time, options.Date, out var utc, out var problem))
+                    if (!SourceTime.TryParse(time, options.Date, options.Time, out var utc, out var problem))
                     {
                         yield return (GatheredItem.Failed($"{Where(source, line, number)}: {problem!.TrimEnd('.')}; the record was skipped.", line, number), false);
                         continue;

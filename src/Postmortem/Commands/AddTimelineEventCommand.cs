@@ -18,6 +18,7 @@ namespace Postmortems.Commands
         private const string FromTimelineEventSet = "FromTimelineEvent";
         private bool _lockReported;
         private bool _milestoneGiven;
+        private TimeReading? _reading;
 
         /// <summary>The postmortem to add to.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ToPostmortemSet)]
@@ -58,6 +59,30 @@ namespace Postmortems.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = FromTimelineEventSet)]
         public TimelineEvent InputEvent { get; set; } = null!;
 
+        /// <summary>.NET custom formats for times the reader does not know (dd.MM.yyyy HH:mm), tried in turn first.</summary>
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [Parameter(ParameterSetName = FromPropertiesSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? TimeFormat { get; set; }
+
+        /// <summary>The culture whose date order reads a date such as 02/11/2026: de-DE day first, en-US month first.</summary>
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [Parameter(ParameterSetName = FromPropertiesSet)]
+        public System.Globalization.CultureInfo? Culture { get; set; }
+
+        /// <summary>The time zone (IANA or Windows id, such as Europe/Berlin) of times written without an offset.</summary>
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [Parameter(ParameterSetName = FromPropertiesSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
+        public string? TimeZone { get; set; }
+
+        /// <summary>The fixed UTC offset (+01:00) of times written without one.</summary>
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [Parameter(ParameterSetName = FromPropertiesSet)]
+        [ValidateNotNullOrEmpty]
+        public string? UtcOffset { get; set; }
+
         /// <summary>With events from the pipeline: emit the postmortem once, at the end.</summary>
         [Parameter(ParameterSetName = FromPropertiesSet)]
         [Parameter(ParameterSetName = FromTimelineEventSet)]
@@ -67,6 +92,7 @@ namespace Postmortems.Commands
         {
             // Before any pipeline binding: whether -Milestone was typed, not taken from a piped object's Milestone.
             _milestoneGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Milestone));
+            _reading = TimeReadingParameters.Build(this, TimeFormat, Culture, TimeZone, UtcOffset);
         }
 
         protected override void ProcessRecord()
@@ -102,9 +128,9 @@ namespace Postmortems.Commands
         private void AddFromParameters()
         {
             var time = Time is PSObject wrapped ? wrapped.BaseObject : Time;
-            if (!TimelineTime.TryParse(time, Postmortem.Date, out var utc, out var problem))
+            if (!TimelineTime.TryParse(time, Postmortem.Date, _reading, out var utc, out var problem, out var ambiguous))
             {
-                WriteError(new ErrorRecord(new FormatException(problem), ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, time));
+                WriteError(new ErrorRecord(new FormatException(problem), ambiguous ? ErrorIds.AmbiguousTimelineTime : ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, time));
                 return;
             }
             if (Text.Normalize(Event) is null)

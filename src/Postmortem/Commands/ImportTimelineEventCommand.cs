@@ -78,6 +78,26 @@ namespace Postmortems.Commands
         [Parameter]
         public DateTime Date { get; set; }
 
+        /// <summary>.NET custom formats for times the reader does not know (dd.MM.yyyy HH:mm), tried in turn first.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? TimeFormat { get; set; }
+
+        /// <summary>The culture whose date order reads a date such as 02/11/2026: de-DE day first, en-US month first.</summary>
+        [Parameter]
+        public System.Globalization.CultureInfo? Culture { get; set; }
+
+        /// <summary>The time zone (IANA or Windows id, such as Europe/Berlin) of times written without an offset.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.TimeZoneCompleter))]
+        public string? TimeZone { get; set; }
+
+        /// <summary>The fixed UTC offset (+01:00) of times written without one.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? UtcOffset { get; set; }
+
         /// <summary>Reads a plain-text log: a regular expression with the named groups time and message (and source, optionally); lines that do not match are skipped.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -92,8 +112,11 @@ namespace Postmortems.Commands
         [ValidateNotNull]
         public Hashtable? User { get; set; }
 
+        private TimeReading? _reading;
+
         protected override void BeginProcessing()
         {
+            _reading = TimeReadingParameters.Build(this, TimeFormat, Culture, TimeZone, UtcOffset);
             if (Pattern is not null)
             {
                 try
@@ -144,6 +167,7 @@ namespace Postmortems.Commands
                 Collapse = bound.ContainsKey(nameof(Collapse)) ? Collapse : (TimeSpan?)null,
                 Users = _users,
                 ExportUsers = file is null ? null : () => ExportUsers(file),
+                Time = _reading,
             };
         }
 
