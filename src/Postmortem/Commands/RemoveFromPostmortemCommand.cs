@@ -11,36 +11,8 @@ namespace Postmortems.Commands
     /// with -Postmortem. Piped entries are removed when the pipeline ends, since the list may be what is being
     /// enumerated upstream. Every removal asks ShouldProcess; a final postmortem is locked.
     /// </summary>
-    public abstract class RemoveFromPostmortemCommand<T> : PSCmdlet where T : class
+    public abstract class RemoveFromPostmortemCommand<T> : PostmortemEntriesCommand<T> where T : class
     {
-        protected const string ByIndexSet = "ByIndex";
-        protected const string ByEntrySet = "ByEntry";
-
-        private readonly List<T> _piped = new List<T>();
-
-        /// <summary>The postmortem to remove from.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByIndexSet)]
-        [Parameter(Mandatory = true, ParameterSetName = ByEntrySet)]
-        [Alias("InputObject")]
-        public Postmortem Postmortem { get; set; } = null!;
-
-        /// <summary>Zero-based positions in the list, as in Test-Postmortem's targets.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIndexSet)]
-        [ValidateNotNullOrEmpty]
-        public int[] Index { get; set; } = null!;
-
-        /// <summary>With entries from the pipeline: emit the postmortem once, at the end.</summary>
-        [Parameter(ParameterSetName = ByEntrySet)]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>The list's name as targets give it: Timeline, ActionItems.</summary>
-        protected abstract string ListName { get; }
-
-        /// <summary>What one entry is called in messages: "timeline event", "action item".</summary>
-        protected abstract string EntryNoun { get; }
-
-        protected abstract IReadOnlyList<T> EntriesOf(Postmortem postmortem);
-
         protected abstract bool Contains(Postmortem postmortem, T entry);
 
         /// <summary>Removes an entry given as itself (piped in): every entry that matches it.</summary>
@@ -49,14 +21,11 @@ namespace Postmortems.Commands
         /// <summary>Removes the entry at a position.</summary>
         protected abstract void RemoveAt(Postmortem postmortem, int index);
 
-        /// <summary>The entries piped in this record.</summary>
-        protected abstract IEnumerable<T> PipedEntries { get; }
-
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ByEntrySet)
             {
-                _piped.AddRange(PipedEntries.Where(e => e is not null));
+                Piped.AddRange(PipedEntries.Where(e => e is not null));
                 return;
             }
             if (Postmortem.IsLocked)
@@ -93,12 +62,12 @@ namespace Postmortems.Commands
             if (ParameterSetName != ByEntrySet) return;
             if (Postmortem.IsLocked)
             {
-                if (_piped.Count > 0) WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+                if (Piped.Count > 0) WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
             }
             else
             {
                 var found = new List<T>();
-                foreach (var entry in _piped.Distinct())
+                foreach (var entry in Piped.Distinct())
                 {
                     if (Contains(Postmortem, entry)) found.Add(entry);
                     else WriteError(new ErrorRecord(

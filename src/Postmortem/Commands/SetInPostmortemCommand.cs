@@ -13,43 +13,12 @@ namespace Postmortems.Commands
     /// list may be what is being enumerated upstream. Nothing changes unless every value given can be used; each change
     /// asks ShouldProcess; a final postmortem is locked.
     /// </summary>
-    public abstract class SetInPostmortemCommand<T> : PSCmdlet where T : class
+    public abstract class SetInPostmortemCommand<T> : PostmortemEntriesCommand<T> where T : class
     {
-        protected const string ByIndexSet = "ByIndex";
-        protected const string ByEntrySet = "ByEntry";
-
-        private readonly List<T> _piped = new List<T>();
-
-        /// <summary>The postmortem whose entries change.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByIndexSet)]
-        [Parameter(Mandatory = true, ParameterSetName = ByEntrySet)]
-        [Alias("InputObject")]
-        public Postmortem Postmortem { get; set; } = null!;
-
-        /// <summary>Zero-based positions in the list, as in Test-Postmortem's targets and the table's Index column.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIndexSet)]
-        [ValidateNotNullOrEmpty]
-        public int[] Index { get; set; } = null!;
-
-        /// <summary>With entries from the pipeline: emit the postmortem once, at the end.</summary>
-        [Parameter(ParameterSetName = ByEntrySet)]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>The list's name as targets give it: Timeline, ActionItems.</summary>
-        protected abstract string ListName { get; }
-
-        /// <summary>What one entry is called in messages: "timeline event", "action item".</summary>
-        protected abstract string EntryNoun { get; }
-
         protected abstract string NotFoundErrorId { get; }
-
-        protected abstract IReadOnlyList<T> EntriesOf(Postmortem postmortem);
 
         /// <summary>The place of this very entry in the list, or -1.</summary>
         protected abstract int IndexOf(Postmortem postmortem, T entry);
-
-        /// <summary>The entries piped in this record.</summary>
-        protected abstract IEnumerable<T> PipedEntries { get; }
 
         /// <summary>Whether the changes asked for touch what the lock of a final postmortem keeps.</summary>
         protected virtual bool ChangesLockedContent => true;
@@ -69,7 +38,7 @@ namespace Postmortems.Commands
         {
             if (ParameterSetName == ByEntrySet)
             {
-                _piped.AddRange(PipedEntries.Where(e => e is not null));
+                Piped.AddRange(PipedEntries.Where(e => e is not null));
                 return;
             }
             var entries = EntriesOf(Postmortem);
@@ -93,10 +62,10 @@ namespace Postmortems.Commands
         protected override void EndProcessing()
         {
             if (ParameterSetName != ByEntrySet) return;
-            if (_piped.Count > 0)
+            if (Piped.Count > 0)
             {
                 var found = new List<T>();
-                foreach (var entry in _piped.Distinct())
+                foreach (var entry in Piped.Distinct())
                 {
                     if (IndexOf(Postmortem, entry) >= 0) found.Add(entry);
                     else WriteError(new ErrorRecord(
