@@ -179,6 +179,14 @@ namespace Postmortems.Tests
             Assert.Contains("<td>~23:30</td>", html);
         }
 
+        [Fact]
+        public void The_charts_tooltip_shows_the_tilde()
+        {
+            var svg = TimelineChart.Render(WithApproximateEvent())!;
+            Assert.Contains("<title>~2026-11-20 23:30:00 UTC: Someone restarted the broker</title>", svg);
+            Assert.Contains("<title>2026-11-20 22:10:00 UTC: Queue depth alert fired</title>", svg);
+        }
+
         // ---- Merge
 
         [Fact]
