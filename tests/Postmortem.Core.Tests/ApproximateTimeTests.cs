@@ -187,6 +187,17 @@ namespace Postmortems.Tests
             Assert.Contains("<title>2026-11-20 22:10:00 UTC: Queue depth alert fired</title>", svg);
         }
 
+        [Fact]
+        public void Protecting_the_text_keeps_the_mark()
+        {
+            var p = new Postmortem("Broker outage") { Date = Day };
+            p.Timeline.Add(new TimelineEvent(Day.AddHours(23), "Paged bob@example.com about the broker", Milestone.Detected, "slack", approximate: true));
+            Postmortems.Privacy.PostmortemProtector.Protect(p, new Postmortems.Privacy.ProtectOptions { EmailAddresses = true });
+            Assert.DoesNotContain("bob@example.com", p.Timeline[0].Event);
+            Assert.True(p.Timeline[0].Approximate);
+            Assert.Equal(Milestone.Detected, p.Timeline[0].Milestone);
+        }
+
         // ---- Merge
 
         [Fact]
