@@ -46,7 +46,7 @@ namespace Postmortems.Tests
                 if (Chance(0.3)) time = time.AddSeconds(_random.Next(60));
                 if (Chance(0.1)) time = time.AddTicks(_random.Next(1, 9999999));
                 var milestone = Chance(0.5) ? (Milestone)_random.Next(0, 8) : Milestone.None;
-                p.Timeline.Add(new TimelineEvent(time, RequiredText(), milestone, Chance(0.5) ? Pick("alertmanager", "slack", "kubectl", "journald", Line()) : null));
+                p.Timeline.Add(new TimelineEvent(time, RequiredText(), milestone, Chance(0.5) ? Pick("alertmanager", "slack", "kubectl", "journald", Line()) : null, Chance(0.15)));
             }
             if (Chance(0.7))
             {
@@ -173,7 +173,7 @@ namespace Postmortems.Tests
             Field("Authors", string.Join(" ¦ ", p.Authors));
             Field("Reviewers", string.Join(" ¦ ", p.Reviewers));
             Field("ExecutiveSummary", p.ExecutiveSummary);
-            foreach (var e in p.Timeline) Field("Event", $"{e.UtcTime.Ticks} {e.UtcTime.Kind} {e.Milestone} [{e.Source}] {e.Event}");
+            foreach (var e in p.Timeline) Field("Event", $"{(e.Approximate ? "~" : "")}{e.UtcTime.Ticks} {e.UtcTime.Kind} {e.Milestone} [{e.Source}] {e.Event}");
             Field("Services", string.Join(" ¦ ", p.Impact.ServicesAffected));
             Field("UsersAffected", p.Impact.UsersAffected);
             Field("DataLoss", p.Impact.DataLoss);

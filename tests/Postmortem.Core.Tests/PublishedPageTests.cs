@@ -154,6 +154,18 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void An_approximate_time_is_published_with_its_tilde_and_read_back_so()
+        {
+            var p = TwoDayIncident();
+            p.Timeline.Replace(3, p.Timeline[3].WithApproximate(true));
+            var body = Publisher().Plan(p, PublishTarget.Book(79), PageFormat.Markdown).Payload.Markdown!;
+            Assert.Contains("| ~" + p.Timeline[3].UtcTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " | ", body);
+            var read = PostmortemMarkdownReader.Read(body, "page", p.Title).Postmortem;
+            Assert.Equal(p.Timeline.Select(e => (e.UtcTime, e.Approximate)), read.Timeline.Select(e => (e.UtcTime, e.Approximate)));
+            Assert.Single(read.Timeline, e => e.Approximate);
+        }
+
+        [Fact]
         public void The_tracking_cells_show_short_links_to_the_full_addresses()
         {
             var body = Publisher().Plan(TwoDayIncident(), PublishTarget.Book(79), PageFormat.Markdown).Payload.Markdown!;

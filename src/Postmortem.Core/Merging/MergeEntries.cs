@@ -237,7 +237,7 @@ namespace Postmortems.Merging
                 !Merger.WikiShows(Serialization.PageColumns.TimelineMilestone)
                 && wiki.Milestone == Milestone.None && wiki.Source == TimelineEvent.ManualSource
                 && (reference.Milestone != Milestone.None || reference.Source != TimelineEvent.ManualSource)
-                    ? new TimelineEvent(wiki.UtcTime, wiki.Event, reference.Milestone, reference.Source)
+                    ? new TimelineEvent(wiki.UtcTime, wiki.Event, reference.Milestone, reference.Source, wiki.Approximate)
                     : wiki;
 
             public override TimelineEvent Merge(Where at, TimelineEvent b, TimelineEvent l, TimelineEvent w)
@@ -246,7 +246,8 @@ namespace Postmortems.Merging
                 var text = Merger.Value(at, "Event", b.Event, l.Event, w.Event);
                 var milestone = Merger.Value(at, "Milestone", b.Milestone, l.Milestone, w.Milestone);
                 var source = Merger.Value(at, "Source", b.Source, l.Source, w.Source);
-                return new TimelineEvent(time.UtcDateTime, text, milestone, source);
+                var approximate = Merger.Value(at, "Approximate", b.Approximate, l.Approximate, w.Approximate);
+                return new TimelineEvent(time.UtcDateTime, text, milestone, source, approximate);
             }
 
             // Added on both sides at the same time with the same text.
@@ -255,7 +256,8 @@ namespace Postmortems.Merging
                 w = AsCompared(l, w);
                 var milestone = Merger.Added(at, "Milestone", l.Milestone, w.Milestone);
                 var source = Merger.Added(at, "Source", l.Source, w.Source);
-                return new TimelineEvent(l.UtcTime, l.Event, milestone, source);
+                var approximate = Merger.Added(at, "Approximate", l.Approximate, w.Approximate);
+                return new TimelineEvent(l.UtcTime, l.Event, milestone, source, approximate);
             }
         }
 

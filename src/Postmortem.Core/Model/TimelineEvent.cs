@@ -11,6 +11,12 @@ namespace Postmortems
         public const string ManualSource = "manual";
 
         public TimelineEvent(DateTime time, string @event, Milestone milestone = Milestone.None, string? source = null)
+            : this(time, @event, milestone, source, false)
+        {
+        }
+
+        /// <summary>An event whose time may be approximate: a source gave it as "~23:30" or "23:00-ish".</summary>
+        public TimelineEvent(DateTime time, string @event, Milestone milestone, string? source, bool approximate)
         {
             var text = Text.Normalize(@event);
             if (text is null) throw new ArgumentException("A timeline event needs text that says what happened.", nameof(@event));
@@ -24,6 +30,7 @@ namespace Postmortems
             Event = text;
             Milestone = milestone;
             Source = Text.SingleLine(source) ?? ManualSource;
+            Approximate = approximate;
         }
 
         /// <summary>
@@ -44,6 +51,12 @@ namespace Postmortems
         public string Source { get; }
 
         /// <summary>
+        /// Whether the time is only approximate (a source said "~23:30", "ca. 23:30" or "23:00-ish"): shown as ~23:30,
+        /// and the tone rule SpecificTimes does not ask for an exact one.
+        /// </summary>
+        public bool Approximate { get; }
+
+        /// <summary>
         /// Its zero-based place in the timeline that holds it, as Test-Postmortem's Timeline[n] and Set-TimelineEvent's
         /// -Index name it; null when it is in no timeline. Not part of the event's value: the timeline keeps it.
         /// </summary>
@@ -55,16 +68,20 @@ namespace Postmortems
         internal int Position;
         internal int Numbered;
 
-        public TimelineEvent WithMilestone(Milestone milestone) => new TimelineEvent(UtcTime, Event, milestone, Source);
+        public TimelineEvent WithMilestone(Milestone milestone) => new TimelineEvent(UtcTime, Event, milestone, Source, Approximate);
+
+        /// <summary>The same event marked approximate or exact.</summary>
+        public TimelineEvent WithApproximate(bool approximate) => new TimelineEvent(UtcTime, Event, Milestone, Source, approximate);
 
         /// <summary>The same event with any of its parts changed; null keeps a part as it is.</summary>
-        public TimelineEvent With(DateTime? time = null, string? @event = null, Milestone? milestone = null, string? source = null) =>
-            new TimelineEvent(time ?? UtcTime, @event ?? Event, milestone ?? Milestone, source ?? Source);
+        public TimelineEvent With(DateTime? time = null, string? @event = null, Milestone? milestone = null, string? source = null, bool? approximate = null) =>
+            new TimelineEvent(time ?? UtcTime, @event ?? Event, milestone ?? Milestone, source ?? Source, approximate ?? Approximate);
 
-        internal TimelineEvent Copy() => new TimelineEvent(UtcTime, Event, Milestone, Source);
+        internal TimelineEvent Copy() => new TimelineEvent(UtcTime, Event, Milestone, Source, Approximate);
 
         public bool Equals(TimelineEvent? other) =>
-            other is not null && UtcTime == other.UtcTime && Event == other.Event && Milestone == other.Milestone && Source == other.Source;
+            other is not null && UtcTime == other.UtcTime && Event == other.Event && Milestone == other.Milestone && Source == other.Source
+            && Approximate == other.Approximate;
 
         public override bool Equals(object? obj) => Equals(obj as TimelineEvent);
 
@@ -75,13 +92,14 @@ namespace Postmortems
                 int hash = UtcTime.GetHashCode();
                 hash = hash * 31 + StringComparer.Ordinal.GetHashCode(Event);
                 hash = hash * 31 + (int)Milestone;
-                return hash * 31 + StringComparer.Ordinal.GetHashCode(Source);
+                hash = hash * 31 + StringComparer.Ordinal.GetHashCode(Source);
+                return hash * 31 + (Approximate ? 1 : 0);
             }
         }
 
         public override string ToString() =>
             Milestone == Milestone.None
-                ? $"{UtcTime:yyyy-MM-dd HH:mm:ss}Z {Event}"
-                : $"{UtcTime:yyyy-MM-dd HH:mm:ss}Z [{Milestone}] {Event}";
+                ? $"{(Approximate ? "~" : "")}{UtcTime:yyyy-MM-dd HH:mm:ss}Z {Event}"
+                : $"{(Approximate ? "~" : "")}{UtcTime:yyyy-MM-dd HH:mm:ss}Z [{Milestone}] {Event}";
     }
 }

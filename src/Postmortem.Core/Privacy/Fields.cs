@@ -70,7 +70,7 @@ namespace Postmortems.Privacy
             {
                 var e = p.Timeline[i];
                 var text = Apply(e.Event);
-                if (text != e.Event) p.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, Text.Normalize(text) ?? e.Event, e.Milestone, e.Source));
+                if (text != e.Event) p.Timeline.ReplaceAt(i, e.With(@event: Text.Normalize(text) ?? e.Event));
             }
             p.Impact.UsersAffected = Apply(p.Impact.UsersAffected);
             p.Impact.DataLossDescription = Apply(p.Impact.DataLossDescription);

@@ -254,7 +254,8 @@ namespace Postmortems.Rendering
             {
                 var format = e.UtcTime.Date == day ? timeFormat : "yyyy-MM-dd " + timeFormat;
                 day = e.UtcTime.Date;
-                md.Append("| ").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
+                // An approximate time reads ~23:30 (or ~2026-11-20 23:30), here and wherever the page is read back.
+                md.Append("| ").Append(e.Approximate ? "~" : "").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
                   .Append(" | ").Append(MarkdownText.Cell(e.Event))
                   .Append(e.Source == TimelineEvent.ManualSource ? "" : " " + MarkdownText.SourceTag(e.Source))
                   .Append(" |").Append(e.Milestone == Milestone.None ? "" : " " + MilestoneGuide.Words(e.Milestone)).Append(" |\n");

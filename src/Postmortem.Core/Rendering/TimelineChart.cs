@@ -373,6 +373,8 @@ namespace Postmortems.Rendering
         // "2026-11-20 14:02:33 UTC: what happened", escaped.
         private static StringBuilder AppendTip(StringBuilder builder, TimelineEvent e)
         {
+            // An approximate time reads ~23:30 here as in the table.
+            if (e.Approximate) builder.Append('~');
             builder.Append(e.UtcTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC: ");
             return AppendEscaped(builder, e.Event);
         }

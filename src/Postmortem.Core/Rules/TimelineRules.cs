@@ -42,10 +42,12 @@ namespace Postmortems.Rules
             var approximate = context.Phrases("ApproximateTimes");
             foreach (var (i, text) in ToneProse.Events(context))
             {
+                // An event marked approximate (~23:30) says so in its time: the source had no exact one.
+                if (timeline[i].Approximate) continue;
                 var found = approximate.FindIn(Words.Of(ApproximateQuantity.Replace(text, m => IsTime(m) ? m.Value : " ")));
                 if (found is null) continue;
                 context.Report($"Timeline[{i}]", $"The event '{TimelineMilestones.Short(timeline[i].Event)}' gives its time only as '{found}'.",
-                    "Take the exact time from the alert, chat message or log line, and give each step its own event.");
+                    "Take the exact time from the alert, chat message or log line, and give each step its own event; if no source has one, mark the time approximate (~23:30, or -Approximate).");
             }
         }
 

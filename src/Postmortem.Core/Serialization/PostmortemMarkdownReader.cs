@@ -430,7 +430,7 @@ namespace Postmortems.Serialization
             // milestones, and sources but for a tag added by hand, come from the front matter.
             bool pageShowsMilestones = milestoneColumn >= 0;
             WarnOfOtherBlocks(state, "Timeline", blocks, table);
-            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source)>();
+            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source, bool Approximate)>();
             // A time of day falls on the day of the row above: the page shows the date once per day, where it changes.
             // Above the first row with a date it falls on the postmortem's Date.
             var day = p.Date;
@@ -444,14 +444,17 @@ namespace Postmortems.Serialization
                 WarnOfExtraCells(state, table, row, $"the timeline row at {timeText ?? "(no time)"}");
                 if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
-                if (TimelineTime.TryParse(timeText, null, out var shown, out _)) day = shown.Date;
-                else if (!TimelineTime.TryParse(timeText, day, out shown, out var problem)) throw state.Error(row, problem!);
+                // ~23:30: the time is approximate; the rest is read as any other time.
+                bool approximate = TimelineTime.TryRemoveApproximateMarker(timeText, out var exactText);
+                if (approximate && exactText.Length == 0) throw state.Error(row, $"the timeline row '{text}' has '{timeText}' for its time, which gives no time after the ~");
+                if (TimelineTime.TryParse(exactText, null, out var shown, out _)) day = shown.Date;
+                else if (!TimelineTime.TryParse(exactText, day, out shown, out var problem)) throw state.Error(row, problem!);
                 if (!MilestoneGuide.TryParse(milestoneText, out var milestone))
                 {
                     throw state.Error(row, $"the milestone '{milestoneText}' of the timeline row at {timeText} is not one of "
                         + string.Join(", ", MilestoneGuide.Milestones.Select(MilestoneGuide.Words)) + "; leave the cell empty for an event that marks none");
                 }
-                rows.Add((row, timeText, shown, timeText.Count(c => c == ':') >= 2, text, milestone, source));
+                rows.Add((row, timeText, shown, exactText.Count(c => c == ':') >= 2, text, milestone, source, approximate));
             }
             // The front matter knows each row's exact time, milestone and source. A row takes, pass by pass: the entry
             // shown at its time with its own text's digest; else an entry with its text's digest at another time (the
@@ -501,7 +504,7 @@ namespace Postmortems.Serialization
                 var milestone = pageShowsMilestones ? rows[r].Milestone : match?.Milestone ?? Milestone.None;
                 // A tag is the source wherever it is; without one, the page says manual, and an older table says nothing.
                 var source = rows[r].Source ?? (pageShowsMilestones ? null : match?.Source);
-                p.Timeline.AddAsWritten(new TimelineEvent(time, rows[r].Text, milestone, source));
+                p.Timeline.AddAsWritten(new TimelineEvent(time, rows[r].Text, milestone, source, rows[r].Approximate));
             }
             if (!pageShowsMilestones) WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
         }

@@ -73,6 +73,8 @@ namespace Postmortems.Serialization
             {
                 emitter.Emit(new MappingStart());
                 Key(emitter, "time"); Plain(emitter, Time(e.UtcTime));
+                // Only when true, so that a draft without approximate times reads as it always did.
+                if (e.Approximate) { Key(emitter, "approximate"); Plain(emitter, "true"); }
                 Key(emitter, "event"); Text(emitter, e.Event);
                 if (e.Milestone != Milestone.None) { Key(emitter, "milestone"); Plain(emitter, e.Milestone.ToString()); }
                 Key(emitter, "source"); Text(emitter, e.Source);

@@ -77,10 +77,13 @@ namespace Postmortems.Serialization
             throw Error(node, $"'{key}' is '{text}', which is not a date; write it as YYYY-MM-DD, for example 2026-11-20");
         }
 
-        public DateTime Time(YamlNode node, string key, DateTime? incidentDate)
+        public DateTime Time(YamlNode node, string key, DateTime? incidentDate) => Time(node, key, incidentDate, out _);
+
+        /// <summary>A time, which may be marked approximate (~23:30).</summary>
+        public DateTime Time(YamlNode node, string key, DateTime? incidentDate, out bool approximate)
         {
             var text = Text(node, key) ?? throw Error(node, $"'{key}' is missing; every timeline event needs its time");
-            if (!TimelineTime.TryParse(text, incidentDate, out var utc, out var problem)) throw Error(node, problem!);
+            if (!TimelineTime.TryParse(text, incidentDate, null, out var utc, out var problem, out _, out approximate)) throw Error(node, problem!);
             return utc;
         }
 
@@ -291,16 +294,20 @@ namespace Postmortems.Serialization
                 YamlNode? time = null, text = null;
                 Milestone milestone = Milestone.None;
                 string? source = null;
+                bool approximate = false;
                 v.ForEach(mapping, " in a timeline event", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
                 {
                     ["time"] = n => time = n,
                     ["event"] = n => text = n,
                     ["milestone"] = n => milestone = v.Enum<Milestone>(n, "milestone") ?? Milestone.None,
                     ["source"] = n => source = v.Text(n, "source"),
+                    ["approximate"] = n => approximate = v.Bool(n, "approximate") ?? false,
                 });
                 if (time is null) throw v.Error(item, "a timeline event has no 'time:'");
                 if (text is null) throw v.Error(item, "a timeline event has no 'event:' saying what happened");
-                p.Timeline.AddAsWritten(new TimelineEvent(v.Time(time, "time", p.Date), v.RequiredText(text, "event"), milestone, source));
+                // A time written '~23:30' by hand is approximate too.
+                var utc = v.Time(time, "time", p.Date, out bool marked);
+                p.Timeline.AddAsWritten(new TimelineEvent(utc, v.RequiredText(text, "event"), milestone, source, approximate || marked));
             }
         }
 

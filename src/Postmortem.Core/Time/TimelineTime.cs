@@ -79,6 +79,76 @@ namespace Postmortems
             return false;
         }
 
+        /// <summary>
+        /// Reads a time that may be marked approximate: "~23:30", "± 23:30", "ca. 23:30", "approx. 23:30" or "23:00-ish".
+        /// approximate says whether it was; the marker is taken off and the rest read as any other time.
+        /// </summary>
+        public static bool TryParse(object? value, DateTime? incidentDate, TimeReading? reading, out DateTime utc, out string? problem, out bool ambiguous, out bool approximate)
+        {
+            approximate = false;
+            if (value is string text && TryRemoveApproximateMarker(text, out var exact))
+            {
+                approximate = true;
+                if (exact.Length == 0)
+                {
+                    utc = default;
+                    ambiguous = false;
+                    problem = $"'{text}' says the time is approximate but gives no time. Give {Example}, with ~ before it: ~23:30.";
+                    return false;
+                }
+                value = exact;
+            }
+            return TryParse(value, incidentDate, reading, out utc, out problem, out ambiguous);
+        }
+
+        private static readonly string[] ApproximatePrefixes = { "approximately", "approx.", "approx", "circa", "ca.", "ca", "c." };
+
+        /// <summary>
+        /// Whether a time's text is marked approximate (~ or ± or ≈ before it, ca., circa or approx. before it, -ish after
+        /// it), and the text without the marker. Costs a look at the first and last character for a time without one.
+        /// </summary>
+        public static bool TryRemoveApproximateMarker(string text, out string exact)
+        {
+            exact = text;
+            if (text is null) return false;
+            int start = 0, end = text.Length;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            if (start == end) return false;
+            bool marked = false;
+            char first = text[start];
+            if (first == '~' || first == '\u00B1' || first == '\u2248')
+            {
+                start++;
+                marked = true;
+            }
+            else if (first == 'a' || first == 'A' || first == 'c' || first == 'C')
+            {
+                foreach (var prefix in ApproximatePrefixes)
+                {
+                    int after = start + prefix.Length;
+                    if (after > end || string.Compare(text, start, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) != 0) continue;
+                    // "ca" and "approx" stand apart from the time; "ca." may touch it (ca.23:30).
+                    if (after < end && !char.IsWhiteSpace(text[after]) && !(prefix.EndsWith(".", StringComparison.Ordinal) && char.IsDigit(text[after]))) continue;
+                    start = after;
+                    marked = true;
+                    break;
+                }
+            }
+            if (end - start >= 3 && (text[end - 1] == 'h' || text[end - 1] == 'H') &&
+                string.Compare(text, end - 3, "ish", 0, 3, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                end -= 3;
+                if (end > start && text[end - 1] == '-') end--;
+                marked = true;
+            }
+            if (!marked) return false;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            exact = text.Substring(start, end - start);
+            return true;
+        }
+
         /// <summary>The sentence for a time outside 1900-2100; ticks may lie outside DateTime's own range.</summary>
         internal static string OutsideWindow(object? original, long ticks, DateTime? placedOn)
         {

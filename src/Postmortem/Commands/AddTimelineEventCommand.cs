@@ -55,6 +55,14 @@ namespace Postmortems.Commands
         [Alias("ProviderName")]
         public string? Source { get; set; }
 
+        /// <summary>
+        /// The time is only approximate (the source said "around 23:30"): shown as ~23:30, and the tone rule does not ask
+        /// for an exact one. A time written ~23:30, ± 23:30, ca. 23:30, approx. 23:30 or 23:30-ish is approximate too.
+        /// </summary>
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [Parameter(ParameterSetName = FromPropertiesSet)]
+        public SwitchParameter Approximate { get; set; }
+
         /// <summary>TimelineEvent objects, taken as they are.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = FromTimelineEventSet)]
         public TimelineEvent InputEvent { get; set; } = null!;
@@ -128,7 +136,7 @@ namespace Postmortems.Commands
         private void AddFromParameters()
         {
             var time = Time is PSObject wrapped ? wrapped.BaseObject : Time;
-            if (!TimelineTime.TryParse(time, Postmortem.Date, _reading, out var utc, out var problem, out var ambiguous))
+            if (!TimelineTime.TryParse(time, Postmortem.Date, _reading, out var utc, out var problem, out var ambiguous, out bool marked))
             {
                 WriteError(new ErrorRecord(new FormatException(problem), ambiguous ? ErrorIds.AmbiguousTimelineTime : ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, time));
                 return;
@@ -140,7 +148,7 @@ namespace Postmortems.Commands
                     ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, Event));
                 return;
             }
-            var timelineEvent = new TimelineEvent(utc, Event, EnumName.Parse<Milestone>(Milestone), Source);
+            var timelineEvent = new TimelineEvent(utc, Event, EnumName.Parse<Milestone>(Milestone), Source, Approximate.IsPresent || marked);
             // A milestone typed on the command line is the user's word for the event already there: set, moved or cleared.
             bool changed = _milestoneGiven ? Postmortem.Timeline.Mark(timelineEvent) : Postmortem.Timeline.Add(timelineEvent);
             if (!changed) WriteVerbose($"Already in the timeline: {timelineEvent}");

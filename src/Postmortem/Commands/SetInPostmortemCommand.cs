@@ -108,6 +108,7 @@ namespace Postmortems.Commands
     {
         private DateTime? _time;
         private Milestone? _milestone;
+        private bool? _approximate;
 
         /// <summary>Events to change: from $pm.Timeline.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
@@ -134,6 +135,13 @@ namespace Postmortems.Commands
         [AllowEmptyString]
         public string? Source { get; set; }
 
+        /// <summary>
+        /// Marks the event's time approximate (shown as ~23:30); -Approximate:$false marks it exact. A new -Time is exact
+        /// unless it is marked (~23:30) or this is given.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Approximate { get; set; }
+
         protected override string ListName => "Timeline";
         protected override string EntryNoun => "timeline event";
         protected override string NotFoundErrorId => ErrorIds.TimelineEventNotFound;
@@ -144,15 +152,18 @@ namespace Postmortems.Commands
         protected override bool Prepare(Postmortem postmortem)
         {
             _time = null;
+            _approximate = IsBound(nameof(Approximate)) ? Approximate.IsPresent : (bool?)null;
             if (IsBound(nameof(Time)))
             {
                 var time = Time is PSObject wrapped ? wrapped.BaseObject : Time;
-                if (!TimelineTime.TryParse(time, postmortem.Date, out var utc, out var problem))
+                if (!TimelineTime.TryParse(time, postmortem.Date, null, out var utc, out var problem, out _, out bool marked))
                 {
                     WriteError(new ErrorRecord(new FormatException(problem), ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, time));
                     return false;
                 }
                 _time = utc;
+                // A time typed anew says itself whether it is approximate (~23:30), unless -Approximate says so.
+                _approximate ??= marked;
             }
             if (IsBound(nameof(Event)) && Text.Normalize(Event) is null)
             {
@@ -174,6 +185,7 @@ namespace Postmortems.Commands
                 if (IsBound(nameof(Event))) parts.Add($"text '{Text.Normalize(Event)}'");
                 if (_milestone.HasValue) parts.Add(_milestone == Postmortems.Milestone.None ? "no milestone" : $"milestone {_milestone}");
                 if (IsBound(nameof(Source))) parts.Add($"source '{Text.SingleLine(Source) ?? TimelineEvent.ManualSource}'");
+                if (_approximate.HasValue && (IsBound(nameof(Approximate)) || _approximate.Value)) parts.Add(_approximate.Value ? "approximate time" : "exact time");
                 return string.Join(", ", parts);
             }
         }
@@ -182,7 +194,7 @@ namespace Postmortems.Commands
         {
             // '' or $null as -Source is the default source, manual, as for a new event.
             var source = IsBound(nameof(Source)) ? Text.SingleLine(Source) ?? TimelineEvent.ManualSource : null;
-            postmortem.Timeline.Replace(index, entry.With(_time, IsBound(nameof(Event)) ? Event : null, _milestone, source));
+            postmortem.Timeline.Replace(index, entry.With(_time, IsBound(nameof(Event)) ? Event : null, _milestone, source, _approximate));
         }
     }
 
