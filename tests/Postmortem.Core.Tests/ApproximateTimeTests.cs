@@ -227,3 +227,26 @@ namespace Postmortems.Tests
         private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
     }
 }
+
+namespace Postmortems.Tests
+{
+    public class ApproximateReadBackTests
+    {
+        [Fact]
+        public void The_read_back_check_of_an_export_sees_an_approximate_mark_that_did_not_come_back()
+        {
+            var written = new Postmortem("Read back");
+            var time = new System.DateTime(2026, 11, 20, 23, 30, 0, System.DateTimeKind.Utc);
+            written.Timeline.Add(new TimelineEvent(time, "Disk started filling", Milestone.None, null, approximate: true));
+            var read = new Postmortem("Read back", written.Id);
+            read.Timeline.Add(new TimelineEvent(time, "Disk started filling"));
+
+            var difference = Xunit.Assert.Single(Serialization.ReadBack.Differences(written, read));
+            Xunit.Assert.Contains("Timeline[0]", difference);
+
+            var same = new Postmortem("Read back", written.Id);
+            same.Timeline.Add(new TimelineEvent(time, "Disk started filling", Milestone.None, null, approximate: true));
+            Xunit.Assert.Empty(Serialization.ReadBack.Differences(written, same));
+        }
+    }
+}
