@@ -101,6 +101,7 @@ namespace Postmortems.Tests
         [InlineData("db1 restarted at 03:12 and rejoined the cluster.")]                             // a host, not a handle
         [InlineData("Nginx returned 502s for every request.")]                                        // software the lists name
         [InlineData("CheckoutHigh5xxRate firing: 38% of requests failed")]                            // an alert's name and state
+        [InlineData("Gitea and Nextcloud pods found in CrashLoopBackOff")]                            // names modifying a plural noun
         [InlineData("Because the runbook told the operator to wipe the data directory.")]
         [InlineData("Autoscaling shrank the web tier when utilisation dropped.")]
         [InlineData("The certificate code set the expiry a year later, which gave the invalid date February 29.")]

@@ -346,7 +346,7 @@ namespace Postmortems.Rules
                     if (end < tokens.Count && lexicon.KnownPeople.Contains(t.Lower + " " + tokens[end].Lower)) end++;
                     return string.Join(" ", tokens.Skip(i).Take(end - i).Select(x => x.Text));
                 }
-                if (IsHandle(lexicon, t) && HandleCanStandAt(tokens, i))
+                if (IsHandle(lexicon, t) && HandleCanStandAt(tokens, i) && !PluralNounFollows(tokens, i + 1))
                 {
                     end = i + 1;
                     return t.Text;
@@ -417,6 +417,18 @@ namespace Postmortems.Rules
         // "personally", "fully", "quickly": an adverb stands between a subject and its verb, or a helper and its verb.
         private static bool IsLyAdverb(string w) => w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && !VerbLexicon.English.IsVerb(w);
 
+        // "Nextcloud pods found in CrashLoopBackOff": a word in -s that English has as a noun, followed by a participle
+        // or a preposition, is a plural noun (the name is its modifier), not a verb in the present.
+        private static bool PluralNounFollows(List<Token> tokens, int at)
+        {
+            if (at + 1 >= tokens.Count || !tokens[at].IsWord || !tokens[at + 1].IsWord) return false;
+            var w = tokens[at].Lower;
+            if (!w.EndsWith("s", StringComparison.Ordinal) || !EnglishWords.Contains(w)) return false;
+            var next = tokens[at + 1].Lower;
+            bool participle = next.Length > 4 && next.EndsWith("ed", StringComparison.Ordinal) || VerbLexicon.English.IsPastParticiple(next);
+            return participle || next is "in" or "on" or "of" or "at" or "for" or "with" or "from" or "were" or "are" or "had" or "have";
+        }
+
         // A word that is no English word, no software the lists name and no host name, standing where a subject
         // stands: a person's name or chat handle ("paladox drops the database", "MacFan4000 reverts his changes",
         // "Tomasz disabled the health checks").
@@ -445,6 +457,8 @@ namespace Postmortems.Rules
             if (!prev.IsWord) return true;
             // After a number the word is what it counts ("60 Mbps", "47 hooks"), unless the number ends a time ("12:47 MacFan4000").
             if (prev.Text.All(char.IsDigit)) return i >= 2 && tokens[i - 2].Text == ":";
+            // "Gitea and Nextcloud pods": joined to a name before it, the word is part of one noun phrase.
+            if (prev.Lower is "and" or "or" && i >= 2 && tokens[i - 2].IsWord && char.IsUpper(tokens[i - 2].Text[0])) return false;
             if (char.IsDigit(prev.Text[0]) || prev.Lower is "utc" or "am" or "pm" or "by" or "and" or "but" or "because" or "when" or "after" or "before" or "while" or "then" or "so" or "until" or "since" or "once") return true;
             return false;
         }
