@@ -123,7 +123,7 @@ namespace Postmortems.Gathering
     }
 
     /// <summary>A stream that throws the given exception once more than its limit has been read from it.</summary>
-    internal sealed class LimitedStream : Stream
+    internal sealed class LimitedStream : IO.ForwardOnlyStream
     {
         private readonly Stream _inner;
         private readonly long _limit;
@@ -137,12 +137,6 @@ namespace Postmortems.Gathering
             _over = over;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override int Read(byte[] buffer, int offset, int count)
         {
             int n = _inner.Read(buffer, offset, (int)Math.Min(count, _limit + 1 - _read));
@@ -150,13 +144,5 @@ namespace Postmortems.Gathering
             if (_read > _limit) throw _over();
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -576,7 +576,7 @@ namespace Postmortems.Gathering
     }
 
     /// <summary>Reads the head that format detection looked at, then the rest of the stream.</summary>
-    internal sealed class ReplayStream : Stream
+    internal sealed class ReplayStream : IO.ForwardOnlyStream
     {
         private readonly byte[] _head;
         private readonly int _length;
@@ -590,12 +590,6 @@ namespace Postmortems.Gathering
             _rest = rest;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override int Read(byte[] buffer, int offset, int count)
         {
             if (_position < _length)
@@ -607,13 +601,5 @@ namespace Postmortems.Gathering
             }
             return _rest.Read(buffer, offset, count);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
