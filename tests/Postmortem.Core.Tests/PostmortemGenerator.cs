@@ -48,6 +48,12 @@ namespace Postmortems.Tests
                 var milestone = Chance(0.5) ? (Milestone)_random.Next(0, 8) : Milestone.None;
                 p.Timeline.Add(new TimelineEvent(time, RequiredText(), milestone, Chance(0.5) ? Pick("alertmanager", "slack", "kubectl", "journald", Line()) : null, Chance(0.15)));
             }
+            // Steps whose time is unknown, anywhere in the story.
+            int untimed = p.Timeline.Count > 0 && Chance(0.3) ? _random.Next(1, 3) : 0;
+            for (int i = 0; i < untimed; i++)
+            {
+                p.Timeline.Insert(_random.Next(0, p.Timeline.Count + 1), TimelineEvent.Untimed(RequiredText(), start, Chance(0.3) ? Pick("slack", "runbook", Line()) : null));
+            }
             if (Chance(0.7))
             {
                 AddNames(p.Impact.ServicesAffected);
@@ -173,7 +179,7 @@ namespace Postmortems.Tests
             Field("Authors", string.Join(" ¦ ", p.Authors));
             Field("Reviewers", string.Join(" ¦ ", p.Reviewers));
             Field("ExecutiveSummary", p.ExecutiveSummary);
-            foreach (var e in p.Timeline) Field("Event", $"{(e.Approximate ? "~" : "")}{e.UtcTime.Ticks} {e.UtcTime.Kind} {e.Milestone} [{e.Source}] {e.Event}");
+            foreach (var e in p.Timeline) Field("Event", $"{(e.Approximate ? "~" : "")}{(e.TimeUnknown ? "unknown" : e.UtcTime.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture))} {e.UtcTime.Kind} {e.Milestone} [{e.Source}] {e.Event}");
             Field("Services", string.Join(" ¦ ", p.Impact.ServicesAffected));
             Field("UsersAffected", p.Impact.UsersAffected);
             Field("DataLoss", p.Impact.DataLoss);

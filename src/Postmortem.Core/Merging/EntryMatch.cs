@@ -87,6 +87,8 @@ namespace Postmortems.Merging
             var toSide = Unmatched(baseEvents.Count);
             var toBase = Unmatched(sideEvents.Count);
 
+            static bool SameTime(TimelineEvent b, TimelineEvent s) => b.TimeUnknown ? s.TimeUnknown : !s.TimeUnknown && b.UtcTime == s.UtcTime;
+
             void Pass(Func<TimelineEvent, TimelineEvent, bool> same)
             {
                 for (int i = 0; i < baseEvents.Count; i++)
@@ -101,10 +103,11 @@ namespace Postmortems.Merging
                 }
             }
 
-            Pass((b, s) => b.UtcTime == s.UtcTime && b.Event == s.Event && b.Source == s.Source);
-            Pass((b, s) => b.UtcTime == s.UtcTime && b.Event == s.Event);
+            Pass((b, s) => SameTime(b, s) && b.Event == s.Event && b.Source == s.Source);
+            Pass((b, s) => SameTime(b, s) && b.Event == s.Event);
             Pass((b, s) => b.Event == s.Event);
-            Pass((b, s) => b.UtcTime == s.UtcTime);
+            // Two steps of unknown time are not the same for standing at one place: only their text pairs them.
+            Pass((b, s) => !b.TimeUnknown && !s.TimeUnknown && b.UtcTime == s.UtcTime);
 
             foreach (Milestone milestone in Enum.GetValues(typeof(Milestone)))
             {

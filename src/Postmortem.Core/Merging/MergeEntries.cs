@@ -218,9 +218,9 @@ namespace Postmortems.Merging
 
             public override int[] Match(IReadOnlyList<TimelineEvent> b, IReadOnlyList<TimelineEvent> side) => EntryMatch.Events(b, side);
 
-            public override string Key(TimelineEvent entry) => MergeText.Time(entry.UtcTime, withDate: true) + "\n" + entry.Event;
+            public override string Key(TimelineEvent entry) => MergeText.Time(entry) + "\n" + entry.Event;
 
-            public override string Label(TimelineEvent entry) => MergeText.Time(entry.UtcTime, withDate: true) + " " + MergeText.Quote(entry.Event);
+            public override string Label(TimelineEvent entry) => MergeText.Time(entry) + " " + MergeText.Quote(entry.Event);
 
             public override string Words(TimelineEvent entry) => entry.Event;
 
@@ -237,17 +237,21 @@ namespace Postmortems.Merging
                 !Merger.WikiShows(Serialization.PageColumns.TimelineMilestone)
                 && wiki.Milestone == Milestone.None && wiki.Source == TimelineEvent.ManualSource
                 && (reference.Milestone != Milestone.None || reference.Source != TimelineEvent.ManualSource)
-                    ? new TimelineEvent(wiki.UtcTime, wiki.Event, reference.Milestone, reference.Source, wiki.Approximate)
+                    ? new TimelineEvent(wiki.UtcTime, wiki.Event, wiki.TimeUnknown ? Milestone.None : reference.Milestone, reference.Source, wiki.Approximate, wiki.TimeUnknown)
                     : wiki;
 
             public override TimelineEvent Merge(Where at, TimelineEvent b, TimelineEvent l, TimelineEvent w)
             {
-                var time = Merger.Value(at, "Time", b.Time, l.Time, w.Time);
+                // An unknown time is no time (null): a step's place, which moves with the events around it, is no change.
+                var time = Merger.Value(at, "Time", Known(b), Known(l), Known(w));
                 var text = Merger.Value(at, "Event", b.Event, l.Event, w.Event);
                 var milestone = Merger.Value(at, "Milestone", b.Milestone, l.Milestone, w.Milestone);
                 var source = Merger.Value(at, "Source", b.Source, l.Source, w.Source);
                 var approximate = Merger.Value(at, "Approximate", b.Approximate, l.Approximate, w.Approximate);
-                return new TimelineEvent(time.UtcDateTime, text, milestone, source, approximate);
+                if (time is System.DateTimeOffset known) return new TimelineEvent(known.UtcDateTime, text, milestone, source, approximate);
+                // Where the wiki's page has the step, its place there; else the draft's.
+                var place = w.TimeUnknown ? w.UtcTime : l.TimeUnknown ? l.UtcTime : b.UtcTime;
+                return new TimelineEvent(place, text, Milestone.None, source, false, true);
             }
 
             // Added on both sides at the same time with the same text.
@@ -257,9 +261,11 @@ namespace Postmortems.Merging
                 var milestone = Merger.Added(at, "Milestone", l.Milestone, w.Milestone);
                 var source = Merger.Added(at, "Source", l.Source, w.Source);
                 var approximate = Merger.Added(at, "Approximate", l.Approximate, w.Approximate);
-                return new TimelineEvent(l.UtcTime, l.Event, milestone, source, approximate);
+                return new TimelineEvent(l.UtcTime, l.Event, l.TimeUnknown ? Milestone.None : milestone, source, approximate, l.TimeUnknown);
             }
         }
+
+        private static System.DateTimeOffset? Known(TimelineEvent e) => e.TimeUnknown ? null : e.Time;
 
         /// <summary>Action items: matched by their action text, else as an edit in place; merged field by field.</summary>
         private sealed class ActionItemEntries : EntryKind<ActionItem>

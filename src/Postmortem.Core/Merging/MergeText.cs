@@ -18,7 +18,7 @@ namespace Postmortems.Merging
             DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             TimeSpan duration => MarkdownFrontMatter.DurationText(duration),
             bool yes => yes ? "yes" : "no",
-            TimelineEvent e => $"{Time(e.UtcTime, withDate: true)} {Quote(Cut(Text.SingleLine(e.Event) ?? string.Empty))}",
+            TimelineEvent e => $"{Time(e)} {Quote(Cut(Text.SingleLine(e.Event) ?? string.Empty))}",
             ActionItem item => Quote(Cut(Text.SingleLine(item.Action) ?? string.Empty)),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
         };
@@ -35,6 +35,9 @@ namespace Postmortems.Merging
 
         /// <summary>Text as it stands in a conflict Id: on one line, in single quotes, a quote inside doubled.</summary>
         public static string Quote(string text) => "'" + (Text.SingleLine(text) ?? string.Empty).Replace("'", "''") + "'";
+
+        /// <summary>An event's time in an Id or description: 'unknown' for a step whose time no source gives.</summary>
+        public static string Time(TimelineEvent e) => e.TimeUnknown ? TimelineTime.UnknownText : Time(e.UtcTime, withDate: true);
 
         /// <summary>A timeline time in an Id or description: to the minute, with seconds (and their fraction) only when it has them.</summary>
         public static string Time(DateTime utc, bool withDate)

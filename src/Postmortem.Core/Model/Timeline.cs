@@ -128,6 +128,38 @@ namespace Postmortems
         }
 
         /// <summary>
+        /// Puts an event whose time is unknown at a position of the story (0 to Count): before the event now there, after
+        /// the one before it. It takes the time of the event before it (of the first, at position 0), which keeps that
+        /// place; in an empty timeline, the start of the postmortem's Date. Returns the event as the timeline holds it, or
+        /// null when the same untimed step (text and source) is there already, so that running a script twice adds it once.
+        /// </summary>
+        public TimelineEvent? Insert(int position, TimelineEvent timelineEvent)
+        {
+            if (timelineEvent is null) throw new ArgumentNullException(nameof(timelineEvent));
+            if (!timelineEvent.TimeUnknown)
+            {
+                throw new ArgumentException("Only an event whose time is unknown is put at a position; an event with a time goes to its time (Add).", nameof(timelineEvent));
+            }
+            _owner?.EnsureUnlocked("its timeline");
+            EnsureOrdered();
+            if (position < 0 || position > _events.Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position), position, $"The timeline holds {_events.Count} events: a place is 0 to {_events.Count}.");
+            }
+            if (_keys.ContainsKey(Key(timelineEvent))) return null;
+            // In an empty timeline, at the start of the incident's day, before any event to come.
+            var place = _events.Count == 0
+                ? DateTime.SpecifyKind((_owner?.Date ?? timelineEvent.UtcTime).Date, DateTimeKind.Utc)
+                : _events[position == 0 ? 0 : position - 1].UtcTime;
+            var placed = Take(timelineEvent.UtcTime == place ? timelineEvent : timelineEvent.With(time: place, timeUnknown: true));
+            _events.Insert(position, placed);
+            CountKey(Key(placed), +1);
+            _ordered = _events.Count;
+            _numbering++;
+            return placed;
+        }
+
+        /// <summary>
         /// The place of an event in the timeline: of this very object when the timeline holds it, else of the first event
         /// equal to it (time, text, milestone and source); -1 when there is none.
         /// </summary>
@@ -279,7 +311,8 @@ namespace Postmortems
             }
         }
 
-        private static (DateTime, string, string) Key(TimelineEvent e) => (e.UtcTime, e.Source, e.Event);
+        // An event whose time is unknown is the same step wherever it stands.
+        private static (DateTime, string, string) Key(TimelineEvent e) => (e.TimeUnknown ? DateTime.MinValue : e.UtcTime, e.Source, e.Event);
 
         /// <summary>Ordinal, without the generic comparers a value tuple goes through for each of its parts.</summary>
         private sealed class KeyComparer : IEqualityComparer<(DateTime Time, string Source, string Event)>

@@ -65,7 +65,7 @@ namespace Postmortems.Privacy
             {
                 var e = postmortem.Timeline[i];
                 var source = Secrets(e.Source);
-                if (source != e.Source) postmortem.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, e.Event, e.Milestone, source, e.Approximate));
+                if (source != e.Source) postmortem.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, e.Event, e.Milestone, source, e.Approximate, e.TimeUnknown));
             }
             for (int i = 0; i < postmortem.SignOffs.Count; i++)
             {

@@ -243,20 +243,30 @@ namespace Postmortems.Rendering
             }
             // A timeline on the incident's Date shows times alone. One that crosses midnight (or lies off the incident's
             // date, or has no date to lie on) shows the date once per day: on the first row and where the UTC day changes.
-            var firstDay = timeline[0].UtcTime.Date;
-            bool onDate = p.Date.HasValue && p.Date.Value.Date == firstDay && timeline[timeline.Count - 1].UtcTime.Date == firstDay;
-            bool showSeconds = timeline.Any(e => e.UtcTime.Second != 0 || e.UtcTime.Millisecond != 0);
+            // Events whose time is unknown show none and set no day; their places are only places.
+            var timed = timeline.Where(e => !e.TimeUnknown).ToList();
+            var firstDay = timed.Count > 0 ? timed[0].UtcTime.Date : timeline[0].UtcTime.Date;
+            bool onDate = p.Date.HasValue && p.Date.Value.Date == firstDay && (timed.Count == 0 || timed[timed.Count - 1].UtcTime.Date == firstDay);
+            bool showSeconds = timed.Any(e => e.UtcTime.Second != 0 || e.UtcTime.Millisecond != 0);
             var timeFormat = showSeconds ? "HH:mm:ss" : "HH:mm";
             DateTime? day = onDate ? firstDay : (DateTime?)null;
 
             md.Append("| Time (UTC) | Event | Milestone |\n|------------|-------|-----------|\n");
             foreach (var e in timeline)
             {
-                var format = e.UtcTime.Date == day ? timeFormat : "yyyy-MM-dd " + timeFormat;
-                day = e.UtcTime.Date;
-                // An approximate time reads ~23:30 (or ~2026-11-20 23:30), here and wherever the page is read back.
-                md.Append("| ").Append(e.Approximate ? "~" : "").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture))
-                  .Append(" | ").Append(MarkdownText.Cell(e.Event))
+                md.Append("| ");
+                if (e.TimeUnknown)
+                {
+                    md.Append(TimelineTime.UnknownText);
+                }
+                else
+                {
+                    var format = e.UtcTime.Date == day ? timeFormat : "yyyy-MM-dd " + timeFormat;
+                    day = e.UtcTime.Date;
+                    // An approximate time reads ~23:30 (or ~2026-11-20 23:30), here and wherever the page is read back.
+                    md.Append(e.Approximate ? "~" : "").Append(e.UtcTime.ToString(format, CultureInfo.InvariantCulture));
+                }
+                md.Append(" | ").Append(MarkdownText.Cell(e.Event))
                   .Append(e.Source == TimelineEvent.ManualSource ? "" : " " + MarkdownText.SourceTag(e.Source))
                   .Append(" |").Append(e.Milestone == Milestone.None ? "" : " " + MilestoneGuide.Words(e.Milestone)).Append(" |\n");
             }

@@ -124,10 +124,12 @@ namespace Postmortems.Rendering
         {
             labels = Array.Empty<LabelBox>();
             var timeline = postmortem.Timeline;
-            if (timeline.Count == 0) return null;
+            // An event whose time is unknown has no point on a time axis: the table shows it in its place.
+            var timed = timeline.Where(e => !e.TimeUnknown).ToList();
+            if (timed.Count == 0) return null;
 
-            var first = timeline[0].UtcTime;
-            var last = timeline[timeline.Count - 1].UtcTime;
+            var first = timed[0].UtcTime;
+            var last = timed[timed.Count - 1].UtcTime;
             var span = last - first;
             if (span < TimeSpan.FromMinutes(10)) span = TimeSpan.FromMinutes(10);
             var pad = TimeSpan.FromTicks(span.Ticks / 25);
@@ -252,10 +254,10 @@ namespace Postmortems.Rendering
             // Event markers, then the milestones over them with their labels.
             // Written straight into the page, one marker at a time: a timeline may hold many thousands of events.
             var axis = N(axisY);
-            if (timeline.Any(e => e.Milestone == Milestone.None))
+            if (timed.Any(e => e.Milestone == Milestone.None))
             {
                 svg.Append("<g fill=\"#fff\" stroke=\"#1f2328\" stroke-width=\"1.2\">").Append(nl);
-                foreach (var e in timeline.Where(e => e.Milestone == Milestone.None))
+                foreach (var e in timed.Where(e => e.Milestone == Milestone.None))
                 {
                     svg.Append("<circle class=\"pm-event\" cx=\"").Append(N(X(e.UtcTime))).Append("\" cy=\"").Append(axis).Append("\" r=\"3.5\"><title>");
                     AppendTip(svg, e).Append("</title></circle>").Append(nl);

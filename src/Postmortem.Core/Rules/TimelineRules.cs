@@ -42,8 +42,9 @@ namespace Postmortems.Rules
             var approximate = context.Phrases("ApproximateTimes");
             foreach (var (i, text) in ToneProse.Events(context))
             {
-                // An event marked approximate (~23:30) says so in its time: the source had no exact one.
-                if (timeline[i].Approximate) continue;
+                // An event marked approximate (~23:30) says so in its time, and one of unknown time says it has none: the
+                // source had no exact one.
+                if (timeline[i].Approximate || timeline[i].TimeUnknown) continue;
                 var found = approximate.FindIn(Words.Of(ApproximateQuantity.Replace(text, m => IsTime(m) ? m.Value : " ")));
                 if (found is null) continue;
                 context.Report($"Timeline[{i}]", $"The event '{TimelineMilestones.Short(timeline[i].Event)}' gives its time only as '{found}'.",
@@ -195,8 +196,9 @@ namespace Postmortems.Rules
         internal override void Check(RuleContext context)
         {
             var p = context.Postmortem;
-            if (p.Date is not DateTime date || p.Timeline.Count == 0) return;
-            var firstDay = p.Timeline[0].UtcTime.Date;
+            var first = p.Timeline.FirstOrDefault(e => !e.TimeUnknown);
+            if (p.Date is not DateTime date || first is null) return;
+            var firstDay = first.UtcTime.Date;
             if (firstDay == date.Date) return;
             context.Report("Date",
                 $"The date is {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, but the first timeline event is on {firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (UTC).",

@@ -55,7 +55,7 @@ namespace Postmortems.Serialization
                 foreach (var e in p.Timeline)
                 {
                     emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
-                    Pair(emitter, "time", PostmortemYaml.Time(e.UtcTime));
+                    Pair(emitter, "time", e.TimeUnknown ? TimelineTime.UnknownText : PostmortemYaml.Time(e.UtcTime));
                     if (e.Milestone != Milestone.None) Pair(emitter, "milestone", e.Milestone.ToString());
                     Pair(emitter, "source", e.Source, quoteIfNeeded: true);
                     Pair(emitter, "digest", Digest.Of(e.Event));

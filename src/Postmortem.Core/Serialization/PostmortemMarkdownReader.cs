@@ -430,7 +430,7 @@ namespace Postmortems.Serialization
             // milestones, and sources but for a tag added by hand, come from the front matter.
             bool pageShowsMilestones = milestoneColumn >= 0;
             WarnOfOtherBlocks(state, "Timeline", blocks, table);
-            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source, bool Approximate)>();
+            var rows = new List<(TableRow Row, string TimeText, DateTime Shown, bool WithSeconds, string Text, Milestone Milestone, string? Source, bool Approximate, bool Unknown)>();
             // A time of day falls on the day of the row above: the page shows the date once per day, where it changes.
             // Above the first row with a date it falls on the postmortem's Date.
             var day = p.Date;
@@ -442,20 +442,31 @@ namespace Postmortems.Serialization
                 var milestoneText = pageShowsMilestones ? CellText(row, milestoneColumn) : null;
                 if (timeText is null && text is null && milestoneText is null) continue;
                 WarnOfExtraCells(state, table, row, $"the timeline row at {timeText ?? "(no time)"}");
-                if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time");
+                if (timeText is null) throw state.Error(row, $"the timeline row '{text}' has no time; write 'unknown' in its time cell for a step no source gives a time for");
                 if (text is null) throw state.Error(row, $"the timeline row at {timeText} says nothing about what happened");
+                if (!MilestoneGuide.TryParse(milestoneText, out var rowMilestone))
+                {
+                    throw state.Error(row, $"the milestone '{milestoneText}' of the timeline row at {timeText} is not one of "
+                        + string.Join(", ", MilestoneGuide.Milestones.Select(MilestoneGuide.Words)) + "; leave the cell empty for an event that marks none");
+                }
+                // 'unknown': a step without a time, in its place among the rows; its place is settled below.
+                if (TimelineTime.IsUnknown(timeText))
+                {
+                    if (rowMilestone != Milestone.None)
+                    {
+                        throw state.Error(row, $"the timeline row '{text}' has no known time, so it cannot mark the {MilestoneGuide.Words(rowMilestone)} milestone (the metrics are measured between milestones' times); give it a time, ~23:30 if only roughly known");
+                    }
+                    rows.Add((row, timeText, default, false, text, Milestone.None, source, false, true));
+                    continue;
+                }
                 // ~23:30: the time is approximate; the rest is read as any other time.
                 bool approximate = TimelineTime.TryRemoveApproximateMarker(timeText, out var exactText);
                 if (approximate && exactText.Length == 0) throw state.Error(row, $"the timeline row '{text}' has '{timeText}' for its time, which gives no time after the ~");
                 if (TimelineTime.TryParse(exactText, null, out var shown, out _)) day = shown.Date;
                 else if (!TimelineTime.TryParse(exactText, day, out shown, out var problem)) throw state.Error(row, problem!);
-                if (!MilestoneGuide.TryParse(milestoneText, out var milestone))
-                {
-                    throw state.Error(row, $"the milestone '{milestoneText}' of the timeline row at {timeText} is not one of "
-                        + string.Join(", ", MilestoneGuide.Milestones.Select(MilestoneGuide.Words)) + "; leave the cell empty for an event that marks none");
-                }
-                rows.Add((row, timeText, shown, exactText.Count(c => c == ':') >= 2, text, milestone, source, approximate));
+                rows.Add((row, timeText, shown, exactText.Count(c => c == ':') >= 2, text, rowMilestone, source, approximate, false));
             }
+            var rowPlaces = TimelineTime.Places(rows.Select(row => row.Unknown ? (DateTime?)null : row.Shown).ToList(), p.Date);
             // The front matter knows each row's exact time, milestone and source. A row takes, pass by pass: the entry
             // shown at its time with its own text's digest; else an entry with its text's digest at another time (the
             // time was corrected on the page, the everyday reviewer's edit), the nearest if the text is there twice;
@@ -476,7 +487,9 @@ namespace Postmortems.Serialization
                     for (int e = 0; e < entries.Count; e++)
                     {
                         if (taken[e]) continue;
-                        bool sameTime = Truncate(entries[e].Time, rows[r].WithSeconds) == rows[r].Shown;
+                        bool sameTime = entries[e].TimeUnknown || rows[r].Unknown
+                            ? entries[e].TimeUnknown && rows[r].Unknown
+                            : Truncate(entries[e].Time, rows[r].WithSeconds) == rows[r].Shown;
                         bool sameText = entries[e].Digest == digests[r];
                         if (pass == 0 && !(sameTime && sameText)) continue;
                         if (pass == 1 && !sameText) continue;
@@ -485,7 +498,7 @@ namespace Postmortems.Serialization
                         if (pass == 2 && entries[e].Digest is string kept && rowDigests.Contains(kept)) continue;
                         if (pass == 1)
                         {
-                            if (found < 0 || Distance(entries[e].Time, rows[r].Shown) < Distance(entries[found].Time, rows[r].Shown)) found = e;
+                            if (found < 0 || Distance(entries[e].Time, rowPlaces[r]) < Distance(entries[found].Time, rowPlaces[r])) found = e;
                             continue;
                         }
                         found = e;
@@ -496,15 +509,25 @@ namespace Postmortems.Serialization
                     matches[r] = entries[found];
                 }
             }
+            // Each timed row's time first (an entry's exact time while the row still shows it; a corrected time is the
+            // page's); a row of unknown time then stands at the time of the row before it, exact, so it stays after it.
+            var times = new DateTime?[rows.Count];
+            for (int r = 0; r < rows.Count; r++)
+            {
+                if (rows[r].Unknown) continue;
+                var match = matches[r];
+                times[r] = match is not null && !match.TimeUnknown && Truncate(match.Time, rows[r].WithSeconds) == rows[r].Shown ? match.Time : rows[r].Shown;
+            }
+            var places = TimelineTime.Places(times, p.Date);
             for (int r = 0; r < rows.Count; r++)
             {
                 var match = matches[r];
-                // The entry's exact time while the row still shows it; a corrected time is the page's.
-                var time = match is not null && Truncate(match.Time, rows[r].WithSeconds) == rows[r].Shown ? match.Time : rows[r].Shown;
                 var milestone = pageShowsMilestones ? rows[r].Milestone : match?.Milestone ?? Milestone.None;
                 // A tag is the source wherever it is; without one, the page says manual, and an older table says nothing.
                 var source = rows[r].Source ?? (pageShowsMilestones ? null : match?.Source);
-                p.Timeline.AddAsWritten(new TimelineEvent(time, rows[r].Text, milestone, source, rows[r].Approximate));
+                // A row whose time is unknown marks no milestone, whatever its entry marked when it had a time.
+                if (rows[r].Unknown) milestone = Milestone.None;
+                p.Timeline.AddAsWritten(new TimelineEvent(places[r], rows[r].Text, milestone, source, rows[r].Approximate, rows[r].Unknown));
             }
             if (!pageShowsMilestones) WarnOfUnmatchedEvents(state, p, rows.Select(row => (row.Row, row.TimeText, row.Text)).ToList(), matches, entries, taken);
         }
@@ -1079,7 +1102,10 @@ namespace Postmortems.Serialization
 
             public sealed class EventInfo
             {
+                /// <summary>The exact time; for an entry whose time is unknown, its place (the time of the entry before it).</summary>
                 public DateTime Time { get; set; }
+
+                public bool TimeUnknown { get; set; }
 
                 public Milestone Milestone { get; set; }
 
@@ -1150,9 +1176,12 @@ namespace Postmortems.Serialization
                                 ["digest"] = d => info.Digest = values.Text(d, "digest"),
                             });
                             if (time is null) throw values.Error(e, "a front-matter timeline entry has no 'time'");
-                            info.Time = values.Time(time, "time", null);
+                            info.TimeUnknown = TimelineTime.IsUnknown(values.Text(time, "time"));
+                            if (!info.TimeUnknown) info.Time = values.Time(time, "time", null);
                             front.Events.Add(info);
                         }
+                        var places = TimelineTime.Places(front.Events.Select(i => i.TimeUnknown ? (DateTime?)null : i.Time).ToList(), null);
+                        for (int i = 0; i < front.Events.Count; i++) front.Events[i].Time = places[i];
                     },
                     ["actionItems"] = n =>
                     {

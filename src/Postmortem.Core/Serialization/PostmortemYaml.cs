@@ -72,7 +72,8 @@ namespace Postmortems.Serialization
             foreach (var e in p.Timeline)
             {
                 emitter.Emit(new MappingStart());
-                Key(emitter, "time"); Plain(emitter, Time(e.UtcTime));
+                // An unknown time is written so; its place is its place in the list.
+                Key(emitter, "time"); Plain(emitter, e.TimeUnknown ? TimelineTime.UnknownText : Time(e.UtcTime));
                 // Only when true, so that a draft without approximate times reads as it always did.
                 if (e.Approximate) { Key(emitter, "approximate"); Plain(emitter, "true"); }
                 Key(emitter, "event"); Text(emitter, e.Event);

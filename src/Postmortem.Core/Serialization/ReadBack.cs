@@ -193,7 +193,7 @@ namespace Postmortems.Serialization
             for (int i = 0; i < p.Timeline.Count; i++)
             {
                 var e = p.Timeline[i];
-                Add($"Timeline[{i}]", $"{(e.Approximate ? "~" : "")}{Time(e.UtcTime)} {e.Milestone} {e.Event}");
+                Add($"Timeline[{i}]", $"{(e.Approximate ? "~" : "")}{(e.TimeUnknown ? TimelineTime.UnknownText : Time(e.UtcTime))} {e.Milestone} {e.Event}");
                 Add($"Timeline[{i}].Source", e.Source);
             }
             AddList("Impact.ServicesAffected", p.Impact.ServicesAffected);

@@ -288,6 +288,7 @@ namespace Postmortems.Serialization
             var v = _values;
             if (node is YamlScalar empty && empty.IsNull) return;
             if (node is not YamlSequence sequence) throw v.Error(node, "'timeline' must be a list of events, each starting with '- time:'");
+            var read = new List<(DateTime? Time, string Text, Milestone Milestone, string? Source, bool Approximate)>();
             foreach (var item in sequence.Items)
             {
                 var mapping = v.Mapping(item, "a timeline event");
@@ -303,11 +304,28 @@ namespace Postmortems.Serialization
                     ["source"] = n => source = v.Text(n, "source"),
                     ["approximate"] = n => approximate = v.Bool(n, "approximate") ?? false,
                 });
-                if (time is null) throw v.Error(item, "a timeline event has no 'time:'");
+                if (time is null) throw v.Error(item, "a timeline event has no 'time:'; write 'time: unknown' for a step no source gives a time for");
                 if (text is null) throw v.Error(item, "a timeline event has no 'event:' saying what happened");
+                var eventText = v.RequiredText(text, "event");
+                // 'time: unknown': a step without a time, in its place in the list.
+                if (TimelineTime.IsUnknown(v.Text(time, "time")))
+                {
+                    if (milestone != Milestone.None)
+                    {
+                        throw v.Error(item, $"the event '{Text.SingleLine(eventText)}' has no known time, so it cannot mark the {milestone} milestone (the metrics are measured between milestones' times); give it a time, ~23:30 if only roughly known");
+                    }
+                    read.Add((null, eventText, milestone, source, false));
+                    continue;
+                }
                 // A time written '~23:30' by hand is approximate too.
                 var utc = v.Time(time, "time", p.Date, out bool marked);
-                p.Timeline.AddAsWritten(new TimelineEvent(utc, v.RequiredText(text, "event"), milestone, source, approximate || marked));
+                read.Add((utc, eventText, milestone, source, approximate || marked));
+            }
+            var places = TimelineTime.Places(read.Select(e => e.Time).ToList(), p.Date);
+            for (int i = 0; i < read.Count; i++)
+            {
+                var e = read[i];
+                p.Timeline.AddAsWritten(new TimelineEvent(places[i], e.Text, e.Milestone, e.Source, e.Approximate, !e.Time.HasValue));
             }
         }
 

@@ -101,6 +101,47 @@ namespace Postmortems
             return TryParse(value, incidentDate, reading, out utc, out problem, out ambiguous);
         }
 
+        /// <summary>What a page, a draft and the table show for an event whose time is unknown.</summary>
+        public const string UnknownText = "unknown";
+
+        private static readonly string[] UnknownWords = { UnknownText, "time unknown", "unknown time", "no time", "not known", "n/a", "tbd", "?", "??", "???", "-", "--", "\u2013", "\u2014" };
+
+        /// <summary>
+        /// Whether a time's text says the time is unknown: unknown (as the module writes it), time unknown, no time,
+        /// n/a, TBD, ? or a dash. An empty text is not: a time left out is more often a slip than a statement.
+        /// </summary>
+        public static bool IsUnknown(string? text)
+        {
+            if (text is null) return false;
+            var trimmed = text.Trim();
+            if (trimmed.Length == 0) return false;
+            foreach (var word in UnknownWords)
+            {
+                if (string.Equals(trimmed, word, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The places of events read in a file's order, where a null time is unknown: such an event stands at the time of
+        /// the event before it, or, before the first timed one, at that one's time; with no timed event at all, at the
+        /// start of the fallback day (the postmortem's Date), else at the start of 2000.
+        /// </summary>
+        public static DateTime[] Places(System.Collections.Generic.IReadOnlyList<DateTime?> times, DateTime? fallback)
+        {
+            var places = new DateTime[times.Count];
+            DateTime? previous = null;
+            for (int i = 0; i < times.Count; i++)
+            {
+                if (times[i] is DateTime known) previous = known;
+                if (previous is DateTime place) places[i] = place;
+            }
+            DateTime? first = times.FirstOrDefault(t => t.HasValue);
+            var start = first ?? DateTime.SpecifyKind((fallback ?? new DateTime(2000, 1, 1)).Date, DateTimeKind.Utc);
+            for (int i = 0; i < times.Count && !times[i].HasValue; i++) places[i] = start;
+            return places;
+        }
+
         private static readonly string[] ApproximatePrefixes = { "approximately", "approx.", "approx", "circa", "ca.", "ca", "c." };
 
         /// <summary>

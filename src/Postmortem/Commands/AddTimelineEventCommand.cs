@@ -19,6 +19,8 @@ namespace Postmortems.Commands
         private bool _lockReported;
         private bool _milestoneGiven;
         private TimeReading? _reading;
+        // The last event this command put in the timeline: a piped step whose time is unknown goes right after it.
+        private TimelineEvent? _lastAdded;
 
         /// <summary>The postmortem to add to.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ToPostmortemSet)]
@@ -26,7 +28,10 @@ namespace Postmortems.Commands
         [Parameter(Mandatory = true, ParameterSetName = FromTimelineEventSet)]
         public Postmortem Postmortem { get; set; } = null!;
 
-        /// <summary>When it happened: a UTC time of day (on the postmortem's Date), or a full date and time.</summary>
+        /// <summary>
+        /// When it happened: a UTC time of day (on the postmortem's Date), or a full date and time; 'unknown' (or ?) for a
+        /// step no source gives a time for, placed with -After or -Before, else after the last event.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ToPostmortemSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = FromPropertiesSet)]
         [Alias("TimeCreated", "Timestamp", "TimeGenerated")]
@@ -62,6 +67,19 @@ namespace Postmortems.Commands
         [Parameter(ParameterSetName = ToPostmortemSet)]
         [Parameter(ParameterSetName = FromPropertiesSet)]
         public SwitchParameter Approximate { get; set; }
+
+        /// <summary>
+        /// For an event whose time is unknown (-Time unknown): the index of the event it follows (as $pm.Timeline shows
+        /// it). It takes that event's time as its place, is shown without a time, and enters no metric.
+        /// </summary>
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? After { get; set; }
+
+        /// <summary>For an event whose time is unknown (-Time unknown): the index of the event it comes before.</summary>
+        [Parameter(ParameterSetName = ToPostmortemSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? Before { get; set; }
 
         /// <summary>TimelineEvent objects, taken as they are.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = FromTimelineEventSet)]
@@ -136,6 +154,18 @@ namespace Postmortems.Commands
         private void AddFromParameters()
         {
             var time = Time is PSObject wrapped ? wrapped.BaseObject : Time;
+            if (time is string said && TimelineTime.IsUnknown(said))
+            {
+                AddUntimed();
+                return;
+            }
+            if (After.HasValue || Before.HasValue)
+            {
+                WriteError(new ErrorRecord(
+                    new ArgumentException($"-After and -Before place an event whose time is unknown; an event with a time ({time}) goes to its time. Give -Time unknown to place it, or leave -After/-Before out."),
+                    ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, time));
+                return;
+            }
             if (!TimelineTime.TryParse(time, Postmortem.Date, _reading, out var utc, out var problem, out var ambiguous, out bool marked))
             {
                 WriteError(new ErrorRecord(new FormatException(problem), ambiguous ? ErrorIds.AmbiguousTimelineTime : ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, time));
@@ -152,6 +182,41 @@ namespace Postmortems.Commands
             // A milestone typed on the command line is the user's word for the event already there: set, moved or cleared.
             bool changed = _milestoneGiven ? Postmortem.Timeline.Mark(timelineEvent) : Postmortem.Timeline.Add(timelineEvent);
             if (!changed) WriteVerbose($"Already in the timeline: {timelineEvent}");
+            // A new object has an Index only when the timeline took it, not when it matched an event already there.
+            if (timelineEvent.Index.HasValue) _lastAdded = timelineEvent;
+        }
+
+        // A step with no known time: at the place -After or -Before gives, else right after the last event this command
+        // added (the order of the rows piped in), else at the end of the story.
+        private void AddUntimed()
+        {
+            var timeline = Postmortem.Timeline;
+            string? problem = null;
+            if (Text.Normalize(Event) is null) problem = "The step has no text. Say what happened, for example -Event 'Restarted the ingress pods'.";
+            else if (EnumName.Parse<Milestone>(Milestone) is Milestone milestone && milestone != Postmortems.Milestone.None)
+            {
+                problem = $"An event whose time is unknown cannot mark the {milestone} milestone: the metrics (time to detect, to resolve) are measured between milestones' times. Give it a time (~23:30 if only roughly known), or leave -Milestone out.";
+            }
+            else if (After.HasValue && Before.HasValue) problem = "Give -After or -Before, not both: the step goes right after one event or right before one.";
+            else if ((After ?? Before) is int index && index >= timeline.Count)
+            {
+                var range = timeline.Count == 0 ? "the timeline is empty" : $"it holds Timeline[0] to Timeline[{timeline.Count - 1}]";
+                problem = $"There is no Timeline[{index}] in '{Postmortem.Title}' to place the step {(After.HasValue ? "after" : "before")}: {range}. $pm.Timeline lists the events with their Index.";
+            }
+            if (problem is not null)
+            {
+                WriteError(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, Event));
+                return;
+            }
+            int position = After.HasValue ? After.Value + 1
+                : Before ?? (_lastAdded?.Index is int last && ReferenceEquals(timeline[last], _lastAdded) ? last + 1 : timeline.Count);
+            var placed = timeline.Insert(position, TimelineEvent.Untimed(Event, Postmortem.Date ?? TimelineTime.Earliest, Source));
+            if (placed is null)
+            {
+                WriteVerbose($"Already in the timeline: the step '{Text.SingleLine(Event)}' of unknown time.");
+                return;
+            }
+            _lastAdded = placed;
         }
     }
 }

@@ -107,6 +107,7 @@ namespace Postmortems.Commands
     public sealed class SetTimelineEventCommand : SetInPostmortemCommand<TimelineEvent>
     {
         private DateTime? _time;
+        private bool _timeUnknown;
         private Milestone? _milestone;
         private bool? _approximate;
 
@@ -114,7 +115,10 @@ namespace Postmortems.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
         public TimelineEvent[] InputEvent { get; set; } = null!;
 
-        /// <summary>The new time: a UTC time of day (on the postmortem's Date), or a full date and time, as Add-TimelineEvent reads it.</summary>
+        /// <summary>
+        /// The new time: a UTC time of day (on the postmortem's Date), or a full date and time, as Add-TimelineEvent reads
+        /// it; 'unknown' says no source gives one (the event keeps its place, shown without a time, and marks no milestone).
+        /// </summary>
         [Parameter]
         public object? Time { get; set; }
 
@@ -152,10 +156,16 @@ namespace Postmortems.Commands
         protected override bool Prepare(Postmortem postmortem)
         {
             _time = null;
+            _timeUnknown = false;
             _approximate = IsBound(nameof(Approximate)) ? Approximate.IsPresent : (bool?)null;
-            if (IsBound(nameof(Time)))
+            var given = Time is PSObject shown ? shown.BaseObject : Time;
+            if (IsBound(nameof(Time)) && given is string said && TimelineTime.IsUnknown(said))
             {
-                var time = Time is PSObject wrapped ? wrapped.BaseObject : Time;
+                _timeUnknown = true;
+            }
+            else if (IsBound(nameof(Time)))
+            {
+                var time = given;
                 if (!TimelineTime.TryParse(time, postmortem.Date, null, out var utc, out var problem, out _, out bool marked))
                 {
                     WriteError(new ErrorRecord(new FormatException(problem), ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, time));
@@ -182,6 +192,7 @@ namespace Postmortems.Commands
             {
                 var parts = new List<string>();
                 if (_time.HasValue) parts.Add($"time {_time.Value:yyyy-MM-dd HH:mm:ss}Z");
+                if (_timeUnknown) parts.Add("time unknown");
                 if (IsBound(nameof(Event))) parts.Add($"text '{Text.Normalize(Event)}'");
                 if (_milestone.HasValue) parts.Add(_milestone == Postmortems.Milestone.None ? "no milestone" : $"milestone {_milestone}");
                 if (IsBound(nameof(Source))) parts.Add($"source '{Text.SingleLine(Source) ?? TimelineEvent.ManualSource}'");
@@ -194,7 +205,17 @@ namespace Postmortems.Commands
         {
             // '' or $null as -Source is the default source, manual, as for a new event.
             var source = IsBound(nameof(Source)) ? Text.SingleLine(Source) ?? TimelineEvent.ManualSource : null;
-            postmortem.Timeline.Replace(index, entry.With(_time, IsBound(nameof(Event)) ? Event : null, _milestone, source, _approximate));
+            var milestone = _milestone ?? entry.Milestone;
+            if (_timeUnknown && milestone != Postmortems.Milestone.None)
+            {
+                WriteError(new ErrorRecord(
+                    new ArgumentException($"Timeline[{index}] '{Postmortems.Rules.TimelineMilestones.Short(entry.Event)}' marks {milestone}, and an event whose time is unknown marks no milestone (the metrics are measured between milestones' times). Clear it in the same command: -Time unknown -Milestone None, and mark the event that has the time instead."),
+                    ErrorIds.InvalidTimelineEvent, ErrorCategory.InvalidArgument, entry));
+                return;
+            }
+            // Unknown keeps the event's place: its time stays as the place and is no longer shown.
+            postmortem.Timeline.Replace(index, entry.With(_time, IsBound(nameof(Event)) ? Event : null, _milestone, source, _approximate,
+                _timeUnknown ? true : (bool?)null));
         }
     }
 
