@@ -521,15 +521,26 @@ time,message
     }
 
     Context 'times outside 1900 to 2100' {
-        It 'reports a time that -Date and its offset push before year 1 as InvalidTimelineRecord naming the line, and reads the rest' {
+        It 'refuses a -Date outside 1900 to 2100 before reading, as text or as a [datetime]' -ForEach @(
+            @{ Date = '0001-01-01' }, @{ Date = [datetime]'0001-01-01' }, @{ Date = [datetime]'2101-01-01' }
+        ) {
             $path = Join-Path $TestDrive 'year-one.csv'
             Set-Content -LiteralPath $path -Value 'time,message', '00:30+05:45,pushed before year 1', '2026-11-20T14:02Z,a full time'
-            $events = @(Import-TimelineEvent -LiteralPath $path -Date 0001-01-01 -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $err = $null
+            try { Import-TimelineEvent -LiteralPath $path -Date $Date -ErrorAction Stop | Out-Null } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineTime,*'
+            $err.Exception.Message | Should -Match '^-Date: .*1900.*2100'
+        }
+
+        It 'reports a time that its offset pushes out of 1900 to 2100 as InvalidTimelineRecord naming the line, and reads the rest' {
+            $path = Join-Path $TestDrive 'year-1900.csv'
+            Set-Content -LiteralPath $path -Value 'time,message', '00:30+05:45,pushed before 1900', '2026-11-20T14:02Z,a full time'
+            $events = @(Import-TimelineEvent -LiteralPath $path -Date 1900-01-01 -ErrorVariable errs -ErrorAction SilentlyContinue)
             @($events.Event) | Should -Be @('a full time')
             $errs.Count | Should -Be 1
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineRecord,*'
             $errs[0].TargetObject | Should -BeExactly "${path}:2"
-            $errs[0].Exception.Message | Should -BeLike "*year-one.csv, line 2 (record 1): '00:30+05:45' on 0001-01-01 falls before 1900*"
+            $errs[0].Exception.Message | Should -BeLike "*year-1900.csv, line 2 (record 1): '00:30+05:45'*1900*"
         }
 
         It 'reports a typo''d year as InvalidTimelineRecord naming the line' {
@@ -637,6 +648,43 @@ time,message
         It 'windows piped text too' {
             $events = @(Get-Content -LiteralPath (Get-Fixture 'journal.json') | Import-TimelineEvent -Until '2026-11-20T14:00Z')
             @($events.Event) | Should -Be @('init.scope on k3s-2: Startup finished in 4.210s (kernel) + 21.532s (userspace) = 25.742s.')
+        }
+
+        It 'reads -Since and -Until as the events are read: <Name>' -ForEach @(
+            @{ Name = 'a syslog time'; Window = @{ Since = 'Oct 21 23:09:00'; Date = '2018-10-21' } }
+            @{ Name = 'a time of day on a European -Date'; Window = @{ Since = '23:09'; Date = '21.10.2018' } }
+            @{ Name = 'epoch seconds'; Window = @{ Since = '1540163340' } }
+            @{ Name = 'a common log format time'; Window = @{ Since = '21/Oct/2018:23:09:00 +0000'; Until = '2018-10-21T23:10Z' } }
+            @{ Name = 'local Berlin time'; Window = @{ Since = '2018-10-22 01:09'; TimeZone = 'Europe/Berlin' } }
+        ) {
+            $log = Join-Path $TestDrive 'nginx.log'
+            "2018-10-21T23:05:00Z upstream timed out`n2018-10-21T23:09:19Z upstream timed out again`n2018-10-21T23:30:00Z recovered" | Set-Content -LiteralPath $log
+            # Local Berlin time reads the log's Z times as UTC still: an offset written in a time wins.
+            $events = @(Import-TimelineEvent -LiteralPath $log -Pattern '^(?<time>\S+) (?<message>.*)$' @Window -ErrorAction Stop)
+            $events[0].Event | Should -Be 'upstream timed out again'
+            $events[0].Time | Should -Be ([datetimeoffset]'2018-10-21T23:09:19Z')
+        }
+
+        It 'stops, before reading, on a -Since it cannot read: <Name>' -ForEach @(
+            @{ Name = 'a time of day without -Date'; Window = @{ Since = '23:09' }; Id = 'InvalidTimelineTime'; Says = 'no day for it to fall on.*-Date' }
+            @{ Name = 'a date that reads two ways'; Window = @{ Since = '02/11/2018 10:00' }; Id = 'AmbiguousTimelineTime'; Says = '-Culture' }
+            @{ Name = 'no time at all'; Window = @{ Since = 'yesterday' }; Id = 'InvalidTimelineTime'; Says = 'is not a time' }
+            @{ Name = '-Since after -Until'; Window = @{ Since = '2018-10-21T23:20Z'; Until = '2018-10-21T23:00Z' }; Id = 'InvalidTimelineOption'; Says = 'Swap them' }
+        ) {
+            $err = $null
+            try { Import-TimelineEvent -LiteralPath (Get-Fixture 'app-log.jsonl') @Window -ErrorAction Stop | Out-Null } catch { $err = $_ }
+            $err | Should -Not -BeNullOrEmpty
+            $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+            $err.Exception.Message | Should -Match $Says
+        }
+
+        It 'warns that every event fell outside the window, not that no line matched' {
+            $log = Join-Path $TestDrive 'window.log'
+            "2018-10-21T23:05:00Z upstream timed out`n2018-10-21T23:09:19Z recovered" | Set-Content -LiteralPath $log
+            $events = @(Import-TimelineEvent -LiteralPath $log -Pattern '^(?<time>\S+) (?<message>.*)$' -Since '2018-10-22T00:00Z' -WarningVariable warned -WarningAction SilentlyContinue)
+            $events | Should -HaveCount 0
+            $warned[0].Message | Should -Match 'none of its 2 events falls at or after -Since 2018-10-22 00:00 \(UTC\)'
+            $warned[0].Message | Should -Not -Match 'matched -Pattern'
         }
     }
 

@@ -55,6 +55,7 @@ namespace Postmortems.Gathering
                 if ((options.Since is DateTime since && e.UtcTime < since) || (options.Until is DateTime until && e.UtcTime > until))
                 {
                     report.Skipped++;
+                    report.OutsideWindow++;
                     continue;
                 }
                 if (e.UtcTime > newest) newest = e.UtcTime;

@@ -75,6 +75,9 @@ namespace Postmortems.Gathering
         /// <summary>Records that gave no event and no error: lines that did not match -Pattern, Slack joins, messages without -Reaction, events outside -Since/-Until.</summary>
         public long Skipped { get; internal set; }
 
+        /// <summary>Of the skipped, events outside -Since/-Until.</summary>
+        public long OutsideWindow { get; internal set; }
+
         /// <summary>Records that could not be read (each is an error).</summary>
         public long Failed { get; internal set; }
 

@@ -68,13 +68,16 @@ namespace Postmortems.Gathering
                 return;
             }
             if (report.Kept > 0 || report.Read == 0 || report.Failed == report.Read) return;
-            if (report.Format == TimelineFormat.Text)
+            if (report.OutsideWindow > 0)
+            {
+                var window = options.Since is DateTime since && options.Until is DateTime until ? $"between -Since {Shown(since)} and -Until {Shown(until)}"
+                    : options.Since is DateTime from ? $"at or after -Since {Shown(from)}" : $"at or before -Until {Shown(options.Until!.Value)}";
+                report.Warn($"{source}: {Records(report.Read)} read as {report.Format}, and none of its {report.OutsideWindow.ToString("N0", CultureInfo.InvariantCulture)} events falls {window} (UTC). "
+                    + "Check -Since and -Until, and -Date, -TimeZone or -UtcOffset if the source's times are local.");
+            }
+            else if (report.Format == TimelineFormat.Text)
             {
                 report.Warn($"{source}: none of its {report.Read.ToString("N0", CultureInfo.InvariantCulture)} lines matched -Pattern '{options.Pattern!.Text}', so no event was read. Check the pattern against a line of the log; for a line like '2026-11-20 14:02:11 ERROR connection refused', -Pattern '{LinePattern.Example}'.");
-            }
-            else if (options.Since is not null || options.Until is not null)
-            {
-                report.Warn($"{source}: {Records(report.Read)} read as {report.Format}, and no event falls between -Since and -Until.");
             }
             else
             {
@@ -82,6 +85,8 @@ namespace Postmortems.Gathering
                     (options.Format is null ? "Give -Format with the format it is." : "Check that -Format is the one it is, or leave it out to have the format detected."));
             }
         }
+
+        private static string Shown(DateTime utc) => utc.ToString(utc.Second == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
         private static string Records(long count) => count == 1 ? "1 record was" : count.ToString("N0", CultureInfo.InvariantCulture) + " records were";
 
@@ -153,6 +158,7 @@ namespace Postmortems.Gathering
                 if ((options.Since is DateTime since && e.UtcTime < since) || (options.Until is DateTime until && e.UtcTime > until))
                 {
                     report.Skipped++;
+                    report.OutsideWindow++;
                     continue;
                 }
                 if (milestone == Milestone.None || !(candidate || anyCandidate))

@@ -62,21 +62,27 @@ namespace Postmortems.Commands
         [ValidateNotNullOrEmpty]
         public string? Reaction { get; set; }
 
-        /// <summary>Keep events at or after this time (a time without an offset is UTC).</summary>
+        /// <summary>
+        /// Keep events at or after this time, read as the events' times are: a time without an offset is UTC, or local
+        /// time of -TimeZone or -UtcOffset; a time of day falls on -Date.
+        /// </summary>
         [Parameter]
-        public DateTime Since { get; set; }
+        [ValidateNotNull]
+        public object Since { get; set; } = null!;
 
-        /// <summary>Keep events at or before this time.</summary>
+        /// <summary>Keep events at or before this time, read as -Since is.</summary>
         [Parameter]
-        public DateTime Until { get; set; }
+        [ValidateNotNull]
+        public object Until { get; set; } = null!;
 
         /// <summary>Mark the earliest event kept with this milestone; None marks nothing. Alertmanager marks its first firing alert FirstSymptom unless told otherwise.</summary>
         [Parameter]
         public Milestone Milestone { get; set; }
 
-        /// <summary>The day that times of day alone in a source (14:02) fall on.</summary>
+        /// <summary>The day that times of day alone in a source (14:02) fall on: a [datetime], or a date as the time reader reads one (2026-11-20, 30.11.2026).</summary>
         [Parameter]
-        public DateTime Date { get; set; }
+        [ValidateNotNull]
+        public object Date { get; set; } = null!;
 
         /// <summary>.NET custom formats for times the reader does not know (dd.MM.yyyy HH:mm), tried in turn first.</summary>
         [Parameter]
@@ -117,6 +123,7 @@ namespace Postmortems.Commands
         protected override void BeginProcessing()
         {
             _reading = TimeReadingParameters.Build(this, TimeFormat, Culture, TimeZone, UtcOffset);
+            ReadFilterTimes();
             if (Pattern is not null)
             {
                 try
@@ -150,6 +157,50 @@ namespace Postmortems.Commands
             }
         }
 
+        private DateTime? _since, _until, _date;
+
+        // -Date, -Since and -Until through the one time reader, with the command's -TimeFormat, -Culture and zone: the
+        // filters read as the events they filter. A value that cannot be read stops the command before any file is read.
+        private void ReadFilterTimes()
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.ContainsKey(nameof(Date)))
+            {
+                var given = Date is PSObject wrapped ? wrapped.BaseObject : Date;
+                // A day is a day: a [datetime] keeps its calendar date, and a written date is read in no zone.
+                var dayReading = _reading is null ? null : new TimeReading { Formats = _reading.Formats, Culture = _reading.Culture };
+                if (given is DateTime day) _date = day.Date;
+                else if (given is DateTimeOffset dayOffset) _date = dayOffset.Date;
+                else if (TimelineTime.TryParse(given, null, dayReading, out var utc, out var problem, out bool ambiguous)) _date = utc.Date;
+                else ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Date: {problem}"), ambiguous ? ErrorIds.AmbiguousTimelineTime : ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, given));
+                if (!TimelineTime.InWindow(_date, out var outside))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Date: {outside}."), ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, given));
+                }
+            }
+            _since = FilterTime(nameof(Since), Since);
+            _until = FilterTime(nameof(Until), Until);
+            if (_since > _until)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-Since {_since:yyyy-MM-dd HH:mm:ss}Z is after -Until {_until:yyyy-MM-dd HH:mm:ss}Z, so no event could be kept. Swap them."),
+                    ErrorIds.InvalidTimelineOption, ErrorCategory.InvalidArgument, Since));
+            }
+        }
+
+        private DateTime? FilterTime(string name, object value)
+        {
+            if (!MyInvocation.BoundParameters.ContainsKey(name)) return null;
+            var given = value is PSObject wrapped ? wrapped.BaseObject : value;
+            if (TimelineTime.TryParse(given, _date, _reading, out var utc, out var problem, out bool ambiguous)) return utc;
+            if (_date is null && given is string text && TimelineTime.TryParse(text, new DateTime(2000, 1, 1), _reading, out _, out _))
+            {
+                problem = $"'{text}' is a time of day, and there is no day for it to fall on. Give -Date (the day of the times in the source) or a full date and time, such as 2026-11-20T13:50Z";
+            }
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{name}: {problem}"), ambiguous ? ErrorIds.AmbiguousTimelineTime : ErrorIds.InvalidTimelineTime, ErrorCategory.InvalidArgument, given));
+            return null;
+        }
+
         private GatherOptions Options(string? file = null)
         {
             var bound = MyInvocation.BoundParameters;
@@ -159,10 +210,10 @@ namespace Postmortems.Commands
                 TimeProperty = TimeProperty,
                 MessageProperty = MessageProperty,
                 Reaction = Reaction,
-                Since = bound.ContainsKey(nameof(Since)) ? TimelineTime.ToUtc(Since) : (DateTime?)null,
-                Until = bound.ContainsKey(nameof(Until)) ? TimelineTime.ToUtc(Until) : (DateTime?)null,
+                Since = _since,
+                Until = _until,
                 Milestone = bound.ContainsKey(nameof(Milestone)) ? Milestone : (Milestone?)null,
-                Date = bound.ContainsKey(nameof(Date)) ? Date.Date : (DateTime?)null,
+                Date = _date,
                 Pattern = _pattern,
                 Collapse = bound.ContainsKey(nameof(Collapse)) ? Collapse : (TimeSpan?)null,
                 Users = _users,
