@@ -56,6 +56,14 @@ namespace Postmortems.Gathering
 
         /// <summary>For Slack: the names of the export's users.json, loaded when a Slack source asks for them.</summary>
         public Func<IReadOnlyDictionary<string, string>?>? ExportUsers { get; set; }
+
+        /// <summary>The same options for one source, whose time reading learns that source's date order.</summary>
+        internal GatherOptions ForSource()
+        {
+            var copy = (GatherOptions)MemberwiseClone();
+            copy.Time = (Time ?? new TimeReading()).ForSource();
+            return copy;
+        }
     }
 
     /// <summary>What an import read: its format and its counts, and the warnings for a source that gave nothing. Filled as the items are read.</summary>
@@ -80,6 +88,29 @@ namespace Postmortems.Gathering
 
         /// <summary>Records that could not be read (each is an error).</summary>
         public long Failed { get; internal set; }
+
+        /// <summary>Records after the first whose dates read two ways: counted with the failed, reported in one warning.</summary>
+        public long AmbiguousAfterFirst { get; internal set; }
+
+        internal long FirstAmbiguousLine, LastAmbiguousLine;
+
+        /// <summary>
+        /// Whether a record whose date reads two ways is the source's first such: that one is reported as its error; the
+        /// rest are counted (as failed) and reported together, not one error a line.
+        /// </summary>
+        internal bool IsFirstAmbiguous(long line, long record)
+        {
+            var at = line > 0 ? line : record;
+            if (FirstAmbiguousLine == 0)
+            {
+                FirstAmbiguousLine = LastAmbiguousLine = at;
+                return true;
+            }
+            LastAmbiguousLine = at;
+            AmbiguousAfterFirst++;
+            Failed++;
+            return false;
+        }
 
         /// <summary>Events folded into another by -Collapse.</summary>
         public long Collapsed { get; internal set; }

@@ -134,16 +134,21 @@ namespace Postmortems.Gathering
     {
         public static bool TryParse(string? text, DateTime? date, out DateTime utc, out string? problem) => TryParse(text, date, null, out utc, out problem);
 
-        public static bool TryParse(string? text, DateTime? date, TimeReading? reading, out DateTime utc, out string? problem)
+        public static bool TryParse(string? text, DateTime? date, TimeReading? reading, out DateTime utc, out string? problem) =>
+            TryParse(text, date, reading, out utc, out problem, out _);
+
+        /// <summary>As TryParse; ambiguous is true when the time was refused because its day and month could be swapped.</summary>
+        public static bool TryParse(string? text, DateTime? date, TimeReading? reading, out DateTime utc, out string? problem, out bool ambiguous)
         {
             utc = default;
             problem = null;
+            ambiguous = false;
             if (text is null || text.Trim().Length == 0)
             {
                 problem = "it has no time";
                 return false;
             }
-            if (TimelineTime.TryParse(text, date, reading, out utc, out var why)) return true;
+            if (TimelineTime.TryParse(text, date, reading, out utc, out var why, out ambiguous)) return true;
             // A time of day with no day to put it on: the day comes from the reader here, not from a postmortem.
             problem = date is null && TimelineTime.TryParse(text, new DateTime(2000, 1, 1), reading, out _, out _)
                 ? $"'{text.Trim()}' is a time of day, and no day was given to put it on. Give Import-TimelineEvent -Date 2026-11-20, say"

@@ -99,8 +99,9 @@ namespace Postmortems.Gathering
                 }
                 var time = match.Groups["time"];
                 var message = match.Groups["message"];
-                if (!SourceTime.TryParse(time.Success ? time.Value : null, options.Date, options.Time, out var utc, out var problem))
+                if (!SourceTime.TryParse(time.Success ? time.Value : null, options.Date, options.Time, out var utc, out var problem, out bool ambiguous))
                 {
+                    if (ambiguous && !report.IsFirstAmbiguous(line, number)) continue;
                     yield return (GatheredItem.Failed($"{TimelineGatherer.Where(source, line, number)}: {problem!.TrimEnd('.')}; the line was skipped.", line, number), false);
                     continue;
                 }

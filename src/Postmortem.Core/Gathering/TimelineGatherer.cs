@@ -50,6 +50,8 @@ namespace Postmortems.Gathering
         {
             if (stream is null) throw new ArgumentNullException(nameof(stream));
             if (report is null) throw new ArgumentNullException(nameof(report));
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            options = options.ForSource();
             foreach (var item in ReadNow(stream, source, options, report))
             {
                 if (item.Event is null) report.Failed++;
@@ -61,6 +63,18 @@ namespace Postmortems.Gathering
 
         private static void Warn(string source, GatherOptions options, GatherReport report)
         {
+            var c = CultureInfo.InvariantCulture;
+            if (report.AmbiguousAfterFirst > 0)
+            {
+                report.Warn($"{source}: {report.AmbiguousAfterFirst.ToString("N0", c)} more record{(report.AmbiguousAfterFirst == 1 ? "" : "s")} (up to line {report.LastAmbiguousLine.ToString("N0", c)}) had dates that read two ways, as the one reported, and were skipped too. "
+                    + "Give -Culture (de-DE reads day first, en-US month first) or -TimeFormat, and import again.");
+            }
+            if (options.Time is TimeReading reading && reading.ReadByLearnedOrder > 0)
+            {
+                var order = reading.LearnedDayFirst == true ? "day first" : "month first";
+                report.Warn($"{source}: {reading.ReadByLearnedOrder.ToString("N0", c)} date{(reading.ReadByLearnedOrder == 1 ? "" : "s")} that could read two ways {(reading.ReadByLearnedOrder == 1 ? "was" : "were")} read {order}, as '{reading.LearnedFrom}' in the same source shows. "
+                    + "If that is wrong, give -Culture or -TimeFormat.");
+            }
             if (report.Format == TimelineFormat.Slack && options.Reaction is string reaction && report.ReactionMatches == 0)
             {
                 var found = report.Reactions.Count == 0 ? "no message there has a reaction" : "the reactions there are: " + string.Join(", ", report.Reactions.Keys);
@@ -404,8 +418,9 @@ namespace Postmortems.Gathering
                 foreach (var (time, text, candidate, eventSource, milestone) in events)
                 {
                     any = true;
-                    if (!SourceTime.TryParse(time, options.Date, options.Time, out var utc, out var problem))
+                    if (!SourceTime.TryParse(time, options.Date, options.Time, out var utc, out var problem, out bool ambiguous))
                     {
+                        if (ambiguous && !report.IsFirstAmbiguous(line, number)) continue;
                         yield return (GatheredItem.Failed($"{Where(source, line, number)}: {problem!.TrimEnd('.')}; the record was skipped.", line, number), false);
                         continue;
                     }

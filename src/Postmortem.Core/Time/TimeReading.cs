@@ -24,6 +24,25 @@ namespace Postmortems
         /// <summary>The fixed offset of times without one; used when TimeZone is null.</summary>
         public TimeSpan? UtcOffset { get; set; }
 
+        /// <summary>
+        /// Whether this reading learns, from a date only one order can read (30/11/2026, 11/30/2026), the order of the
+        /// source's other dates: a source writes its dates one way. Set on a copy made for one source; the reading the
+        /// user gave stays as it was.
+        /// </summary>
+        internal bool LearnsDateOrder { get; private set; }
+
+        /// <summary>The order learned, and the date it was learned from.</summary>
+        internal bool? LearnedDayFirst { get; set; }
+
+        internal string? LearnedFrom { get; set; }
+
+        /// <summary>How many dates that read two ways were read in the learned order.</summary>
+        internal long ReadByLearnedOrder { get; set; }
+
+        /// <summary>A copy for one source, which learns that source's date order.</summary>
+        internal TimeReading ForSource() =>
+            new TimeReading { Formats = Formats, Culture = Culture, TimeZone = TimeZone, UtcOffset = UtcOffset, LearnsDateOrder = true };
+
         /// <summary>Whether times without an offset are read as anything but UTC.</summary>
         internal bool HasZone => TimeZone is not null || (UtcOffset is TimeSpan o && o != TimeSpan.Zero);
 

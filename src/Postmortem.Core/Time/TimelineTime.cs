@@ -568,8 +568,19 @@ namespace Postmortems
             {
                 if (sep == '.' || a > 12) dayFirst = true;
                 else if (b > 12 || a == b) dayFirst = false;
+                // A date only one order reads teaches a source's reading the order of its other dates.
+                if (reading is not null && reading.LearnsDateOrder && reading.LearnedDayFirst is null && sep != '.' && a != b && dayFirst is bool taught)
+                {
+                    reading.LearnedDayFirst = taught;
+                    reading.LearnedFrom = text;
+                }
             }
             bool Valid(int day, int month) => month >= 1 && month <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+            if (dayFirst is null && reading?.LearnedDayFirst is bool learned && Valid(a, b) && Valid(b, a))
+            {
+                dayFirst = learned;
+                reading.ReadByLearnedOrder++;
+            }
             if (dayFirst is null)
             {
                 if (Valid(a, b) && Valid(b, a))
