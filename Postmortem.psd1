@@ -35,6 +35,7 @@
         'Import-Postmortem'
         'Import-TimelineEvent'
         'Publish-Postmortem'
+        'Publish-ActionItemReport'
         'Merge-Postmortem'
         'Connect-BookStack'
         'Disconnect-BookStack'

@@ -128,6 +128,28 @@ namespace Postmortems.BookStack
                 .ToList();
         }
 
+        /// <summary>
+        /// Every published (not draft) page of a book, in id order, page by page of the listing (500 at a time, as long as
+        /// the listing's total says there are more).
+        /// </summary>
+        public IEnumerable<BookStackPage> ListPagesInBook(int bookId)
+        {
+            const int count = 500;
+            var book = Filter("book_id", bookId.ToString(CultureInfo.InvariantCulture));
+            for (int offset = 0; ; offset += count)
+            {
+                var document = Send(HttpMethod.Get, $"api/pages?{book}&{Filter("draft", "0")}&sort=id&count={count}&offset={offset}", null, "the pages of book " + bookId);
+                var rows = Data(document).ToList();
+                foreach (var row in rows)
+                {
+                    var page = BookStackPage.From(row);
+                    if (page.BookId == bookId && !page.Draft) yield return page;
+                }
+                long total = document.RootElement.TryGetProperty("total", out var t) && t.TryGetInt64(out var n) ? n : 0;
+                if (rows.Count < count || offset + count >= total) yield break;
+            }
+        }
+
         /// <summary>The whole page: content, tags, and who changed it last and when.</summary>
         public BookStackPage GetPage(int id) => BookStackPage.From(Send(HttpMethod.Get, $"api/pages/{id}", null, "page " + id).RootElement);
 

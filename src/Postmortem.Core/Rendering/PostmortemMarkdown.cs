@@ -325,7 +325,7 @@ namespace Postmortems.Rendering
         /// tracking URL pattern if it has one. Anything else is text; no tracking, an empty cell. The reader takes the
         /// link's address, so the whole address comes back.
         /// </summary>
-        private static string TrackingCell(string? tracking, string? trackingUrl)
+        internal static string TrackingCell(string? tracking, string? trackingUrl)
         {
             if (tracking is null) return string.Empty;
             if (TrackingLinks.IsLinkable(tracking)) return Link(TrackingLinks.ShortText(tracking), tracking);
@@ -333,6 +333,6 @@ namespace Postmortems.Rendering
             return MarkdownText.Cell(tracking);
         }
 
-        private static string Link(string text, string url) => "[" + MarkdownText.Cell(text) + "](" + MarkdownText.LinkDestination(url) + ")";
+        internal static string Link(string text, string url) => "[" + MarkdownText.Cell(text) + "](" + MarkdownText.LinkDestination(url) + ")";
     }
 }
