@@ -448,6 +448,7 @@ namespace Postmortems.Tests
             var published = Published();
             published.Timeline.Add(new TimelineEvent(Day.AddHours(18).AddMinutes(30), "Incident closed by the on-call", Milestone.Resolved));
             Item(published, QueueAlert).Status = ActionItemStatus.Done;
+            Item(published, QueueAlert).DoneDate = new DateTime(2026, 11, 25);
             return (published, Copy(published));
         }
 
@@ -480,23 +481,23 @@ namespace Postmortems.Tests
         public void A_reviewer_setting_an_item_back_to_Open_in_the_Status_column_is_taken()
         {
             var (b, local) = WithManualMilestoneAndDoneItem();
-            var read = ReadEditedPage(b, page => page.Replace("| P1 | Done |", "| P1 | Open |"));
+            var read = ReadEditedPage(b, page => page.Replace("| P1 | Done (2026-11-25) |", "| P1 | Open |"));
             Assert.Contains(PageColumns.ActionItemStatus, read.Columns);
 
             var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
 
             Assert.False(result.HasConflicts);
             Assert.Equal(ActionItemStatus.Open, Item(result.Merged, QueueAlert).Status);
-            Assert.Equal("Status Done -> Open (from the wiki)", Assert.Single(result.TakenFromWiki).Description);
+            Assert.Equal("Status Done (2026-11-25) -> Open (from the wiki)", Assert.Single(result.TakenFromWiki).Description);
         }
 
         [Fact]
         public void A_reviewer_clearing_a_tracking_cell_of_a_done_item_is_taken_with_its_status()
         {
             var (b, local) = WithManualMilestoneAndDoneItem();
-            Item(b, "Set broker retention to 3 days").Status = ActionItemStatus.Done;
-            Item(local, "Set broker retention to 3 days").Status = ActionItemStatus.Done;
-            var read = ReadEditedPage(b, page => page.Replace("| P2 | Done | OPS-77 |", "| P2 | Open | |"));
+            Item(b, "Set broker retention to 3 days").SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 11, 26));
+            Item(local, "Set broker retention to 3 days").SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 11, 26));
+            var read = ReadEditedPage(b, page => page.Replace("| P2 | Done (2026-11-26) | OPS-77 |", "| P2 | Open | |"));
 
             var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
 
