@@ -26,7 +26,9 @@ namespace Postmortems.Commands
         /// <summary>Open (the default), InProgress, Done (with today's date unless -DoneDate), or WontDo (with -Reason).</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ActionItemStatusCompleter))]
-        public ActionItemStatus Status { get; set; }
+        [ValidateNotNullOrEmpty]
+        [ValidateEnumName(typeof(ActionItemStatus), "status")]
+        public object? Status { get; set; }
 
         /// <summary>Why the item won't be done: required with -Status WontDo, and only with it.</summary>
         [Parameter]
@@ -51,14 +53,16 @@ namespace Postmortems.Commands
                 WriteObject(Postmortem);
                 return;
             }
-            if (!Postmortem.IsLocked && new ActionItem(Action).StatusChangeProblem(Status, Reason, GivenDoneDate) is string problem)
+            if (!Postmortem.IsLocked && new ActionItem(Action).StatusChangeProblem(GivenStatus, Reason, GivenDoneDate) is string problem)
             {
-                WriteError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.InvalidActionItemStatus, ErrorCategory.InvalidArgument, Status));
+                WriteError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.InvalidActionItemStatus, ErrorCategory.InvalidArgument, GivenStatus));
                 WriteObject(Postmortem);
                 return;
             }
             base.ProcessRecord();
         }
+
+        private ActionItemStatus GivenStatus => EnumName.Parse<ActionItemStatus>(Status);
 
         private DateTime? GivenDoneDate => MyInvocation.BoundParameters.ContainsKey(nameof(DoneDate)) ? DoneDate : (DateTime?)null;
 
@@ -69,7 +73,7 @@ namespace Postmortems.Commands
                 Owner = Owner,
                 Tracking = Tracking,
             };
-            item.SetStatus(Status, Reason, GivenDoneDate);
+            item.SetStatus(GivenStatus, Reason, GivenDoneDate);
             var bound = MyInvocation.BoundParameters;
             if (bound.ContainsKey(nameof(DueDate))) item.DueDate = DueDate;
             if (bound.ContainsKey(nameof(Priority))) item.Priority = Priority;

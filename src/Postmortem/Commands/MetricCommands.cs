@@ -141,7 +141,9 @@ namespace Postmortems.Commands
         /// <summary>Only items with one of these statuses.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ActionItemStatusCompleter))]
-        public ActionItemStatus[]? Status { get; set; }
+        [ValidateNotNullOrEmpty]
+        [ValidateEnumNames(typeof(ActionItemStatus), "status")]
+        public object[]? Status { get; set; }
 
         [Parameter]
         public ActionPriority Priority { get; set; }
@@ -163,10 +165,12 @@ namespace Postmortems.Commands
         public string? Settings { get; set; }
 
         private ActionItemDuePolicy _policy = ActionItemDuePolicy.Default;
+        private ActionItemStatus[]? _statuses;
 
         protected override void BeginProcessing()
         {
             _owners = Owner?.Select(o => new WildcardPattern(o, WildcardOptions.IgnoreCase)).ToArray();
+            _statuses = Status?.Select(EnumName.Parse<ActionItemStatus>).ToArray();
             _policy = RuleSelection.LoadSettings(this, Settings).DuePolicy;
         }
 
@@ -183,7 +187,7 @@ namespace Postmortems.Commands
                 foreach (var item in PostmortemMeasurer.ActionItems(postmortem, asOf, _policy))
                 {
                     if (_owners is not null && !_owners.Any(o => o.IsMatch(item.Owner ?? string.Empty))) continue;
-                    if (Status is not null && !Status.Contains(item.Status)) continue;
+                    if (_statuses is not null && !_statuses.Contains(item.Status)) continue;
                     if (bound.ContainsKey(nameof(Priority)) && item.Priority != Priority) continue;
                     if (Overdue && !item.Overdue) continue;
                     WriteObject(item);

@@ -243,7 +243,9 @@ namespace Postmortems.Commands
         /// </summary>
         [Parameter]
         [ArgumentCompleter(typeof(ActionItemStatusCompleter))]
-        public ActionItemStatus Status { get; set; }
+        [ValidateNotNullOrEmpty]
+        [ValidateEnumName(typeof(ActionItemStatus), "status")]
+        public object? Status { get; set; }
 
         /// <summary>Why the item won't be done: with -Status WontDo, or alone to reword it. Allowed on a final postmortem.</summary>
         [Parameter]
@@ -291,7 +293,7 @@ namespace Postmortems.Commands
             return true;
         }
 
-        private ActionItemStatus? GivenStatus => IsBound(nameof(Status)) ? Status : (ActionItemStatus?)null;
+        private ActionItemStatus? GivenStatus => IsBound(nameof(Status)) ? EnumName.Parse<ActionItemStatus>(Status) : (ActionItemStatus?)null;
 
         private string? GivenReason => IsBound(nameof(Reason)) ? Reason : null;
 
@@ -318,7 +320,7 @@ namespace Postmortems.Commands
                 if (IsBound(nameof(Owner))) parts.Add(Text.SingleLine(Owner) is { } owner ? $"owner '{owner}'" : "no owner");
                 if (IsBound(nameof(DueDate))) parts.Add(DueDate.HasValue ? $"due {DueDate.Value:yyyy-MM-dd}" : "no due date");
                 if (IsBound(nameof(Priority))) parts.Add(Priority.HasValue ? $"priority {Priority}" : "no priority");
-                if (IsBound(nameof(Status))) parts.Add($"status {Status}");
+                if (GivenStatus is ActionItemStatus status) parts.Add($"status {status}");
                 if (IsBound(nameof(Reason))) parts.Add($"reason '{Text.SingleLine(Reason)}'");
                 if (IsBound(nameof(DoneDate))) parts.Add($"done {DoneDate:yyyy-MM-dd}");
                 if (IsBound(nameof(Tracking))) parts.Add(Text.SingleLine(Tracking) is { } tracking ? $"tracking '{tracking}'" : "no tracking");
