@@ -8,11 +8,17 @@
             Rules        = @{ VagueQuantity = @{ Severity = 'Error' } }    # change a rule's severity
             AddWords     = @{ BlamePhrases = @('fat-fingered') }           # add entries to a list
             RemoveWords  = @{ ImperativeVerbs = @('review') }              # remove entries from a list
+            ActionItemDueDays = @{ P1 = 14 }                               # change a priority's due time
         }
 
     Phrases match whole words, ignoring case, punctuation and line breaks.
 #>
 @{
+    # ActionItemDueByPriority and Get-ActionItem: the days an action item of each priority may take, counted from the
+    # incident's date. An item without a due date of its own is due on the incident's date plus these days. The guide
+    # sets no time; P1 and P2 are the 4 and 8 weeks Atlassian's incident handbook gives its priority actions.
+    ActionItemDueDays = @{ P1 = 28; P2 = 56; P3 = 84 }
+
     WordLists = @{
         # BlamelessLanguage, BlamelessTimeline, FiveWhysEndsInSystem. The guide: "'Engineer ran the wrong command'
         # is not a root cause." Words that judge a person or name a person's error, found anywhere.

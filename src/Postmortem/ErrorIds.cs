@@ -9,6 +9,7 @@ namespace Postmortems.Commands
         public const string InvalidTimelineEvent = "InvalidTimelineEvent";
         public const string TimelineEventNotFound = "TimelineEventNotFound";
         public const string ActionItemNotFound = "ActionItemNotFound";
+        public const string InvalidActionItemStatus = "InvalidActionItemStatus";
         public const string EntryNotFound = "EntryNotFound";
         public const string ExportFileExists = "ExportFileExists";
         public const string ExportFormatNotSupported = "ExportFormatNotSupported";

@@ -41,8 +41,14 @@ Describe 'Tab completion' {
             @((Get-Completion 'Add-ActionItem -Action x -Priority ').CompletionText) | Should -Be @('P1', 'P2', 'P3')
         }
 
-        It 'completes Add-ActionItem -Status with Done and Open' {
-            @((Get-Completion 'Add-ActionItem -Action x -Status ').CompletionText) | Should -Be @('Done', 'Open')
+        It 'completes -Status of <_> with the four statuses in the order an item passes them' -ForEach @('Add-ActionItem -Action x -Status ', 'Set-ActionItem 0 -Status ', 'Get-ActionItem -Status ') {
+            @((Get-Completion $_).CompletionText) | Should -Be @('Open', 'InProgress', 'Done', 'WontDo')
+        }
+
+        It 'says in the tooltip that WontDo needs a reason and Done records the day' {
+            $results = Get-Completion 'Set-ActionItem 0 -Status '
+            ($results | Where-Object CompletionText -EQ 'WontDo').ToolTip | Should -BeLike '*-Reason*'
+            ($results | Where-Object CompletionText -EQ 'Done').ToolTip | Should -BeLike '*today (UTC) unless -DoneDate*'
         }
 
         It 'completes Add-TimelineEvent -Milestone with every milestone in the order an incident passes them' {

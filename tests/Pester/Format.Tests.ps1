@@ -44,7 +44,7 @@ BeforeAll {
         Add-TimelineEvent 14:30 'Checked the logs' |
         Add-TimelineEvent 15:47 'Unsealed' -Milestone Resolved |
         Add-ActionItem 'Add seal alert' -Owner platform -DueDate 2026-12-15 -Priority P2 |
-        Add-ActionItem 'Document recovery keys' -Owner sre -Status Done
+        Add-ActionItem 'Document recovery keys' -Owner sre -Status Done -DoneDate 2026-12-01
 }
 
 Describe 'Format views' {
@@ -156,7 +156,7 @@ Describe 'Format views' {
             $rows[1]['Owner'] | Should -BeExactly 'sre'
             $rows[1]['Due Date'] | Should -BeExactly ''
             $rows[1]['Priority'] | Should -BeExactly ''
-            $rows[1]['Status'] | Should -BeExactly 'Done'
+            $rows[1]['Status'] | Should -BeExactly 'Done (2026-12-01)'
         }
     }
 }

@@ -19,7 +19,7 @@ BeforeAll {
             Add-Why "why1 | a`nwhy line 2" | Add-Why '# why2' |
             Add-ContributingFactor '- cf', "cf2`nmore" |
             Add-Observation -WentWell 'ww 🔥' -WentPoorly "wp <b>`nx" |
-            Add-ActionItem "Add alert | now`nline2" -Owner 'platform | team' -DueDate 2026-12-01 -Priority P1 -Status Done -Tracking 'https://x/PAY-1?a=1|2' |
+            Add-ActionItem "Add alert | now`nline2" -Owner 'platform | team' -DueDate 2026-12-01 -Priority P1 -Status Done -DoneDate 2026-12-02 -Tracking 'https://x/PAY-1?a=1|2' |
             Add-ActionItem '# Add runbook' -Owner 'שלום' -Tracking 'PAY-2'
     }
 
@@ -303,6 +303,7 @@ Describe 'Round trip through Export-Postmortem and Import-Postmortem' {
         @($back.Timeline.Milestone) | Should -Be @('FirstSymptom', 'Detected', 'None', 'Resolved')
         @($back.Timeline.Source) | Should -Be @('alertmanager', 'slack #inc', 'kubectl', 'manual')
         @($back.ActionItems.Status) | Should -Be @('Done', 'Open')
+        $back.ActionItems[0].DoneDate | Should -Be ([datetime]'2026-12-02')
         @($back.ActionItems.Tracking) | Should -Be @('https://x/PAY-1?a=1|2', 'PAY-2')
         $back.ExplicitDuration | Should -Be ([timespan]'01:47:00')
         $back.Context | Should -Be 'Work'
@@ -357,7 +358,7 @@ Describe 'Markdown front matter' {
     }
 
     It 'holds each action item''s status and tracking' {
-        $script:front | Should -Match ([regex]::Escape('{status: Done, digest: ') + '[0-9a-f]{8}' + [regex]::Escape(', tracking: "https://x/PAY-1?a=1|2"}'))
+        $script:front | Should -Match ([regex]::Escape('{status: Done, doneDate: 2026-12-02, digest: ') + '[0-9a-f]{8}' + [regex]::Escape(', tracking: "https://x/PAY-1?a=1|2"}'))
         $script:front | Should -Match ([regex]::Escape('{status: Open, digest: ') + '[0-9a-f]{8}' + [regex]::Escape(', tracking: "PAY-2"}'))
     }
 

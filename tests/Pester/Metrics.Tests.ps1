@@ -878,7 +878,8 @@ Describe 'Get-ActionItem' {
             $late['Postmortem'] | Should -Be 'Checkout outage'
             $notLate = $rows | Where-Object { $_['Action'] -eq 'Remove the single auth database' }
             $notLate['Late (d)'] | Should -Be ''
-            ($rows | Where-Object { $_['Action'] -eq 'Reconcile config with Git' })['Due Date'] | Should -Be ''
+            # No due date of its own: a P3 item of an incident on 2026-11-10 is due 84 days later by the shipped policy.
+            ($rows | Where-Object { $_['Action'] -eq 'Reconcile config with Git' })['Due Date'] | Should -Be '2027-02-02 (policy)'
         }
     }
 
@@ -911,5 +912,80 @@ Describe 'Get-ActionItem' {
             $rows[0].DaysOverdue | Should -Be '11'
             ([datetime]$rows[0].DueDate).ToString('yyyy-MM-dd') | Should -Be '2026-11-20'
         }
+    }
+}
+
+Describe 'Get-ActionItem and Measure-Postmortem with the due-date policy' {
+    BeforeAll {
+        # An incident on 2026-11-20: by the shipped policy a P1 item is due 2026-12-18, a P2 2027-01-15, a P3 2027-02-12.
+        $script:pm = New-Postmortem 'Vault sealed after node reboot' -Date 2026-11-20 |
+            Add-ActionItem 'Add seal alert' -Owner platform -Priority P1 |
+            Add-ActionItem 'Add unseal runbook' -Owner platform -Priority P2 |
+            Add-ActionItem 'Rotate recovery keys' -Owner security -Priority P3 -DueDate 2026-12-10 |
+            Add-ActionItem 'Split the unseal keys' -Owner security -Priority P1 -Status InProgress |
+            Add-ActionItem 'Move the keys to a hardware module' -Owner security -Priority P1 -Status WontDo -Reason 'No budget' |
+            Add-ActionItem 'Add a reboot checklist' -Owner platform -Priority P1 -Status Done -DoneDate 2026-12-20 |
+            Add-ActionItem 'Write down who holds the keys'
+        $script:team = Join-Path $TestDrive 'team.psd1'
+        Set-Content -LiteralPath $script:team -Value "@{`n    ActionItemDueDays = @{ P2 = 21 }`n}"
+    }
+
+    It 'lists with -Overdue -AsOf the items still to do past the policy''s day, saying the policy gave it' {
+        $late = @($script:pm | Get-ActionItem -Overdue -AsOf 2026-12-20)
+        @($late.Action) | Should -Be @('Add seal alert', 'Rotate recovery keys', 'Split the unseal keys')
+        $seal = $late[0]
+        $seal.DueDate | Should -Be ([datetime]'2026-12-18')
+        "$($seal.DueDateFrom)" | Should -Be 'Policy'
+        $seal.DaysOverdue | Should -Be 2
+        $seal.Item.DueDate | Should -BeNullOrEmpty
+        "$($late[1].DueDateFrom)" | Should -Be 'Item'
+        $late[1].DaysOverdue | Should -Be 10
+    }
+
+    It 'never lists a done or won''t-do item as overdue, nor one with no due date and no priority' {
+        $all = @($script:pm | Get-ActionItem -AsOf 2027-06-01)
+        @($all | Where-Object Overdue | ForEach-Object Action) | Should -Not -Contain 'Move the keys to a hardware module'
+        @($all | Where-Object Overdue | ForEach-Object Action) | Should -Not -Contain 'Add a reboot checklist'
+        $unknown = $all | Where-Object Action -EQ 'Write down who holds the keys'
+        $unknown.DueDate | Should -BeNullOrEmpty
+        $unknown.DueDateFrom | Should -BeNullOrEmpty
+        $unknown.Overdue | Should -BeFalse
+    }
+
+    It 'uses the team''s ActionItemDueDays from -Settings, the shipped days for the priorities it leaves out' {
+        $late = @($script:pm | Get-ActionItem -Overdue -AsOf 2026-12-20 -Settings $script:team)
+        @($late.Action) | Should -Be @('Add seal alert', 'Add unseal runbook', 'Rotate recovery keys', 'Split the unseal keys')
+        ($late | Where-Object Action -EQ 'Add unseal runbook').DueDate | Should -Be ([datetime]'2026-12-11')
+    }
+
+    It 'shows the policy''s due date as such in the table, and each status in words' {
+        $table = ConvertFrom-FormattedTable ($script:pm | Get-ActionItem -AsOf 2026-12-20 | Format-Table | Out-String -Width 200) 'Due Date', 'Pri', 'Status', 'Late (d)', 'Owner', 'Action', 'Postmortem'
+        $seal = $table | Where-Object { $_['Action'] -eq 'Add seal alert' }
+        $seal['Due Date'] | Should -BeExactly '2026-12-18 (policy)'
+        $seal['Late (d)'] | Should -BeExactly '2'
+        ($table | Where-Object { $_['Action'] -eq 'Rotate recovery keys' })['Due Date'] | Should -BeExactly '2026-12-10'
+        ($table | Where-Object { $_['Action'] -eq 'Split the unseal keys' })['Status'] | Should -BeExactly 'In progress'
+        ($table | Where-Object { $_['Action'] -eq 'Move the keys to a hardware module' })['Status'] | Should -BeExactly "Won't do: No budget"
+        ($table | Where-Object { $_['Action'] -eq 'Add a reboot checklist' })['Status'] | Should -BeExactly 'Done (2026-12-20)'
+    }
+
+    It 'filters by several statuses' {
+        @($script:pm | Get-ActionItem -Status InProgress, WontDo | ForEach-Object Action) | Should -Be @('Split the unseal keys', 'Move the keys to a hardware module')
+    }
+
+    It 'counts in Measure-Postmortem the open, in progress, done, won''t do and overdue items by the policy' {
+        $p1 = (Measure-Postmortem -Postmortem $script:pm -AsOf 2026-12-20).ActionItems | Where-Object Priority -EQ 'P1'
+        "$($p1.Total) $($p1.Open) $($p1.InProgress) $($p1.Done) $($p1.WontDo) $($p1.Overdue)" | Should -Be '4 2 1 1 1 2'
+        $p2 = (Measure-Postmortem -Postmortem $script:pm -AsOf 2026-12-20 -Settings $script:team).ActionItems | Where-Object Priority -EQ 'P2'
+        $p2.Overdue | Should -Be 1
+    }
+
+    It 'stops with SettingsNotFound for a missing settings file, and InvalidSettings naming the line for a bad one' {
+        { $script:pm | Get-ActionItem -Settings (Join-Path $TestDrive 'nope.psd1') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SettingsNotFound,Postmortems.Commands.GetActionItemCommand'
+        $bad = Join-Path $TestDrive 'bad.psd1'
+        Set-Content -LiteralPath $bad -Value "@{`n    ActionItemDueDays = @{ P4 = 10 }`n}"
+        $err = { $script:pm | Get-ActionItem -Settings $bad -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSettings,Postmortems.Commands.GetActionItemCommand' -PassThru
+        $err.Exception.Message | Should -BeLike 'bad.psd1, line 2: ActionItemDueDays.P4 is not a priority*'
     }
 }

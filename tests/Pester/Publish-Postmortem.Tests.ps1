@@ -265,7 +265,7 @@ Describe 'Publish-Postmortem' {
             $stored.markdown | Should -BeLike '**Date:** 2026-11-20*'
             $stored.markdown | Should -Match ('(?s)## Timeline\n\n\| Time \(UTC\) [^\n]*\n(\|[^\n]*\n)+\n' +
                 [regex]::Escape('<!-- Timeline chart, drawn from the table above by Publish-Postmortem: edits to it are replaced on the next publish -->') +
-                '\n<style>[^\n]*\{white-space:nowrap\}</style>\n<div class="pm-chart"><svg xmlns="http://www\.w3\.org/2000/svg"[^\n]*</svg></div>\n' +
+                '\n<style>[^\n]*\{white-space:nowrap\}[^\n]*\{word-break:normal;overflow-wrap:break-word\}</style>\n<div class="pm-chart"><svg xmlns="http://www\.w3\.org/2000/svg"[^\n]*</svg></div>\n' +
                 [regex]::Escape('<!-- End of timeline chart -->') + '\n\n## Impact\n')
             $stored.markdown | Should -Match 'Vault seal alert fired for openbao-0'
             $stored.html | Should -Match '<svg'
@@ -280,7 +280,7 @@ Describe 'Publish-Postmortem' {
             $stored.markdown | Should -Not -Match '<svg'
             # The page's name is the title, so the body is the document without its first heading; after the Timeline
             # table, a block holds the page's style that keeps dates in the tables whole (BookStack breaks words anywhere).
-            $style = "<!-- Table style, written by Publish-Postmortem so dates do not wrap: edits to it are replaced on the next publish -->`n<style>[^`n]*white-space:nowrap}</style>`n<!-- End of table style -->`n`n"
+            $style = "<!-- Table style, written by Publish-Postmortem so dates do not wrap: edits to it are replaced on the next publish -->`n<style>[^`n]*white-space:nowrap}[^`n]*{word-break:normal;overflow-wrap:break-word}</style>`n<!-- End of table style -->`n`n"
             $stored.markdown | Should -Match $style
             ($stored.markdown -replace $style, '') |
                 Should -BeExactly (($pm | ConvertTo-PostmortemMarkdown) -replace '^# Postmortem: [^\n]*\n\n', '').Trim()
@@ -296,7 +296,7 @@ Describe 'Publish-Postmortem' {
             $body.PSObject.Properties.Name | Should -Not -Contain 'markdown'
             # The fragment below its title heading (the page's name is the title), with the style that keeps dates whole.
             $body.html | Should -Not -Match '<h1'
-            $body.html | Should -Match '^<style>[^\n]*table\.pm-action-items th\{white-space:nowrap\}</style>\n'
+            $body.html | Should -Match '^<style>[^\n]*table\.pm-action-items th\{white-space:nowrap\}[^\n]*table\.pm-action-items td:nth-child\(5\)\{word-break:normal;overflow-wrap:break-word\}</style>\n'
             ($body.html -replace '^<style>[^\n]*</style>\n', '') |
                 Should -BeExactly (($pm | ConvertTo-PostmortemHtml -Fragment) -replace '^<h1>[^\n]*</h1>\n', '')
             $body.html | Should -Match '<svg'

@@ -48,7 +48,7 @@ BeforeAll {
     $script:AllRules = @(
         'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder', 'DuplicateMilestone'
         'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage', 'BlamelessTimeline'
-        'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'VagueActionItem', 'ActionItemImperative'
+        'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'ActionItemDueByPriority', 'VagueActionItem', 'ActionItemImperative'
         'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
         'FinalWarningsAcknowledged'
     )

@@ -35,7 +35,7 @@ BeforeAll {
     $script:AllRules = @(
         'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder', 'DuplicateMilestone'
         'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage', 'BlamelessTimeline'
-        'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'VagueActionItem', 'ActionItemImperative'
+        'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'ActionItemDueByPriority', 'VagueActionItem', 'ActionItemImperative'
         'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
         'FinalWarningsAcknowledged'
     )
@@ -339,6 +339,7 @@ Describe 'Get-PostmortemRule' {
         @{ Name = 'FiveWhysDepth'; Severity = 'Warning'; Section = 'RootCause' }
         @{ Name = 'FiveWhysEndsInSystem'; Severity = 'Error'; Section = 'RootCause' }
         @{ Name = 'ActionItemComplete'; Severity = 'Error'; Section = 'ActionItems' }
+        @{ Name = 'ActionItemDueByPriority'; Severity = 'Warning'; Section = 'ActionItems' }
         @{ Name = 'VagueActionItem'; Severity = 'Warning'; Section = 'ActionItems' }
         @{ Name = 'ActionItemImperative'; Severity = 'Warning'; Section = 'ActionItems' }
         @{ Name = 'ActionItemTargetsPerson'; Severity = 'Error'; Section = 'ActionItems' }
@@ -359,7 +360,7 @@ Describe 'Get-PostmortemRule' {
 
     It 'picks rules with -Name wildcards, regardless of case' {
         @((Get-PostmortemRule -Name vague*, *TENSE).Name) | Should -Be @('VagueActionItem', 'VagueQuantity', 'TimelineTense')
-        @((Get-PostmortemRule *Action*).Name) | Should -Be @('ActionItemComplete', 'VagueActionItem', 'ActionItemImperative', 'ActionItemTargetsPerson')
+        @((Get-PostmortemRule *Action*).Name) | Should -Be @('ActionItemComplete', 'ActionItemDueByPriority', 'VagueActionItem', 'ActionItemImperative', 'ActionItemTargetsPerson')
     }
 
     It 'takes an exact name positionally, regardless of case' {

@@ -119,21 +119,24 @@ Describe 'The wiki round trip: publish, a reviewer edits, merge, publish' {
         $pm.ActionItems[0].Owner | Should -Be 'sre team'
     }
 
-    It 'takes a reviewer''s cleared Milestone cell on an event typed by hand and an item set back to Open' {
+    It 'takes a reviewer''s cleared Milestone cell on an event typed by hand, an item set back to Open and one set to Won''t do with its reason' {
         $pm = Import-Postmortem $script:Draft
         $pm | Add-TimelineEvent '14:30' 'Unsealed by hand with three key shares' -Milestone MitigationApplied |
-            Add-ActionItem -Action 'Document the unseal procedure' -Owner platform -Priority P3 -Status Done | Out-Null
+            Add-ActionItem -Action 'Document the unseal procedure' -Owner platform -Priority P3 -Status Done -DoneDate 2026-11-21 | Out-Null
         $page = $pm | Publish-Postmortem -BookId 79 @Server
         $before = (Get-Page)[0].markdown
         $before | Should -Match '\| Unsealed by hand with three key shares \| Mitigation Applied \|'
-        $before | Should -Match '\| P3 \| Done \|'
+        $before | Should -Match '\| P3 \| Done \(2026-11-21\) \|'
 
         Edit-PageAsReviewer $page.Id {
             param($markdown)
             $markdown.Replace('| Unsealed by hand with three key shares | Mitigation applied |', '| Unsealed by hand with three key shares | |').
-                Replace('| P3 | Done |', '| P3 | Open |')
+                Replace('| P3 | Done (2026-11-21) |', '| P3 | Open |').
+                Replace('| 2026-12-15 | P2 | Open |', "| 2026-12-15 | P2 | Won't do: the seal alert ships with the OpenBao chart |")
         }
         $null = $pm | Merge-Postmortem @Server
+        $alert = $pm.ActionItems | Where-Object Action -EQ 'Add Grafana alert for OpenBao seal status'
+        "$($alert.Status) $($alert.StatusReason)" | Should -BeExactly 'WontDo the seal alert ships with the OpenBao chart'
 
         $unsealed = $pm.Timeline | Where-Object Event -EQ 'Unsealed by hand with three key shares'
         $unsealed.Milestone | Should -Be 'None'
@@ -143,6 +146,8 @@ Describe 'The wiki round trip: publish, a reviewer edits, merge, publish' {
         $saved = Import-Postmortem $script:Draft
         ($saved.Timeline | Where-Object Event -EQ 'Unsealed by hand with three key shares').Milestone | Should -Be 'None'
         ($saved.ActionItems | Where-Object Action -EQ 'Document the unseal procedure').Status | Should -Be 'Open'
+        ($saved.ActionItems | Where-Object Action -EQ 'Add Grafana alert for OpenBao seal status').StatusText |
+            Should -BeExactly "Won't do: the seal alert ships with the OpenBao chart"
     }
 
     It '-WhatIf says how many changes it would take and changes neither the object nor the file' {

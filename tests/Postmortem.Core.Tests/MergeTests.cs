@@ -448,6 +448,7 @@ namespace Postmortems.Tests
             var published = Published();
             published.Timeline.Add(new TimelineEvent(Day.AddHours(18).AddMinutes(30), "Incident closed by the on-call", Milestone.Resolved));
             Item(published, QueueAlert).Status = ActionItemStatus.Done;
+            Item(published, QueueAlert).DoneDate = new DateTime(2026, 11, 25);
             return (published, Copy(published));
         }
 
@@ -480,23 +481,71 @@ namespace Postmortems.Tests
         public void A_reviewer_setting_an_item_back_to_Open_in_the_Status_column_is_taken()
         {
             var (b, local) = WithManualMilestoneAndDoneItem();
-            var read = ReadEditedPage(b, page => page.Replace("| P1 | Done |", "| P1 | Open |"));
+            var read = ReadEditedPage(b, page => page.Replace("| P1 | Done (2026-11-25) |", "| P1 | Open |"));
             Assert.Contains(PageColumns.ActionItemStatus, read.Columns);
 
             var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
 
             Assert.False(result.HasConflicts);
             Assert.Equal(ActionItemStatus.Open, Item(result.Merged, QueueAlert).Status);
-            Assert.Equal("Status Done -> Open (from the wiki)", Assert.Single(result.TakenFromWiki).Description);
+            Assert.Equal("Status Done (2026-11-25) -> Open (from the wiki)", Assert.Single(result.TakenFromWiki).Description);
+        }
+
+        [Fact]
+        public void A_reviewer_setting_an_item_to_wont_do_with_its_reason_on_the_page_is_taken_whole()
+        {
+            var (b, local) = WithManualMilestoneAndDoneItem();
+            var read = ReadEditedPage(b, page => page.Replace("| P2 | Open | OPS-77 |", "| P2 | Won\u2019t do - retention is set per topic now | OPS-77 |"));
+
+            var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
+
+            Assert.False(result.HasConflicts);
+            var item = Item(result.Merged, "Set broker retention to 3 days");
+            Assert.Equal((ActionItemStatus.WontDo, "retention is set per topic now", "OPS-77"), (item.Status, item.StatusReason, item.Tracking));
+            Assert.Equal("Status Open -> Won't do: retention is set per topic now (from the wiki)", Assert.Single(result.TakenFromWiki).Description);
+        }
+
+        [Fact]
+        public void A_draft_done_against_a_wiki_wont_do_is_one_status_conflict_settled_whole()
+        {
+            var (b, local, wiki) = Three();
+            Item(local, QueueAlert).SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 12, 2));
+            Item(wiki, QueueAlert).SetStatus(ActionItemStatus.WontDo, "The broker now alerts on its own");
+
+            var result = PostmortemMerge.Merge(b, local, wiki);
+
+            var conflict = Assert.Single(result.Conflicts);
+            Assert.Equal("ActionItems['Add alert on queue depth'].Status", conflict.Id);
+            Assert.Equal("ActionItems['Add alert on queue depth'].Status: base Open, local Done (2026-12-02), wiki Won't do: The broker now alerts on its own", conflict.ToString());
+            Assert.Equal((ActionItemStatus.Done, (DateTime?)new DateTime(2026, 12, 2)), (Item(result.Merged, QueueAlert).Status, Item(result.Merged, QueueAlert).DoneDate));
+
+            var wikiWins = PostmortemMerge.Merge(b, local, wiki, resolutions: new Dictionary<string, MergeSide> { [conflict.Id] = MergeSide.Wiki });
+            var item = Item(wikiWins.Merged, QueueAlert);
+            Assert.Equal((ActionItemStatus.WontDo, "The broker now alerts on its own", (DateTime?)null), (item.Status, item.StatusReason, item.DoneDate));
+        }
+
+        [Fact]
+        public void A_done_date_corrected_on_the_wiki_is_taken_and_a_draft_done_without_a_day_stays_so()
+        {
+            var (b, local, wiki) = Three();
+            foreach (var p in new[] { b, local, wiki }) Item(p, QueueAlert).SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 12, 2));
+            Item(wiki, QueueAlert).DoneDate = new DateTime(2026, 12, 1);
+            var result = PostmortemMerge.Merge(b, local, wiki);
+            Assert.Equal(new DateTime(2026, 12, 1), Item(result.Merged, QueueAlert).DoneDate);
+
+            Item(b, QueueAlert).DoneDate = null;
+            Item(local, QueueAlert).DoneDate = null;
+            Item(wiki, QueueAlert).DoneDate = null;
+            Assert.Null(Item(PostmortemMerge.Merge(b, local, wiki).Merged, QueueAlert).DoneDate);
         }
 
         [Fact]
         public void A_reviewer_clearing_a_tracking_cell_of_a_done_item_is_taken_with_its_status()
         {
             var (b, local) = WithManualMilestoneAndDoneItem();
-            Item(b, "Set broker retention to 3 days").Status = ActionItemStatus.Done;
-            Item(local, "Set broker retention to 3 days").Status = ActionItemStatus.Done;
-            var read = ReadEditedPage(b, page => page.Replace("| P2 | Done | OPS-77 |", "| P2 | Open | |"));
+            Item(b, "Set broker retention to 3 days").SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 11, 26));
+            Item(local, "Set broker retention to 3 days").SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 11, 26));
+            var read = ReadEditedPage(b, page => page.Replace("| P2 | Done (2026-11-26) | OPS-77 |", "| P2 | Open | |"));
 
             var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
 

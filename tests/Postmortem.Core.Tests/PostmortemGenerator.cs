@@ -71,14 +71,20 @@ namespace Postmortems.Tests
             int actions = _random.Next(0, 6);
             for (int i = 0; i < actions; i++)
             {
-                p.ActionItems.Add(new ActionItem(RequiredText())
+                var item = new ActionItem(RequiredText())
                 {
                     Owner = Chance(0.8) ? Line() : null,
                     DueDate = Chance(0.8) ? new DateTime(2021, 1, 1).AddDays(_random.Next(3000)) : (DateTime?)null,
                     Priority = Chance(0.8) ? (ActionPriority)_random.Next(1, 4) : (ActionPriority?)null,
-                    Status = (ActionItemStatus)_random.Next(2),
                     Tracking = Chance(0.4) ? Pick("PAY-1423", "https://tracker.example/issues/42?x=1&y=2", "https://jira.example.com/browse/PAY-7", "http://tracker.home/issues/OPS-3?x=1&y=OPS-3", Line()) : null,
-                });
+                };
+                // Every status, with a reason of any text, and a Done with or without its day (a file from before kept none).
+                var status = (ActionItemStatus)_random.Next(4);
+                item.SetStatus(status,
+                    status == ActionItemStatus.WontDo ? Line() : null,
+                    status == ActionItemStatus.Done && Chance(0.7) ? new DateTime(2021, 1, 1).AddDays(_random.Next(3000)) : (DateTime?)null,
+                    stampToday: false);
+                p.ActionItems.Add(item);
             }
             p.LessonsLearned = MaybeText();
             if (Chance(0.5)) p.State = (DocumentState)_random.Next(3);
@@ -191,7 +197,7 @@ namespace Postmortems.Tests
             foreach (var w in p.WentWell) Field("WentWell", w);
             foreach (var w in p.WentPoorly) Field("WentPoorly", w);
             Field("TrackingUrl", p.TrackingUrl);
-            foreach (var a in p.ActionItems) Field("Action", $"{a.Action} | {a.Owner} | {a.DueDate:yyyy-MM-dd} | {a.Priority} | {a.Status} | {a.Tracking}");
+            foreach (var a in p.ActionItems) Field("Action", $"{a.Action} | {a.Owner} | {a.DueDate:yyyy-MM-dd} | {a.Priority} | {a.Status} | {a.StatusReason} | {a.DoneDate:yyyy-MM-dd} | {a.Tracking}");
             Field("LessonsLearned", p.LessonsLearned);
             Field("State", p.State);
             foreach (var o in p.SignOffs) Field("SignOff", $"{o.Reviewer} | {o.Date.Ticks} {o.Date.Kind} | {o.Comment} | {string.Join(",", o.AcknowledgedRules)}");

@@ -89,7 +89,7 @@ namespace Postmortems.Tests
             });
             p.ActionItems.Add(new ActionItem("Write the replica rebuild runbook")
             {
-                Owner = "Priya Natarajan", DueDate = new DateTime(2026, 11, 27), Priority = ActionPriority.P2, Status = ActionItemStatus.Done,
+                Owner = "Priya Natarajan", DueDate = new DateTime(2026, 11, 27), Priority = ActionPriority.P2, Status = ActionItemStatus.Done, DoneDate = new DateTime(2026, 11, 30),
                 Tracking = "https://wiki.example.com/books/runbooks/page/rebuilding-a-ledger-replica-from-the-nightly-base-backup",
             });
             p.ActionItems.Add(new ActionItem("Review WAL volume sizing")
@@ -171,7 +171,7 @@ namespace Postmortems.Tests
             var body = Publisher().Plan(TwoDayIncident(), PublishTarget.Book(79), PageFormat.Markdown).Payload.Markdown!;
             Assert.Contains("| Open | [OPS-123](https://jira.example.com/browse/OPS-123) |", body);
             Assert.Contains("| Open | [ledger-batch#42](https://github.com/acme/ledger-batch/issues/42) |", body);
-            Assert.Contains("| Done | [rebuilding-a-ledger-replica-fro…](https://wiki.example.com/books/runbooks/page/rebuilding-a-ledger-replica-from-the-nightly-base-backup) |", body);
+            Assert.Contains("| Done (2026-11-30) | [rebuilding-a-ledger-replica-fro…](https://wiki.example.com/books/runbooks/page/rebuilding-a-ledger-replica-from-the-nightly-base-backup) |", body);
             Assert.Contains("| Open | [PLAT-77](https://jira.example.com/browse/PLAT-77) |", body);
         }
 
@@ -201,7 +201,7 @@ namespace Postmortems.Tests
                 // One title (the page's name): the body has no heading of its own above the header.
                 Assert.DoesNotContain("<h1", html);
                 // BookStack keeps the page's style element (as v24.02.3 does), so no date in a table cell wraps.
-                Assert.Matches("<style[^>]*>\\[id\\^=\"bkmrk-timeline\"\\]\\+table td:first-child,.*white-space:nowrap\\}</style>", html);
+                Assert.Matches("<style[^>]*>\\[id\\^=\"bkmrk-timeline\"\\]\\+table td:first-child,.*white-space:nowrap\\}.*</style>", html);
                 Assert.Contains("<td>2026-11-21 00:", html);
                 Assert.Contains("<td>2026-12-04</td>", html);
                 Assert.Contains("<a href=\"https://github.com/acme/ledger-batch/issues/42\">ledger-batch#42</a>", html);

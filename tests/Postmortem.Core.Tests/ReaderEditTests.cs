@@ -172,7 +172,7 @@ namespace Postmortems.Tests
         private static Postmortem WithActions()
         {
             var p = Failover();
-            p.ActionItems.Add(new ActionItem("Alert at 80% disk on the primary") { Owner = "dba", DueDate = new DateTime(2026, 12, 1), Priority = ActionPriority.P1, Status = ActionItemStatus.Done, Tracking = "DB-101" });
+            p.ActionItems.Add(new ActionItem("Alert at 80% disk on the primary") { Owner = "dba", DueDate = new DateTime(2026, 12, 1), Priority = ActionPriority.P1, Status = ActionItemStatus.Done, DoneDate = new DateTime(2026, 11, 30), Tracking = "DB-101" });
             p.ActionItems.Add(new ActionItem("Rehearse the failover every quarter") { Owner = "platform", Priority = ActionPriority.P2, Tracking = "DB-102" });
             p.ActionItems.Add(new ActionItem("Document the replica promotion") { Owner = "dba", Priority = ActionPriority.P3 });
             return p;
@@ -212,7 +212,7 @@ namespace Postmortems.Tests
             var result = Read(markdown);
             Assert.Equal(new[] { "DB-102", null }, result.Postmortem.ActionItems.Select(i => i.Tracking));
             var warning = Assert.Single(result.Warnings);
-            Assert.Equal($"pm.md, line {LineOf(markdown, "tracking: \"DB-101\"")}: the front matter's action item 1 (Done, tracking 'DB-101') matches no row any more; its status and tracking were dropped.", warning);
+            Assert.Equal($"pm.md, line {LineOf(markdown, "tracking: \"DB-101\"")}: the front matter's action item 1 (Done (2026-11-30), tracking 'DB-101') matches no row any more; its status and tracking were dropped.", warning);
 
             // An open item with no tracking carries nothing the page does not show.
             markdown = Edit(written, "| Document the replica promotion | dba | _not set_ | P3 |\n", "");

@@ -61,13 +61,14 @@ namespace Postmortems.Tests
                 DueDate = new DateTime(2026, 12, 11),
                 Priority = ActionPriority.P2,
             });
-            p.ActionItems.Add(new ActionItem("Update the rotation runbook with the rollback steps")
+            var runbook = new ActionItem("Update the rotation runbook with the rollback steps")
             {
                 Owner = "Priya Natarajan",
                 DueDate = new DateTime(2026, 12, 18),
                 Priority = ActionPriority.P3,
-                Status = ActionItemStatus.Done,
-            });
+            };
+            runbook.SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 11, 27));
+            p.ActionItems.Add(runbook);
             return p;
         }
 

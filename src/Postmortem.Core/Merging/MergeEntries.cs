@@ -284,7 +284,7 @@ namespace Postmortems.Merging
             public override string Words(ActionItem entry) => entry.Action;
 
             public override bool Same(ActionItem x, ActionItem y) =>
-                x.Action == y.Action && x.Owner == y.Owner && x.DueDate == y.DueDate && x.Priority == y.Priority && x.Status == y.Status && x.Tracking == y.Tracking;
+                x.Action == y.Action && x.Owner == y.Owner && x.DueDate == y.DueDate && x.Priority == y.Priority && ItemStatus.Of(x).Equals(ItemStatus.Of(y)) && x.Tracking == y.Tracking;
 
             /// <summary>
             /// A page with the Status and Tracking columns shows both there: Open and an empty cell are what the page
@@ -300,43 +300,86 @@ namespace Postmortems.Merging
                 if ((!statusShown && wiki.Status != ActionItemStatus.Open) || (!trackingShown && wiki.Tracking is not null)) return wiki;
                 if ((statusShown || reference.Status == ActionItemStatus.Open) && (trackingShown || reference.Tracking is null)) return wiki;
                 var compared = Copy(wiki);
-                if (!statusShown) compared.Status = reference.Status;
+                if (!statusShown) ItemStatus.Of(reference).ApplyTo(compared);
                 if (!trackingShown) compared.Tracking = reference.Tracking;
                 return compared;
             }
 
-            public override ActionItem Merge(Where at, ActionItem b, ActionItem l, ActionItem w) =>
-                new ActionItem(Merger.Value(at, "Action", b.Action, l.Action, w.Action))
+            // The status merges as one value with its reason and done date: a reviewer's "Won't do: reason" is taken
+            // whole, and a draft's Done against it is one conflict, not a status from one side and a reason from the other.
+            public override ActionItem Merge(Where at, ActionItem b, ActionItem l, ActionItem w)
+            {
+                var item = new ActionItem(Merger.Value(at, "Action", b.Action, l.Action, w.Action))
                 {
                     Owner = Merger.Value(at, "Owner", b.Owner, l.Owner, w.Owner),
                     DueDate = Merger.Value(at, "DueDate", b.DueDate, l.DueDate, w.DueDate),
                     Priority = Merger.Value(at, "Priority", b.Priority, l.Priority, w.Priority),
-                    Status = Merger.Value(at, "Status", b.Status, l.Status, w.Status),
                     Tracking = Merger.Value(at, "Tracking", b.Tracking, l.Tracking, w.Tracking),
                 };
+                Merger.Value(at, "Status", ItemStatus.Of(b), ItemStatus.Of(l), ItemStatus.Of(w)).ApplyTo(item);
+                return item;
+            }
 
             // Added on both sides with the same action text.
             public override ActionItem MergeAdded(Where at, ActionItem l, ActionItem w)
             {
                 w = AsCompared(l, w);
-                return new ActionItem(l.Action)
+                var item = new ActionItem(l.Action)
                 {
                     Owner = Merger.Added(at, "Owner", l.Owner, w.Owner),
                     DueDate = Merger.Added(at, "DueDate", l.DueDate, w.DueDate),
                     Priority = Merger.Added(at, "Priority", l.Priority, w.Priority),
-                    Status = Merger.Added(at, "Status", l.Status, w.Status),
                     Tracking = Merger.Added(at, "Tracking", l.Tracking, w.Tracking),
                 };
+                Merger.Added(at, "Status", ItemStatus.Of(l), ItemStatus.Of(w)).ApplyTo(item);
+                return item;
             }
 
-            public override ActionItem Copy(ActionItem entry) => new ActionItem(entry.Action)
+            public override ActionItem Copy(ActionItem entry)
             {
-                Owner = entry.Owner,
-                DueDate = entry.DueDate,
-                Priority = entry.Priority,
-                Status = entry.Status,
-                Tracking = entry.Tracking,
-            };
+                var copy = new ActionItem(entry.Action)
+                {
+                    Owner = entry.Owner,
+                    DueDate = entry.DueDate,
+                    Priority = entry.Priority,
+                    Tracking = entry.Tracking,
+                };
+                ItemStatus.Of(entry).ApplyTo(copy);
+                return copy;
+            }
+        }
+
+        /// <summary>
+        /// An action item's status with its reason and done date, as one value to compare and merge; shown as the
+        /// page's Status column shows it (Done (2026-12-01), Won't do: reason) in conflicts and changes.
+        /// </summary>
+        internal readonly struct ItemStatus : System.IEquatable<ItemStatus>
+        {
+            private ItemStatus(ActionItemStatus status, string? reason, System.DateTime? doneDate)
+            {
+                Status = status;
+                Reason = reason;
+                DoneDate = doneDate;
+            }
+
+            public ActionItemStatus Status { get; }
+
+            public string? Reason { get; }
+
+            public System.DateTime? DoneDate { get; }
+
+            public static ItemStatus Of(ActionItem item) => new ItemStatus(item.Status, item.StatusReason, item.DoneDate);
+
+            /// <summary>Sets it on an item as it is: a Done without its day stays without one.</summary>
+            public void ApplyTo(ActionItem item) => item.SetStatus(Status, Reason, DoneDate, stampToday: false);
+
+            public bool Equals(ItemStatus other) => Status == other.Status && Reason == other.Reason && DoneDate == other.DoneDate;
+
+            public override bool Equals(object? obj) => obj is ItemStatus other && Equals(other);
+
+            public override int GetHashCode() => ((int)Status * 397) ^ (Reason?.GetHashCode() ?? 0) ^ DoneDate.GetHashCode();
+
+            public override string ToString() => ActionItemStatusText.Format(Status, Reason, DoneDate);
         }
     }
 }

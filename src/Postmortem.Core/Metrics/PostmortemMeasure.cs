@@ -62,16 +62,26 @@ namespace Postmortems.Metrics
         public string Postmortems { get; internal set; } = string.Empty;
     }
 
-    /// <summary>The action items of one priority: how many are open, overdue, and how old the open ones are.</summary>
+    /// <summary>
+    /// The action items of one priority: how many are still to do (Open or InProgress), done or not to be done, how
+    /// many are overdue, and how old the ones still to do are.
+    /// </summary>
     public sealed class ActionItemMeasure
     {
         public string Priority { get; internal set; } = string.Empty;
 
         public int Total { get; internal set; }
 
+        /// <summary>Still to do: Open or InProgress.</summary>
         public int Open { get; internal set; }
 
+        /// <summary>Of the open ones, those in progress.</summary>
+        public int InProgress { get; internal set; }
+
         public int Done { get; internal set; }
+
+        /// <summary>Decided against, with a reason: neither open nor overdue.</summary>
+        public int WontDo { get; internal set; }
 
         public int Overdue { get; internal set; }
 
@@ -96,14 +106,31 @@ namespace Postmortems.Metrics
 
         public string? Owner { get; internal set; }
 
+        /// <summary>
+        /// When it is due: the item's own Due Date, or, when it has none, the team's policy's day for its priority from
+        /// the incident's date (<see cref="DueDateFrom"/> says which); null when neither can say.
+        /// </summary>
         public DateTime? DueDate { get; internal set; }
+
+        /// <summary>Item when <see cref="DueDate"/> is the item's own, Policy when the policy gave it; null without a due date.</summary>
+        public DueDateSource? DueDateFrom { get; internal set; }
 
         public ActionPriority? Priority { get; internal set; }
 
         public ActionItemStatus Status { get; internal set; }
 
+        /// <summary>Why a WontDo item won't be done.</summary>
+        public string? StatusReason { get; internal set; }
+
+        /// <summary>The day a Done item was done, when known.</summary>
+        public DateTime? DoneDate { get; internal set; }
+
+        /// <summary>The status as the page shows it: Open, In progress, Done (2026-12-01), Won't do: the reason.</summary>
+        public string StatusText => ActionItemStatusText.Format(Status, StatusReason, DoneDate);
+
         public string? Tracking { get; internal set; }
 
+        /// <summary>Still to do (Open or InProgress) and past its due date; a Done or WontDo item never is.</summary>
         public bool Overdue { get; internal set; }
 
         /// <summary>Days past the due date as of the day asked about; 0 when not overdue.</summary>
@@ -117,11 +144,18 @@ namespace Postmortems.Metrics
 
     public static class PostmortemMeasurer
     {
-        public static IEnumerable<PostmortemActionItem> ActionItems(Postmortem postmortem, DateTime asOf)
+        /// <summary>The items with their postmortem, due by the default policy where they have no date of their own.</summary>
+        public static IEnumerable<PostmortemActionItem> ActionItems(Postmortem postmortem, DateTime asOf) =>
+            ActionItems(postmortem, asOf, ActionItemDuePolicy.Default);
+
+        /// <summary>The items with their postmortem; an item without a due date is due by <paramref name="policy"/>.</summary>
+        public static IEnumerable<PostmortemActionItem> ActionItems(Postmortem postmortem, DateTime asOf, ActionItemDuePolicy policy)
         {
+            if (policy is null) throw new ArgumentNullException(nameof(policy));
             foreach (var item in postmortem.ActionItems)
             {
-                int daysOverdue = item.Status == ActionItemStatus.Open && item.DueDate is DateTime due && due.Date < asOf.Date ? (asOf.Date - due.Date).Days : 0;
+                var (due, from) = policy.DueDateOf(item, postmortem.Date);
+                int daysOverdue = item.IsOpen && due is DateTime dueDate && dueDate.Date < asOf.Date ? (asOf.Date - dueDate.Date).Days : 0;
                 yield return new PostmortemActionItem
                 {
                     PostmortemTitle = postmortem.Title,
@@ -130,9 +164,12 @@ namespace Postmortems.Metrics
                     PostmortemPath = postmortem.SourcePath,
                     Action = item.Action,
                     Owner = item.Owner,
-                    DueDate = item.DueDate,
+                    DueDate = due,
+                    DueDateFrom = from,
                     Priority = item.Priority,
                     Status = item.Status,
+                    StatusReason = item.StatusReason,
+                    DoneDate = item.DoneDate,
                     Tracking = item.Tracking,
                     Overdue = daysOverdue > 0,
                     DaysOverdue = daysOverdue,
@@ -141,7 +178,11 @@ namespace Postmortems.Metrics
             }
         }
 
-        public static PostmortemMeasure Measure(IReadOnlyCollection<Postmortem> postmortems, DateTime asOf, int topFactors = 10)
+        public static PostmortemMeasure Measure(IReadOnlyCollection<Postmortem> postmortems, DateTime asOf, int topFactors = 10) =>
+            Measure(postmortems, asOf, ActionItemDuePolicy.Default, topFactors);
+
+        /// <summary>The folder at a glance; an action item without a due date is due by <paramref name="policy"/>.</summary>
+        public static PostmortemMeasure Measure(IReadOnlyCollection<Postmortem> postmortems, DateTime asOf, ActionItemDuePolicy policy, int topFactors = 10)
         {
             var metrics = postmortems.ToDictionary(p => p, p => MetricDefinition.Standard.Select(d => d.Measure(p)).ToDictionary(m => m.Name));
             var bySeverity = postmortems.GroupBy(p => p.Severity?.ToString() ?? "(not set)").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
@@ -180,17 +221,19 @@ namespace Postmortems.Metrics
                 .Take(topFactors)
                 .ToList();
 
-            var items = postmortems.SelectMany(p => ActionItems(p, asOf)).ToList();
+            var items = postmortems.SelectMany(p => ActionItems(p, asOf, policy)).ToList();
             var byPriority = items.GroupBy(i => i.Priority?.ToString() ?? "(not set)").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
-                var open = g.Where(i => i.Status == ActionItemStatus.Open).ToList();
+                var open = g.Where(i => i.Status == ActionItemStatus.Open || i.Status == ActionItemStatus.InProgress).ToList();
                 var ages = open.Where(i => i.PostmortemDate.HasValue).Select(i => (asOf.Date - i.PostmortemDate!.Value.Date).Days).ToList();
                 return new ActionItemMeasure
                 {
                     Priority = g.Key,
                     Total = g.Count(),
                     Open = open.Count,
-                    Done = g.Count() - open.Count,
+                    InProgress = open.Count(i => i.Status == ActionItemStatus.InProgress),
+                    Done = g.Count(i => i.Status == ActionItemStatus.Done),
+                    WontDo = g.Count(i => i.Status == ActionItemStatus.WontDo),
                     Overdue = open.Count(i => i.Overdue),
                     MedianOpenAgeDays = Statistics.Median(ages.Select(a => (double)a)),
                     OldestOpenAgeDays = ages.Count == 0 ? (int?)null : ages.Max(),

@@ -44,9 +44,15 @@ namespace Postmortems
         P3 = 3,
     }
 
+    /// <summary>
+    /// Where an action item stands. Open and InProgress are still to do (and can be overdue); Done records the day it
+    /// was done; WontDo is a decision not to do it, which carries its reason.
+    /// </summary>
     public enum ActionItemStatus
     {
         Open,
+        InProgress,
         Done,
+        WontDo,
     }
 }

@@ -31,6 +31,7 @@ namespace Postmortems.Privacy
                 yield return ($"ActionItems[{i}]", p.ActionItems[i].Action);
                 yield return ($"ActionItems[{i}].Owner", p.ActionItems[i].Owner);
                 yield return ($"ActionItems[{i}].Tracking", p.ActionItems[i].Tracking);
+                yield return ($"ActionItems[{i}].StatusReason", p.ActionItems[i].StatusReason);
             }
             yield return ("LessonsLearned", p.LessonsLearned);
             for (int i = 0; i < p.SignOffs.Count; i++)
@@ -84,6 +85,7 @@ namespace Postmortems.Privacy
             {
                 item.Action = Text.Normalize(Apply(item.Action)) ?? item.Action;
                 item.Tracking = Apply(item.Tracking);
+                if (item.StatusReason is string reason) item.StatusReason = Text.SingleLine(Apply(reason)) ?? reason;
             }
             p.LessonsLearned = Apply(p.LessonsLearned);
             for (int i = 0; i < p.SignOffs.Count; i++)

@@ -19,7 +19,7 @@ namespace Postmortems.Rendering
         public bool TimelineChart { get; set; }
 
         /// <summary>
-        /// Dates, priorities and statuses in the tables never wrap on a wiki page: the page carries a style element
+        /// Dates and priorities in the tables never wrap on a wiki page, and a status wraps only between words: the page carries a style element
         /// (<see cref="PostmortemMarkdown.PageStyle"/>), in the Markdown as the first line of the block at the end of
         /// the Timeline section (with the chart, or alone), in the HTML fragment at its start. BookStack's stylesheet
         /// breaks words anywhere in a table cell, which made "2026-12-04" wrap mid-date.

@@ -41,6 +41,36 @@ namespace Postmortems.Rules
         }
     }
 
+    internal sealed class ActionItemDueByPriority : PostmortemRule
+    {
+        public override string Name => nameof(ActionItemDueByPriority);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.ActionItems;
+        public override string Description =>
+            "An action item still to do is due within the days its priority allows from the incident (ActionItemDueDays: P1 28, P2 56, P3 84 unless the settings change them). The guide's table pairs the two, \"| Due Date | Priority |\", but sets no time; P1 and P2 are Atlassian's 4 and 8 weeks.";
+
+        internal override void Check(RuleContext context)
+        {
+            var p = context.Postmortem;
+            if (p.Date is not DateTime incident) return;
+            var policy = context.Settings.DuePolicy;
+            for (int i = 0; i < p.ActionItems.Count; i++)
+            {
+                var item = p.ActionItems[i];
+                // Done or decided against: the time it took is history, not a commitment.
+                if (!item.IsOpen || item.DueDate is not DateTime due || item.Priority is not ActionPriority priority) continue;
+                var latest = policy.LatestDueDate(incident, priority);
+                if (due <= latest) continue;
+                int days = policy.DaysFor(priority);
+                context.Report($"ActionItems[{i}]",
+                    $"The {priority} action '{TimelineMilestones.Short(item.Action)}' is due {Day(due)}, {(due - incident).Days} days after the incident ({Day(incident)}); a {priority} item is due within {days} days, by {Day(latest)}.",
+                    $"Bring the due date forward to {Day(latest)} or earlier, or lower the priority if it can wait; a team that allows longer sets ActionItemDueDays = @{{ {priority} = {(due - incident).Days} }} in its settings file.");
+            }
+        }
+
+        private static string Day(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     internal sealed class VagueActionItem : PostmortemRule
     {
         public override string Name => nameof(VagueActionItem);

@@ -23,6 +23,7 @@ namespace Postmortems.Rules
             new FiveWhysDepth(),
             new FiveWhysEndsInSystem(),
             new ActionItemComplete(),
+            new ActionItemDueByPriority(),
             new VagueActionItem(),
             new ActionItemImperative(),
             new ActionItemTargetsPerson(),

@@ -8,8 +8,9 @@ using Postmortems.Settings;
 namespace Postmortems.Rules
 {
     /// <summary>
-    /// What the rules run with: their word lists, which rules are off and any changed severities. The defaults
-    /// come from PostmortemRules.psd1 (built into the assembly); a settings file adds to or changes them.
+    /// What the rules run with: their word lists, which rules are off, any changed severities, and the days an action
+    /// item of each priority may take. The defaults come from PostmortemRules.psd1 (built into the assembly); a
+    /// settings file adds to or changes them.
     /// </summary>
     public sealed class RuleSettings
     {
@@ -33,6 +34,12 @@ namespace Postmortems.Rules
 
         public IReadOnlyDictionary<string, List<string>> WordLists => _wordLists;
 
+        /// <summary>
+        /// ActionItemDueDays: the days from the incident an action item of each priority may take, for
+        /// ActionItemDueByPriority and for the due date of an item that has none.
+        /// </summary>
+        public ActionItemDuePolicy DuePolicy { get; private set; } = ActionItemDuePolicy.Default;
+
         /// <summary>The module's default settings.</summary>
         public static RuleSettings Default()
         {
@@ -49,8 +56,12 @@ namespace Postmortems.Rules
                     lists[(string)entry.Key] = Strings(entry.Value).ToList();
                 }
             }
-            return new RuleSettings(lists);
+            var settings = new RuleSettings(lists);
+            if (data.Contains(DueDaysKey)) settings.ApplyDueDays(data[DueDaysKey], "PostmortemRules.psd1", LineOf(data, DueDaysKey));
+            return settings;
         }
+
+        private const string DueDaysKey = "ActionItemDueDays";
 
         /// <summary>The defaults changed by a settings file (.psd1).</summary>
         public static RuleSettings FromFile(string path)
@@ -106,8 +117,11 @@ namespace Postmortems.Rules
                             lock (_compiled) _compiled.Remove(list);
                         }
                         break;
+                    case "actionitemduedays":
+                        ApplyDueDays(entry.Value, source, line);
+                        break;
                     default:
-                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords or RemoveWords.");
+                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords, RemoveWords or ActionItemDueDays.");
                 }
             }
         }
@@ -176,6 +190,39 @@ namespace Postmortems.Rules
                 }
             }
         }
+
+        // ActionItemDueDays = @{ P1 = 28; P2 = 56; P3 = 84 }: the priorities given change, the others keep their days.
+        private void ApplyDueDays(object? value, string source, int line)
+        {
+            const string Example = "ActionItemDueDays = @{ P1 = 28; P2 = 56; P3 = 84 }";
+            if (value is not IDictionary days)
+            {
+                throw Error(source, line, $"ActionItemDueDays holds a hashtable of days by priority, {Example}.");
+            }
+            var policy = DuePolicy;
+            foreach (DictionaryEntry entry in days)
+            {
+                var name = (string)entry.Key;
+                int entryLine = LineOf(days, name);
+                if (!Enum.TryParse<ActionPriority>(name, ignoreCase: true, out var priority) || !Enum.IsDefined(typeof(ActionPriority), priority) || !name.StartsWith("P", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw Error(source, entryLine, $"ActionItemDueDays.{name} is not a priority. Use P1, P2 or P3: {Example}.");
+                }
+                if (entry.Value is not long number || number < 1 || number > ActionItemDuePolicy.MaxDays)
+                {
+                    throw Error(source, entryLine, $"ActionItemDueDays.{name} is {Shown(entry.Value)}; give a whole number of days from 1 to {ActionItemDuePolicy.MaxDays}, as in {Example}.");
+                }
+                policy = policy.With(priority, (int)number);
+            }
+            DuePolicy = policy;
+        }
+
+        private static string Shown(object? value) => value switch
+        {
+            null => "$null",
+            string text => $"'{text}'",
+            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        };
 
         private List<string> List(string name, string source, int line)
         {

@@ -9,8 +9,8 @@ namespace Postmortems.Serialization
 {
     /// <summary>
     /// The YAML front matter of a postmortem's Markdown file: what the visible template cannot show (the id, the
-    /// context, a hand-set duration, each event's exact time, milestone and source, each action item's status and
-    /// tracking), so the .md file is a lossless store and the page still reads cleanly.
+    /// context, a hand-set duration, each event's exact time, milestone and source, each action item's status, its
+    /// reason or done date, and tracking), so the .md file is a lossless store and the page still reads cleanly.
     /// </summary>
     /// <summary>
     /// A short fingerprint of a row's text, kept in the front matter so each entry finds its own row again after
@@ -72,6 +72,8 @@ namespace Postmortems.Serialization
                 {
                     emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
                     Pair(emitter, "status", item.Status.ToString());
+                    if (item.StatusReason is not null) Pair(emitter, "statusReason", item.StatusReason, quoteIfNeeded: true);
+                    if (item.DoneDate is not null) Pair(emitter, "doneDate", PostmortemYaml.Date(item.DoneDate)!);
                     Pair(emitter, "digest", Digest.Of(item.Action));
                     if (item.Tracking is not null) Pair(emitter, "tracking", item.Tracking, quoteIfNeeded: true);
                     emitter.Emit(new MappingEnd());

@@ -660,7 +660,14 @@ namespace Postmortems.Serialization
                     item.DueDate = dueDate;
                 }
                 item.Priority = EnumValue<ActionPriority>(state, row, "Priority", CellText(row, priorityColumn));
-                if (statusShown) item.Status = EnumValue<ActionItemStatus>(state, row, "Status", CellText(row, statusColumn)) ?? ActionItemStatus.Open;
+                if (statusShown && CellText(row, statusColumn) is string shownStatus)
+                {
+                    if (!ActionItemStatusText.TryParse(shownStatus, out var status, out var reason, out var doneDate, out var problem, action))
+                    {
+                        throw state.Error(row, problem!);
+                    }
+                    item.SetStatus(status, reason, doneDate, stampToday: false);
+                }
                 if (trackingShown) item.Tracking = TrackingCell(row, trackingColumn, p.TrackingUrl);
                 p.ActionItems.Add(item);
             }
@@ -668,7 +675,7 @@ namespace Postmortems.Serialization
             // text's digest, and a row whose text was edited takes the entry left at its position.
             void Apply(ActionItem item, FrontMatter.ActionInfo info)
             {
-                if (!statusShown) item.Status = info.Status;
+                if (!statusShown) item.SetStatus(info.Status, info.StatusReason, info.DoneDate, stampToday: false);
                 if (!trackingShown) item.Tracking = info.Tracking;
                 // A link shows an address as its key, and a key as its address: the front matter knows which it was.
                 else if (item.Tracking is string shown && info.Tracking is string kept
@@ -701,7 +708,7 @@ namespace Postmortems.Serialization
                 var entry = entries[e];
                 bool done = !statusShown && entry.Status != ActionItemStatus.Open, tracked = !trackingShown && entry.Tracking is not null;
                 if (taken[e] || !(done || tracked)) continue;
-                var what = string.Join(", ", new[] { done ? entry.Status.ToString() : null, tracked ? $"tracking '{entry.Tracking}'" : null }.Where(w => w is not null));
+                var what = string.Join(", ", new[] { done ? ActionItemStatusText.Format(entry.Status, entry.StatusReason, entry.DoneDate) : null, tracked ? $"tracking '{entry.Tracking}'" : null }.Where(w => w is not null));
                 var dropped = done && tracked ? "its status and tracking were dropped" : done ? "its status was dropped" : "its tracking was dropped";
                 state.Values.Warnings.Add($"{state.Source}, line {entry.Line}: the front matter's action item {e + 1} ({what}) matches no row any more; {dropped}.");
             }
@@ -1121,6 +1128,10 @@ namespace Postmortems.Serialization
             {
                 public ActionItemStatus Status { get; set; } = ActionItemStatus.Open;
 
+                public string? StatusReason { get; set; }
+
+                public DateTime? DoneDate { get; set; }
+
                 public string? Tracking { get; set; }
 
                 public string? Digest { get; set; }
@@ -1189,12 +1200,17 @@ namespace Postmortems.Serialization
                         foreach (var item in items.Items)
                         {
                             var info = new ActionInfo { Line = item.Line };
+                            var status = new ItemStatusEntry(item);
                             values.ForEach(values.Mapping(item, "an action item entry"), " in a front-matter action item", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
                             {
-                                ["status"] = s => info.Status = values.Enum<ActionItemStatus>(s, "status") ?? ActionItemStatus.Open,
+                                ["status"] = s => status.Read(values, s),
+                                ["statusReason"] = r => status.ReadReason(values, r),
+                                ["doneDate"] = d => status.ReadDoneDate(values, d),
                                 ["tracking"] = t => info.Tracking = values.Text(t, "tracking"),
                                 ["digest"] = d => info.Digest = values.Text(d, "digest"),
                             });
+                            status.Check(values);
+                            (info.Status, info.StatusReason, info.DoneDate) = (status.Status, status.Reason, status.DoneDate);
                             front.Actions.Add(info);
                         }
                     },

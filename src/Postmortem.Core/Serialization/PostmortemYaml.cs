@@ -106,6 +106,9 @@ namespace Postmortems.Serialization
                 Key(emitter, "dueDate"); Plain(emitter, Date(item.DueDate));
                 Key(emitter, "priority"); Plain(emitter, item.Priority?.ToString());
                 Key(emitter, "status"); Plain(emitter, item.Status.ToString());
+                // Only what goes with the status, so an open item reads as it always did.
+                if (item.StatusReason is not null) { Key(emitter, "statusReason"); Text(emitter, item.StatusReason); }
+                if (item.DoneDate is not null) { Key(emitter, "doneDate"); Plain(emitter, Date(item.DoneDate)); }
                 Key(emitter, "tracking"); Text(emitter, item.Tracking);
                 emitter.Emit(new MappingEnd());
             }

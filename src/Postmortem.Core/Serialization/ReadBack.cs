@@ -214,6 +214,8 @@ namespace Postmortems.Serialization
                 Add($"ActionItems[{i}].DueDate", Date(a.DueDate));
                 Add($"ActionItems[{i}].Priority", a.Priority);
                 Add($"ActionItems[{i}].Status", a.Status);
+                Add($"ActionItems[{i}].StatusReason", a.StatusReason);
+                Add($"ActionItems[{i}].DoneDate", Date(a.DoneDate));
                 Add($"ActionItems[{i}].Tracking", a.Tracking);
             }
             Add("LessonsLearned", p.LessonsLearned);

@@ -10,6 +10,76 @@ namespace Postmortems.Serialization
     /// Turns YAML nodes into postmortem values, with the type rules of the draft format; every problem names the
     /// source and the line. Shared by YAML drafts and by the front matter of Markdown files.
     /// </summary>
+    /// <summary>
+    /// An action item's status: key in a draft or the front matter, with the statusReason: and doneDate: that go
+    /// with it. The keys may come in any order, so they are checked together once the item's keys are all read.
+    /// </summary>
+    internal sealed class ItemStatusEntry
+    {
+        private readonly YamlNode _item;
+        private YamlNode? _statusNode, _reasonNode, _dateNode;
+
+        public ItemStatusEntry(YamlNode item) => _item = item;
+
+        public ActionItemStatus Status { get; private set; } = ActionItemStatus.Open;
+
+        public string? Reason { get; private set; }
+
+        public DateTime? DoneDate { get; private set; }
+
+        public void Read(YamlValues v, YamlNode node)
+        {
+            _statusNode = node;
+            var text = v.Text(node, "status");
+            if (text is null)
+            {
+                Status = ActionItemStatus.Open;
+                return;
+            }
+            if (!ActionItemStatusText.TryParseName(text, out var status))
+            {
+                throw v.Error(node, $"'status' is '{text}', which is not one of {string.Join(", ", Enum.GetNames(typeof(ActionItemStatus)))}");
+            }
+            Status = status;
+        }
+
+        public void ReadReason(YamlValues v, YamlNode node)
+        {
+            _reasonNode = node;
+            Reason = Postmortems.Text.SingleLine(v.Text(node, "statusReason"));
+        }
+
+        public void ReadDoneDate(YamlValues v, YamlNode node)
+        {
+            _dateNode = node;
+            DoneDate = v.Date(node, "doneDate");
+        }
+
+        /// <summary>Refuses a combination the item cannot hold, naming the line and the fix.</summary>
+        public void Check(YamlValues v)
+        {
+            if (Status == ActionItemStatus.WontDo && Reason is null)
+            {
+                throw v.Error(_statusNode ?? _item, "the status is WontDo but the item has no 'statusReason:' saying why it won't be done; add one");
+            }
+            if (Status != ActionItemStatus.WontDo && Reason is not null)
+            {
+                throw v.Error(_reasonNode ?? _item, $"'statusReason' goes with 'status: WontDo' only, and this item is {Status}; remove it, or set the status to WontDo");
+            }
+            if (Status != ActionItemStatus.Done && DoneDate is not null)
+            {
+                throw v.Error(_dateNode ?? _item, $"'doneDate' goes with 'status: Done' only, and this item is {Status}; remove it, or set the status to Done");
+            }
+        }
+
+        /// <summary>Checks the keys and sets them on the item; a Done item without a doneDate: stays without one.</summary>
+        public void ApplyTo(YamlValues v, ActionItem item)
+        {
+            Check(v);
+            item.SetStatus(Status, Reason, DoneDate, stampToday: false);
+        }
+    }
+
     internal sealed class YamlValues
     {
 
@@ -354,15 +424,19 @@ namespace Postmortems.Serialization
                 var actionEntry = mapping.Entries.FirstOrDefault(e => e.Key.Value.Equals("action", StringComparison.OrdinalIgnoreCase));
                 if (actionEntry.Key is null) throw v.Error(entry, "an action item has no 'action:' saying what will change");
                 var item = new ActionItem(v.RequiredText(actionEntry.Value, "action"));
+                var status = new ItemStatusEntry(entry);
                 v.ForEach(mapping, " in an action item", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
                 {
                     ["action"] = _ => { },
                     ["owner"] = n => item.Owner = v.Text(n, "owner"),
                     ["dueDate"] = n => item.DueDate = v.Date(n, "dueDate"),
                     ["priority"] = n => item.Priority = v.Enum<ActionPriority>(n, "priority"),
-                    ["status"] = n => item.Status = v.Enum<ActionItemStatus>(n, "status") ?? ActionItemStatus.Open,
+                    ["status"] = n => status.Read(v, n),
+                    ["statusReason"] = n => status.ReadReason(v, n),
+                    ["doneDate"] = n => status.ReadDoneDate(v, n),
                     ["tracking"] = n => item.Tracking = v.Text(n, "tracking"),
                 });
+                status.ApplyTo(v, item);
                 p.ActionItems.Add(item);
             }
         }

@@ -1,9 +1,10 @@
 using System;
 using System.Management.Automation;
+using Postmortems.Commands.Completion;
 
 namespace Postmortems.Commands
 {
-    /// <summary>Adds a row to the Action Items table: a specific change, its owner, due date and priority.</summary>
+    /// <summary>Adds a row to the Action Items table: a specific change, its owner, due date and priority, and where it stands.</summary>
     [Cmdlet(VerbsCommon.Add, "ActionItem")]
     [OutputType(typeof(Postmortem))]
     public sealed class AddActionItemCommand : AddToPostmortemCommand
@@ -22,8 +23,21 @@ namespace Postmortems.Commands
         [Parameter]
         public ActionPriority Priority { get; set; }
 
+        /// <summary>Open (the default), InProgress, Done (with today's date unless -DoneDate), or WontDo (with -Reason).</summary>
         [Parameter]
-        public ActionItemStatus Status { get; set; }
+        [ArgumentCompleter(typeof(ActionItemStatusCompleter))]
+        [ValidateNotNullOrEmpty]
+        [ValidateEnumName(typeof(ActionItemStatus), "status")]
+        public object? Status { get; set; }
+
+        /// <summary>Why the item won't be done: required with -Status WontDo, and only with it.</summary>
+        [Parameter]
+        [Alias("StatusReason")]
+        public string? Reason { get; set; }
+
+        /// <summary>The day a Done item was done; today (UTC) when not given. Only with -Status Done.</summary>
+        [Parameter]
+        public DateTime DoneDate { get; set; }
 
         /// <summary>A ticket id or URL where the work is tracked.</summary>
         [Parameter]
@@ -39,8 +53,18 @@ namespace Postmortems.Commands
                 WriteObject(Postmortem);
                 return;
             }
+            if (!Postmortem.IsLocked && new ActionItem(Action).StatusChangeProblem(GivenStatus, Reason, GivenDoneDate) is string problem)
+            {
+                WriteError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.InvalidActionItemStatus, ErrorCategory.InvalidArgument, GivenStatus));
+                WriteObject(Postmortem);
+                return;
+            }
             base.ProcessRecord();
         }
+
+        private ActionItemStatus GivenStatus => EnumName.Parse<ActionItemStatus>(Status);
+
+        private DateTime? GivenDoneDate => MyInvocation.BoundParameters.ContainsKey(nameof(DoneDate)) ? DoneDate : (DateTime?)null;
 
         protected override void AddTo(Postmortem postmortem)
         {
@@ -48,8 +72,8 @@ namespace Postmortems.Commands
             {
                 Owner = Owner,
                 Tracking = Tracking,
-                Status = Status,
             };
+            item.SetStatus(GivenStatus, Reason, GivenDoneDate);
             var bound = MyInvocation.BoundParameters;
             if (bound.ContainsKey(nameof(DueDate))) item.DueDate = DueDate;
             if (bound.ContainsKey(nameof(Priority))) item.Priority = Priority;

@@ -99,6 +99,15 @@ namespace Postmortems.Commands
         [ValidateRange(1, 1000)]
         public int Top { get; set; } = 10;
 
+        /// <summary>A .psd1 settings file whose ActionItemDueDays says when an item without a due date is due.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
+
+        private ActionItemDuePolicy _policy = ActionItemDuePolicy.Default;
+
+        protected override void BeginProcessing() => _policy = RuleSelection.LoadSettings(this, Settings).DuePolicy;
+
         protected override void ProcessRecord() => _postmortems.AddRange(InputPostmortems());
 
         protected override void EndProcessing()
@@ -106,14 +115,15 @@ namespace Postmortems.Commands
             var asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : DateTime.UtcNow.Date;
             var distinct = DistinctPostmortems.Of(_postmortems, out var warnings);
             foreach (var warning in warnings) WriteWarning(warning);
-            WriteObject(PostmortemMeasurer.Measure(distinct, asOf, Top));
+            WriteObject(PostmortemMeasurer.Measure(distinct, asOf, _policy, Top));
         }
     }
 
     /// <summary>
-    /// The action items of many postmortems, each with the postmortem it belongs to, for a follow-up review. A postmortem
-    /// that comes twice (its .yaml and its .md, the same id) gives its items once, from the file written last, with a
-    /// warning naming the files; so the items are written out when the input ends.
+    /// The action items of many postmortems, each with the postmortem it belongs to, for a follow-up review. An item
+    /// without a due date is due by the team's policy (the incident's date plus its priority's ActionItemDueDays), and
+    /// says so (DueDateFrom Policy). A postmortem that comes twice (its .yaml and its .md, the same id) gives its items
+    /// once, from the file written last, with a warning naming the files; so the items are written out when the input ends.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ActionItem", DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(PostmortemActionItem))]
@@ -128,13 +138,20 @@ namespace Postmortems.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Owner { get; set; }
 
+        /// <summary>Only items with one of these statuses.</summary>
         [Parameter]
-        public ActionItemStatus Status { get; set; }
+        [ArgumentCompleter(typeof(ActionItemStatusCompleter))]
+        [ValidateNotNullOrEmpty]
+        [ValidateEnumNames(typeof(ActionItemStatus), "status")]
+        public object[]? Status { get; set; }
 
         [Parameter]
         public ActionPriority Priority { get; set; }
 
-        /// <summary>Only open items past their due date (as of -AsOf, else today).</summary>
+        /// <summary>
+        /// Only items still to do (Open or InProgress) past their due date, as of -AsOf, else today; an item without a
+        /// due date is due by the policy.
+        /// </summary>
         [Parameter]
         public SwitchParameter Overdue { get; set; }
 
@@ -142,8 +159,20 @@ namespace Postmortems.Commands
         [Parameter]
         public DateTime AsOf { get; set; }
 
-        protected override void BeginProcessing() =>
+        /// <summary>A .psd1 settings file whose ActionItemDueDays says when an item without a due date is due.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
+
+        private ActionItemDuePolicy _policy = ActionItemDuePolicy.Default;
+        private ActionItemStatus[]? _statuses;
+
+        protected override void BeginProcessing()
+        {
             _owners = Owner?.Select(o => new WildcardPattern(o, WildcardOptions.IgnoreCase)).ToArray();
+            _statuses = Status?.Select(EnumName.Parse<ActionItemStatus>).ToArray();
+            _policy = RuleSelection.LoadSettings(this, Settings).DuePolicy;
+        }
 
         protected override void ProcessRecord() => _postmortems.AddRange(InputPostmortems());
 
@@ -155,10 +184,10 @@ namespace Postmortems.Commands
             foreach (var warning in warnings) WriteWarning(warning);
             foreach (var postmortem in distinct)
             {
-                foreach (var item in PostmortemMeasurer.ActionItems(postmortem, asOf))
+                foreach (var item in PostmortemMeasurer.ActionItems(postmortem, asOf, _policy))
                 {
                     if (_owners is not null && !_owners.Any(o => o.IsMatch(item.Owner ?? string.Empty))) continue;
-                    if (bound.ContainsKey(nameof(Status)) && item.Status != Status) continue;
+                    if (_statuses is not null && !_statuses.Contains(item.Status)) continue;
                     if (bound.ContainsKey(nameof(Priority)) && item.Priority != Priority) continue;
                     if (Overdue && !item.Overdue) continue;
                     WriteObject(item);

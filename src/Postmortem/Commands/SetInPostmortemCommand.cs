@@ -32,6 +32,9 @@ namespace Postmortems.Commands
         /// <summary>Makes the change to the entry at index.</summary>
         protected abstract void Apply(Postmortem postmortem, int index, T entry);
 
+        /// <summary>Whether the values given fit this entry as it stands; writes an error and returns false when not.</summary>
+        protected virtual bool Fits(Postmortem postmortem, T entry) => true;
+
         protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         protected override void ProcessRecord()
@@ -86,6 +89,8 @@ namespace Postmortems.Commands
                 return;
             }
             if (!Prepare(Postmortem)) return;
+            // Every entry is checked before any changes, so a refusal leaves them all as they were.
+            if (chosen.Where(entry => !Fits(Postmortem, entry)).ToList().Count > 0) return;
             var changes = Changes;
             if (changes.Length == 0)
             {
@@ -220,8 +225,9 @@ namespace Postmortems.Commands
     }
 
     /// <summary>
-    /// Changes the action, owner, due date, priority, status or tracking of action items, by index or piped from
-    /// $pm.ActionItems. In a final postmortem the status and tracking can still change.
+    /// Changes the action, owner, due date, priority, status (with its reason or done date) or tracking of action items,
+    /// by index or piped from $pm.ActionItems. In a final postmortem the status, its reason and done date, and the
+    /// tracking can still change.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "ActionItem", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Postmortem))]
@@ -252,8 +258,24 @@ namespace Postmortems.Commands
         [AllowNull]
         public ActionPriority? Priority { get; set; }
 
+        /// <summary>
+        /// Open, InProgress, Done (recording today, UTC, unless -DoneDate; a done item keeps its day) or WontDo (with
+        /// -Reason). Allowed on a final postmortem.
+        /// </summary>
         [Parameter]
-        public ActionItemStatus Status { get; set; }
+        [ArgumentCompleter(typeof(ActionItemStatusCompleter))]
+        [ValidateNotNullOrEmpty]
+        [ValidateEnumName(typeof(ActionItemStatus), "status")]
+        public object? Status { get; set; }
+
+        /// <summary>Why the item won't be done: with -Status WontDo, or alone to reword it. Allowed on a final postmortem.</summary>
+        [Parameter]
+        [Alias("StatusReason")]
+        public string? Reason { get; set; }
+
+        /// <summary>The day the item was done: with -Status Done, or alone to correct it. Allowed on a final postmortem.</summary>
+        [Parameter]
+        public DateTime DoneDate { get; set; }
 
         /// <summary>A ticket id or URL where the work is tracked; '' or $null clears it.</summary>
         [Parameter]
@@ -276,7 +298,7 @@ namespace Postmortems.Commands
             return -1;
         }
 
-        // A final postmortem's action items still move to done and get their tickets.
+        // A final postmortem's action items still move to done (or won't be done) and get their tickets.
         protected override bool ChangesLockedContent =>
             IsBound(nameof(Action)) || IsBound(nameof(Owner)) || IsBound(nameof(DueDate)) || IsBound(nameof(Priority));
 
@@ -292,6 +314,24 @@ namespace Postmortems.Commands
             return true;
         }
 
+        private ActionItemStatus? GivenStatus => IsBound(nameof(Status)) ? EnumName.Parse<ActionItemStatus>(Status) : (ActionItemStatus?)null;
+
+        private string? GivenReason => IsBound(nameof(Reason)) ? Reason : null;
+
+        private DateTime? GivenDoneDate => IsBound(nameof(DoneDate)) ? DoneDate : (DateTime?)null;
+
+        private bool ChangesStatus => IsBound(nameof(Status)) || IsBound(nameof(Reason)) || IsBound(nameof(DoneDate));
+
+        // -Reason or -DoneDate alone must fit the status the item has: a reason for a WontDo item, a day for a Done one.
+        protected override bool Fits(Postmortem postmortem, ActionItem entry)
+        {
+            if (!ChangesStatus || entry.StatusChangeProblem(GivenStatus, GivenReason, GivenDoneDate) is not string problem) return true;
+            WriteError(new ErrorRecord(
+                new PSArgumentException($"ActionItems[{IndexOf(postmortem, entry)}] '{entry}': {problem}"),
+                ErrorIds.InvalidActionItemStatus, ErrorCategory.InvalidArgument, entry));
+            return false;
+        }
+
         protected override string Changes
         {
             get
@@ -301,7 +341,9 @@ namespace Postmortems.Commands
                 if (IsBound(nameof(Owner))) parts.Add(Text.SingleLine(Owner) is { } owner ? $"owner '{owner}'" : "no owner");
                 if (IsBound(nameof(DueDate))) parts.Add(DueDate.HasValue ? $"due {DueDate.Value:yyyy-MM-dd}" : "no due date");
                 if (IsBound(nameof(Priority))) parts.Add(Priority.HasValue ? $"priority {Priority}" : "no priority");
-                if (IsBound(nameof(Status))) parts.Add($"status {Status}");
+                if (GivenStatus is ActionItemStatus status) parts.Add($"status {status}");
+                if (IsBound(nameof(Reason))) parts.Add($"reason '{Text.SingleLine(Reason)}'");
+                if (IsBound(nameof(DoneDate))) parts.Add($"done {DoneDate:yyyy-MM-dd}");
                 if (IsBound(nameof(Tracking))) parts.Add(Text.SingleLine(Tracking) is { } tracking ? $"tracking '{tracking}'" : "no tracking");
                 return string.Join(", ", parts);
             }
@@ -313,7 +355,7 @@ namespace Postmortems.Commands
             if (IsBound(nameof(Owner))) entry.Owner = Owner;
             if (IsBound(nameof(DueDate))) entry.DueDate = DueDate;
             if (IsBound(nameof(Priority))) entry.Priority = Priority;
-            if (IsBound(nameof(Status))) entry.Status = Status;
+            if (ChangesStatus) entry.ChangeStatus(GivenStatus, GivenReason, GivenDoneDate);
             if (IsBound(nameof(Tracking))) entry.Tracking = Tracking;
         }
     }

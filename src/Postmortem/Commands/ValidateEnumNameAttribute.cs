@@ -29,6 +29,29 @@ namespace Postmortems.Commands
         }
     }
 
+    /// <summary>
+    /// As <see cref="ValidateEnumNameAttribute"/>, for a parameter that takes several names (Get-ActionItem -Status
+    /// Open, InProgress): each must name a value; blank text is no value here.
+    /// </summary>
+    internal sealed class ValidateEnumNamesAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        private readonly Type _enumType;
+        private readonly string _what;
+
+        public ValidateEnumNamesAttribute(Type enumType, string what)
+        {
+            _enumType = enumType;
+            _what = what;
+        }
+
+        protected override void ValidateElement(object element)
+        {
+            var value = element is PSObject wrapped ? wrapped.BaseObject : element;
+            if (!(value is string text && text.Trim().Length == 0) && EnumName.TryParse(_enumType, value, out _)) return;
+            throw new ValidationMetadataException($"'{value}' is not a {_what}. Use one of: {string.Join(", ", Enum.GetNames(_enumType))}.");
+        }
+    }
+
     internal static class EnumName
     {
         /// <summary>Reads an enum value from its name (any case) or from the enum itself; null or blank text is the default.</summary>

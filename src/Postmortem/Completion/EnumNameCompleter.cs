@@ -47,6 +47,21 @@ namespace Postmortems.Commands.Completion
         protected override string Describe(Milestone value) => MilestoneGuide.Describe(value);
     }
 
+    /// <summary>An action item's statuses, in the order an item passes them, each with what it asks for.</summary>
+    internal sealed class ActionItemStatusCompleter : EnumNameCompleter<ActionItemStatus>
+    {
+        protected override string Describe(ActionItemStatus value) => value switch
+        {
+            ActionItemStatus.Open => "Still to do, not started.",
+            ActionItemStatus.InProgress => "Still to do, being worked on; counts as open and can be overdue.",
+            ActionItemStatus.Done => "Done: records the day, today (UTC) unless -DoneDate gives it.",
+            ActionItemStatus.WontDo => "Decided against: give the reason with -Reason. Neither open nor overdue.",
+            _ => value.ToString(),
+        };
+
+        protected override string Summarize(ActionItemStatus value) => ActionItemStatusText.Label(value);
+    }
+
     /// <summary>The template's timeline rows, and None, which clears an event's milestone.</summary>
     internal sealed class MilestoneOrNoneCompleter : EnumNameCompleter<Milestone>
     {
