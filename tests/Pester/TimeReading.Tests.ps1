@@ -113,12 +113,31 @@ Describe 'Time reading in Add-TimelineEvent and Import-TimelineEvent' {
 
         It 'refuses an ambiguous date with InvalidTimelineRecord naming file, line and both readings, and keeps the rest' {
             $csv = Join-Path $TestDrive 'us.csv'
-            Set-Content -LiteralPath $csv -Value @('time,message', '13/02/2026 10:00,one way only', '02/11/2026 10:00,either way')
+            # The ambiguous date first: nothing in the file has said its order yet.
+            Set-Content -LiteralPath $csv -Value @('time,message', '02/11/2026 10:00,either way', '13/02/2026 10:00,one way only')
             $events = Import-TimelineEvent $csv -ErrorVariable err -ErrorAction SilentlyContinue
             $events.Event | Should -Be @('one way only')
             $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTimelineRecord*'
             $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
-            $err[0].Exception.Message | Should -BeLike '*us.csv, line 3*2 November 2026*11 February 2026*'
+            $err[0].Exception.Message | Should -BeLike '*us.csv, line 2*2 November 2026*11 February 2026*'
+        }
+
+        It 'reads a later ambiguous date in the order an earlier date of the same file shows, and warns that it did' {
+            $csv = Join-Path $TestDrive 'eu.csv'
+            Set-Content -LiteralPath $csv -Value @('time,message', '13/02/2026 10:00,one way only', '02/11/2026 10:00,either way')
+            $events = Import-TimelineEvent $csv -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop
+            $events.Event | Should -Be @('one way only', 'either way')
+            $events[1].Time | Should -Be ([datetimeoffset]'2026-11-02T10:00:00Z')
+            $warned[0].Message | Should -BeLike "*1 date that could read two ways was read day first, as '13/02/2026 10:00' in the same source shows*"
+        }
+
+        It 'reports a file of ambiguous dates once, with a count, not once a line' {
+            $csv = Join-Path $TestDrive 'many.csv'
+            Set-Content -LiteralPath $csv -Value (@('time,message') + (1..300 | ForEach-Object { "02/11/2026 10:00,retry $_" }))
+            $events = @(Import-TimelineEvent $csv -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
+            $events | Should -HaveCount 0
+            $err | Should -HaveCount 1
+            $warned.Message | Should -Contain ($warned.Message | Where-Object { $_ -like '*299 more records (up to line 301) had dates that read two ways*' })
         }
 
         It 'reads the ambiguous date with -Culture en-US' {

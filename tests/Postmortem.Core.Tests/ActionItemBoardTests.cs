@@ -88,6 +88,23 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void In_progress_items_are_open_wont_do_ones_closed_and_an_item_without_a_date_is_due_by_the_policy()
+        {
+            var p = Incident("Backups silently failed", new DateTime(2026, 10, 1),
+                ("Alert when the nightly backup job has not succeeded for 26 hours", "erin", null, ActionItemStatus.InProgress),
+                ("Move backups to the new object store", "erin", null, ActionItemStatus.Open));
+            p.ActionItems[1].SetStatus(ActionItemStatus.WontDo, "the old store is being kept");
+            Publish(p);
+            var board = new ActionItemBoard(Client());
+            var plan = board.Plan(79, AsOf, policy: new ActionItemDuePolicy(28, 56, 84).With(ActionPriority.P2, 30));
+            var item = Assert.Single(plan.Content.Items);
+            Assert.Equal(ActionItemStatus.InProgress, item.Status);
+            Assert.Equal((new DateTime(2026, 10, 31), DueDateSource.Policy), (item.DueDate!.Value, item.DueDateFrom!.Value));
+            Assert.Contains("| 2026-10-31 (policy) **overdue 40 days** | P2 | In progress |", plan.Markdown);
+            Assert.DoesNotContain("object store", plan.Markdown);
+        }
+
+        [Fact]
         public void The_board_never_writes_to_a_postmortems_page()
         {
             PublishThree();

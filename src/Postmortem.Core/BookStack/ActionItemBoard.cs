@@ -10,11 +10,11 @@ namespace Postmortems.BookStack
     /// <summary>One open action item on the board, with the postmortem page it comes from.</summary>
     public sealed class BoardItem
     {
-        internal BoardItem(ActionItem item, Postmortem postmortem, BookStackPage page, Uri pageUrl, DateTime asOf)
+        internal BoardItem(ActionItem item, Postmortem postmortem, BookStackPage page, Uri pageUrl, DateTime asOf, ActionItemDuePolicy policy)
         {
             Action = item.Action;
             Owner = item.Owner;
-            DueDate = item.DueDate;
+            (DueDate, DueDateFrom) = policy.DueDateOf(item, postmortem.Date);
             Priority = item.Priority;
             Status = item.Status;
             Tracking = item.Tracking is string tracking ? TrackingLinks.Resolve(tracking, postmortem.TrackingUrl) : null;
@@ -23,14 +23,17 @@ namespace Postmortems.BookStack
             PageId = page.Id;
             PageName = page.Name;
             PageUrl = pageUrl;
-            DaysOverdue = item.DueDate is DateTime due && due.Date < asOf.Date ? (asOf.Date - due.Date).Days : 0;
+            DaysOverdue = DueDate is DateTime due && due.Date < asOf.Date ? (asOf.Date - due.Date).Days : 0;
         }
 
         public string Action { get; }
 
         public string? Owner { get; }
 
+        /// <summary>The item's due date; without one, the day the team's policy gives its priority (DueDateFrom says which).</summary>
         public DateTime? DueDate { get; }
+
+        public DueDateSource? DueDateFrom { get; }
 
         public ActionPriority? Priority { get; }
 
@@ -176,8 +179,9 @@ namespace Postmortems.BookStack
         public ActionItemBoard(BookStackClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
         /// <summary>Reads the postmortem pages of the book and gathers their open action items.</summary>
-        public BoardContent Collect(int bookId, DateTime asOf)
+        public BoardContent Collect(int bookId, DateTime asOf, ActionItemDuePolicy? policy = null)
         {
+            policy ??= ActionItemDuePolicy.Default;
             var book = _client.GetBook(bookId);
             var puller = new PostmortemPuller(_client);
             var items = new List<BoardItem>();
@@ -202,7 +206,7 @@ namespace Postmortems.BookStack
                 var url = PageUrl(page.Id);
                 foreach (var item in postmortem.ActionItems)
                 {
-                    if (IsOpen(item.Status)) items.Add(new BoardItem(item, postmortem, page, url, asOf));
+                    if (item.IsOpen) items.Add(new BoardItem(item, postmortem, page, url, asOf, policy));
                 }
             }
             var ordered = items
@@ -212,9 +216,6 @@ namespace Postmortems.BookStack
                 .ToList();
             return new BoardContent(bookId, book.Name, asOf.Date, ordered, postmortems, warnings);
         }
-
-        /// <summary>Whether an item still needs work: the board lists these.</summary>
-        public static bool IsOpen(ActionItemStatus status) => status != ActionItemStatus.Done;
 
         private Uri PageUrl(int pageId) => new Uri(_client.Connection.BaseUri, "link/" + pageId.ToString(CultureInfo.InvariantCulture));
 
@@ -244,13 +245,13 @@ namespace Postmortems.BookStack
                 md.Append("| Action | Postmortem | Due Date | Priority | Status | Tracking |\n|--------|------------|----------|----------|--------|----------|\n");
                 foreach (var item in list)
                 {
-                    var due = item.DueDate is DateTime date ? date.ToString("yyyy-MM-dd", c) : PostmortemMarkdown.NotSet;
+                    var due = item.DueDate is DateTime date ? date.ToString("yyyy-MM-dd", c) + (item.DueDateFrom == DueDateSource.Policy ? " (policy)" : "") : PostmortemMarkdown.NotSet;
                     if (item.Overdue) due += " **overdue " + item.DaysOverdue.ToString(c) + (item.DaysOverdue == 1 ? " day**" : " days**");
                     md.Append("| ").Append(MarkdownText.Cell(item.Action))
                       .Append(" | ").Append(PostmortemMarkdown.Link(item.PageName, item.PageUrl.AbsoluteUri))
                       .Append(" | ").Append(due)
                       .Append(" | ").Append(item.Priority?.ToString() ?? PostmortemMarkdown.NotSet)
-                      .Append(" | ").Append(item.Status.ToString())
+                      .Append(" | ").Append(ActionItemStatusText.Label(item.Status))
                       .Append(" |");
                     var tracking = PostmortemMarkdown.TrackingCell(item.Tracking, null);
                     md.Append(tracking.Length == 0 ? "" : " " + tracking).Append(" |\n");
@@ -261,10 +262,10 @@ namespace Postmortems.BookStack
         }
 
         /// <summary>Reads the book's postmortems and the board page, and works out what to write.</summary>
-        public BoardPlan Plan(int bookId, DateTime asOf, string? name = null)
+        public BoardPlan Plan(int bookId, DateTime asOf, string? name = null, ActionItemDuePolicy? policy = null)
         {
             var pageName = PostmortemPublisher.Shorten(string.IsNullOrWhiteSpace(name) ? DefaultName : name!.Trim(), PostmortemPublisher.MaxStoredLength);
-            var content = Collect(bookId, asOf);
+            var content = Collect(bookId, asOf, policy);
             var markdown = Render(content);
             var existing = FindBoard(bookId);
             bool changedByOthers = false, unchanged = false;

@@ -30,6 +30,11 @@ namespace Postmortems.Commands
         [Parameter]
         public DateTime AsOf { get; set; }
 
+        /// <summary>A .psd1 settings file whose ActionItemDueDays says when an item without a due date is due.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
+
         /// <summary>Write the board over a change a person made to the board page (BookStack keeps it in the page's revisions).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -58,11 +63,12 @@ namespace Postmortems.Commands
             var client = BookStackSession.Connect(this, Uri, Credential, AllowUnencryptedAuthentication, _stop.Token,
                 bound.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null);
             var asOf = bound.ContainsKey(nameof(AsOf)) ? AsOf.Date : DateTime.UtcNow.Date;
+            var policy = RuleSelection.LoadSettings(this, Settings).DuePolicy;
             var board = new ActionItemBoard(client);
             BoardPlan plan;
             try
             {
-                plan = board.Plan(BookId, asOf, Name);
+                plan = board.Plan(BookId, asOf, Name, policy);
             }
             catch (BookStackException ex)
             {
