@@ -41,7 +41,7 @@ Describe 'Publish-ActionItemReport' {
         $page = Get-Page | Where-Object id -eq $board.Id
         $page.book_id | Should -Be 79
         $page.markdown | Should -Match '(?m)^## alice \(1 open, 1 overdue\)$'
-        $page.markdown | Should -Match '\| 2026-12-09 \*\*overdue 1 day\*\* \| P1 \| In progress \|'
+        $page.markdown | Should -Match '\| 2026-12-09<br>\*\*overdue 1 day\*\* \| P1 \| In progress \|'
         $page.markdown | Should -Not -Match 'Pin the resolver image'
         "$board" | Should -BeLike 'Created Action item follow-up (*): 2 open, 2 overdue, from 2 postmortems'
     }

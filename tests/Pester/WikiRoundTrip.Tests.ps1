@@ -126,12 +126,12 @@ Describe 'The wiki round trip: publish, a reviewer edits, merge, publish' {
         $page = $pm | Publish-Postmortem -BookId 79 @Server
         $before = (Get-Page)[0].markdown
         $before | Should -Match '\| Unsealed by hand with three key shares \| Mitigation Applied \|'
-        $before | Should -Match '\| P3 \| Done \(2026-11-21\) \|'
+        $before | Should -Match "\| P3 \| Done \(2026`u{2011}11`u{2011}21\) \|"
 
         Edit-PageAsReviewer $page.Id {
             param($markdown)
             $markdown.Replace('| Unsealed by hand with three key shares | Mitigation applied |', '| Unsealed by hand with three key shares | |').
-                Replace('| P3 | Done (2026-11-21) |', '| P3 | Open |').
+                Replace("| P3 | Done (2026`u{2011}11`u{2011}21) |", '| P3 | Open |').
                 Replace('| 2026-12-15 | P2 | Open |', "| 2026-12-15 | P2 | Won't do: the seal alert ships with the OpenBao chart |")
         }
         $null = $pm | Merge-Postmortem @Server

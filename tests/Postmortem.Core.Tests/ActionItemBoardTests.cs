@@ -73,14 +73,16 @@ namespace Postmortems.Tests
             Assert.Equal("Action item follow-up", page.Name);
             Assert.Equal(79, page.BookId);
             var md = page.Markdown;
+            // The short columns never wrap inside a word: a style line first, as on the postmortems' pages.
+            Assert.StartsWith(ActionItemBoard.PageStyle + "\n\n> Made by Publish-ActionItemReport", md);
             Assert.Contains("**Open:** 3 · **Overdue:** 2 · **Postmortems:** 2", md);
             int alice = md.IndexOf("## alice (1 open, 1 overdue)", StringComparison.Ordinal);
             int bob = md.IndexOf("## bob (1 open, 1 overdue)", StringComparison.Ordinal);
             int nobody = md.IndexOf("## No owner (1 open)", StringComparison.Ordinal);
             Assert.True(alice >= 0 && bob > alice && nobody > bob, md);
             Assert.Contains("| Add a canary query for the resolver to the blackbox exporter | [Postmortem 2026-11-02: DNS resolver crashed](" + _server.BaseUri + "link/", md);
-            Assert.Contains("| 2026-11-30 **overdue 10 days** | P2 | Open |", md);
-            Assert.Contains("| 2026-12-09 **overdue 1 day** | P2 | Open |", md);
+            Assert.Contains("| 2026-11-30<br>**overdue 10 days** | P2 | Open |", md);
+            Assert.Contains("| 2026-12-09<br>**overdue 1 day** | P2 | Open |", md);
             Assert.DoesNotContain("Pin the resolver image", md);
             Assert.DoesNotContain("decline rate", md);
             Assert.DoesNotContain("Not an item", md);
@@ -100,7 +102,7 @@ namespace Postmortems.Tests
             var item = Assert.Single(plan.Content.Items);
             Assert.Equal(ActionItemStatus.InProgress, item.Status);
             Assert.Equal((new DateTime(2026, 10, 31), DueDateSource.Policy), (item.DueDate!.Value, item.DueDateFrom!.Value));
-            Assert.Contains("| 2026-10-31 (policy) **overdue 40 days** | P2 | In progress |", plan.Markdown);
+            Assert.Contains("| 2026-10-31 (policy)<br>**overdue 40 days** | P2 | In progress |", plan.Markdown);
             Assert.DoesNotContain("object store", plan.Markdown);
         }
 

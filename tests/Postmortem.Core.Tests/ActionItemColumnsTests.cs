@@ -125,7 +125,7 @@ namespace Postmortems.Tests
                 "| Action | Owner | Due Date | Priority | Status | Tracking |\n|--------|-------|----------|----------|--------|----------|\n" +
                 "| Add \\`openssl verify\\` of the full chain to the rotation pipeline before deploy | payments SRE | 2026-12-04 | P1 | Open | PAY-1423 |\n" +
                 "| Add Prometheus alert for certificate chain errors with a 5-minute threshold | observability | 2026-12-11 | P2 | Open | |\n" +
-                "| Update the rotation runbook with the rollback steps | Priya Natarajan | 2026-12-18 | P3 | Done (2026-11-27) | |\n", markdown);
+                "| Update the rotation runbook with the rollback steps | Priya Natarajan | 2026-12-18 | P3 | Done (2026\u201111\u201127) | |\n", markdown);
         }
 
         [Theory]
@@ -211,7 +211,7 @@ namespace Postmortems.Tests
         [Fact]
         public void A_reviewer_reopens_an_item()
         {
-            var markdown = Edit(PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage(), frontMatter: true), "| P3 | Done (2026-11-27) |", "| P3 | Open |");
+            var markdown = Edit(PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage(), frontMatter: true), "| P3 | Done (2026\u201111\u201127) |", "| P3 | Open |");
             Assert.Equal(ActionItemStatus.Open, Read(markdown).Postmortem.ActionItems[2].Status);
         }
 
@@ -267,7 +267,7 @@ namespace Postmortems.Tests
         public void The_html_shows_status_and_the_tracking_link()
         {
             var html = PostmortemHtml.RenderFragment(Tracked("PAY-1423", Jira, ActionItemStatus.Done));
-            Assert.Matches("<td>Done \\(\\d{4}-\\d{2}-\\d{2}\\)</td>\n<td><a href=\"https://jira.example.com/browse/PAY-1423\">PAY-1423</a></td>", html);
+            Assert.Matches("<td>Done \\(\\d{4}\u2011\\d{2}\u2011\\d{2}\\)</td>\n<td><a href=\"https://jira.example.com/browse/PAY-1423\">PAY-1423</a></td>", html);
         }
     }
 }

@@ -251,7 +251,7 @@ namespace Postmortems.Tests
             var markdown = PostmortemMarkdown.Render(FourStatuses());
             Assert.Contains("| P1 | In progress | PAY-1423 |\n", markdown);
             Assert.Contains("| P2 | Won't do: Covered by the gateway's own alert \\| see \\*OBS-9\\*: no #2 needed | |\n", markdown);
-            Assert.Contains("| P3 | Done (2026-11-27) | |\n", markdown);
+            Assert.Contains("| P3 | Done (2026\u201111\u201127) | |\n", markdown);
             Assert.Contains("| _not set_ | P3 | Done | |\n", markdown);
             var html = PostmortemHtml.RenderFragment(FourStatuses());
             Assert.Contains("<td>Won't do: Covered by the gateway's own alert | see *OBS-9*: no #2 needed</td>", html.Replace("&#39;", "'"));

@@ -481,7 +481,7 @@ namespace Postmortems.Tests
         public void A_reviewer_setting_an_item_back_to_Open_in_the_Status_column_is_taken()
         {
             var (b, local) = WithManualMilestoneAndDoneItem();
-            var read = ReadEditedPage(b, page => page.Replace("| P1 | Done (2026-11-25) |", "| P1 | Open |"));
+            var read = ReadEditedPage(b, page => page.Replace("| P1 | Done (2026\u201111\u201125) |", "| P1 | Open |"));
             Assert.Contains(PageColumns.ActionItemStatus, read.Columns);
 
             var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
@@ -545,7 +545,7 @@ namespace Postmortems.Tests
             var (b, local) = WithManualMilestoneAndDoneItem();
             Item(b, "Set broker retention to 3 days").SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 11, 26));
             Item(local, "Set broker retention to 3 days").SetStatus(ActionItemStatus.Done, doneDate: new DateTime(2026, 11, 26));
-            var read = ReadEditedPage(b, page => page.Replace("| P2 | Done (2026-11-26) | OPS-77 |", "| P2 | Open | |"));
+            var read = ReadEditedPage(b, page => page.Replace("| P2 | Done (2026\u201111\u201126) | OPS-77 |", "| P2 | Open | |"));
 
             var result = PostmortemMerge.Merge(b, local, read.Postmortem, wikiColumns: read.Columns);
 

@@ -171,7 +171,7 @@ namespace Postmortems.Tests
             var body = Publisher().Plan(TwoDayIncident(), PublishTarget.Book(79), PageFormat.Markdown).Payload.Markdown!;
             Assert.Contains("| Open | [OPS-123](https://jira.example.com/browse/OPS-123) |", body);
             Assert.Contains("| Open | [ledger-batch#42](https://github.com/acme/ledger-batch/issues/42) |", body);
-            Assert.Contains("| Done (2026-11-30) | [rebuilding-a-ledger-replica-fro…](https://wiki.example.com/books/runbooks/page/rebuilding-a-ledger-replica-from-the-nightly-base-backup) |", body);
+            Assert.Contains("| Done (2026\u201111\u201130) | [rebuilding-a-ledger-replica-fro…](https://wiki.example.com/books/runbooks/page/rebuilding-a-ledger-replica-from-the-nightly-base-backup) |", body);
             Assert.Contains("| Open | [PLAT-77](https://jira.example.com/browse/PLAT-77) |", body);
         }
 

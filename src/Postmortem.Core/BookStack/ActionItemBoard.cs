@@ -174,6 +174,15 @@ namespace Postmortems.BookStack
 
         public const string DefaultName = "Action item follow-up";
 
+        /// <summary>
+        /// Keeps the short columns of the board's tables (each follows an owner's heading) on one line: BookStack's own
+        /// style lets any character break in a narrow cell ("Prior ity", "Ope n"), as a real server showed. The status
+        /// may break between words; the overdue note is a line of its own.
+        /// </summary>
+        public const string PageStyle =
+            "<style>h2[id^=\"bkmrk-\"]+table th,h2[id^=\"bkmrk-\"]+table td:nth-child(n+3):nth-child(-n+4),h2[id^=\"bkmrk-\"]+table td:nth-child(6)" +
+            "{white-space:nowrap}h2[id^=\"bkmrk-\"]+table td:nth-child(5){word-break:normal;overflow-wrap:break-word}</style>";
+
         private readonly BookStackClient _client;
 
         public ActionItemBoard(BookStackClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -223,7 +232,7 @@ namespace Postmortems.BookStack
         public static string Render(BoardContent content)
         {
             var c = CultureInfo.InvariantCulture;
-            var md = new StringBuilder();
+            var md = new StringBuilder(PageStyle).Append("\n\n");
             var asOf = content.AsOf.ToString("yyyy-MM-dd", c);
             md.Append("> Made by Publish-ActionItemReport from the postmortems in this book, as of ").Append(asOf)
               .Append(". It is written anew on each run: change an action item in its postmortem, and the board follows.\n\n");
@@ -246,7 +255,7 @@ namespace Postmortems.BookStack
                 foreach (var item in list)
                 {
                     var due = item.DueDate is DateTime date ? date.ToString("yyyy-MM-dd", c) + (item.DueDateFrom == DueDateSource.Policy ? " (policy)" : "") : PostmortemMarkdown.NotSet;
-                    if (item.Overdue) due += " **overdue " + item.DaysOverdue.ToString(c) + (item.DaysOverdue == 1 ? " day**" : " days**");
+                    if (item.Overdue) due += "<br>**overdue " + item.DaysOverdue.ToString(c) + (item.DaysOverdue == 1 ? " day**" : " days**");
                     md.Append("| ").Append(MarkdownText.Cell(item.Action))
                       .Append(" | ").Append(PostmortemMarkdown.Link(item.PageName, item.PageUrl.AbsoluteUri))
                       .Append(" | ").Append(due)

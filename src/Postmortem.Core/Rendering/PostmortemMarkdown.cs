@@ -35,16 +35,17 @@ namespace Postmortems.Rendering
         /// The wiki page's own style for the template's tables: a Time cell, a Due Date, a Priority and the Action Items'
         /// headings never wrap. BookStack's tables break words anywhere (word-break: break-word) and size columns by
         /// their longest line, so a long action or link squeezed "2026-12-04" to "2026-1/2-04"; white-space: nowrap
-        /// gives those cells their full width. A Status cell may hold a reason ("Won't do: ..."), so it wraps, but only
-        /// between words: "Done (2026-12-01)" breaks before its date, never inside it. The Markdown page's tables are
+        /// gives those cells their full width, and the Tracking cell's short text (32 characters at most) the same. A
+        /// Status cell may hold a reason ("Won't do: ..."), so it wraps, but only between words: "Done (2026-12-01)"
+        /// breaks before its date (written with non-breaking hyphens), never inside it. The Markdown page's tables are
         /// found by the heading BookStack gives an id (bkmrk-timeline, bkmrk-action-items), the HTML page's by their
         /// class. BookStack keeps a style element (v24.02.3); it applies to the page it is on, and only to the module's
         /// two tables.
         /// </summary>
         public const string PageStyle =
             "<style>[id^=\"bkmrk-timeline\"]+table td:first-child,[id^=\"bkmrk-action-items\"]+table td:nth-child(n+3):nth-child(-n+4)," +
-            "[id^=\"bkmrk-action-items\"]+table th,table.pm-timeline td:first-child,table.pm-action-items td:nth-child(n+3):nth-child(-n+4)," +
-            "table.pm-action-items th{white-space:nowrap}[id^=\"bkmrk-action-items\"]+table td:nth-child(5),table.pm-action-items td:nth-child(5)" +
+            "[id^=\"bkmrk-action-items\"]+table td:nth-child(6),[id^=\"bkmrk-action-items\"]+table th,table.pm-timeline td:first-child," +
+            "table.pm-action-items td:nth-child(n+3):nth-child(-n+4),table.pm-action-items td:nth-child(6),table.pm-action-items th{white-space:nowrap}[id^=\"bkmrk-action-items\"]+table td:nth-child(5),table.pm-action-items td:nth-child(5)" +
             "{word-break:normal;overflow-wrap:break-word}</style>";
 
         /// <summary>The last line of the timeline chart's block in the page.</summary>
@@ -324,11 +325,13 @@ namespace Postmortems.Rendering
         /// <summary>
         /// The Status cell in words, as <see cref="ActionItemStatusText"/> reads it back: Open, In progress,
         /// Done (2026-12-01) (Done alone when the day is not known), Won't do: and the reason, escaped as any cell text.
+        /// The done date's hyphens do not break: the cell may wrap (for a reason) between words only, and a hyphen is a
+        /// place to break, which split "Done (2026-11-" from "28)" on a real BookStack. The reader takes them as hyphens.
         /// </summary>
         private static string StatusCell(ActionItem item) =>
             item.StatusReason is string reason
                 ? ActionItemStatusText.WontDoPrefix + MarkdownText.Cell(reason)
-                : item.StatusText;
+                : item.Status == ActionItemStatus.Done ? item.StatusText.Replace('-', NonBreakingHyphen) : item.StatusText;
 
         /// <summary>
         /// An action item's tracking as a link where it can be one, showing short text so the column stays narrow: an
