@@ -4,7 +4,7 @@
 .DESCRIPTION
     Tasks:
       Build  (default) Release build; lays the module out under out/Postmortem, third-party DLLs in Dependencies/.
-      Test   Build, then xunit over the C# core and Pester in a fresh pwsh against out/Postmortem.
+      Test   Build, then xunit over the C# core and the BookStack and tracker stand-ins, and Pester in a fresh pwsh against out/Postmortem.
              Prints each runner's summary and a last line 'N passed, N failed'; exits non-zero on any failure.
       Demo   Build, then run examples/*.ps1, which write out/demo/*.md and *.html.
       Package Build, then publish the module to a folder repository with PSResourceGet: out/package/Postmortem.<version>.nupkg.
@@ -150,7 +150,7 @@ function Invoke-Test {
     New-Item -ItemType Directory -Path $results | Out-Null
 
     $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
-    foreach ($project in 'Postmortem.Core.Tests', 'BookStackStandIn.Tests') {
+    foreach ($project in 'Postmortem.Core.Tests', 'BookStackStandIn.Tests', 'TrackerStandIn.Tests') {
         Write-Host "`n== xunit: $project" -ForegroundColor Cyan
         $trx = "$project.trx"
         & dotnet test (Join-Path $Root "tests/$project/$project.csproj") -c Release --nologo `
