@@ -167,6 +167,11 @@ public sealed partial class BookStackServer : IDisposable
         catch (ObjectDisposedException)
         {
         }
+        catch (HttpListenerException)
+        {
+            // Close after Stop looks the port up again, and fails when another process took it in between (seen with
+            // several stand-ins starting and stopping at once): the listener is stopped either way.
+        }
         try
         {
             _acceptLoop?.Wait(TimeSpan.FromSeconds(2));

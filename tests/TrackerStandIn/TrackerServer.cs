@@ -171,6 +171,11 @@ public sealed partial class TrackerServer : IDisposable
         catch (ObjectDisposedException)
         {
         }
+        catch (HttpListenerException)
+        {
+            // Close after Stop looks the port up again, and fails when another process took it in between: the
+            // listener is stopped either way.
+        }
         try
         {
             _acceptLoop?.Wait(TimeSpan.FromSeconds(2));
