@@ -36,6 +36,7 @@
         'Import-TimelineEvent'
         'Publish-Postmortem'
         'Publish-ActionItemReport'
+        'Sync-ActionItem'
         'Merge-Postmortem'
         'Connect-BookStack'
         'Disconnect-BookStack'

@@ -168,10 +168,12 @@ function Invoke-Test {
     Write-Host "`n== Pester: tests/Pester against out/Postmortem" -ForegroundColor Cyan
     # The Pester suite publishes to the BookStack stand-in, started by the tests from this build.
     Invoke-Native dotnet @('build', (Join-Path $Root 'tests/BookStackStandIn/BookStackStandIn.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet', '-o', (Join-Path $Out 'standin'))
+    Invoke-Native dotnet @('build', (Join-Path $Root 'tests/TrackerStandIn/TrackerStandIn.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet', '-o', (Join-Path $Out 'trackerstandin'))
     Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/tools/TestTools.csproj'), '--packages', $ToolPackages, '--nologo', '-v', 'quiet')
     $pesterModule = Join-Path $ToolPackages "pester/$PesterVersion/tools/Pester.psd1"
     $pesterSummary = Join-Path $results 'pester.json'
     $env:POSTMORTEM_STANDIN_PATH = Join-Path $Out 'standin/BookStackStandIn.dll'
+    $env:POSTMORTEM_TRACKER_STANDIN_PATH = Join-Path $Out 'trackerstandin/TrackerStandIn.dll'
     $env:POSTMORTEM_PACKAGE_PATH = Join-Path $Out 'package'
     $pesterExit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Invoke-PesterSuite.ps1'),
         '-PesterModule', $pesterModule, '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),

@@ -52,5 +52,13 @@ namespace Postmortems.Commands
         public const string PostmortemLocked = "PostmortemLocked";
         public const string PostmortemNotFinal = "PostmortemNotFinal";
         public const string PostmortemContainsSecrets = "PostmortemContainsSecrets";
+        public const string TrackerConnectionInvalid = "TrackerConnectionInvalid";
+        public const string TrackerUnauthorized = "TrackerUnauthorized";
+        public const string TrackerForbidden = "TrackerForbidden";
+        public const string TrackerNotFound = "TrackerNotFound";
+        public const string TrackerValidation = "TrackerValidation";
+        public const string TrackerRateLimited = "TrackerRateLimited";
+        public const string TrackerUnavailable = "TrackerUnavailable";
+        public const string TrackerFailed = "TrackerFailed";
     }
 }

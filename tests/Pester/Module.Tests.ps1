@@ -5,7 +5,7 @@ BeforeAll {
     $script:expectedCmdlets = @(
         'Add-ActionItem', 'Remove-ActionItem', 'Add-ContributingFactor', 'Remove-ContributingFactor', 'Add-Observation', 'Remove-Observation', 'Add-TimelineEvent', 'Remove-TimelineEvent', 'Set-TimelineEvent', 'Set-ActionItem', 'Add-Why', 'Remove-Why',
         'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Save-Postmortem', 'Get-PostmortemRule', 'Import-Postmortem', 'Import-TimelineEvent',
-        'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem', 'Publish-Postmortem', 'Publish-ActionItemReport', 'Merge-Postmortem', 'Connect-BookStack', 'Disconnect-BookStack',
+        'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem', 'Publish-Postmortem', 'Publish-ActionItemReport', 'Sync-ActionItem', 'Merge-Postmortem', 'Connect-BookStack', 'Disconnect-BookStack',
         'Get-PostmortemMetric', 'Measure-Postmortem', 'Get-ActionItem',
         'Submit-PostmortemReview', 'Approve-Postmortem', 'Complete-Postmortem', 'Unlock-Postmortem', 'Protect-Postmortem'
     ) | Sort-Object

@@ -1,0 +1,108 @@
+BeforeAll {
+    Import-Module $env:POSTMORTEM_MODULE_PATH -Force
+    . (Join-Path $PSScriptRoot 'TrackerStandIn.ps1')
+    . (Join-Path $PSScriptRoot 'HostText.ps1')
+    Start-TrackerStandIn '--github-repo', 'octo/ops', '--github-token', 'ghp_pester0123456789secret'
+    $script:GitHub = @{
+        Tracker = 'GitHub'; Repository = 'octo/ops'; Uri = "$($script:TrackerBase)github/api/v3"
+        Token = (ConvertTo-SecureString 'ghp_pester0123456789secret' -AsPlainText -Force); AllowUnencryptedAuthentication = $true
+    }
+
+    function New-Failover {
+        New-Postmortem 'Postgres failover took 40 minutes' -Date 2026-11-20 -Severity P2 -Status Resolved -Context Homelab |
+            Add-TimelineEvent '10:00' 'Replication lag alert fired' -Milestone FirstSymptom |
+            Add-ActionItem 'Lower the Patroni loop wait to 5 seconds' -Owner bob -DueDate 2026-12-18 -Priority P1 |
+            Add-ActionItem 'Write the manual promotion step into the runbook' -Owner alice -Priority P2 -Status Done -DoneDate 2026-11-25 |
+            Add-ActionItem 'Alert on replication slot growth' -Owner alice -Priority P2 -Tracking OPS-77
+    }
+}
+
+AfterAll { Stop-TrackerStandIn }
+
+Describe 'Sync-ActionItem with GitHub' {
+    BeforeEach { $null = Invoke-TrackerStandIn -Method Post -Path reset }
+
+    It 'shows with -WhatIf the issue it would create, and creates nothing and changes no item' {
+        $pm = New-Failover
+        $text = Get-HostText { $pm | Sync-ActionItem @script:GitHub -WhatIf }
+        $text | Should -Match "What if: .*Create an issue in GitHub octo/ops for ActionItems\[0\] 'Lower the Patroni loop wait to 5 seconds'"
+        @(Get-TrackerIssue) | Should -HaveCount 0
+        $pm.ActionItems[0].Tracking | Should -BeNullOrEmpty
+    }
+
+    It 'creates one issue for the open item without one, records its address, and a re-run creates nothing' {
+        $path = Join-Path $TestDrive 'failover.yaml'
+        New-Failover | Export-Postmortem -Path $path
+        $changes = Sync-ActionItem -Path $path @script:GitHub
+        ($changes | Where-Object Action -eq 'Created').Index | Should -Be 0
+        ($changes | Where-Object Index -eq 1).Action | Should -Be 'Skipped'
+        ($changes | Where-Object Index -eq 2).Action | Should -Be 'Skipped'
+        $issue = @(Get-TrackerIssue)
+        $issue | Should -HaveCount 1
+        $issue[0].title | Should -Be 'Lower the Patroni loop wait to 5 seconds'
+        $issue[0].labels | Should -Be @('postmortem', 'P1')
+        $issue[0].body | Should -Match '\*\*Owner:\*\* bob'
+        $issue[0].body | Should -Match 'Postmortem 2026-11-20: Postgres failover took 40 minutes'
+        $saved = Import-Postmortem -LiteralPath $path
+        $saved.ActionItems[0].Tracking | Should -Be $issue[0].url
+        (Sync-ActionItem -Path $path @script:GitHub | Where-Object Action -eq 'Created') | Should -BeNullOrEmpty
+        @(Get-TrackerIssue) | Should -HaveCount 1
+    }
+
+    It 'finds the issue of an item whose tracking was lost, by its marker, instead of making a second' {
+        $pm = New-Failover
+        $pm | Sync-ActionItem @script:GitHub | Out-Null
+        $pm | Set-ActionItem -Index 0 -Tracking '' | Out-Null
+        $change = $pm | Sync-ActionItem @script:GitHub | Where-Object Index -eq 0
+        $change.Action | Should -Be 'Linked'
+        @(Get-TrackerIssue) | Should -HaveCount 1
+        $pm.ActionItems[0].Tracking | Should -Match '/octo/ops/issues/1$'
+    }
+
+    It 'marks the item Done with the day its issue closed, and Won''t do when it was closed as not planned' {
+        $pm = New-Failover | Add-ActionItem 'Move backups to the new object store' -Owner alice -Priority P3
+        $pm | Sync-ActionItem @script:GitHub | Out-Null
+        $null = Invoke-TrackerStandIn -Method Post -Path issues/close -Body @{ tracker = 'github'; project = 'octo/ops'; issue = '1'; reason = 'completed' }
+        $null = Invoke-TrackerStandIn -Method Post -Path issues/close -Body @{ tracker = 'github'; project = 'octo/ops'; issue = '2'; reason = 'not_planned' }
+        $changes = $pm | Sync-ActionItem @script:GitHub
+        @($changes | Where-Object Action -eq 'StatusChanged').Index | Should -Be @(0, 3)
+        $pm.ActionItems[0].Status | Should -Be 'Done'
+        $pm.ActionItems[0].DoneDate | Should -Be (([datetimeoffset](Get-TrackerIssue | Where-Object issue -eq 1).closedAt).UtcDateTime.Date)
+        $pm.ActionItems[3].Status | Should -Be 'WontDo'
+        $pm.ActionItems[3].StatusReason | Should -Be 'closed as not planned (octo/ops#2)'
+        ($pm | ConvertTo-PostmortemMarkdown) | Should -Match "Won't do: closed as not planned \(octo/ops#2\)"
+    }
+
+    It 'works on a final postmortem: following items up is what happens after finalizing' {
+        $pm = New-Failover
+        $pm | Sync-ActionItem @script:GitHub | Out-Null
+        $pm | Set-Postmortem -Author 'platform team' -Reviewer 'Marcus Lee' | Out-Null
+        $pm.State = 'Final'
+        $null = Invoke-TrackerStandIn -Method Post -Path issues/close -Body @{ tracker = 'github'; project = 'octo/ops'; issue = '1' }
+        ($pm | Sync-ActionItem @script:GitHub | Where-Object Index -eq 0).Action | Should -Be 'StatusChanged'
+        $pm.ActionItems[0].Status | Should -Be 'Done'
+    }
+
+    It 'says what is wrong with a bad token (TrackerUnauthorized), never showing it, and changes nothing' {
+        $pm = New-Failover
+        $bad = $script:GitHub.Clone()
+        $bad.Token = ConvertTo-SecureString 'ghp_wrong_secret_value' -AsPlainText -Force
+        $pm | Sync-ActionItem @bad -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'TrackerUnauthorized,*'
+        "$($err[0])" | Should -Not -Match 'ghp_wrong_secret_value'
+        $pm.ActionItems[0].Tracking | Should -BeNullOrEmpty
+    }
+
+    It 'refuses an http address without -AllowUnencryptedAuthentication, and asks for a token when none is given' {
+        $plain = $script:GitHub.Clone(); $plain.Remove('AllowUnencryptedAuthentication')
+        { New-Failover | Sync-ActionItem @plain -ErrorAction Stop } | Should -Throw -ErrorId 'TrackerConnectionInvalid,*'
+        $none = $script:GitHub.Clone(); $none.Remove('Token')
+        $saved = $env:GITHUB_TOKEN, $env:GH_TOKEN
+        try {
+            $env:GITHUB_TOKEN = $null; $env:GH_TOKEN = $null
+            { New-Failover | Sync-ActionItem @none -ErrorAction Stop } | Should -Throw '*give -Token*GITHUB_TOKEN*'
+            $env:GH_TOKEN = 'ghp_pester0123456789secret'
+            (New-Failover | Sync-ActionItem @none | Where-Object Action -eq 'Created') | Should -HaveCount 1
+        } finally { $env:GITHUB_TOKEN, $env:GH_TOKEN = $saved }
+    }
+}
