@@ -93,6 +93,17 @@ Describe 'Sync-ActionItem with GitHub' {
         $pm.ActionItems[0].Tracking | Should -BeNullOrEmpty
     }
 
+    It 'takes the tracker, repository and address from the team''s settings file' {
+        $settings = Join-Path $TestDrive 'team.psd1'
+        "@{ Tracker = @{ Name = 'GitHub'; Repository = 'octo/ops'; Uri = '$($script:TrackerBase)github/api/v3' } }" | Set-Content -LiteralPath $settings
+        $pm = New-Failover
+        $changes = $pm | Sync-ActionItem -Settings $settings -Token $script:GitHub.Token -AllowUnencryptedAuthentication
+        ($changes | Where-Object Action -eq 'Created').Index | Should -Be 0
+        { New-Failover | Sync-ActionItem -Token $script:GitHub.Token -ErrorAction Stop } | Should -Throw '*-Tracker GitHub, GitLab or Jira*'
+        'Tracker = @{ Name = ''Trello'' }' | ForEach-Object { "@{ $_ }" } | Set-Content -LiteralPath $settings
+        { New-Failover | Sync-ActionItem -Settings $settings -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSettings,*'
+    }
+
     It 'refuses an http address without -AllowUnencryptedAuthentication, and asks for a token when none is given' {
         $plain = $script:GitHub.Clone(); $plain.Remove('AllowUnencryptedAuthentication')
         { New-Failover | Sync-ActionItem @plain -ErrorAction Stop } | Should -Throw -ErrorId 'TrackerConnectionInvalid,*'

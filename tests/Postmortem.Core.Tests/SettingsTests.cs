@@ -133,3 +133,34 @@ namespace Postmortems.Tests
         }
     }
 }
+
+namespace Postmortems.Tests
+{
+    public class TrackerSettingsTests
+    {
+        [Fact]
+        public void The_settings_file_names_the_teams_tracker()
+        {
+            var settings = Rules.RuleSettings.Default();
+            settings.Apply("@{ Tracker = @{ Name = 'jira'; Project = 'OPS'; Uri = 'https://example.atlassian.net'; IssueType = 'Bug' } }", "team.psd1");
+            Xunit.Assert.Equal(Trackers.TrackerKind.Jira, settings.Tracker.Kind);
+            Xunit.Assert.Equal("OPS", settings.Tracker.Project);
+            Xunit.Assert.Equal(new System.Uri("https://example.atlassian.net"), settings.Tracker.Uri);
+            Xunit.Assert.Equal("Bug", settings.Tracker.IssueType);
+            Xunit.Assert.Null(Rules.RuleSettings.Default().Tracker.Kind);
+        }
+
+        [Theory]
+        [InlineData("@{ Tracker = 'Jira' }", "line 1", "Tracker holds a hashtable")]
+        [InlineData("@{\n Tracker = @{\n  Name = 'Trello'\n }\n}", "line 3", "give GitHub, GitLab or Jira")]
+        [InlineData("@{ Tracker = @{ Uri = 'ftp://x' } }", "line 1", "not an http or https address")]
+        [InlineData("@{ Tracker = @{ Board = 'x' } }", "line 1", "Use Name, Project, Uri and IssueType")]
+        [InlineData("@{ Tracker = @{ Project = 42 } }", "line 1", "give text")]
+        public void A_bad_tracker_setting_is_refused_with_its_line_and_how_to_write_it(string text, string line, string says)
+        {
+            var e = Xunit.Assert.Throws<Settings.SettingsFormatException>(() => Rules.RuleSettings.Default().Apply(text, "team.psd1"));
+            Xunit.Assert.Contains(line, e.Message);
+            Xunit.Assert.Contains(says, e.Message);
+        }
+    }
+}

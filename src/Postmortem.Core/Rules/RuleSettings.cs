@@ -40,6 +40,12 @@ namespace Postmortems.Rules
         /// </summary>
         public ActionItemDuePolicy DuePolicy { get; private set; } = ActionItemDuePolicy.Default;
 
+        /// <summary>
+        /// Tracker: the team's tracker for Sync-ActionItem, so the command line need not say it each time:
+        /// Tracker = @{ Name = 'Jira'; Project = 'OPS'; Uri = 'https://example.atlassian.net'; IssueType = 'Task' }.
+        /// </summary>
+        public TrackerSettings Tracker { get; private set; } = new TrackerSettings();
+
         /// <summary>The module's default settings.</summary>
         public static RuleSettings Default()
         {
@@ -120,8 +126,11 @@ namespace Postmortems.Rules
                     case "actionitemduedays":
                         ApplyDueDays(entry.Value, source, line);
                         break;
+                    case "tracker":
+                        ApplyTracker(entry.Value, source, line);
+                        break;
                     default:
-                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords, RemoveWords or ActionItemDueDays.");
+                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords, RemoveWords, ActionItemDueDays or Tracker.");
                 }
             }
         }
@@ -217,6 +226,48 @@ namespace Postmortems.Rules
             DuePolicy = policy;
         }
 
+        // Tracker = @{ Name = 'Jira'; Project = 'OPS'; Uri = 'https://example.atlassian.net'; IssueType = 'Task' }
+        private void ApplyTracker(object? value, string source, int line)
+        {
+            const string Example = "Tracker = @{ Name = 'Jira'; Project = 'OPS'; Uri = 'https://example.atlassian.net'; IssueType = 'Task' }";
+            if (value is not IDictionary tracker) throw Error(source, line, $"Tracker holds a hashtable: {Example}.");
+            var result = new TrackerSettings();
+            foreach (DictionaryEntry entry in tracker)
+            {
+                var name = (string)entry.Key;
+                int entryLine = LineOf(tracker, name);
+                if (entry.Value is not string text || text.Trim().Length == 0) throw Error(source, entryLine, $"Tracker.{name} is {Shown(entry.Value)}; give text, as in {Example}.");
+                text = text.Trim();
+                switch (name.ToLowerInvariant())
+                {
+                    case "name":
+                        if (!Enum.TryParse<Trackers.TrackerKind>(text, ignoreCase: true, out var kind) || !Enum.IsDefined(typeof(Trackers.TrackerKind), kind))
+                        {
+                            throw Error(source, entryLine, $"Tracker.Name is '{text}'; give GitHub, GitLab or Jira.");
+                        }
+                        result.Kind = kind;
+                        break;
+                    case "project":
+                    case "repository":
+                        result.Project = text;
+                        break;
+                    case "uri":
+                        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                        {
+                            throw Error(source, entryLine, $"Tracker.Uri is '{text}', which is not an http or https address.");
+                        }
+                        result.Uri = uri;
+                        break;
+                    case "issuetype":
+                        result.IssueType = text;
+                        break;
+                    default:
+                        throw Error(source, entryLine, $"Tracker.{name} is not a tracker setting. Use Name, Project, Uri and IssueType: {Example}.");
+                }
+            }
+            Tracker = result;
+        }
+
         private static string Shown(object? value) => value switch
         {
             null => "$null",
@@ -259,5 +310,17 @@ namespace Postmortems.Rules
             IEnumerable items => items.Cast<object?>().Where(i => i is not null).Select(i => Convert.ToString(i, System.Globalization.CultureInfo.InvariantCulture)!),
             _ => new[] { Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)! },
         };
+    }
+
+    /// <summary>The team's tracker, from the settings file's Tracker hashtable; each part null when not set.</summary>
+    public sealed class TrackerSettings
+    {
+        public Trackers.TrackerKind? Kind { get; internal set; }
+
+        public string? Project { get; internal set; }
+
+        public Uri? Uri { get; internal set; }
+
+        public string? IssueType { get; internal set; }
     }
 }

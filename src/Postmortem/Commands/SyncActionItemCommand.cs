@@ -21,15 +21,20 @@ namespace Postmortems.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ITrackerClient? _tracker;
 
-        /// <summary>The tracker: GitHub, GitLab or Jira.</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>The tracker: GitHub, GitLab or Jira; else the settings file's Tracker.Name.</summary>
+        [Parameter]
         public TrackerKind Tracker { get; set; }
 
-        /// <summary>The repository (GitHub owner/repo), project (GitLab group/project) or project key (Jira OPS).</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>The repository (GitHub owner/repo), project (GitLab group/project) or project key (Jira OPS); else the settings file's Tracker.Project.</summary>
+        [Parameter]
         [Alias("Repository")]
         [ValidateNotNullOrEmpty]
-        public string Project { get; set; } = null!;
+        public string? Project { get; set; }
+
+        /// <summary>A .psd1 settings file whose Tracker hashtable names the tracker, project, address and Jira issue type.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
 
         /// <summary>The tracker's address: GitHub's API root (https://api.github.com by default; GitHub Enterprise Server https://HOST/api/v3), the GitLab instance (https://gitlab.com by default), the Jira site (https://example.atlassian.net; required).</summary>
         [Parameter]
@@ -47,10 +52,10 @@ namespace Postmortems.Commands
         [ValidateNotNull]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>For Jira: the issue type of new issues (Task unless given).</summary>
+        /// <summary>For Jira: the issue type of new issues (the settings file's Tracker.IssueType, else Task).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string IssueType { get; set; } = "Task";
+        public string? IssueType { get; set; }
 
         /// <summary>Only read the linked issues' state back; create no issue.</summary>
         [Parameter]
@@ -147,6 +152,16 @@ namespace Postmortems.Commands
 
         private ITrackerClient Connect()
         {
+            // The command line first, then the team's settings file.
+            var settings = RuleSelection.LoadSettings(this, Settings).Tracker;
+            var bound = MyInvocation.BoundParameters;
+            if (!bound.ContainsKey(nameof(Tracker)))
+            {
+                Tracker = settings.Kind ?? throw new ArgumentException("Say which tracker: -Tracker GitHub, GitLab or Jira, or Tracker = @{ Name = 'Jira'; Project = 'OPS' } in the settings file given with -Settings.");
+            }
+            Project ??= settings.Project ?? throw new ArgumentException($"Say which {Tracker} project: -Project ({(Tracker == TrackerKind.GitHub ? "owner/repo" : Tracker == TrackerKind.GitLab ? "group/project" : "the project key, such as OPS")}), or Tracker.Project in the settings file.");
+            Uri ??= settings.Kind == Tracker ? settings.Uri : null;
+            IssueType ??= settings.IssueType ?? "Task";
             var policy = new TrackerRetryPolicy();
             if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec))) policy.Timeout = TimeSpan.FromSeconds(TimeoutSec);
             ITrackerClient tracker;
