@@ -65,6 +65,12 @@ namespace Postmortems.Trackers.Export
                     continue;
                 }
                 if (row.All(f => f.Trim().Length == 0)) continue;
+                // Jira writes every column in every row: a row short of the header was cut off, one longer was edited.
+                if (row.Count != header.Count)
+                {
+                    throw new TrackerExportException(source, line, $"this row has {row.Count.ToString(CultureInfo.InvariantCulture)} fields and the header {header.Count.ToString(CultureInfo.InvariantCulture)}, so its columns cannot be trusted: " +
+                        (row.Count < header.Count ? "the file may have been cut off." : "a comma may have been added outside quotes.") + " Export it again from Jira, unchanged. Nothing was read from the file.");
+                }
                 string Field(int index) => index >= 0 && index < row.Count ? row[index].Trim() : string.Empty;
 
                 var issueKey = Field(key);
