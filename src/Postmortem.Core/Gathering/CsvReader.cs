@@ -22,15 +22,21 @@ namespace Postmortems.Gathering
         private readonly CharSource _reader;
         private readonly string _source;
         private readonly int _maxRow;
+        private readonly int _maxQuotedLines;
+        private readonly bool _readsOn;
         private readonly char _delimiter = ',';
         private readonly StringBuilder _field = new StringBuilder();
         private long _line;
 
-        public CsvReader(TextReader reader, string source, int maxRow = TimelineGatherer.MaxRecordBytes)
+        /// <param name="maxQuotedLines">The most line breaks one quoted field may hold (a Jira export's description runs long).</param>
+        /// <param name="readsOn">Whether the rows before a broken one are used (a timeline source), or the whole file is refused (a tracker export).</param>
+        public CsvReader(TextReader reader, string source, int maxRow = TimelineGatherer.MaxRecordBytes, int maxQuotedLines = MaxQuotedLines, bool readsOn = true)
         {
             _reader = new CharSource(reader);
             _source = source;
             _maxRow = maxRow;
+            _maxQuotedLines = maxQuotedLines;
+            _readsOn = readsOn;
             var first = FirstLine();
             if (first is null) return;
             if (first.IndexOf(',') < 0 && first.IndexOf('\t') >= 0) _delimiter = '\t';
@@ -121,7 +127,7 @@ namespace Postmortems.Gathering
                         if (ch == '\n')
                         {
                             line++;
-                            if (++quotedBreaks > MaxQuotedLines) throw OpenQuote(quoteLine, $"is still open {MaxQuotedLines} lines later");
+                            if (++quotedBreaks > _maxQuotedLines) throw OpenQuote(quoteLine, $"is still open {_maxQuotedLines} lines later");
                         }
                         _field.Append(ch);
                     }
@@ -200,6 +206,7 @@ namespace Postmortems.Gathering
         }
 
         private TimelineSourceException OpenQuote(long line, string what) =>
-            new TimelineSourceException($"{_source}, line {line}: the quoted field that opens on this line {what}. Check the quotes on line {line}: a quote inside a field is written twice (\"\"), and every quoted field is closed. The rows before it were read; nothing after it was.");
+            new TimelineSourceException($"{_source}, line {line}: the quoted field that opens on this line {what}. Check the quotes on line {line}: a quote inside a field is written twice (\"\"), and every quoted field is closed. " +
+                (_readsOn ? "The rows before it were read; nothing after it was." : "Nothing was read from the file."));
     }
 }
