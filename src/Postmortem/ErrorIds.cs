@@ -60,5 +60,7 @@ namespace Postmortems.Commands
         public const string TrackerRateLimited = "TrackerRateLimited";
         public const string TrackerUnavailable = "TrackerUnavailable";
         public const string TrackerFailed = "TrackerFailed";
+        public const string InvalidTrackerExport = "InvalidTrackerExport";
+        public const string TrackerExportNotFound = "TrackerExportNotFound";
     }
 }

@@ -117,3 +117,39 @@ Describe 'Sync-ActionItem with GitHub' {
         } finally { $env:GITHUB_TOKEN, $env:GH_TOKEN = $saved }
     }
 }
+
+Describe 'Sync-ActionItem -FromFile: a tracker export, for a team without a token in the terminal' {
+    BeforeAll {
+        $script:Fixtures = Join-Path (Split-Path (Split-Path $PSScriptRoot)) 'tests/fixtures/trackers'
+    }
+
+    It 'reads gh issue list JSON: a completed issue makes its item Done on the day it closed; creates nothing' {
+        $pm = New-Postmortem 'Ledger replica fell behind' -Date 2026-11-28 |
+            Add-ActionItem 'Add a replication-lag panel to the ledger dashboard' -Owner 'db team' -Priority P1 -Tracking 'https://github.com/octo-org/payments-infra/issues/41' |
+            Add-ActionItem 'Something tracked nowhere' -Owner 'db team' -Priority P2
+        $changes = $pm | Sync-ActionItem -FromFile (Join-Path $script:Fixtures 'gh-issue-list.json')
+        ($changes | Where-Object Index -eq 0).Action | Should -Be 'StatusChanged'
+        $pm.ActionItems[0].Status | Should -Be 'Done'
+        $pm.ActionItems[0].DoneDate | Should -Be ([datetime]'2026-12-03')
+        ($changes | Where-Object Index -eq 1).Action | Should -Be 'Skipped'
+        ($changes | Where-Object Index -eq 1).Note | Should -Match 'cannot create'
+    }
+
+    It 'reads a Jira CSV export, matching items by key, and by address with the site given as -Uri' {
+        $pm = New-Postmortem 'Ledger replica fell behind' -Date 2026-11-28 |
+            Add-ActionItem 'Add a replication-lag panel to the ledger dashboard' -Priority P1 -Tracking OPS-101 |
+            Add-ActionItem 'Write our own replica promotion script' -Priority P2 -Tracking 'https://example.atlassian.net/browse/OPS-102'
+        $pm | Sync-ActionItem -FromFile (Join-Path $script:Fixtures 'jira-export-current-fields.csv') -Uri https://example.atlassian.net | Out-Null
+        $pm.ActionItems[0].Status | Should -Be 'Done'
+        $pm.ActionItems[1].Status | Should -Be 'WontDo'
+        $pm.ActionItems[1].StatusReason | Should -Match "Won't Fix"
+    }
+
+    It 'refuses a file that is no export with InvalidTrackerExport naming it, and a missing one with TrackerExportNotFound' {
+        $bad = Join-Path $TestDrive 'notes.txt'
+        'just some notes' | Set-Content -LiteralPath $bad
+        { New-Postmortem x | Sync-ActionItem -FromFile $bad -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidTrackerExport,*'
+        { New-Postmortem x | Sync-ActionItem -FromFile (Join-Path $TestDrive 'absent.json') -ErrorAction Stop } | Should -Throw -ErrorId 'TrackerExportNotFound,*'
+        { New-Postmortem x | Sync-ActionItem -FromFile $bad -Tracker GitHub -ErrorAction Stop } | Should -Throw '*leave -Tracker and -Project out*'
+    }
+}

@@ -139,7 +139,8 @@ namespace Postmortems.Trackers
                     var resolved = TrackingLinks.Resolve(tracking, postmortem.TrackingUrl);
                     if (!tracker.Owns(resolved))
                     {
-                        changes.Add(new SyncChange(postmortem, i, item, SyncAction.Skipped, null, null, $"tracked elsewhere ({tracking}), not in {tracker.Name}"));
+                        changes.Add(new SyncChange(postmortem, i, item, SyncAction.Skipped, null, null,
+                            tracker.CanCreate ? $"tracked elsewhere: {tracking} is no issue of {tracker.Name}" : $"{tracking} is not in {tracker.Name}"));
                         continue;
                     }
                     var issue = tracker.Get(resolved);

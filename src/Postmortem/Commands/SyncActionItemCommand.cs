@@ -21,6 +21,15 @@ namespace Postmortems.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ITrackerClient? _tracker;
 
+        /// <summary>
+        /// A tracker export to read the issues' state from, for a team that cannot use a token from a terminal: the JSON of
+        /// gh issue list --json number,state,stateReason,url,closedAt, of glab issue list --output json, or a Jira CSV
+        /// export. Creates no issue; -Uri is the Jira site, to match items tracked by address.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? FromFile { get; set; }
+
         /// <summary>The tracker: GitHub, GitLab or Jira; else the settings file's Tracker.Name.</summary>
         [Parameter]
         public TrackerKind Tracker { get; set; }
@@ -152,6 +161,7 @@ namespace Postmortems.Commands
 
         private ITrackerClient Connect()
         {
+            if (FromFile is not null) return ReadExport(FromFile);
             // The command line first, then the team's settings file.
             var settings = RuleSelection.LoadSettings(this, Settings).Tracker;
             var bound = MyInvocation.BoundParameters;
@@ -178,6 +188,44 @@ namespace Postmortems.Commands
             http.Log = WriteVerbose;
             http.CancellationToken = _stop.Token;
             return tracker;
+        }
+
+        // -FromFile: the issues as a tracker export gives them; a file that cannot be read stops the command.
+        private ITrackerClient ReadExport(string given)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Tracker)) || Project is not null)
+            {
+                throw new ArgumentException("-FromFile reads the issues from an export, which says its tracker itself: leave -Tracker and -Project out (give -Uri for a Jira export's site).");
+            }
+            string path;
+            try
+            {
+                var paths = SessionState.Path.GetResolvedProviderPathFromPSPath(given, out _);
+                if (paths.Count != 1) throw new ItemNotFoundException($"'{given}' names {paths.Count} files; give one export file.");
+                path = paths[0];
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException($"The export '{given}' was not found. {ex.Message}", ex), ErrorIds.TrackerExportNotFound, ErrorCategory.ObjectNotFound, given));
+                throw;
+            }
+            try
+            {
+                var export = TrackerExport.Read(path, Uri?.AbsoluteUri);
+                foreach (var warning in export.Warnings) WriteWarning(warning);
+                WriteVerbose($"{export}: read as {export.Format}.");
+                return new OfflineTracker(export);
+            }
+            catch (TrackerExportException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidTrackerExport, ErrorCategory.InvalidData, path));
+                throw;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.TrackerExportNotFound, ErrorCategory.ReadError, path));
+                throw;
+            }
         }
 
         // The token: -Token, else the first environment variable set; never shown.
