@@ -123,6 +123,13 @@ namespace Postmortems.Trackers
         public TrackerResponse? Send(HttpMethod method, string pathOrUrl, byte[]? body, string what, bool notFoundIsNull = false)
         {
             bool isWrite = method != HttpMethod.Get;
+            // A next-page link is followed as the server gives it; the token goes only where the client was pointed.
+            if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+                && Uri.Compare(absolute, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                throw new TrackerException(TrackerErrorKind.Failed, null,
+                    $"{_tracker} at {BaseUri} pointed {what} to {absolute.GetLeftPart(UriPartial.Authority)}, another server; the token is not sent there. Check the address given for {_tracker}.");
+            }
             var waited = TimeSpan.Zero;
             int failures = 0, rateLimits = 0;
             while (true)
