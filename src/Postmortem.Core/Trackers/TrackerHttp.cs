@@ -118,11 +118,12 @@ namespace Postmortems.Trackers
 
         /// <summary>
         /// Sends a request and reads its JSON answer; 404 gives null when <paramref name="notFoundIsNull"/>. Failures are
-        /// TrackerExceptions that say what to do.
+        /// TrackerExceptions that say what to do. <paramref name="retryAsRead"/>: a POST that changes nothing (Jira's search),
+        /// tried again after a 5xx or a dropped connection as a read is.
         /// </summary>
-        public TrackerResponse? Send(HttpMethod method, string pathOrUrl, byte[]? body, string what, bool notFoundIsNull = false)
+        public TrackerResponse? Send(HttpMethod method, string pathOrUrl, byte[]? body, string what, bool notFoundIsNull = false, bool retryAsRead = false)
         {
-            bool isWrite = method != HttpMethod.Get;
+            bool isWrite = method != HttpMethod.Get && !retryAsRead;
             // A next-page link is followed as the server gives it; the token goes only where the client was pointed.
             if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
                 && Uri.Compare(absolute, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
