@@ -117,7 +117,7 @@ namespace Postmortems.Trackers
         }
 
         /// <summary>
-        /// Sends a request and reads its JSON answer; 404 gives null when <paramref name="notFoundIsNull"/>. Failures are
+        /// Sends a request and reads its JSON answer; 404 (and 410 Gone) gives null when <paramref name="notFoundIsNull"/>. Failures are
         /// TrackerExceptions that say what to do. <paramref name="retryAsRead"/>: a POST that changes nothing (Jira's search),
         /// tried again after a 5xx or a dropped connection as a read is.
         /// </summary>
@@ -215,7 +215,8 @@ namespace Postmortems.Trackers
                             continue;
                         }
                     }
-                    if (status == 404 && notFoundIsNull) return null;
+                    // GitHub answers 410 Gone for a deleted issue: as out of reach as one never there.
+                    if ((status == 404 || status == 410) && notFoundIsNull) return null;
                     throw Failure(status, text, what);
                 }
             }
