@@ -111,7 +111,9 @@ namespace Postmortems.Trackers
             body.Append("- **Owner:** ").Append(item.Owner ?? "not set").Append('\n');
             body.Append("- **Due date:** ").Append(item.DueDate?.ToString("yyyy-MM-dd", c) ?? "not set").Append('\n');
             body.Append("- **Priority:** ").Append(item.Priority?.ToString() ?? "not set").Append('\n');
-            body.Append("\nClosing this issue marks the action item Done on the next sync; closing it as not planned marks it Won't do.\n\n");
+            // One body for every tracker: each says "won't do" its own way.
+            body.Append("\nClosing this issue marks the action item Done on the next sync. To mark it Won't do, close it as not planned (GitHub), ")
+                .Append("with the label wontdo (GitLab), or with the resolution Won't Do (Jira).\n\n");
             body.Append("Postmortem action item ").Append(marker).Append('\n');
             var labels = new List<string> { Label };
             if (item.Priority is ActionPriority priority) labels.Add(priority.ToString());

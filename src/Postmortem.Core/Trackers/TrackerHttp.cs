@@ -117,12 +117,20 @@ namespace Postmortems.Trackers
         }
 
         /// <summary>
-        /// Sends a request and reads its JSON answer; 404 gives null when <paramref name="notFoundIsNull"/>. Failures are
-        /// TrackerExceptions that say what to do.
+        /// Sends a request and reads its JSON answer; 404 (and 410 Gone) gives null when <paramref name="notFoundIsNull"/>. Failures are
+        /// TrackerExceptions that say what to do. <paramref name="retryAsRead"/>: a POST that changes nothing (Jira's search),
+        /// tried again after a 5xx or a dropped connection as a read is.
         /// </summary>
-        public TrackerResponse? Send(HttpMethod method, string pathOrUrl, byte[]? body, string what, bool notFoundIsNull = false)
+        public TrackerResponse? Send(HttpMethod method, string pathOrUrl, byte[]? body, string what, bool notFoundIsNull = false, bool retryAsRead = false)
         {
-            bool isWrite = method != HttpMethod.Get;
+            bool isWrite = method != HttpMethod.Get && !retryAsRead;
+            // A next-page link is followed as the server gives it; the token goes only where the client was pointed.
+            if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+                && Uri.Compare(absolute, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                throw new TrackerException(TrackerErrorKind.Failed, null,
+                    $"{_tracker} at {BaseUri} pointed {what} to {absolute.GetLeftPart(UriPartial.Authority)}, another server; the token is not sent there. Check the address given for {_tracker}.");
+            }
             var waited = TimeSpan.Zero;
             int failures = 0, rateLimits = 0;
             while (true)
@@ -207,7 +215,8 @@ namespace Postmortems.Trackers
                             continue;
                         }
                     }
-                    if (status == 404 && notFoundIsNull) return null;
+                    // GitHub answers 410 Gone for a deleted issue: as out of reach as one never there.
+                    if ((status == 404 || status == 410) && notFoundIsNull) return null;
                     throw Failure(status, text, what);
                 }
             }
