@@ -64,11 +64,12 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void A_closed_as_duplicate_issue_is_Done()
+        public void A_closed_as_duplicate_issue_is_Wont_do_with_that_reason_for_a_person_to_follow()
         {
             var created = Client().Create(NewIssue(Incident()));
             Server.GitHub.CloseAsPerson(GitHubRepo, IssueId(created), "duplicate");
-            Assert.Equal(TrackerIssueState.Done, Client().Get(created.Url)?.State);
+            var issue = Client().Get(created.Url)!;
+            Assert.Equal((TrackerIssueState.WontDo, "closed as a duplicate"), (issue.State, issue.Reason));
         }
 
         [Fact]

@@ -163,7 +163,7 @@ namespace Postmortems.Tests
         [Theory]
         [InlineData("Won't Do", TrackerIssueState.WontDo)]
         [InlineData("Cannot Reproduce", TrackerIssueState.WontDo)]
-        [InlineData("Duplicate", TrackerIssueState.Done)]
+        [InlineData("Duplicate", TrackerIssueState.WontDo)]
         [InlineData("Done", TrackerIssueState.Done)]
         public void A_done_issue_is_Wont_do_or_Done_by_its_resolution(string resolution, TrackerIssueState expected)
         {

@@ -129,9 +129,11 @@ namespace Postmortems.Trackers
             var state = Json.Text(e, "state");
             var reason = Json.Text(e, "state_reason");
             var closedAt = Json.Text(e, "closed_at") is string closed && DateTimeOffset.TryParse(closed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at.UtcDateTime : (DateTime?)null;
-            var issueState = state != "closed" ? TrackerIssueState.Open : reason == "not_planned" ? TrackerIssueState.WontDo : TrackerIssueState.Done;
+            // Closed as a duplicate, the work goes on in another issue: this item is not done by this one. It is Won't do with
+            // that reason, for a person to follow to the other issue; the offline exports read it the same way.
+            var issueState = state != "closed" ? TrackerIssueState.Open : reason == "not_planned" || reason == "duplicate" ? TrackerIssueState.WontDo : TrackerIssueState.Done;
             return new TrackerIssue(url, Repository + "#" + number, Json.Text(e, "title") ?? string.Empty, issueState, closedAt,
-                issueState == TrackerIssueState.WontDo ? "closed as not planned" : null, Json.Text(e, "body"));
+                issueState == TrackerIssueState.WontDo ? (reason == "duplicate" ? "closed as a duplicate" : "closed as not planned") : null, Json.Text(e, "body"));
         }
 
         public void Dispose() => _http.Dispose();

@@ -26,8 +26,11 @@ namespace Postmortems.Trackers
     /// </summary>
     public sealed class JiraTracker : ITrackerClient, IDisposable
     {
-        /// <summary>Resolutions that mean the work will not be done. Duplicate and Done (or Fixed) are Done.</summary>
-        public static readonly IReadOnlyList<string> WontDoResolutions = new[] { "Won't Do", "Won't Fix", "Declined", "Cannot Reproduce" };
+        /// <summary>
+        /// Resolutions that mean the work will not be done by this issue: Duplicate too (the work goes on in another issue,
+        /// for a person to follow). Done, Fixed or none are Done. The offline Jira export reads them the same way.
+        /// </summary>
+        public static readonly IReadOnlyList<string> WontDoResolutions = new[] { "Won't Do", "Won't Fix", "Declined", "Duplicate", "Cannot Reproduce" };
 
         private const string Fields = "summary,status,resolution,resolutiondate,statuscategorychangedate,description";
         private const int MaxReconciled = 50;

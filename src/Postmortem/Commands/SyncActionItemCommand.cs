@@ -182,8 +182,16 @@ namespace Postmortems.Commands
                     var github = new GitHubTracker(Project, Secret("GITHUB_TOKEN", "GH_TOKEN"), Uri, AllowUnencryptedAuthentication, policy: policy);
                     (tracker, http) = (github, github.Http);
                     break;
+                case TrackerKind.GitLab:
+                    var gitlab = new GitLabTracker(Project, Secret("GITLAB_TOKEN"), Uri, AllowUnencryptedAuthentication, policy: policy);
+                    (tracker, http) = (gitlab, gitlab.Http);
+                    break;
                 default:
-                    throw new ArgumentException($"Syncing with {Tracker} is not built yet; GitHub is.");
+                    var site = Uri ?? throw new ArgumentException("Give the Jira site: -Uri https://example.atlassian.net, or Tracker.Uri in the settings file.");
+                    var (email, apiToken) = JiraAccount();
+                    var jira = new JiraTracker(site, Project, email, apiToken, IssueType!, AllowUnencryptedAuthentication, policy: policy);
+                    (tracker, http) = (jira, jira.Http);
+                    break;
             }
             http.Log = WriteVerbose;
             http.CancellationToken = _stop.Token;
@@ -226,6 +234,18 @@ namespace Postmortems.Commands
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.TrackerExportNotFound, ErrorCategory.ReadError, path));
                 throw;
             }
+        }
+
+        // Jira's account: -Credential (e-mail, API token), else -Token with JIRA_EMAIL, else JIRA_EMAIL and JIRA_API_TOKEN.
+        private (string Email, string Token) JiraAccount()
+        {
+            if (Credential is not null) return (Credential.UserName, Credential.GetNetworkCredential().Password);
+            var email = Environment.GetEnvironmentVariable("JIRA_EMAIL");
+            if (string.IsNullOrWhiteSpace(email))
+            {
+                throw new ArgumentException("No Jira account: give -Credential (user name = the account's e-mail address, password = its API token), or set JIRA_EMAIL and JIRA_API_TOKEN.");
+            }
+            return (email!.Trim(), Secret("JIRA_API_TOKEN"));
         }
 
         // The token: -Token, else the first environment variable set; never shown.
