@@ -30,6 +30,8 @@ Describe 'Sync-ActionItem with GitHub' {
         $text | Should -Match "What if: .*Create an issue in GitHub octo/ops for ActionItems\[0\] 'Lower the Patroni loop wait to 5 seconds'"
         @(Get-TrackerIssue) | Should -HaveCount 0
         $pm.ActionItems[0].Tracking | Should -BeNullOrEmpty
+        $report = $pm | Sync-ActionItem @script:GitHub -WhatIf
+        ($report | Where-Object Index -eq 0).Note | Should -Match 'one would be created'
     }
 
     It 'creates one issue for the open item without one, records its address, and a re-run creates nothing' {

@@ -124,8 +124,9 @@ namespace Postmortems.Trackers
         }
 
         /// <summary>
-        /// What the sync would do for each action item, without writing anything: reads the linked issues and looks for
-        /// earlier ones by their markers. <paramref name="apply"/> false is -WhatIf.
+        /// Syncs each action item: reads the linked issues into the items, links issues made before (found by their
+        /// markers), and creates issues for open items without one, each as <paramref name="shouldCreate"/> allows (no to
+        /// one is -WhatIf or a declined -Confirm: the item is reported as not created). Returns a line per item.
         /// </summary>
         public static IReadOnlyList<SyncChange> Run(Postmortem postmortem, ITrackerClient tracker, SyncOptions options, Func<string, bool>? shouldCreate = null, Action<string>? warn = null)
         {
@@ -178,6 +179,7 @@ namespace Postmortems.Trackers
                 var newIssue = NewIssue(postmortem, item, options.PageUrl);
                 if (shouldCreate is not null && !shouldCreate($"Create an issue in {tracker.Name} for ActionItems[{i}] '{item.Action}' of '{postmortem.Title}'"))
                 {
+                    changes.Add(new SyncChange(postmortem, i, item, SyncAction.Skipped, null, null, $"no issue yet; one would be created in {tracker.Name} (not now: -WhatIf, or declined)"));
                     continue;
                 }
                 var created = tracker.Create(newIssue);
