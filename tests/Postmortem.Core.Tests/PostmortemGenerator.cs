@@ -87,6 +87,21 @@ namespace Postmortems.Tests
                 p.ActionItems.Add(item);
             }
             p.LessonsLearned = MaybeText();
+            // Extra sections: the built-in ones and others of any name, after any template section.
+            int extra = Chance(0.6) ? 0 : _random.Next(1, 4);
+            for (int i = 0; i < extra; i++)
+            {
+                var name = Chance(0.4) ? Pick("Trigger", "Detection", "Where We Got Lucky") : Line();
+                var after = (Postmortems.Rules.PostmortemSection)_random.Next(0, 10);
+                try
+                {
+                    p.Sections.Set(name, RequiredText(), after);
+                }
+                catch (ArgumentException)
+                {
+                    // A name the template has: not an extra section.
+                }
+            }
             if (Chance(0.5)) p.State = (DocumentState)_random.Next(3);
             int signOffs = Chance(0.6) ? 0 : _random.Next(1, 3);
             var rules = Postmortems.Rules.PostmortemRules.All.Select(r => r.Name).ToArray();
@@ -199,6 +214,7 @@ namespace Postmortems.Tests
             Field("TrackingUrl", p.TrackingUrl);
             foreach (var a in p.ActionItems) Field("Action", $"{a.Action} | {a.Owner} | {a.DueDate:yyyy-MM-dd} | {a.Priority} | {a.Status} | {a.StatusReason} | {a.DoneDate:yyyy-MM-dd} | {a.Tracking}");
             Field("LessonsLearned", p.LessonsLearned);
+            foreach (var section in p.Sections) Field("Section", $"{section.Name} after {section.After}: {section.Text}");
             Field("State", p.State);
             foreach (var o in p.SignOffs) Field("SignOff", $"{o.Reviewer} | {o.Date.Ticks} {o.Date.Kind} | {o.Comment} | {string.Join(",", o.AcknowledgedRules)}");
             foreach (var u in p.Unlocks) Field("Unlock", $"{u.Date.Ticks} {u.Date.Kind} | {u.Reason}");

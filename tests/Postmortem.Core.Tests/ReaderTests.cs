@@ -205,12 +205,22 @@ Writes failed for all tenants.
         }
 
         [Fact]
-        public void Sections_outside_the_template_are_ignored_with_a_warning()
+        public void A_section_outside_the_template_is_kept_as_an_extra_section_where_it_stands()
         {
             var markdown = PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage()) + "\n\n## Appendix\n\nRaw logs.\n";
             var result = Read(markdown);
-            Assert.Contains(result.Warnings, w => w.Contains("'Appendix' is not part of the template"));
+            Assert.Empty(result.Warnings);
             Assert.DoesNotContain("Raw logs", result.Postmortem.LessonsLearned);
+            var appendix = Assert.Single(result.Postmortem.Sections);
+            Assert.Equal(("Appendix", Rules.PostmortemSection.LessonsLearned, "Raw logs."), (appendix.Name, appendix.After, appendix.Text));
+        }
+
+        [Fact]
+        public void A_deeper_heading_outside_the_template_is_still_ignored_with_a_warning()
+        {
+            var markdown = PostmortemMarkdown.Render(SamplePostmortems.CheckoutOutage()) + "\n\n### Appendix\n\nRaw logs.\n";
+            var result = Read(markdown);
+            Assert.Contains(result.Warnings, w => w.Contains("'Appendix' is not part of the template"));
         }
 
         [Theory]

@@ -34,6 +34,8 @@ namespace Postmortems.Merging
             target.TrackingUrl = source.TrackingUrl;
             Replace(target.ActionItems, source.ActionItems);
             target.LessonsLearned = source.LessonsLearned;
+            target.Sections.Clear();
+            foreach (var section in source.Sections) target.Sections.AddAsWritten(section);
         }
 
         private static void Replace<T>(PostmortemList<T> target, PostmortemList<T> source)

@@ -100,6 +100,7 @@ namespace Postmortems.Merging
             m.TrackingUrl = Single("Action Items", "TrackingUrl", "Tracking URL", b.TrackingUrl, l.TrackingUrl, w.TrackingUrl);
             m.ActionItems.AddRange(Entries(new ActionItemEntries(this), b.ActionItems, l.ActionItems, w.ActionItems));
             m.LessonsLearned = Single("Lessons Learned", "LessonsLearned", "Lessons Learned", b.LessonsLearned, l.LessonsLearned, w.LessonsLearned);
+            MergeSections(m, b, l, w);
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             m.State = l.State;
             return m;
@@ -116,6 +117,22 @@ namespace Postmortems.Merging
             && PostmortemMarkdown.FormatDuration(shown) == PostmortemMarkdown.FormatDuration(published)
                 ? null
                 : w.ExplicitDuration;
+
+        // Extra sections by name: each one's text merges as a value (a section added on one side is a change from none);
+        // the draft's order first, then those only the wiki has, in its order. A merged section stands where the side
+        // that kept its text has it.
+        private void MergeSections(Postmortem m, Postmortem b, Postmortem l, Postmortem w)
+        {
+            var names = l.Sections.Select(s => s.Name).Concat(w.Sections.Select(s => s.Name)).Concat(b.Sections.Select(s => s.Name))
+                .GroupBy(ExtraSections.Key).Select(g => g.First()).ToList();
+            foreach (var name in names)
+            {
+                var text = Single(name, "Sections['" + name + "']", name, b.Sections[name]?.Text, l.Sections[name]?.Text, w.Sections[name]?.Text);
+                if (text is null) continue;
+                var from = (l.Sections[name]?.Text == text ? l.Sections[name] : null) ?? w.Sections[name] ?? l.Sections[name] ?? b.Sections[name]!;
+                m.Sections.AddAsWritten(new ExtraSection(from.Name, from.After, text));
+            }
+        }
 
         // ---- Values
 

@@ -37,6 +37,7 @@ namespace Postmortems
             ContributingFactors = new PostmortemList<string>(this, "its contributing factors");
             WentWell = new PostmortemList<string>(this, "what went well");
             WentPoorly = new PostmortemList<string>(this, "what went poorly");
+            Sections = new ExtraSections(this);
             ActionItems = new PostmortemList<ActionItem>(this, "its action items", item =>
             {
                 if (item is null) throw new ArgumentNullException(nameof(item), "An action item cannot be null.");
@@ -161,6 +162,13 @@ namespace Postmortems
             get => _lessonsLearned;
             set => _lessonsLearned = Changing(Text.Normalize(value), "its lessons learned");
         }
+
+        /// <summary>
+        /// Sections beyond the template's: Trigger, Detection, Where We Got Lucky, the team's own (declared in its settings
+        /// file), and any a reviewer wrote into the page. Each stands after a template section; none, and the document is
+        /// the template alone.
+        /// </summary>
+        public ExtraSections Sections { get; }
 
         public override string ToString() => Date.HasValue ? $"Postmortem {Date.Value:yyyy-MM-dd}: {Title}" : $"Postmortem: {Title}";
 

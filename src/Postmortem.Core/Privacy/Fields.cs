@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Postmortems.Privacy
 {
@@ -34,6 +35,11 @@ namespace Postmortems.Privacy
                 yield return ($"ActionItems[{i}].StatusReason", p.ActionItems[i].StatusReason);
             }
             yield return ("LessonsLearned", p.LessonsLearned);
+            foreach (var section in p.Sections)
+            {
+                yield return ($"Sections['{section.Name}'].Name", section.Name);
+                yield return ($"Sections['{section.Name}']", section.Text);
+            }
             for (int i = 0; i < p.SignOffs.Count; i++)
             {
                 yield return ($"SignOffs[{i}].Reviewer", p.SignOffs[i].Reviewer);
@@ -88,6 +94,11 @@ namespace Postmortems.Privacy
                 if (item.StatusReason is string reason) item.StatusReason = Text.SingleLine(Apply(reason)) ?? reason;
             }
             p.LessonsLearned = Apply(p.LessonsLearned);
+            foreach (var section in p.Sections.ToList())
+            {
+                var text = Apply(section.Text);
+                if (text != section.Text) p.Sections.Set(section.Name, Text.Normalize(text) ?? section.Text, section.After);
+            }
             for (int i = 0; i < p.SignOffs.Count; i++)
             {
                 var s = p.SignOffs[i];

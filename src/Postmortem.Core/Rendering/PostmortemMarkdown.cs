@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Postmortems.Rules;
 using System.Text.RegularExpressions;
 
 namespace Postmortems.Rendering
@@ -68,16 +69,20 @@ namespace Postmortems.Rendering
 
             if (options.TitleHeading) md.Append("# Postmortem: ").Append(MarkdownText.Inline(postmortem.Title)).Append("\n\n");
             WriteHeader(md, postmortem);
+            Extras(md, postmortem, PostmortemSection.Header);
 
             Section(md, "Executive Summary");
             Paragraph(md, postmortem.ExecutiveSummary);
+            Extras(md, postmortem, PostmortemSection.ExecutiveSummary);
 
             Section(md, "Timeline");
             WriteTimeline(md, postmortem);
             if (options.TimelineChart || options.UnbreakableDates) md.Append(ChartBlock(postmortem, options.TimelineChart, options.UnbreakableDates));
+            Extras(md, postmortem, PostmortemSection.Timeline);
 
             Section(md, "Impact");
             WriteImpact(md, postmortem.Impact);
+            Extras(md, postmortem, PostmortemSection.Impact);
 
             Section(md, "Root Cause");
             Paragraph(md, postmortem.RootCause);
@@ -91,21 +96,27 @@ namespace Postmortems.Rendering
                 }
                 md.Append('\n');
             }
+            Extras(md, postmortem, PostmortemSection.RootCause);
 
             Section(md, "Contributing Factors");
             BulletList(md, postmortem.ContributingFactors);
+            Extras(md, postmortem, PostmortemSection.ContributingFactors);
 
             Section(md, "What Went Well");
             BulletList(md, postmortem.WentWell);
+            Extras(md, postmortem, PostmortemSection.WentWell);
 
             Section(md, "What Went Poorly");
             BulletList(md, postmortem.WentPoorly);
+            Extras(md, postmortem, PostmortemSection.WentPoorly);
 
             Section(md, "Action Items");
             WriteActionItems(md, postmortem.ActionItems, postmortem.TrackingUrl);
+            Extras(md, postmortem, PostmortemSection.ActionItems);
 
             Section(md, "Lessons Learned");
             Paragraph(md, postmortem.LessonsLearned);
+            Extras(md, postmortem, PostmortemSection.LessonsLearned);
 
             // One newline at the end, not two.
             md.Length--;
@@ -210,6 +221,16 @@ namespace Postmortems.Rendering
         }
 
         private static void Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
+
+        // The extra sections that stand after a template section: a heading of their own and their text.
+        private static void Extras(StringBuilder md, Postmortem postmortem, PostmortemSection after)
+        {
+            foreach (var section in postmortem.Sections.After(after))
+            {
+                md.Append("## ").Append(MarkdownText.Inline(section.Name)).Append("\n\n");
+                Paragraph(md, section.Text);
+            }
+        }
 
         private static void Paragraph(StringBuilder md, string? text) =>
             md.Append(text is null ? NotYetWritten : MarkdownFreeText.Write(text, FreeTextPlace.Prose, "", "")).Append("\n\n");

@@ -27,6 +27,7 @@ namespace Postmortems.Rules
                 CheckText(context, PostmortemSection.WentPoorly, $"WentPoorly[{i}]", p.WentPoorly[i]);
             }
             CheckText(context, PostmortemSection.LessonsLearned, "LessonsLearned", p.LessonsLearned);
+            foreach (var section in p.Sections) CheckText(context, section.After, $"Sections['{section.Name}']", section.Text);
         }
 
         private static void CheckText(RuleContext context, PostmortemSection section, string target, string? text)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -26,6 +27,13 @@ namespace Postmortems.Rules
             if (p.RootCause is null) context.Report(PostmortemSection.RootCause, "RootCause", "The root cause is not written.", "1-2 paragraphs on the technical cause and the condition that made it possible; Add-Why builds the 5-whys chain behind it.");
             if (p.ActionItems.Count == 0) context.Report(PostmortemSection.ActionItems, "ActionItems", "There are no action items.", "Add-ActionItem -Action 'Add ...' -Owner team -DueDate yyyy-mm-dd -Priority P2.");
             if (p.LessonsLearned is null) context.Report(PostmortemSection.LessonsLearned, "LessonsLearned", "The lessons learned are not written.", "2-3 sentences on the insight that will change how things are done.");
+            // The sections the team's settings file requires.
+            foreach (var declared in context.Settings.Sections.Where(d => d.Required))
+            {
+                if (p.Sections[declared.Name] is not null) continue;
+                context.Report(declared.After, $"Sections['{declared.Name}']", $"The section '{declared.Name}', which the team's settings require, is not written.",
+                    (declared.Prompt is null ? "" : declared.Prompt + " ") + $"Set-Postmortem -Section @{{ '{declared.Name}' = '...' }}.");
+            }
         }
     }
 

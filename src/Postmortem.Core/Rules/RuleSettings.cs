@@ -46,6 +46,13 @@ namespace Postmortems.Rules
         /// </summary>
         public TrackerSettings Tracker { get; private set; } = new TrackerSettings();
 
+        /// <summary>
+        /// Sections: the team's own sections beyond the template, each with where it goes, whether Test-Postmortem
+        /// requires it, and a one-line prompt: Sections = @( @{ Name = 'Customer Communication'; After = 'Impact';
+        /// Required = $true; Prompt = 'What we told customers, when and where' } ).
+        /// </summary>
+        public IReadOnlyList<SectionDeclaration> Sections { get; private set; } = Array.Empty<SectionDeclaration>();
+
         /// <summary>The module's default settings.</summary>
         public static RuleSettings Default()
         {
@@ -129,8 +136,11 @@ namespace Postmortems.Rules
                     case "tracker":
                         ApplyTracker(entry.Value, source, line);
                         break;
+                    case "sections":
+                        ApplySections(entry.Value, source, line);
+                        break;
                     default:
-                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords, RemoveWords, ActionItemDueDays or Tracker.");
+                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords, RemoveWords, ActionItemDueDays, Tracker or Sections.");
                 }
             }
         }
@@ -224,6 +234,62 @@ namespace Postmortems.Rules
                 policy = policy.With(priority, (int)number);
             }
             DuePolicy = policy;
+        }
+
+        // Sections = @( @{ Name = 'Customer Communication'; After = 'Impact'; Required = $true; Prompt = '...' }, ... )
+        private void ApplySections(object? value, string source, int line)
+        {
+            const string Example = "Sections = @( @{ Name = 'Customer Communication'; After = 'Impact'; Required = $true; Prompt = 'What we told customers, when and where' } )";
+            var entries = value is PowerShellDataList list ? list.Cast<object?>().Select((v, i) => (v, i < list.ItemLines.Count ? list.ItemLines[i] : line))
+                : value is IDictionary single ? new[] { ((object?)single, line) } : null;
+            if (entries is null) throw Error(source, line, $"Sections holds a list of hashtables, {Example}.");
+            var result = new List<SectionDeclaration>();
+            foreach (var (entry, entryLine) in entries)
+            {
+                if (entry is not IDictionary section) throw Error(source, entryLine, $"each of Sections is a hashtable, {Example}.");
+                string? name = null, prompt = null;
+                var after = PostmortemSection.LessonsLearned;
+                bool required = false;
+                foreach (DictionaryEntry field in section)
+                {
+                    var key = (string)field.Key;
+                    int keyLine = LineOf(section, key);
+                    switch (key.ToLowerInvariant())
+                    {
+                        case "name":
+                            name = field.Value as string ?? throw Error(source, keyLine, $"Sections: Name is {Shown(field.Value)}; give the heading as text.");
+                            break;
+                        case "after":
+                            var text = field.Value as string;
+                            var names = string.Join(", ", Enum.GetNames(typeof(PostmortemSection)));
+                            if (text is null || !Enum.TryParse(text.Replace(" ", ""), ignoreCase: true, out after) || !Enum.IsDefined(typeof(PostmortemSection), after))
+                            {
+                                throw Error(source, keyLine, $"Sections: After is {Shown(field.Value)}; give the template section it follows: {names}.");
+                            }
+                            break;
+                        case "required":
+                            required = field.Value is bool flag ? flag : throw Error(source, keyLine, $"Sections: Required is {Shown(field.Value)}; give $true or $false.");
+                            break;
+                        case "prompt":
+                            prompt = field.Value as string ?? throw Error(source, keyLine, $"Sections: Prompt is {Shown(field.Value)}; give one line of text.");
+                            break;
+                        default:
+                            throw Error(source, keyLine, $"Sections: '{key}' is not a section setting. Use Name, After, Required and Prompt: {Example}.");
+                    }
+                }
+                if (name is null) throw Error(source, entryLine, $"a section in Sections has no Name: {Example}.");
+                try
+                {
+                    var declaration = new SectionDeclaration(name, after, required, prompt);
+                    if (result.Any(d => ExtraSections.Key(d.Name) == ExtraSections.Key(declaration.Name))) throw new ArgumentException($"the section '{declaration.Name}' is declared twice");
+                    result.Add(declaration);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw Error(source, entryLine, "Sections: " + ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0].TrimEnd('.') + ".");
+                }
+            }
+            Sections = result;
         }
 
         // Tracker = @{ Name = 'Jira'; Project = 'OPS'; Uri = 'https://example.atlassian.net'; IssueType = 'Task' }

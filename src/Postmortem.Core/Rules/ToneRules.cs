@@ -26,6 +26,7 @@ namespace Postmortems.Rules
             for (int i = 0; i < p.WentPoorly.Count; i++) yield return (PostmortemSection.WentPoorly, $"WentPoorly[{i}]", Quotes.WithoutQuoted(p.WentPoorly[i]));
             for (int i = 0; i < p.ActionItems.Count; i++) yield return (PostmortemSection.ActionItems, $"ActionItems[{i}]", Quotes.WithoutQuoted(p.ActionItems[i].Action));
             if (p.LessonsLearned is not null) yield return (PostmortemSection.LessonsLearned, "LessonsLearned", Quotes.WithoutQuoted(p.LessonsLearned));
+            foreach (var section in p.Sections) yield return (section.After, $"Sections['{section.Name}']", Quotes.WithoutQuoted(section.Text));
         }
 
         /// <summary>The timeline's events the tone rules judge, by index: quotes blanked, events quoted whole left out.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Postmortems.Rules;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
@@ -78,6 +79,10 @@ namespace Postmortems.Serialization
             // page's own: a wiki page often opens with one, and the header lines under it are still the header.
             var parts = new Dictionary<Part, List<Block>>();
             var header = new List<Block>();
+            // A section heading the template does not have (Trigger, Where We Got Lucky, the team's own, one a reviewer
+            // added) is an extra section, after the template section above it.
+            var extras = new List<(string Name, PostmortemSection After, List<Block> Blocks, HeadingBlock Heading)>();
+            var lastPart = PostmortemSection.Header;
             List<Block>? target = title is null ? header : null;
             foreach (var block in document)
             {
@@ -88,15 +93,23 @@ namespace Postmortems.Serialization
                 }
                 if (block is HeadingBlock && (target is not null || parts.Count > 0))
                 {
-                    var headingText = PlainText(((HeadingBlock)block).Inline);
+                    var heading = (HeadingBlock)block;
+                    var headingText = PlainText(heading.Inline);
                     var part = PartOf(headingText);
                     if (part == Part.None && title is null && parts.Count == 0) continue;
+                    if (part == Part.None && heading.Level <= 2)
+                    {
+                        target = new List<Block>();
+                        extras.Add((headingText, lastPart, target, heading));
+                        continue;
+                    }
                     if (part == Part.None)
                     {
                         state.Values.Warnings.Add($"{source}, line {state.Line(block)}: the section '{headingText}' is not part of the template and was ignored.");
                         target = null;
                         continue;
                     }
+                    lastPart = SectionOf(part);
                     if (!parts.TryGetValue(part, out target))
                     {
                         target = new List<Block>();
@@ -121,6 +134,20 @@ namespace Postmortems.Serialization
             p.WentPoorly.AddRange(ListItems(state, Get(parts, Part.WentPoorly)));
             ReadActionItems(state, p, Get(parts, Part.ActionItems), front);
             p.LessonsLearned = Prose(state, Get(parts, Part.LessonsLearned));
+            foreach (var (name, after, blocks, heading) in extras)
+            {
+                var written = Prose(state, blocks);
+                // An empty section, or the template's own placeholder, holds nothing to keep.
+                if (written is null || written == "Not yet written.") continue;
+                try
+                {
+                    p.Sections.AddAsWritten(new ExtraSection(name, after, written));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw state.Error(heading, ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                }
+            }
             ApplyDuration(state, p, front);
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             if (front is not null) p.State = front.State;
@@ -231,6 +258,19 @@ namespace Postmortems.Serialization
             if (!match.Success || Text.SingleLine(match.Groups["title"].Value) is not string title) return null;
             return (title, match.Groups["date"].Success ? match.Groups["date"].Value : null);
         }
+
+        private static PostmortemSection SectionOf(Part part) => part switch
+        {
+            Part.ExecutiveSummary => PostmortemSection.ExecutiveSummary,
+            Part.Timeline => PostmortemSection.Timeline,
+            Part.Impact => PostmortemSection.Impact,
+            Part.RootCause or Part.Whys => PostmortemSection.RootCause,
+            Part.ContributingFactors => PostmortemSection.ContributingFactors,
+            Part.WentWell => PostmortemSection.WentWell,
+            Part.WentPoorly => PostmortemSection.WentPoorly,
+            Part.ActionItems => PostmortemSection.ActionItems,
+            _ => PostmortemSection.LessonsLearned,
+        };
 
         private static Part PartOf(string heading)
         {

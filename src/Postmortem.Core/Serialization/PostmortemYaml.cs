@@ -114,6 +114,21 @@ namespace Postmortems.Serialization
             }
             emitter.Emit(new SequenceEnd());
             Key(emitter, "lessonsLearned"); Text(emitter, p.LessonsLearned);
+            // Only when there are any, so a draft of the template alone reads as it always did.
+            if (p.Sections.Count > 0)
+            {
+                Key(emitter, "sections");
+                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+                foreach (var section in p.Sections)
+                {
+                    emitter.Emit(new MappingStart());
+                    Key(emitter, "name"); Text(emitter, section.Name);
+                    Key(emitter, "after"); Plain(emitter, section.After.ToString());
+                    Key(emitter, "text"); Text(emitter, section.Text);
+                    emitter.Emit(new MappingEnd());
+                }
+                emitter.Emit(new SequenceEnd());
+            }
             if (withReview) WriteReview(emitter, p);
             if (withPublication && p.Publication is not null) WritePublication(emitter, p.Publication);
             emitter.Emit(new MappingEnd());

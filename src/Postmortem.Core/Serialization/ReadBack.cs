@@ -140,6 +140,8 @@ namespace Postmortems.Serialization
                 case "WentWell":
                 case "WentPoorly":
                     return $"Remove-Observation -Section {name}, then Add-Observation -{name} with the text fixed";
+                case "Sections":
+                    return "Set-Postmortem -Section @{ 'the section' = 'the text fixed' }";
                 case "ActionItems":
                     return $"$pm.{field.Split('.')[0]}.{(last.Length == 0 ? "Action" : last)} = '...'";
                 default:
@@ -219,6 +221,7 @@ namespace Postmortems.Serialization
                 Add($"ActionItems[{i}].Tracking", a.Tracking);
             }
             Add("LessonsLearned", p.LessonsLearned);
+            foreach (var section in p.Sections) Add($"Sections['{section.Name}']", $"{section.After} {section.Text}");
             for (int i = 0; i < p.SignOffs.Count; i++)
             {
                 var s = p.SignOffs[i];

@@ -347,10 +347,41 @@ namespace Postmortems.Serialization
                 ["trackingUrl"] = n => p.TrackingUrl = v.TrackingUrl(n, "trackingUrl"),
                 ["actionItems"] = n => ReadActionItems(p, n),
                 ["lessonsLearned"] = n => p.LessonsLearned = v.Text(n, "lessonsLearned"),
+                ["sections"] = n => ReadSections(p, n),
                 ["publication"] = n => v.ReadPublication(p, n),
             });
             p.State = state;
             return p;
+        }
+
+        // sections: - name: Where We Got Lucky / after: WentPoorly / text: ...
+        private void ReadSections(Postmortem p, YamlNode node)
+        {
+            var v = _values;
+            if (node is YamlScalar empty && empty.IsNull) return;
+            if (node is not YamlSequence sequence) throw v.Error(node, "'sections' must be a list of sections, each starting with '- name:'");
+            foreach (var item in sequence.Items)
+            {
+                var mapping = v.Mapping(item, "a section");
+                string? name = null, text = null;
+                var after = Rules.PostmortemSection.LessonsLearned;
+                v.ForEach(mapping, " in a section", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["name"] = n => name = v.Text(n, "name"),
+                    ["after"] = n => after = v.Enum<Rules.PostmortemSection>(n, "after") ?? Rules.PostmortemSection.LessonsLearned,
+                    ["text"] = n => text = v.Text(n, "text"),
+                });
+                if (name is null) throw v.Error(item, "a section has no 'name:' (its heading)");
+                if (text is null) continue;
+                try
+                {
+                    p.Sections.AddAsWritten(new ExtraSection(name, after, text));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw v.Error(item, ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                }
+            }
         }
 
         private void ReadTimeline(Postmortem p, YamlNode node)

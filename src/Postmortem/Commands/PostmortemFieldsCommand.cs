@@ -66,6 +66,22 @@ namespace Postmortems.Commands
         [Parameter]
         public string? RevenueImpact { get; set; }
 
+        /// <summary>
+        /// Sections beyond the template, by name: @{ 'Where We Got Lucky' = '...'; Trigger = '...' }; '' or $null removes
+        /// one. Trigger and Detection stand after Root Cause, Where We Got Lucky after What Went Poorly, a team's own
+        /// where its settings file says (-Settings), any other after Lessons Learned.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.IDictionary? Section { get; set; }
+
+        /// <summary>The team's settings file, whose Sections say where its own sections go.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
+
+        private System.Collections.Generic.List<(string Name, string? Text)>? _sections;
+
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         /// <summary>Checks the bound values before anything is changed; false (after writing the error) if one cannot be used.</summary>
@@ -83,6 +99,25 @@ namespace Postmortems.Commands
                 WriteError(new ErrorRecord(new ArgumentException($"For -Date, {outside}, for example -Date 2026-11-20."),
                     ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, Date));
                 return false;
+            }
+            if (Section is not null)
+            {
+                _sections = new System.Collections.Generic.List<(string, string?)>();
+                foreach (System.Collections.DictionaryEntry entry in Section)
+                {
+                    var name = (entry.Key is PSObject key ? key.BaseObject : entry.Key)?.ToString() ?? string.Empty;
+                    var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                    try
+                    {
+                        _sections.Add((ExtraSections.CheckName(name), value?.ToString()));
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        WriteError(new ErrorRecord(new ArgumentException("For -Section, " + ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]),
+                            ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, entry.Key));
+                        return false;
+                    }
+                }
             }
             return true;
         }
@@ -105,6 +140,11 @@ namespace Postmortems.Commands
             if (IsBound(nameof(DataLoss))) postmortem.Impact.DataLoss = DataLoss;
             if (IsBound(nameof(DataLossDescription))) postmortem.Impact.DataLossDescription = DataLossDescription;
             if (IsBound(nameof(RevenueImpact))) postmortem.Impact.RevenueImpact = RevenueImpact;
+            if (_sections is not null)
+            {
+                var declared = RuleSelection.LoadSettings(this, Settings).Sections;
+                foreach (var (name, text) in _sections) postmortem.Sections.Set(name, text, null, declared);
+            }
         }
 
         private static void Replace(System.Collections.Generic.ICollection<string> target, string[]? values)
