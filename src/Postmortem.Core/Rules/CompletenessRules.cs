@@ -11,7 +11,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.Header;
         public override string Description =>
-            "Every section of the guide's Document Template is written: \"Date\", \"Severity\", \"Status\", \"Author(s)\", \"Executive Summary\", \"Timeline\", \"Impact\", \"Root Cause\", \"Action Items\", \"Lessons Learned\".";
+            "Every section of the guide's Document Template is written: \"Date\", \"Severity\", \"Status\", \"Author(s)\", \"Executive Summary\", \"Timeline\", \"Impact\", \"Root Cause\", \"Action Items\", \"Lessons Learned\"; and every section the team's settings file declares Required.";
 
         internal override void Check(RuleContext context)
         {
