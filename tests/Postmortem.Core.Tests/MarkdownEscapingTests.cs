@@ -233,6 +233,10 @@ namespace Postmortems.Tests
                     case LineBreakInline lineBreak:
                         text.Append(lineBreak.IsHard ? "\n" : " ");
                         break;
+                    // A bare web address is written as an autolink on purpose, and reads back as the address.
+                    case AutolinkInline autolink when !autolink.IsEmail && autolink.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase):
+                        text.Append(autolink.Url);
+                        break;
                     default:
                         throw new Xunit.Sdk.XunitException($"User text turned into {inline.GetType().Name}");
                 }

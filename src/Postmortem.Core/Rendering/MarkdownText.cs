@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace Postmortems.Rendering
@@ -22,15 +23,18 @@ namespace Postmortems.Rendering
         /// </summary>
         public static string Name(string text, string separators) => EscapeLine(text.Replace('\n', ' '), atLineStart: true, inHeading: true, separators);
 
-        /// <summary>Text in a pipe-table cell: line breaks become &lt;br&gt;, pipes are escaped.</summary>
-        public static string Cell(string text)
+        /// <summary>
+        /// Text in a pipe-table cell: line breaks become &lt;br&gt;, pipes are escaped; with <paramref name="links"/> false,
+        /// a web address stays text (the Tracking cell, whose reader takes its first link for the ticket).
+        /// </summary>
+        public static string Cell(string text, bool links = true)
         {
             var lines = text.Split('\n');
             var builder = new StringBuilder(text.Length + 8);
             for (int i = 0; i < lines.Length; i++)
             {
                 if (i > 0) builder.Append(CellLineBreak);
-                builder.Append(EscapeLine(lines[i], atLineStart: true));
+                builder.Append(EscapeLine(lines[i], atLineStart: true, links: links));
             }
             return builder.ToString();
         }
@@ -103,7 +107,7 @@ namespace Postmortems.Rendering
             return builder.ToString();
         }
 
-        private static string EscapeLine(string line, bool atLineStart, bool inHeading = false, string separators = "")
+        private static string EscapeLine(string line, bool atLineStart, bool inHeading = false, string separators = "", bool links = true)
         {
             var builder = new StringBuilder(line.Length + 8);
             int start = 0;
@@ -144,12 +148,50 @@ namespace Postmortems.Rendering
                     Reference(builder, c);
                     continue;
                 }
+                // A bare web address becomes an autolink, <https://...>: BookStack (v24.02.3, seen) links only those, and
+                // the reader gives the address back as the text it was. Not in a list of names, whose separators the
+                // reader splits at.
+                if ((c == 'h' || c == 'H') && links && separators.Length == 0 && BareUrlLength(line, i, end) is int length && length > 0)
+                {
+                    builder.Append('<').Append(line, i, length).Append('>');
+                    i += length - 1;
+                    continue;
+                }
                 // A run of # at the end of a heading would be taken for its closing sequence.
                 if (NeedsEscape(c) || (c == '#' && inHeading) || (c == '&' && StartsEntity(line, i)) || separators.IndexOf(c) >= 0) builder.Append('\\');
                 builder.Append(c);
             }
             for (int i = Math.Max(start, end); i < line.Length; i++) Reference(builder, line[i]);
             return builder.ToString();
+        }
+
+        /// <summary>
+        /// The length of the web address (http:// or https://, then a host) that starts at <paramref name="at"/>, after no
+        /// letter or digit; 0 when none does. It runs to white space or a character an autolink or a table cell cannot
+        /// hold (&lt; &gt; | " `), without the punctuation that ends a sentence after it (. , : ; ! ? ' *) or a ) it did
+        /// not open.
+        /// </summary>
+        internal static int BareUrlLength(string line, int at, int end)
+        {
+            if (at > 0 && (char.IsLetterOrDigit(line[at - 1]) || line[at - 1] == '<' || line[at - 1] == '\\')) return 0;
+            int scheme = string.Compare(line, at, "https://", 0, 8, StringComparison.OrdinalIgnoreCase) == 0 ? 8
+                : string.Compare(line, at, "http://", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 ? 7 : 0;
+            if (scheme == 0 || at + scheme >= end || !char.IsLetterOrDigit(line[at + scheme])) return 0;
+            int stop = at + scheme;
+            while (stop < end)
+            {
+                char c = line[stop];
+                if (char.IsWhiteSpace(c) || IsControl(c) || c == '<' || c == '>' || c == '|' || c == '"' || c == '`' || c == '\\' || char.IsSurrogate(c) || c == '\uFEFF' || c == '\u200B') break;
+                stop++;
+            }
+            while (stop > at + scheme)
+            {
+                char last = line[stop - 1];
+                if (".,:;!?'*_~".IndexOf(last) >= 0) stop--;
+                else if (last == ')' && line.Substring(at, stop - at).Count(ch => ch == '(') < line.Substring(at, stop - at).Count(ch => ch == ')')) stop--;
+                else break;
+            }
+            return stop - at > scheme ? stop - at : 0;
         }
 
         /// <summary>

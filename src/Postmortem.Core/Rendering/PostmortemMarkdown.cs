@@ -366,7 +366,7 @@ namespace Postmortems.Rendering
             if (tracking is null) return string.Empty;
             if (TrackingLinks.IsLinkable(tracking)) return Link(TrackingLinks.ShortText(tracking), tracking);
             if (TrackingLinks.IsKey(tracking) && TrackingLinks.UrlOf(tracking, trackingUrl) is string url) return Link(tracking, url);
-            return MarkdownText.Cell(tracking);
+            return MarkdownText.Cell(tracking, links: false);
         }
 
         internal static string Link(string text, string url) => "[" + MarkdownText.Cell(text) + "](" + MarkdownText.LinkDestination(url) + ")";

@@ -1,0 +1,60 @@
+using System;
+using Postmortems.Rendering;
+using Postmortems.Serialization;
+using Xunit;
+
+namespace Postmortems.Tests
+{
+    /// <summary>
+    /// Web addresses in any text become links on the page and in HTML: BookStack (v24.02.3, seen) links only
+    /// &lt;https://...&gt; autolinks, not bare addresses, so the writer makes them autolinks and the reader gives the text back.
+    /// </summary>
+    public class BareUrlTests
+    {
+        [Theory]
+        [InlineData("See https://grafana.example.com/d/abc?from=now-6h&to=now for the dashboard.", "<https://grafana.example.com/d/abc?from=now-6h&to=now> for")]
+        [InlineData("The runbook (https://wiki.example.org/books/ops/page/tls_rotation) was out of date.", "(<https://wiki.example.org/books/ops/page/tls_rotation>)")]
+        [InlineData("Logs: http://loki.home/explore?q={app=\"x\"}.", "<http://loki.home/explore?q={app=>")]
+        [InlineData("Two: https://a.example.com/x, https://b.example.com/y!", "<https://a.example.com/x>, <https://b.example.com/y>!")]
+        [InlineData("Wikipedia: https://en.wikipedia.org/wiki/Domain_Name_System_(DNS) explains it.", "<https://en.wikipedia.org/wiki/Domain_Name_System_(DNS)> explains")]
+        [InlineData("Non-ASCII: https://example.com/straße/ünï", "<https://example.com/straße/ünï>")]
+        public void A_web_address_in_prose_is_written_as_an_autolink_and_read_back_as_it_was_typed(string text, string written)
+        {
+            var p = SamplePostmortems.CheckoutOutage();
+            p.LessonsLearned = text;
+            p.WentPoorly.Add(text);
+            p.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 10, 30, 0, DateTimeKind.Utc), text));
+            var markdown = PostmortemMarkdown.Render(p);
+            Assert.Contains(written, markdown);
+            var back = PostmortemMarkdownReader.Read(markdown, "t.md").Postmortem;
+            Assert.Equal(text, back.LessonsLearned);
+            Assert.Contains(text, back.WentPoorly);
+            Assert.Contains(back.Timeline, e => e.Event == text);
+        }
+
+        [Theory]
+        [InlineData("nohttps://example.com stays text")]
+        [InlineData("https:// alone")]
+        [InlineData("ftp://files.example.com/x is not linked")]
+        public void What_is_no_web_address_after_a_word_break_stays_text(string text)
+        {
+            var p = SamplePostmortems.CheckoutOutage();
+            p.LessonsLearned = text;
+            var markdown = PostmortemMarkdown.Render(p);
+            Assert.DoesNotContain("<http", markdown.Substring(markdown.IndexOf("## Lessons Learned", StringComparison.Ordinal)));
+            Assert.Equal(text, PostmortemMarkdownReader.Read(markdown, "t.md").Postmortem.LessonsLearned);
+        }
+
+        [Fact]
+        public void The_HTML_links_the_address_and_the_tracking_cell_keeps_its_own_link()
+        {
+            var p = SamplePostmortems.CheckoutOutage();
+            p.LessonsLearned = "See https://grafana.example.com/d/abc for the dashboard.";
+            var html = PostmortemHtml.RenderFragment(p, timelineChart: false);
+            Assert.Contains("<a href=\"https://grafana.example.com/d/abc\">https://grafana.example.com/d/abc</a>", html);
+            p.ActionItems[0].Tracking = "see https://tracker.example.com/x?a=1|2";
+            var back = PostmortemMarkdownReader.Read(PostmortemMarkdown.Render(p), "t.md").Postmortem;
+            Assert.Equal("see https://tracker.example.com/x?a=1|2", back.ActionItems[0].Tracking);
+        }
+    }
+}
