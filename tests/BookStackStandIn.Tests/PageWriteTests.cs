@@ -47,6 +47,22 @@ public sealed class PageWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task Markdown_links_angle_bracket_autolinks_but_not_bare_addresses_as_v24_02_3_does()
+    {
+        // Seen on a real BookStack v24.02.3 (2026-12-02): a bare address in markdown sent through the API stays text.
+        var page = await _s.CreatePage(new
+        {
+            book_id = _s.BookId,
+            name = "links",
+            markdown = "See https://grafana.example.com/d/abc?x=1 for it.\n\nAngle: <https://runbooks.example.com/tls>",
+        });
+        var html = page.GetProperty("html").GetString()!;
+        Assert.Contains("See https://grafana.example.com/d/abc?x=1 for it.", html);
+        Assert.DoesNotContain("<a href=\"https://grafana", html);
+        Assert.Contains("<a href=\"https://runbooks.example.com/tls\">https://runbooks.example.com/tls</a>", html);
+    }
+
+    [Fact]
     public async Task Creating_from_markdown_renders_html_and_sets_the_markdown_editor()
     {
         var page = await _s.CreatePage(new { book_id = _s.BookId, name = "MD", markdown = "# Summary\n\nThe **database** failed.\n\n- one\n- two" });
