@@ -21,6 +21,7 @@
         'Remove-ActionItem'
         'Set-ActionItem'
         'Add-ContributingFactor'
+        'Add-PostmortemLink'
         'Remove-ContributingFactor'
         'Add-Why'
         'Remove-Why'

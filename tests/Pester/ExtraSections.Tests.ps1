@@ -61,3 +61,19 @@ Describe 'Sections beyond the template' {
         (Import-Postmortem -LiteralPath $path).Sections.Name | Should -Be @('Customer Communication', 'Where We Got Lucky')
     }
 }
+
+Describe 'Add-PostmortemLink' {
+    It 'adds the dashboard and runbook to the Links section, once each, and refuses an address that is no web address' {
+        $pm = New-Outage |
+            Add-PostmortemLink 'Checkout latency' https://grafana.example.com/d/checkout -Kind Dashboard |
+            Add-PostmortemLink 'TLS rotation runbook' https://wiki.example.org/books/ops/page/tls-rotation -Kind Runbook |
+            Add-PostmortemLink 'Checkout latency' https://grafana.example.com/d/checkout -Kind Dashboard
+        $pm.Links.Count | Should -Be 2
+        ($pm | ConvertTo-PostmortemMarkdown) | Should -Match '(?m)^- \*\*Runbook:\*\* \[TLS rotation runbook\]\(https://wiki\.example\.org/books/ops/page/tls-rotation\)$'
+        $pm | Add-PostmortemLink 'Files' 'ftp://files.example.com/x' -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue,*'
+        $path = Join-Path $TestDrive 'links.yaml'
+        $pm | Export-Postmortem -Path $path
+        (Import-Postmortem -LiteralPath $path).Links.Title | Should -Be @('Checkout latency', 'TLS rotation runbook')
+    }
+}

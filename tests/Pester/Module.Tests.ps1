@@ -3,7 +3,7 @@ BeforeAll {
     $script:manifestPath = $env:POSTMORTEM_MODULE_PATH
     $script:manifest = Import-PowerShellDataFile -LiteralPath $script:manifestPath
     $script:expectedCmdlets = @(
-        'Add-ActionItem', 'Remove-ActionItem', 'Add-ContributingFactor', 'Remove-ContributingFactor', 'Add-Observation', 'Remove-Observation', 'Add-TimelineEvent', 'Remove-TimelineEvent', 'Set-TimelineEvent', 'Set-ActionItem', 'Add-Why', 'Remove-Why',
+        'Add-ActionItem', 'Remove-ActionItem', 'Add-ContributingFactor', 'Add-PostmortemLink', 'Remove-ContributingFactor', 'Add-Observation', 'Remove-Observation', 'Add-TimelineEvent', 'Remove-TimelineEvent', 'Set-TimelineEvent', 'Set-ActionItem', 'Add-Why', 'Remove-Why',
         'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Save-Postmortem', 'Get-PostmortemRule', 'Import-Postmortem', 'Import-TimelineEvent',
         'New-Postmortem', 'Set-Postmortem', 'Test-Postmortem', 'Publish-Postmortem', 'Publish-ActionItemReport', 'Sync-ActionItem', 'Merge-Postmortem', 'Connect-BookStack', 'Disconnect-BookStack',
         'Get-PostmortemMetric', 'Measure-Postmortem', 'Get-ActionItem',

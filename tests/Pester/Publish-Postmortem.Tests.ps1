@@ -521,8 +521,9 @@ Describe 'Publish-Postmortem' {
             $clock.Stop()
 
             $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
-            $verbose -match '429' | Should -Not -BeNullOrEmpty
-            ($verbose -match '429') | Should -Match 'waiting 1 s'
+            # '\(429\)', not '429': a page's postmortem-id (a GUID) may hold those digits too.
+            $verbose -match 'rate limiting \(429\)' | Should -Not -BeNullOrEmpty
+            ($verbose -match 'rate limiting \(429\)') | Should -Match 'waiting 1 s'
             $page = $all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
             $page.Action | Should -Be 'Created'
             $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.9

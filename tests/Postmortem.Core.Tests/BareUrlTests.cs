@@ -52,6 +52,8 @@ namespace Postmortems.Tests
             p.LessonsLearned = "See https://grafana.example.com/d/abc for the dashboard.";
             var html = PostmortemHtml.RenderFragment(p, timelineChart: false);
             Assert.Contains("<a href=\"https://grafana.example.com/d/abc\">https://grafana.example.com/d/abc</a>", html);
+            p.ActionItems[1].Tracking = "https://t.io/42";
+            Assert.Equal("https://t.io/42", PostmortemMarkdownReader.Read(PostmortemMarkdown.Render(p), "t.md").Postmortem.ActionItems[1].Tracking);
             p.ActionItems[0].Tracking = "see https://tracker.example.com/x?a=1|2";
             var back = PostmortemMarkdownReader.Read(PostmortemMarkdown.Render(p), "t.md").Postmortem;
             Assert.Equal("see https://tracker.example.com/x?a=1|2", back.ActionItems[0].Tracking);

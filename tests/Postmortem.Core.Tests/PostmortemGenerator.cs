@@ -87,6 +87,13 @@ namespace Postmortems.Tests
                 p.ActionItems.Add(item);
             }
             p.LessonsLearned = MaybeText();
+            int links = Chance(0.7) ? 0 : _random.Next(1, 4);
+            for (int i = 0; i < links; i++)
+            {
+                var address = Pick("https://grafana.example.com/d/", "http://wiki.home/page/", "https://example.org/a_b?x=1&y=") + _random.Next(100000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var link = new PostmortemLink(Line(), address, (LinkKind)_random.Next(5));
+                if (!p.Links.Contains(link)) p.Links.Add(link);
+            }
             // Extra sections: the built-in ones and others of any name, after any template section.
             int extra = Chance(0.6) ? 0 : _random.Next(1, 4);
             for (int i = 0; i < extra; i++)
@@ -214,6 +221,7 @@ namespace Postmortems.Tests
             Field("TrackingUrl", p.TrackingUrl);
             foreach (var a in p.ActionItems) Field("Action", $"{a.Action} | {a.Owner} | {a.DueDate:yyyy-MM-dd} | {a.Priority} | {a.Status} | {a.StatusReason} | {a.DoneDate:yyyy-MM-dd} | {a.Tracking}");
             Field("LessonsLearned", p.LessonsLearned);
+            foreach (var link in p.Links) Field("Link", link.ToString());
             foreach (var section in p.Sections) Field("Section", $"{section.Name} after {section.After}: {section.Text}");
             Field("State", p.State);
             foreach (var o in p.SignOffs) Field("SignOff", $"{o.Reviewer} | {o.Date.Ticks} {o.Date.Kind} | {o.Comment} | {string.Join(",", o.AcknowledgedRules)}");

@@ -34,6 +34,7 @@ namespace Postmortems.Merging
             target.TrackingUrl = source.TrackingUrl;
             Replace(target.ActionItems, source.ActionItems);
             target.LessonsLearned = source.LessonsLearned;
+            Replace(target.Links, source.Links);
             target.Sections.Clear();
             foreach (var section in source.Sections) target.Sections.AddAsWritten(section);
         }

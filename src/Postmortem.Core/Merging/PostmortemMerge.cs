@@ -100,6 +100,7 @@ namespace Postmortems.Merging
             m.TrackingUrl = Single("Action Items", "TrackingUrl", "Tracking URL", b.TrackingUrl, l.TrackingUrl, w.TrackingUrl);
             m.ActionItems.AddRange(Entries(new ActionItemEntries(this), b.ActionItems, l.ActionItems, w.ActionItems));
             m.LessonsLearned = Single("Lessons Learned", "LessonsLearned", "Lessons Learned", b.LessonsLearned, l.LessonsLearned, w.LessonsLearned);
+            MergeLinks(m, b, l, w);
             MergeSections(m, b, l, w);
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             m.State = l.State;
@@ -117,6 +118,16 @@ namespace Postmortems.Merging
             && PostmortemMarkdown.FormatDuration(shown) == PostmortemMarkdown.FormatDuration(published)
                 ? null
                 : w.ExplicitDuration;
+
+        // Links merge as the lines the page shows ("Dashboard: title <address>"), by the list rule every section uses.
+        private void MergeLinks(Postmortem m, Postmortem b, Postmortem l, Postmortem w)
+        {
+            var known = b.Links.Concat(l.Links).Concat(w.Links).GroupBy(x => x.ToString()).ToDictionary(g => g.Key, g => g.First());
+            foreach (var line in Texts("Links", "Links", b.Links.Select(x => x.ToString()).ToList(), l.Links.Select(x => x.ToString()).ToList(), w.Links.Select(x => x.ToString()).ToList()))
+            {
+                if (known.TryGetValue(line, out var link)) m.Links.Add(link);
+            }
+        }
 
         // Extra sections by name: each one's text merges as a value (a section added on one side is a change from none);
         // the draft's order first, then those only the wiki has, in its order. A merged section stands where the side

@@ -70,7 +70,7 @@ namespace Postmortems
         private static readonly string[] TemplateNames =
         {
             "Executive Summary", "Summary", "Timeline", "Timeline (UTC)", "Impact", "Root Cause", "5 Whys", "Five Whys", "Whys", "Contributing Factors",
-            "What Went Well", "Went Well", "What Went Poorly", "Went Poorly", "What Went Wrong", "Action Items", "Actions", "Lessons Learned", "Lessons",
+            "What Went Well", "Went Well", "What Went Poorly", "Went Poorly", "What Went Wrong", "Action Items", "Actions", "Lessons Learned", "Lessons", "Links",
         };
 
         /// <summary>

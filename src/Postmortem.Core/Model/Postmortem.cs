@@ -38,6 +38,7 @@ namespace Postmortems
             WentWell = new PostmortemList<string>(this, "what went well");
             WentPoorly = new PostmortemList<string>(this, "what went poorly");
             Sections = new ExtraSections(this);
+            Links = new PostmortemList<PostmortemLink>(this, "its links");
             ActionItems = new PostmortemList<ActionItem>(this, "its action items", item =>
             {
                 if (item is null) throw new ArgumentNullException(nameof(item), "An action item cannot be null.");
@@ -169,6 +170,9 @@ namespace Postmortems
         /// the template alone.
         /// </summary>
         public ExtraSections Sections { get; }
+
+        /// <summary>Dashboards, runbooks, the incident ticket, related postmortems: the Links section, shown only when it has any.</summary>
+        public PostmortemList<PostmortemLink> Links { get; }
 
         public override string ToString() => Date.HasValue ? $"Postmortem {Date.Value:yyyy-MM-dd}: {Title}" : $"Postmortem: {Title}";
 

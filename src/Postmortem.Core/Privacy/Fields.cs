@@ -35,6 +35,11 @@ namespace Postmortems.Privacy
                 yield return ($"ActionItems[{i}].StatusReason", p.ActionItems[i].StatusReason);
             }
             yield return ("LessonsLearned", p.LessonsLearned);
+            for (int i = 0; i < p.Links.Count; i++)
+            {
+                yield return ($"Links[{i}]", p.Links[i].Title);
+                yield return ($"Links[{i}].Uri", p.Links[i].Uri);
+            }
             foreach (var section in p.Sections)
             {
                 yield return ($"Sections['{section.Name}'].Name", section.Name);
@@ -94,6 +99,12 @@ namespace Postmortems.Privacy
                 if (item.StatusReason is string reason) item.StatusReason = Text.SingleLine(Apply(reason)) ?? reason;
             }
             p.LessonsLearned = Apply(p.LessonsLearned);
+            for (int i = 0; i < p.Links.Count; i++)
+            {
+                var link = p.Links[i];
+                var title = Text.SingleLine(Apply(link.Title)) ?? link.Title;
+                if (title != link.Title) p.Links[i] = new PostmortemLink(title, link.Uri, link.Kind);
+            }
             foreach (var section in p.Sections.ToList())
             {
                 var text = Apply(section.Text);

@@ -118,6 +118,14 @@ namespace Postmortems.Rendering
             Paragraph(md, postmortem.LessonsLearned);
             Extras(md, postmortem, PostmortemSection.LessonsLearned);
 
+            // Links only when there are any, so a postmortem without renders as the template alone.
+            if (postmortem.Links.Count > 0)
+            {
+                Section(md, "Links");
+                foreach (var link in postmortem.Links) md.Append("- **").Append(link.Kind).Append(":** ").Append(Link(link.Title, link.Uri)).Append('\n');
+                md.Append('\n');
+            }
+
             // One newline at the end, not two.
             md.Length--;
             return md.ToString();
@@ -369,6 +377,7 @@ namespace Postmortems.Rendering
             return MarkdownText.Cell(tracking, links: false);
         }
 
-        internal static string Link(string text, string url) => "[" + MarkdownText.Cell(text) + "](" + MarkdownText.LinkDestination(url) + ")";
+        // A link's text holds no link of its own: an address there stays text.
+        internal static string Link(string text, string url) => "[" + MarkdownText.Cell(text, links: false) + "](" + MarkdownText.LinkDestination(url) + ")";
     }
 }

@@ -27,7 +27,7 @@ namespace Postmortems.Serialization
 
         private enum Part
         {
-            None, ExecutiveSummary, Timeline, Impact, RootCause, Whys, ContributingFactors, WentWell, WentPoorly, ActionItems, LessonsLearned,
+            None, ExecutiveSummary, Timeline, Impact, RootCause, Whys, ContributingFactors, WentWell, WentPoorly, ActionItems, LessonsLearned, Links,
         }
 
         public static ReadResult Read(string text, string source) => Read(text, source, null);
@@ -134,11 +134,12 @@ namespace Postmortems.Serialization
             p.WentPoorly.AddRange(ListItems(state, Get(parts, Part.WentPoorly)));
             ReadActionItems(state, p, Get(parts, Part.ActionItems), front);
             p.LessonsLearned = Prose(state, Get(parts, Part.LessonsLearned));
+            ReadLinks(state, p, Get(parts, Part.Links));
             foreach (var (name, after, blocks, heading) in extras)
             {
                 var written = Prose(state, blocks);
-                // An empty section, or the template's own placeholder, holds nothing to keep.
-                if (written is null || written == "Not yet written.") continue;
+                // An empty section (or one holding only the template's placeholder, which Prose drops) holds nothing to keep.
+                if (written is null) continue;
                 try
                 {
                     p.Sections.AddAsWritten(new ExtraSection(name, after, written));
@@ -287,6 +288,7 @@ namespace Postmortems.Serialization
                 case "whatwentpoorly": case "wentpoorly": case "whatwentwrong": return Part.WentPoorly;
                 case "actionitems": case "actions": return Part.ActionItems;
                 case "lessonslearned": case "lessons": return Part.LessonsLearned;
+                case "links": return Part.Links;
                 default: return Part.None;
             }
         }
@@ -954,6 +956,39 @@ namespace Postmortems.Serialization
                     }
                 }
                 yield return (item, label, parts.Count == 0 ? null : Text.Normalize(string.Join("\n\n", parts)));
+            }
+        }
+
+        // "- **Dashboard:** [Checkout latency](https://...)": the kind, the title and the address. An item with no address
+        // holds no link to keep: it is warned of.
+        private static void ReadLinks(ReaderState state, Postmortem p, List<Block> blocks)
+        {
+            foreach (var item in blocks.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>()))
+            {
+                if (item.FirstOrDefault() is not ParagraphBlock first || first.Inline is null) continue;
+                var kind = LinkKind.Other;
+                if (first.Inline.FirstChild is EmphasisInline strong && strong.DelimiterCount == 2
+                    && Enum.TryParse<LinkKind>(PlainText(strong).Trim().TrimEnd(':').Trim(), ignoreCase: true, out var named) && Enum.IsDefined(typeof(LinkKind), named))
+                {
+                    kind = named;
+                }
+                var link = first.Inline.Descendants<LinkInline>().FirstOrDefault(l => !l.IsImage && l.Url is not null);
+                var auto = first.Inline.Descendants<AutolinkInline>().FirstOrDefault(a => !a.IsEmail);
+                var url = link?.Url ?? auto?.Url;
+                var title = link is not null ? Text.SingleLine(InlinesText(link)) : url;
+                if (url is null || title is null)
+                {
+                    state.Values.Warnings.Add($"{state.Source}, line {state.Line(item)}: the Links item '{Text.SingleLine(PlainText(first.Inline)) ?? ""}' has no web address, so it was not kept; write it as - **Dashboard:** [title](https://...).");
+                    continue;
+                }
+                try
+                {
+                    p.Links.Add(new PostmortemLink(title, url, kind));
+                }
+                catch (ArgumentException ex)
+                {
+                    state.Values.Warnings.Add($"{state.Source}, line {state.Line(item)}: {ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]} The link was not kept.");
+                }
             }
         }
 

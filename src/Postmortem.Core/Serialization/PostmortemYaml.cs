@@ -114,6 +114,20 @@ namespace Postmortems.Serialization
             }
             emitter.Emit(new SequenceEnd());
             Key(emitter, "lessonsLearned"); Text(emitter, p.LessonsLearned);
+            if (p.Links.Count > 0)
+            {
+                Key(emitter, "links");
+                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+                foreach (var link in p.Links)
+                {
+                    emitter.Emit(new MappingStart());
+                    Key(emitter, "kind"); Plain(emitter, link.Kind.ToString());
+                    Key(emitter, "title"); Text(emitter, link.Title);
+                    Key(emitter, "uri"); Text(emitter, link.Uri);
+                    emitter.Emit(new MappingEnd());
+                }
+                emitter.Emit(new SequenceEnd());
+            }
             // Only when there are any, so a draft of the template alone reads as it always did.
             if (p.Sections.Count > 0)
             {

@@ -221,6 +221,7 @@ namespace Postmortems.Serialization
                 Add($"ActionItems[{i}].Tracking", a.Tracking);
             }
             Add("LessonsLearned", p.LessonsLearned);
+            for (int i = 0; i < p.Links.Count; i++) Add($"Links[{i}]", p.Links[i].ToString());
             foreach (var section in p.Sections) Add($"Sections['{section.Name}']", $"{section.After} {section.Text}");
             for (int i = 0; i < p.SignOffs.Count; i++)
             {

@@ -348,10 +348,39 @@ namespace Postmortems.Serialization
                 ["actionItems"] = n => ReadActionItems(p, n),
                 ["lessonsLearned"] = n => p.LessonsLearned = v.Text(n, "lessonsLearned"),
                 ["sections"] = n => ReadSections(p, n),
+                ["links"] = n => ReadLinks(p, n),
                 ["publication"] = n => v.ReadPublication(p, n),
             });
             p.State = state;
             return p;
+        }
+
+        // links: - kind: Dashboard / title: ... / uri: https://...
+        private void ReadLinks(Postmortem p, YamlNode node)
+        {
+            var v = _values;
+            if (node is YamlScalar empty && empty.IsNull) return;
+            if (node is not YamlSequence sequence) throw v.Error(node, "'links' must be a list of links, each starting with '- kind:' or '- title:'");
+            foreach (var item in sequence.Items)
+            {
+                var mapping = v.Mapping(item, "a link");
+                string? title = null, uri = null;
+                var kind = LinkKind.Other;
+                v.ForEach(mapping, " in a link", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["kind"] = n => kind = v.Enum<LinkKind>(n, "kind") ?? LinkKind.Other,
+                    ["title"] = n => title = v.Text(n, "title"),
+                    ["uri"] = n => uri = v.Text(n, "uri"),
+                });
+                try
+                {
+                    p.Links.Add(new PostmortemLink(title ?? string.Empty, uri ?? string.Empty, kind));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw v.Error(item, ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                }
+            }
         }
 
         // sections: - name: Where We Got Lucky / after: WentPoorly / text: ...
