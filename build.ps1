@@ -5,8 +5,11 @@
     Tasks:
       Build  (default) Release build; lays the module out under out/Postmortem, third-party DLLs in Dependencies/.
       Test   Build, then xunit over the C# core and the BookStack and tracker stand-ins, and Pester in a fresh pwsh against out/Postmortem.
-             Prints each runner's summary and a last line 'N passed, N failed'; exits non-zero on any failure.
-      Demo   Build, then run examples/*.ps1, which write out/demo/*.md and *.html.
+             Prints each runner's summary (without the "What if:" lines of the tests that check -WhatIf), every skipped
+             test with its reason, and a last line 'N passed, N failed'; exits non-zero on any failure.
+      Demo   Build, then run examples/*.ps1, which write out/demo/*.md, *.yaml and *.html; ends with what to open and try next.
+      Install Build, then copy the module into this user's PowerShell module folder (or -ModulePath), as
+             <folder>/Postmortem/<version>/, so that Import-Module Postmortem works in any pwsh 7 from any folder.
       Package Build, then publish the module to a folder repository with PSResourceGet: out/package/Postmortem.<version>.nupkg.
       Bench  Build, then run the benchmarks (bench/) and write out/bench/results.md, with LintQuality's table. Not part of Test.
       Fuzz   The seeded round-trip fuzz tests with many more cases than Test runs (POSTMORTEM_FUZZ_CASES, 50000 by default).
@@ -26,8 +29,10 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Fuzz', 'Secrets', 'LintQuality', 'Clean')]
-    [string] $Task = 'Build'
+    [ValidateSet('Build', 'Test', 'Demo', 'Install', 'Package', 'Bench', 'Fuzz', 'Secrets', 'LintQuality', 'Clean')]
+    [string] $Task = 'Build',
+    # Install: the module folder to install into, instead of this user's own (the first folder in $env:PSModulePath).
+    [string] $ModulePath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -39,6 +44,7 @@ $ModuleOut = Join-Path $Out 'Postmortem'
 $PesterVersion = '5.7.1'
 $ToolPackages = Join-Path $Root '.tools/packages'
 $Crossgen2 = $null   # the path of crossgen2, once Get-Crossgen2 has restored it
+. (Join-Path $Root 'tools/BuildOutput.ps1')
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $Arguments)
@@ -150,6 +156,7 @@ function Invoke-Test {
     New-Item -ItemType Directory -Path $results | Out-Null
 
     $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $skippedTests = [System.Collections.Generic.List[object]]::new()
     foreach ($project in 'Postmortem.Core.Tests', 'BookStackStandIn.Tests', 'TrackerStandIn.Tests') {
         Write-Host "`n== xunit: $project" -ForegroundColor Cyan
         $trx = "$project.trx"
@@ -158,6 +165,7 @@ function Invoke-Test {
         $exit = $LASTEXITCODE
         $trxPath = Join-Path $results $trx
         $counts = if (Test-Path $trxPath) { Get-TrxCounts $trxPath } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+        if (Test-Path $trxPath) { foreach ($test in Get-TrxSkippedTest $trxPath) { $skippedTests.Add($test) } }
         if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }   # a build or runner failure counts as a failure
         $xunit.Passed += $counts.Passed
         $xunit.Failed += $counts.Failed
@@ -175,18 +183,22 @@ function Invoke-Test {
     $env:POSTMORTEM_STANDIN_PATH = Join-Path $Out 'standin/BookStackStandIn.dll'
     $env:POSTMORTEM_TRACKER_STANDIN_PATH = Join-Path $Out 'trackerstandin/TrackerStandIn.dll'
     $env:POSTMORTEM_PACKAGE_PATH = Join-Path $Out 'package'
-    $pesterExit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Invoke-PesterSuite.ps1'),
+    $pesterRun = Invoke-PwshWithoutWhatIf @('-File', (Join-Path $Root 'tests/Invoke-PesterSuite.ps1'),
         '-PesterModule', $pesterModule, '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'),
         '-TestPath', (Join-Path $Root 'tests/Pester'), '-SummaryPath', $pesterSummary)
-    $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
-    if ($pesterExit -ne 0 -and $pester.Failed -eq 0) { $pester.Failed = 1 }
+    $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; SkippedTests = @() } }
+    if ($pesterRun.ExitCode -ne 0 -and $pester.Failed -eq 0) { $pester.Failed = 1 }
+    foreach ($test in @($pester.SkippedTests)) { if ($test) { $skippedTests.Add($test) } }
+    if ($pesterRun.HiddenWhatIfLines) { Write-Host "($($pesterRun.HiddenWhatIfLines) 'What if:' lines from the tests that check -WhatIf are not shown.)" }
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
 
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
     $skipped = $xunit.Skipped + $pester.Skipped
     Write-Host ''
-    Write-Host ("{0} skipped" -f $skipped)
+    Write-SkippedTest $skippedTests
+    # The trx counters and the list agree unless a runner's results could not be read.
+    if ($skippedTests.Count -ne $skipped) { Write-Host ("({0} skipped by the runners' counts)" -f $skipped) }
     # The last line is exactly "N passed, N failed", for CI to read.
     Write-Host ("{0} passed, {1} failed" -f $passed, $failed)
     if ($failed -gt 0) { exit 1 }
@@ -201,8 +213,14 @@ function Invoke-Demo {
         $exit = Invoke-FreshPwsh @('-File', $example.FullName, '-ModulePath', (Join-Path $ModuleOut 'Postmortem.psd1'), '-OutputFolder', $demo)
         if ($exit -ne 0) { throw "Example $($example.Name) failed with exit code $exit." }
     }
-    Write-Host "`nDemo output:"
-    Get-ChildItem $demo -File | Sort-Object Name | ForEach-Object { Write-Host "  $($_.FullName) ($($_.Length) bytes)" }
+    Write-DemoNextStep -Root $Root -DemoFolder $demo -ModuleManifest (Join-Path $ModuleOut 'Postmortem.psd1')
+}
+
+function Invoke-Install {
+    Invoke-Build
+    $arguments = @{ Source = $ModuleOut }
+    if ($ModulePath) { $arguments.ModulePath = $ModulePath }
+    & (Join-Path $Root 'tools/Install-PostmortemModule.ps1') @arguments
 }
 
 function Invoke-Package {
@@ -341,6 +359,7 @@ try {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'Install' { Invoke-Install }
         'Package' { Invoke-Build; Invoke-Package }
         'Bench' { Invoke-Bench }
         'Fuzz' { Invoke-Fuzz }

@@ -829,7 +829,7 @@ Describe 'Import-Postmortem: bad input' {
         ) {
             $folder = New-TestFolder 'deep'
             $path = Write-TestFile (Join-Path $folder '1-deep.md') ("# Postmortem: Deep`n`n**Date:** 2026-11-20`n`n## Executive Summary`n`n" + $Body + "`n")
-            New-SimplePostmortem 'after' | Export-Postmortem -Path (Join-Path $folder '2-after.md')
+            New-SimplePostmortem 'after' | Export-Postmortem -Path (Join-Path $folder '2-after.md') -Force   # one folder for every case
             $elapsed = Measure-Command { $script:deep = Invoke-Import -Path (Join-Path $folder '*.md') }
             @($script:deep.Output.Title) | Should -Be @('after')
             $script:deep.Errors.Count | Should -Be 1

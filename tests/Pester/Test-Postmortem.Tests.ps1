@@ -655,10 +655,11 @@ Describe 'The guide''s examples, checked end to end' {
     It 'leaves a chat message imported word for word as it was said, and still judges what was typed by hand' {
         $folder = Join-Path $TestDrive 'quotes'
         $null = New-Item -ItemType Directory -Path $folder
-        $chat = '{"messages":[{"ts":"1763631000.000100","user":"maria","text":"checkout is failing again for some users, will restart the gateway in a while"}]}'
+        $chat = '[{"ts":"1763631000.000100","user":"maria","text":"checkout is failing again for some users, will restart the gateway in a while"}]'
         Set-Content -LiteralPath (Join-Path $folder 'slack-export.json') -Value $chat -Encoding utf8
         $pm = New-GoodPostmortem
         $null = Import-TimelineEvent -LiteralPath (Join-Path $folder 'slack-export.json') -Format Slack | Add-TimelineEvent -Postmortem $pm
+        @($pm.Timeline | Where-Object Event -like '*will restart the gateway in a while') | Should -HaveCount 1
         $pm.Timeline.Source | Should -Contain 'slack'
         @($pm | Test-Postmortem -Rule TimelineTense, VagueQuantity, SpecificTimes, Hedging) | Should -HaveCount 0
 

@@ -145,6 +145,42 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Following_the_action_items_up_on_a_final_postmortem_does_not_change_what_was_approved()
+        {
+            var p = ApprovedAndFinal();
+            p.ActionItems[0].Tracking = "https://github.com/octo/ops/issues/1";
+            p.ActionItems[0].SetStatus(ActionItemStatus.Done, null, new DateTime(2026, 11, 27));
+            p.ActionItems[1].SetStatus(ActionItemStatus.WontDo, "the gateway alerts on chain errors itself");
+
+            Assert.Empty(PostmortemReview.ApprovedOtherContent(p));
+            var read = PostmortemYaml.Read(PostmortemYaml.Write(p), "x.yaml").Postmortem;
+            Assert.Empty(PostmortemReview.ApprovedOtherContent(read));
+            Assert.DoesNotContain(PostmortemLinter.Check(read, RuleSettings.Default()), f => f.RuleName == "SignedOffContentChanged");
+        }
+
+        [Fact]
+        public void An_action_reworded_around_the_lock_is_still_a_change_to_what_was_approved()
+        {
+            var p = ApprovedAndFinal();
+            var yaml = PostmortemYaml.Write(p).Replace(p.ActionItems[0].Action, "Be more careful with bundles");
+            var read = PostmortemYaml.Read(yaml, "x.yaml").Postmortem;
+            Assert.Equal("Marcus Lee", Assert.Single(PostmortemReview.ApprovedOtherContent(read)).Reviewer);
+        }
+
+        [Fact]
+        public void A_sign_off_that_fingerprinted_the_items_status_and_tracking_too_still_vouches_for_unchanged_content()
+        {
+            // Sign-offs recorded before the fingerprint left the follow-up out hold the digest with it.
+            var p = ApprovedAndFinal();
+            var earlier = Assert.Single(p.SignOffs);
+            p.SignOffs[0] = new SignOff(earlier.Reviewer, earlier.Date, earlier.Comment, earlier.AcknowledgedRules, PostmortemYaml.ContentDigestWithFollowUp(p));
+            Assert.NotEqual(PostmortemYaml.ContentDigest(p), p.SignOffs[0].ContentDigest);
+            Assert.Empty(PostmortemReview.ApprovedOtherContent(p));
+            var read = PostmortemYaml.Read(PostmortemYaml.Write(p).Replace(p.RootCause!.Split(' ')[0] + " ", "An engineer pasted the wrong file. "), "x.yaml").Postmortem;
+            Assert.Single(PostmortemReview.ApprovedOtherContent(read));
+        }
+
+        [Fact]
         public void A_final_draft_edited_by_hand_is_reported_on_import_and_by_Test_Postmortem()
         {
             var p = ApprovedAndFinal();

@@ -127,9 +127,10 @@ namespace Postmortems
         {
             if (postmortem.State != DocumentState.Final || postmortem.SignOffs.All(s => s.ContentDigest is null)) return new List<SignOff>();
             var now = Serialization.PostmortemYaml.ContentDigest(postmortem);
+            var nowWithFollowUp = Serialization.PostmortemYaml.ContentDigestWithFollowUp(postmortem);
             var lastUnlock = postmortem.Unlocks.Count == 0 ? DateTime.MinValue : postmortem.Unlocks.Max(u => u.Date);
             // Sign-offs from before the last unlock approved an earlier text, as the review knows already.
-            return postmortem.SignOffs.Where(s => s.ContentDigest is string approved && approved != now && s.Date >= lastUnlock).ToList();
+            return postmortem.SignOffs.Where(s => s.ContentDigest is string approved && approved != now && approved != nowWithFollowUp && s.Date >= lastUnlock).ToList();
         }
 
         /// <summary>The error for a change to a final postmortem.</summary>

@@ -29,21 +29,30 @@ namespace Postmortems.Serialization
         public static string Write(Postmortem postmortem) => Write(postmortem, withPublication: true);
 
         /// <summary>The draft; without its publication record for the base a publication keeps (which must not nest).</summary>
-        internal static string Write(Postmortem postmortem, bool withPublication) => Write(postmortem, withPublication, withReview: true);
+        internal static string Write(Postmortem postmortem, bool withPublication) => Write(postmortem, withPublication, withReview: true, withFollowUp: true);
 
         /// <summary>
         /// A fingerprint of what the postmortem says (every section of the template), apart from its review and
-        /// publication records: what a reviewer approved, so an edit made after the approval shows.
+        /// publication records and from where each action item stands (its status, reason, done date and tracking),
+        /// which stay open to change on a final postmortem: what a reviewer approved, so an edit made after the
+        /// approval shows, and following the items up does not.
         /// </summary>
-        public static string ContentDigest(Postmortem postmortem)
+        public static string ContentDigest(Postmortem postmortem) => Digest(Write(postmortem, withPublication: false, withReview: false, withFollowUp: false));
+
+        /// <summary>
+        /// The fingerprint sign-offs recorded before <see cref="ContentDigest"/> left the items' follow-up out: it still
+        /// vouches for content unchanged since, with the items as they stood at the approval.
+        /// </summary>
+        internal static string ContentDigestWithFollowUp(Postmortem postmortem) => Digest(Write(postmortem, withPublication: false, withReview: false, withFollowUp: true));
+
+        private static string Digest(string text)
         {
-            var text = Write(postmortem, withPublication: false, withReview: false);
             using var sha = System.Security.Cryptography.SHA256.Create();
             var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text));
             return string.Concat(hash.Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
         }
 
-        private static string Write(Postmortem postmortem, bool withPublication, bool withReview)
+        private static string Write(Postmortem postmortem, bool withPublication, bool withReview, bool withFollowUp)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -105,11 +114,14 @@ namespace Postmortems.Serialization
                 Key(emitter, "owner"); Text(emitter, item.Owner);
                 Key(emitter, "dueDate"); Plain(emitter, Date(item.DueDate));
                 Key(emitter, "priority"); Plain(emitter, item.Priority?.ToString());
-                Key(emitter, "status"); Plain(emitter, item.Status.ToString());
-                // Only what goes with the status, so an open item reads as it always did.
-                if (item.StatusReason is not null) { Key(emitter, "statusReason"); Text(emitter, item.StatusReason); }
-                if (item.DoneDate is not null) { Key(emitter, "doneDate"); Plain(emitter, Date(item.DoneDate)); }
-                Key(emitter, "tracking"); Text(emitter, item.Tracking);
+                if (withFollowUp)
+                {
+                    Key(emitter, "status"); Plain(emitter, item.Status.ToString());
+                    // Only what goes with the status, so an open item reads as it always did.
+                    if (item.StatusReason is not null) { Key(emitter, "statusReason"); Text(emitter, item.StatusReason); }
+                    if (item.DoneDate is not null) { Key(emitter, "doneDate"); Plain(emitter, Date(item.DoneDate)); }
+                    Key(emitter, "tracking"); Text(emitter, item.Tracking);
+                }
                 emitter.Emit(new MappingEnd());
             }
             emitter.Emit(new SequenceEnd());
