@@ -11,6 +11,7 @@ namespace Postmortems.Commands
         public const string ActionItemNotFound = "ActionItemNotFound";
         public const string InvalidActionItemStatus = "InvalidActionItemStatus";
         public const string EntryNotFound = "EntryNotFound";
+        public const string EntryNotGiven = "EntryNotGiven";
         public const string ExportFileExists = "ExportFileExists";
         public const string ExportFormatNotSupported = "ExportFormatNotSupported";
         public const string ExportFolderNotFound = "ExportFolderNotFound";
