@@ -19,6 +19,7 @@ namespace Postmortems.Commands
         public const string ExportNothingToWrite = "ExportNothingToWrite";
         public const string ExportManyToOnePath = "ExportManyToOnePath";
         public const string ExportPathIsFolder = "ExportPathIsFolder";
+        public const string ExportForceWithNoClobber = "ExportForceWithNoClobber";
         public const string InvalidPostmortemText = "InvalidPostmortemText";
         public const string PostmortemNotReloadable = "PostmortemNotReloadable";
         public const string PostmortemFileChanged = "PostmortemFileChanged";
