@@ -146,6 +146,14 @@ Describe 'Review moves that are allowed' {
             @($pm.SignOffs) | Should -HaveCount 1
         }
 
+        It 'warns of the errors of a draft it refuses to approve, beside the refusal' {
+            $pm = New-BlamingPostmortem
+            $out = @($pm | Approve-Postmortem -Reviewer 'Marcus Lee' -ErrorAction SilentlyContinue -ErrorVariable errs 3>&1)
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemStateRefused,*'
+            "$(@($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })[0])" | Should -BeLike "'blaming' still has 1 error from Test-Postmortem*"
+            @($pm.SignOffs) | Should -HaveCount 0
+        }
+
         It 'says nothing of errors when Test-Postmortem finds none' {
             $pm = New-InReviewPostmortem
             @($pm | Approve-Postmortem -Reviewer 'Marcus Lee' 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -HaveCount 0

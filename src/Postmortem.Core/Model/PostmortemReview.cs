@@ -116,7 +116,7 @@ namespace Postmortems
             var errors = findings.Where(f => f.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count == 0) return null;
             return $"'{postmortem.Title}' still has {errors.Count} {(errors.Count == 1 ? "error" : "errors")} from Test-Postmortem ({string.Join("; ", errors.Take(3).Select(e => $"{e.RuleName} at {e.Target}"))}{(errors.Count > 3 ? $"; and {errors.Count - 3} more" : "")}). " +
-                   "The approval is recorded, but Complete-Postmortem will not make it final until they are fixed (or -Force). See them with: $pm | Test-Postmortem | Where-Object Severity -eq Error";
+                   "A reviewer may still approve it, but Complete-Postmortem will not make it final until they are fixed (or -Force). See them with: $pm | Test-Postmortem | Where-Object Severity -eq Error";
         }
 
         /// <summary>The named reviewers who have not approved yet.</summary>

@@ -79,10 +79,14 @@ namespace Postmortems.Commands
 
         protected override void Move(Postmortem postmortem)
         {
+            // Judged as Complete-Postmortem judges, so the count is what will stop it; said before the approval, which
+            // a draft does not get, since the errors are worth knowing either way.
+            if (postmortem.State != DocumentState.Final)
+            {
+                var findings = PostmortemLinter.Check(postmortem, _settings, name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged");
+                if (PostmortemReview.ErrorsAtApproval(postmortem, findings) is string warning) WriteWarning(warning);
+            }
             var signOff = PostmortemReview.Approve(postmortem, Reviewer, DateTime.UtcNow, Comment, Acknowledge);
-            // Judged as Complete-Postmortem judges, so the count is what will stop it.
-            var findings = PostmortemLinter.Check(postmortem, _settings, name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged");
-            if (PostmortemReview.ErrorsAtApproval(postmortem, findings) is string warning) WriteWarning(warning);
             var pending = PostmortemReview.PendingReviewers(postmortem);
             WriteVerbose(pending.Count == 0 ? $"{signOff}. Every reviewer has approved: Complete-Postmortem makes it final." : $"{signOff}. Waiting for {string.Join(", ", pending)}.");
         }
