@@ -760,7 +760,8 @@ Describe 'Get-ActionItem' {
         }
 
         It 'has no path for a postmortem that was never read from a file' {
-            $item = $script:corpus.A | Get-ActionItem -AsOf 2026-12-01 | Select-Object -First 1
+            # A fresh corpus: the one above was exported, and its first file became each postmortem's own.
+            $item = (New-Corpus).A | Get-ActionItem -AsOf 2026-12-01 | Select-Object -First 1
             $item.PostmortemTitle | Should -Be 'Checkout outage'
             $item.PostmortemPath | Should -BeNullOrEmpty
         }
