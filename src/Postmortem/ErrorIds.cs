@@ -11,6 +11,7 @@ namespace Postmortems.Commands
         public const string ActionItemNotFound = "ActionItemNotFound";
         public const string InvalidActionItemStatus = "InvalidActionItemStatus";
         public const string EntryNotFound = "EntryNotFound";
+        public const string EntryNotGiven = "EntryNotGiven";
         public const string ExportFileExists = "ExportFileExists";
         public const string ExportFormatNotSupported = "ExportFormatNotSupported";
         public const string ExportFolderNotFound = "ExportFolderNotFound";
@@ -18,6 +19,7 @@ namespace Postmortems.Commands
         public const string ExportNothingToWrite = "ExportNothingToWrite";
         public const string ExportManyToOnePath = "ExportManyToOnePath";
         public const string ExportPathIsFolder = "ExportPathIsFolder";
+        public const string ExportForceWithNoClobber = "ExportForceWithNoClobber";
         public const string InvalidPostmortemText = "InvalidPostmortemText";
         public const string PostmortemNotReloadable = "PostmortemNotReloadable";
         public const string PostmortemFileChanged = "PostmortemFileChanged";

@@ -56,6 +56,12 @@ Describe 'Tab completion' {
             @((Get-Completion 'Add-TimelineEvent -Time 14:02 -Event x -Milestone ').CompletionText) | Should -Be $expected
         }
 
+        It 'completes Get-PostmortemMetric <_> with the milestones a clock can start or stop at, not None' -ForEach '-From', '-To' {
+            $expected = 'FirstSymptom', 'Detected', 'InvestigationStarted', 'RootCauseIdentified', 'MitigationApplied', 'ServiceRestored', 'Resolved'
+            @((Get-Completion "Get-PostmortemMetric $_ ").CompletionText) | Should -Be $expected
+            @((Get-Completion "Get-PostmortemMetric $_ N").CompletionText) | Should -BeNullOrEmpty
+        }
+
         It 'describes each milestone in its tooltip as the template row it stands for' {
             $detected = Get-Completion 'Add-TimelineEvent -Time 14:02 -Event x -Milestone Det' | Select-Object -First 1
             $detected.ToolTip | Should -BeLike '*Detection / someone noticed*'

@@ -300,6 +300,103 @@ Describe 'Export-Postmortem' {
         }
     }
 
+    Context 'which files it replaces, with Save-Postmortem' {
+        It 'exports a new postmortem again to the same draft without -Force, as its own file, and Save-Postmortem saves there next' {
+            $path = Join-Path $TestDrive 'again.yaml'
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem $path
+            $pm.SourcePath | Should -Be $path
+            $pm | Set-Postmortem -RootCause 'The unseal keys were not on the node after the reboot.' | Out-Null
+            $pm | Export-Postmortem $path -ErrorVariable errs
+            $errs | Should -HaveCount 0
+            (Import-Postmortem -LiteralPath $path).RootCause | Should -BeExactly 'The unseal keys were not on the node after the reboot.'
+            $pm | Set-Postmortem -Severity P1 | Save-Postmortem -ErrorVariable errs
+            $errs | Should -HaveCount 0
+            (Import-Postmortem -LiteralPath $path).Severity | Should -Be 'P1'
+        }
+
+        It 'writes a postmortem read from a file back to it without -Force' {
+            $path = Join-Path $TestDrive 'read.md'
+            New-SamplePostmortem | Export-Postmortem $path
+            $pm = Import-Postmortem -LiteralPath $path | Set-Postmortem -Severity P3
+            $pm | Export-Postmortem $path -ErrorVariable errs
+            $errs | Should -HaveCount 0
+            (Import-Postmortem -LiteralPath $path).Severity | Should -Be 'P3'
+        }
+
+        It 'never writes over a teammate''s change to its own file: PostmortemFileChanged, unless -Force' {
+            $path = Join-Path $TestDrive 'teammate.yaml'
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem $path
+            $theirs = (Get-Content -LiteralPath $path -Raw) -replace 'severity: P2', 'severity: P1'
+            [System.IO.File]::WriteAllText($path, $theirs)
+            $pm | Export-Postmortem $path -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemFileChanged,*'
+            $errs[0].Exception.Message | Should -BeLike '*changed on disk since*-Force*'
+            [System.IO.File]::ReadAllText($path) | Should -BeExactly $theirs
+            $pm | Export-Postmortem $path -WhatIf
+            [System.IO.File]::ReadAllText($path) | Should -BeExactly $theirs
+            $pm | Export-Postmortem $path -Force
+            (Import-Postmortem -LiteralPath $path).Severity | Should -Be 'P2'
+        }
+
+        It 'replaces an existing <_> page without -Force, as Export-Csv does, and keeps it with -NoClobber' -ForEach 'html', 'svg' {
+            $path = Join-Path $TestDrive "page.$_"
+            Set-Content -LiteralPath $path -Value 'an older page' -NoNewline
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem $path -ErrorVariable errs
+            $errs | Should -HaveCount 0
+            [System.IO.File]::ReadAllText($path) | Should -Not -Be 'an older page'
+            $pm.SourcePath | Should -BeNullOrEmpty
+            Set-Content -LiteralPath $path -Value 'an older page' -NoNewline
+            $pm | Export-Postmortem $path -NoClobber -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists,*'
+            $errs[0].Exception.Message | Should -BeLike '*-NoClobber keeps*'
+            [System.IO.File]::ReadAllText($path) | Should -BeExactly 'an older page'
+        }
+
+        It 'keeps a .md or .yaml it was not read from, naming Save-Postmortem for its own file' {
+            $own = Join-Path $TestDrive 'own.yaml'
+            $other = Join-Path $TestDrive 'other.yaml'
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem $own
+            New-Postmortem 'someone else''s' | Export-Postmortem $other
+            $before = [System.IO.File]::ReadAllText($other)
+            $pm | Export-Postmortem $other -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists,*'
+            $errs[0].Exception.Message | Should -BeLike "*was not read from it*use Save-Postmortem*-Force*"
+            [System.IO.File]::ReadAllText($other) | Should -BeExactly $before
+            $pm.SourcePath | Should -Be $own
+        }
+
+        It 'keeps even its own file with -NoClobber' {
+            $path = Join-Path $TestDrive 'noclobber.yaml'
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem $path
+            $before = [System.IO.File]::ReadAllText($path)
+            $pm | Set-Postmortem -Severity P1 | Export-Postmortem $path -NoClobber -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ExportFileExists,*'
+            [System.IO.File]::ReadAllText($path) | Should -BeExactly $before
+        }
+
+        It 'refuses -Force with -NoClobber before anything is written: ExportForceWithNoClobber' {
+            $path = Join-Path $TestDrive 'both.yaml'
+            { New-SamplePostmortem | Export-Postmortem $path -Force -NoClobber } | Should -Throw -ErrorId 'ExportForceWithNoClobber,*'
+            $path | Should -Not -Exist
+        }
+
+        It 'gives a postmortem no file under -WhatIf, and keeps the file it has when exported elsewhere' {
+            $pm = New-SamplePostmortem
+            $pm | Export-Postmortem (Join-Path $TestDrive 'whatif-own.yaml') -WhatIf
+            $pm.SourcePath | Should -BeNullOrEmpty
+            $first = Join-Path $TestDrive 'first.yaml'
+            $pm | Export-Postmortem $first
+            $pm | Export-Postmortem (Join-Path $TestDrive 'copy.md')
+            $pm.SourcePath | Should -Be $first
+        }
+    }
+
     Context '-WhatIf' {
         It 'writes nothing with -WhatIf' {
             $path = Join-Path $TestDrive 'whatif.md'

@@ -34,7 +34,7 @@ BeforeAll {
         [pscustomobject]@{ Other = $other.Trim(); Rows = @($rows) }
     }
 
-    $script:PostmortemColumns = 'Title', 'Date', 'Severity', 'Status', 'Duration', 'Events', 'Actions'
+    $script:PostmortemColumns = 'Title', 'Date', 'Severity', 'Status', 'State', 'Duration', 'Events', 'Actions'
     $script:EventColumns = 'Index', 'Time (UTC)', 'Milestone', 'Event'
     $script:ActionColumns = 'Index', 'Action', 'Owner', 'Due Date', 'Priority', 'Status'
 
@@ -51,7 +51,7 @@ Describe 'Format views' {
     Context 'a postmortem' {
         BeforeAll { $script:table = ConvertFrom-FormattedTable ($script:pm | Format-Table | Out-String -Width 200) $script:PostmortemColumns }
 
-        It 'shows as a table with exactly the columns Title, Date, Severity, Status, Duration, Events and Actions' {
+        It 'shows as a table with exactly the columns Title, Date, Severity, Status, State, Duration, Events and Actions' {
             $script:table.Other | Should -BeExactly ''
         }
 
@@ -76,6 +76,21 @@ Describe 'Format views' {
             $default.Other | Should -BeExactly ''
             $default.Rows[0]['Title'] | Should -BeExactly 'OpenBao sealed'
             $default.Rows[0]['Duration'] | Should -BeExactly '01:38'
+        }
+
+        It 'shows where the document stands in the review in the State column: Draft, InReview, Final' {
+            $script:table.Rows[0]['State'] | Should -BeExactly 'Draft'
+            $inReview = New-Postmortem 'in review' -Context Homelab | Submit-PostmortemReview
+            (ConvertFrom-FormattedTable ($inReview | Format-Table | Out-String -Width 200) $script:PostmortemColumns).Rows[0]['State'] | Should -BeExactly 'InReview'
+        }
+
+        It 'rounds the duration to the nearest minute: 01:38:40 shows as 01:39, 01:38:20 as 01:38' {
+            foreach ($case in @(@{ End = '15:47:40'; Shows = '01:39' }, @{ End = '15:47:20'; Shows = '01:38' })) {
+                $pm = New-Postmortem 'seconds' -Date 2026-11-20 |
+                    Add-TimelineEvent 14:09 'Page acknowledged' -Milestone Detected |
+                    Add-TimelineEvent $case.End 'Unsealed' -Milestone Resolved
+                (ConvertFrom-FormattedTable ($pm | Format-Table | Out-String -Width 200) $script:PostmortemColumns).Rows[0]['Duration'] | Should -BeExactly $case.Shows
+            }
         }
 
         It 'leaves unset date, severity, status and duration blank and counts zero' {
@@ -158,5 +173,96 @@ Describe 'Format views' {
             $rows[1]['Priority'] | Should -BeExactly ''
             $rows[1]['Status'] | Should -BeExactly 'Done (2026-12-01)'
         }
+    }
+}
+
+Describe 'Times in the views read the same in every culture' {
+    BeforeAll {
+        # The label and value of each line of Format-List's output.
+        function Get-ListValues([string] $Text) {
+            $values = [ordered]@{}
+            foreach ($line in $Text -split "`r?`n") {
+                if ($line -match '^(\w+)\s*: (.*)$' -and -not $values.Contains($Matches[1])) { $values[$Matches[1]] = $Matches[2].TrimEnd() }
+            }
+            $values
+        }
+        $script:culture = [cultureinfo]::CurrentCulture
+        [cultureinfo]::CurrentCulture = 'de-DE'
+        $script:reviewed = New-Postmortem -Title 'OpenBao sealed' -Date 2026-11-20 -Severity P2 -Status Resolved -Context Homelab |
+            Add-TimelineEvent 14:02:05 'Vault seal alert fired' -Milestone FirstSymptom |
+            Add-TimelineEvent 14:09 'Page acknowledged' -Milestone Detected |
+            Add-TimelineEvent 15:47:40 'Unsealed' -Milestone Resolved |
+            Add-ActionItem 'Add seal alert' -Owner platform -DueDate 2026-12-15 -Priority P2 |
+            Add-ActionItem 'Document recovery keys' -Owner sre -Status Done -DoneDate 2026-12-01 |
+            Submit-PostmortemReview | Approve-Postmortem 'Marcus Lee' -Comment 'Timeline checked' -Acknowledge VagueActionItem -WarningAction SilentlyContinue
+    }
+    AfterAll { [cultureinfo]::CurrentCulture = $script:culture }
+
+    It 'shows a postmortem''s date as yyyy-MM-dd in Format-List, and its sign-offs with UTC' {
+        $list = Get-ListValues ($script:reviewed | Format-List | Out-String -Width 300)
+        $list['Date'] | Should -BeExactly '2026-11-20'
+        $list['SignOffs'] | Should -Match '^\{Marcus Lee approved \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\}$'
+    }
+
+    It 'shows the sign-offs as a table with the date and time under Date (UTC)' {
+        $table = ConvertFrom-FormattedTable ($script:reviewed.SignOffs | Format-Table | Out-String -Width 200) 'Reviewer', 'Date (UTC)', 'Acknowledged', 'Comment'
+        $table.Other | Should -BeExactly ''
+        $table.Rows[0]['Reviewer'] | Should -BeExactly 'Marcus Lee'
+        $table.Rows[0]['Date (UTC)'] | Should -BeExactly $script:reviewed.SignOffs[0].Date.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)
+        $table.Rows[0]['Acknowledged'] | Should -BeExactly 'VagueActionItem'
+        $table.Rows[0]['Comment'] | Should -BeExactly 'Timeline checked'
+    }
+
+    It 'shows an unlock with its UTC time and reason' {
+        $pm = New-Postmortem 'u' -Context Homelab | Complete-Postmortem -Force | Unlock-Postmortem -Reason 'Corrected the detection time'
+        $table = ConvertFrom-FormattedTable ($pm.Unlocks | Format-Table | Out-String -Width 200) 'Date (UTC)', 'Reason'
+        $table.Rows[0]['Date (UTC)'] | Should -Match '^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$'
+        $table.Rows[0]['Reason'] | Should -BeExactly 'Corrected the detection time'
+    }
+
+    It 'shows an action item''s due and done dates as yyyy-MM-dd in Format-List' {
+        (Get-ListValues ($script:reviewed.ActionItems[0] | Format-List | Out-String -Width 300))['DueDate'] | Should -BeExactly '2026-12-15'
+        (Get-ListValues ($script:reviewed.ActionItems[1] | Format-List | Out-String -Width 300))['DoneDate'] | Should -BeExactly '2026-12-01'
+        $item = Get-ListValues ($script:reviewed | Get-ActionItem -AsOf 2026-12-20 | Select-Object -First 1 | Format-List | Out-String -Width 300)
+        $item['PostmortemDate'] | Should -BeExactly '2026-11-20'
+        $item['DueDate'] | Should -BeExactly '2026-12-15'
+    }
+
+    It 'shows a timeline event''s time in ISO form in Format-List, given and in UTC' {
+        $event = Get-ListValues ($script:reviewed.Timeline[0] | Format-List | Out-String -Width 300)
+        $event['Time'] | Should -BeExactly '2026-11-20 14:02:05 +00:00'
+        $event['UtcTime'] | Should -BeExactly '2026-11-20 14:02:05 UTC'
+    }
+
+    It 'shows a clock''s value rounded in the table, and its exact value and UTC times in Format-List' {
+        $metric = $script:reviewed | Get-PostmortemMetric -Name TimeToResolve
+        $row = (ConvertFrom-FormattedTable ($metric | Out-String -Width 200) 'Metric', 'Value', 'From', 'To', 'Note').Rows[0]
+        $row['Value'] | Should -BeExactly '01:39'
+        $list = Get-ListValues ($metric | Format-List | Out-String -Width 300)
+        $list['Value'] | Should -BeExactly '01:38:40'
+        $list['FromTime'] | Should -BeExactly '2026-11-20 14:09:00 UTC'
+        $list['ToTime'] | Should -BeExactly '2026-11-20 15:47:40 UTC'
+    }
+
+    It 'shows Measure-Postmortem''s day as yyyy-MM-dd and its durations rounded' {
+        $report = $script:reviewed | Measure-Postmortem -AsOf 2026-12-20 | Out-String -Width 200
+        $report.Trim() | Should -BeLike '1 postmortems; action items as of 2026-12-20*'
+        # Detect 00:06:55, restore 01:45:35 and resolve 01:38:40 (nothing to mitigate), each to the nearest minute.
+        $report -split "`r?`n" | Where-Object { $_ -match '^P2\s+1\s+\d\d:' } | Should -Match '^P2 +1 +00:07 +00:07 +01:46 +01:46 +01:39 +01:39 *$'
+
+    }
+
+    It 'lists every property of <Type> in its Format-List view, so none is hidden' -ForEach @(
+        @{ Type = 'Postmortems.Postmortem'; Get = { $script:reviewed } }
+        @{ Type = 'Postmortems.TimelineEvent'; Get = { $script:reviewed.Timeline[0] } }
+        @{ Type = 'Postmortems.ActionItem'; Get = { $script:reviewed.ActionItems[0] } }
+        @{ Type = 'Postmortems.Metrics.PostmortemActionItem'; Get = { $script:reviewed | Get-ActionItem | Select-Object -First 1 } }
+        @{ Type = 'Postmortems.Metrics.IncidentMetric'; Get = { $script:reviewed | Get-PostmortemMetric | Select-Object -First 1 } }
+    ) {
+        $object = & $Get
+        $object.GetType().FullName | Should -Be $Type
+        $shown = @((Get-ListValues ($object | Format-List | Out-String -Width 300)).Keys)
+        $properties = @($object.PSObject.Properties.Name)
+        @($properties | Where-Object { $shown -notcontains $_ }) | Should -BeNullOrEmpty
     }
 }

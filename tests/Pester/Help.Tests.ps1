@@ -56,6 +56,36 @@ Describe 'The help a user asks for' {
         (Get-Help Publish-Postmortem -Examples | Out-String) | Should -Match 'Publish-Postmortem -BookId 79'
     }
 
+    It 'introduces the guide and the template in about_Postmortem before it uses them' {
+        $about = (Get-Help about_Postmortem | Out-String) -replace '\s+', ' '
+        $guide = $about.IndexOf('call "the guide"')
+        $template = $about.IndexOf('called "the template"')
+        $guide | Should -BeGreaterThan 0
+        $template | Should -BeGreaterThan $guide
+        $about.IndexOf('the guide') | Should -Not -BeLessThan $guide
+        $about.IndexOf('the template') | Should -Not -BeLessThan $template
+    }
+
+    It 'glosses the guide and the template where <Name>''s help first names them' -ForEach @(
+        'Add-ActionItem', 'Add-TimelineEvent', 'ConvertTo-PostmortemHtml', 'ConvertTo-PostmortemMarkdown', 'Export-Postmortem', 'Get-ActionItem',
+        'Get-PostmortemMetric', 'Get-PostmortemRule', 'Import-Postmortem', 'Merge-Postmortem', 'New-Postmortem', 'Set-TimelineEvent', 'Submit-PostmortemReview',
+        'Test-Postmortem' | ForEach-Object { @{ Name = $_ } }
+    ) {
+        $text = (Get-Help $Name -Full | Out-String) -replace '\s+', ' '
+        foreach ($word in 'the guide', 'the template') {
+            $first = $text.IndexOf($word, [StringComparison]::OrdinalIgnoreCase)
+            if ($first -lt 0) { continue }
+            $text.Substring($first, [Math]::Min(120, $text.Length - $first)) | Should -Match "^$word \((the team's postmortem guide|the layout of a postmortem)"
+        }
+    }
+
+    It 'never calls the guide "the seed" or "the method", in any help or in the rules' {
+        $texts = @(Get-Help about_Postmortem | Out-String) +
+            @((Get-Module Postmortem).ExportedCmdlets.Keys | ForEach-Object { Get-Help $_ -Full | Out-String }) +
+            @(Get-PostmortemRule | ForEach-Object Description)
+        @($texts | Where-Object { $_ -match '\bseeds?\b|\bthe method\b' }) | Should -BeNullOrEmpty
+    }
+
     It 'has an about_Postmortem topic that walks the workflow' {
         $about = Get-Help about_Postmortem | Out-String
         foreach ($step in 'Import-TimelineEvent', 'Add-Why', 'Test-Postmortem', 'Submit-PostmortemReview', 'Complete-Postmortem', 'Publish-Postmortem') {

@@ -617,6 +617,25 @@ Describe 'Measure-Postmortem' {
             (Get-Row $m.ActionItems Priority P1).OldestOpenAgeDays | Should -Be 28
         }
 
+        It 'gives no negative age with an -AsOf before an incident: that one is left out of the ages, with a warning' {
+            # As of 2026-11-12, H (11-15) and G (11-20) had not happened: P1 ages A 10, B 7 (not H), (not set) has none.
+            $m = Get-ChildItem $script:folder -Recurse -Include *.yaml, *.md | Import-Postmortem |
+                Measure-Postmortem -AsOf 2026-11-12 -WarningVariable warned -WarningAction SilentlyContinue
+            @($m.ActionItems | Where-Object { ($null -ne $_.OldestOpenAgeDays -and $_.OldestOpenAgeDays -lt 0) -or ($null -ne $_.MedianOpenAgeDays -and $_.MedianOpenAgeDays -lt 0) }) | Should -BeNullOrEmpty
+            (Get-Row $m.ActionItems Priority P1).OldestOpenAgeDays | Should -Be 10
+            (Get-Row $m.ActionItems Priority P1).MedianOpenAgeDays | Should -Be 8.5
+            (Get-Row $m.ActionItems Priority '(not set)').OldestOpenAgeDays | Should -BeNullOrEmpty
+            $later = @($warned | Where-Object { "$_" -like '*dated after -AsOf*' })
+            $later | Should -HaveCount 1
+            "$($later[0])" | Should -BeLike '2 of the postmortems are dated after -AsOf 2026-11-12:*left out of Open age and Oldest. Give -AsOf 2026-11-20 or later*'
+        }
+
+        It 'says nothing of dates with an -AsOf after every incident' {
+            $null = Get-ChildItem $script:folder -Recurse -Include *.yaml, *.md | Import-Postmortem |
+                Measure-Postmortem -AsOf 2026-12-01 -WarningVariable warned -WarningAction SilentlyContinue
+            @($warned | Where-Object { "$_" -like '*dated after -AsOf*' }) | Should -BeNullOrEmpty
+        }
+
         It 'counts against today (UTC) without -AsOf' {
             $today = [datetime]::UtcNow.Date
             $pm = New-Postmortem 'Recent' -Date $today.AddDays(-10) |
@@ -651,10 +670,10 @@ Describe 'Measure-Postmortem' {
             $lines = @($script:report.Substring($start, $script:report.IndexOf('By status:') - $start) -split "`r?`n")
             $lines | Where-Object { $_ -match '^Severity\s' } |
                 Should -Match '^Severity +Count +Detect p50 +p90 +Mitigate p50 +p90 +Restore p50 +p90 +Resolve p50 +p90 *$'
-            # Every column of P1 and P2 has a value, so the rows read left to right; the minutes are floored to HH:MM
-            # (P2's median time to mitigate, 20 min 30 s, shows as 00:20).
+            # Every column of P1 and P2 has a value, so the rows read left to right; the durations are rounded to the
+            # nearest minute (P2's median time to mitigate, 20 min 30 s, shows as 00:21).
             ($lines | Where-Object { $_ -match '^P1\s' }) -split '\s+' | Should -Be @('P1', '3', '00:12', '00:40', '00:30', '01:10', '00:50', '01:40', '01:30', '02:00')
-            ($lines | Where-Object { $_ -match '^P2\s' }) -split '\s+' | Should -Be @('P2', '4', '00:05', '00:08', '00:20', '00:30', '00:30', '00:35', '00:38', '00:52')
+            ($lines | Where-Object { $_ -match '^P2\s' }) -split '\s+' | Should -Be @('P2', '4', '00:05', '00:08', '00:21', '00:30', '00:30', '00:35', '00:38', '00:52')
         }
 
         It 'shows the status, factor and action item tables' {
@@ -741,7 +760,8 @@ Describe 'Get-ActionItem' {
         }
 
         It 'has no path for a postmortem that was never read from a file' {
-            $item = $script:corpus.A | Get-ActionItem -AsOf 2026-12-01 | Select-Object -First 1
+            # A fresh corpus: the one above was exported, and its first file became each postmortem's own.
+            $item = (New-Corpus).A | Get-ActionItem -AsOf 2026-12-01 | Select-Object -First 1
             $item.PostmortemTitle | Should -Be 'Checkout outage'
             $item.PostmortemPath | Should -BeNullOrEmpty
         }

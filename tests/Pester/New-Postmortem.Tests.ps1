@@ -135,5 +135,20 @@ Describe 'New-Postmortem' {
             $errs.Count | Should -Be 1
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPostmortemValue*'
         }
+
+        It 'refuses a bare number as -Duration (<Given>), which PowerShell takes as ticks, saying how to write minutes and hours' -ForEach @(
+            @{ Given = 40; Minutes = '00:40'; Hours = '40:00' }
+            @{ Given = '40'; Minutes = '00:40'; Hours = '40:00' }
+            @{ Given = 90; Minutes = '01:30'; Hours = '90:00' }
+        ) {
+            $err = { New-Postmortem 'x' -Duration $Given } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -PassThru
+            $err.Exception.Message | Should -BeLike "*-Duration $Given is a number without a unit*"
+            $err.Exception.Message | Should -BeLike "*-Duration $Minutes for $Given minutes, -Duration $Hours for $Given hours*"
+        }
+
+        It 'refuses a -Duration that is no time span, saying how to write one' {
+            $err = { New-Postmortem 'x' -Duration 'forty minutes' } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -PassThru
+            $err.Exception.Message | Should -BeLike "*'forty minutes' is not a duration*-Duration 01:47*"
+        }
     }
 }

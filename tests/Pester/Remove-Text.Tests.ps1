@@ -86,3 +86,68 @@ Describe 'Remove-Observation' {
         { $pm | Remove-Observation -Section Lessons 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 }
+
+Describe 'Removing a text with the postmortem piped in' {
+    It '<Command> takes the text first or as -Text from a piped postmortem, removes it and passes the postmortem on' -ForEach @(
+        @{ Command = 'Remove-Why'; List = 'Whys'; Extra = @{} }
+        @{ Command = 'Remove-ContributingFactor'; List = 'ContributingFactors'; Extra = @{} }
+        @{ Command = 'Remove-Observation'; List = 'WentWell'; Extra = @{ Section = 'WentWell' } }
+    ) {
+        $pm = New-CheckoutPostmortem
+        $first, $second = $pm.$List[0], $pm.$List[1]
+        $out = $pm | & $Command $first @Extra
+        [object]::ReferenceEquals($out, $pm) | Should -BeTrue
+        @($pm.$List) | Should -Not -Contain $first
+        $out = $pm | & $Command -Text $second @Extra
+        [object]::ReferenceEquals($out, $pm) | Should -BeTrue
+        @($pm.$List) | Should -Not -Contain $second
+    }
+
+    It 'removes the README''s factor by text: $pm | Remove-ContributingFactor ''No alert ...''' {
+        $pm = New-CheckoutPostmortem
+        $pm | Remove-ContributingFactor 'No alert on certificate chain errors in the gateway' | Out-Null
+        @($pm.ContributingFactors) | Should -HaveCount 1
+        @($pm.ContributingFactors) | Should -Not -Contain 'No alert on certificate chain errors in the gateway'
+    }
+
+    It 'still takes a number as the index, and -Postmortem with -Text and no pipeline' {
+        $pm = New-CheckoutPostmortem
+        $last = $pm.Whys[3]
+        $pm | Remove-Why 3 | Out-Null
+        @($pm.Whys) | Should -Not -Contain $last
+        $first = $pm.Whys[0]
+        Remove-Why -Postmortem $pm -Text $first
+        @($pm.Whys) | Should -Not -Contain $first
+        $pm.Whys.Count | Should -Be 2
+    }
+
+    It 'names the entry that was meant when a text is only part of one: EntryNotFound, nothing removed' {
+        $pm = New-CheckoutPostmortem
+        $pm | Remove-ContributingFactor 'No alert on certificate...' -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'EntryNotFound,*'
+        $errs[0].Exception.Message | Should -BeLike "*Did you mean 'No alert on certificate chain errors in the gateway' (ContributingFactors``[0``])*"
+        $pm.ContributingFactors.Count | Should -Be 2
+    }
+
+    It 'refuses a piped postmortem with neither index nor text: EntryNotGiven, nothing removed' {
+        $pm = New-CheckoutPostmortem
+        { $pm | Remove-Why -ErrorAction Stop } | Should -Throw -ErrorId 'EntryNotGiven,*'
+        $pm.Whys.Count | Should -Be 4
+    }
+
+    It 'removes nothing from a final postmortem: PostmortemLocked, and the postmortem is passed on' {
+        $pm = New-CheckoutPostmortem -Context Homelab | Complete-Postmortem -Force
+        $out = $pm | Remove-Why $pm.Whys[0] -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemLocked,*'
+        [object]::ReferenceEquals($out, $pm) | Should -BeTrue
+        $pm.Whys.Count | Should -Be 4
+    }
+
+    It 'says what would go with -WhatIf and removes nothing' {
+        $pm = New-CheckoutPostmortem
+        $said = Get-HostText { $pm | Remove-Why $pm.Whys[0] -WhatIf | Out-Null }
+        $said | Should -BeLike '*Remove why*Why did checkout fail?*'
+        $pm.Whys.Count | Should -Be 4
+    }
+}

@@ -138,6 +138,27 @@ Describe 'Review moves that are allowed' {
             $signOff.Date | Should -BeLessOrEqual $after
         }
 
+        It 'warns a reviewer approving a postmortem with Test-Postmortem errors how many and which, and records the approval' {
+            $pm = New-BlamingPostmortem | Submit-PostmortemReview -Reviewer 'Marcus Lee'
+            $warnings = @($pm | Approve-Postmortem -Reviewer 'Marcus Lee' 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+            $warnings | Should -HaveCount 1
+            "$($warnings[0])" | Should -BeLike "'blaming' still has 1 error from Test-Postmortem (BlamelessLanguage at RootCause)*Complete-Postmortem will not make it final*"
+            @($pm.SignOffs) | Should -HaveCount 1
+        }
+
+        It 'warns of the errors of a draft it refuses to approve, beside the refusal' {
+            $pm = New-BlamingPostmortem
+            $out = @($pm | Approve-Postmortem -Reviewer 'Marcus Lee' -ErrorAction SilentlyContinue -ErrorVariable errs 3>&1)
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'PostmortemStateRefused,*'
+            "$(@($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })[0])" | Should -BeLike "'blaming' still has 1 error from Test-Postmortem*"
+            @($pm.SignOffs) | Should -HaveCount 0
+        }
+
+        It 'says nothing of errors when Test-Postmortem finds none' {
+            $pm = New-InReviewPostmortem
+            @($pm | Approve-Postmortem -Reviewer 'Marcus Lee' 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }) | Should -HaveCount 0
+        }
+
         It 'takes -Reviewer by position and leaves Comment empty without -Comment' {
             $pm = New-InReviewPostmortem | Approve-Postmortem 'Dana Okafor'
             $pm.SignOffs[0].Reviewer | Should -BeExactly 'Dana Okafor'
@@ -248,6 +269,8 @@ Describe 'Review moves that are refused' {
             Move = { param($p) $p | Approve-Postmortem -Reviewer 'Marcus Lee' }; Says = "*draft*Submit-PostmortemReview -Reviewer 'Marcus Lee'*" }
         @{ Name = 'approve for someone who is not a reviewer at work'; Setup = { New-InReviewPostmortem }
             Move = { param($p) $p | Approve-Postmortem -Reviewer 'Eve' }; Says = "*Eve is not a reviewer*'Marcus Lee', 'Dana Okafor'*Submit-PostmortemReview -Reviewer 'Eve'*" }
+        @{ Name = 'approve for a misspelt reviewer at work'; Setup = { New-InReviewPostmortem }
+            Move = { param($p) $p | Approve-Postmortem -Reviewer 'Marcus Le' }; Says = "Marcus Le is not a reviewer of 'in review'; did you mean Marcus Lee? Approve-Postmortem -Reviewer 'Marcus Lee'.*" }
         @{ Name = 'approve with an unknown rule acknowledged'; Setup = { New-InReviewPostmortem }
             Move = { param($p) $p | Approve-Postmortem -Reviewer 'Marcus Lee' -Acknowledge 'NoSuchRule' }; Says = "*'NoSuchRule' is not a rule*Get-PostmortemRule*" }
         @{ Name = 'complete a work draft that was never reviewed'; Setup = { New-GoodPostmortem }

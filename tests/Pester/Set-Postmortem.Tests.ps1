@@ -107,6 +107,13 @@ Describe 'Set-Postmortem' {
             $pm.Severity | Should -Be 'P3'
             $pm.ExplicitDuration | Should -BeNullOrEmpty
         }
+
+        It 'changes nothing when the duration is a bare number (40 would be 40 ticks)' {
+            $pm = New-Postmortem 'kept' -Severity P3 -Duration 01:00
+            { $pm | Set-Postmortem -Duration 40 -Severity P1 } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
+            $pm.Severity | Should -Be 'P3'
+            $pm.ExplicitDuration | Should -Be ([timespan]'01:00')
+        }
     }
 
     Context 'the tracking URL' {

@@ -167,6 +167,72 @@ namespace Postmortems.Tests
         }
     }
 
+    public class MeasureAsOfTests
+    {
+        [Fact]
+        public void An_as_of_day_before_an_incident_gives_it_no_age_never_a_negative_one_and_says_so()
+        {
+            var early = new Postmortem("early") { Date = new DateTime(2025, 3, 1) };
+            early.ActionItems.Add(new ActionItem("Add A") { Priority = ActionPriority.P1 });
+            var late = new Postmortem("late") { Date = new DateTime(2026, 11, 20) };
+            late.ActionItems.Add(new ActionItem("Add B") { Priority = ActionPriority.P1 });
+            var asOf = new DateTime(2025, 4, 10);
+
+            var p1 = PostmortemMeasurer.Measure(new[] { early, late }, asOf).ActionItems.Single(a => a.Priority == "P1");
+            Assert.Equal((2, 2), (p1.Total, p1.Open));
+            Assert.Equal(40, p1.OldestOpenAgeDays);     // the early one alone: 2025-03-01 to 2025-04-10
+            Assert.Equal(40, p1.MedianOpenAgeDays);
+
+            var said = PostmortemMeasurer.DatedAfter(new[] { early, late }, asOf);
+            Assert.StartsWith("1 of the postmortems is dated after -AsOf 2025-04-10: 'late' (2026-11-20).", said);
+            Assert.Contains("Give -AsOf 2026-11-20 or later", said);
+            Assert.Null(PostmortemMeasurer.DatedAfter(new[] { early, late }, new DateTime(2026, 11, 20)));
+
+            var none = PostmortemMeasurer.Measure(new[] { late }, asOf).ActionItems.Single();
+            Assert.Null(none.OldestOpenAgeDays);
+            Assert.Null(none.MedianOpenAgeDays);
+        }
+    }
+
+    public class ReadableTimeTests
+    {
+        [Theory]
+        [InlineData(18, 46, 50, "18:47")]   // rounded, not cut down
+        [InlineData(18, 46, 29, "18:46")]
+        [InlineData(0, 20, 30, "00:21")]    // half a minute rounds up
+        [InlineData(72, 5, 0, "72:05")]     // hours past a day
+        [InlineData(0, 59, 45, "01:00")]
+        public void A_duration_reads_as_HH_MM_to_the_nearest_minute(int hours, int minutes, int seconds, string expected)
+        {
+            Assert.Equal(expected, Rendering.ReadableTime.Duration(new TimeSpan(hours, minutes, seconds)));
+        }
+
+        [Fact]
+        public void Dates_and_times_read_the_same_in_every_culture_and_say_UTC()
+        {
+            var before = System.Globalization.CultureInfo.CurrentCulture;
+            try
+            {
+                foreach (var culture in new[] { "en-US", "de-DE", "th-TH", "ar-SA" })
+                {
+                    System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+                    var time = new DateTime(2017, 1, 31, 18, 46, 50, DateTimeKind.Utc);
+                    Assert.Equal("2017-01-31", Rendering.ReadableTime.Date(time));
+                    Assert.Equal("2017-01-31 18:46 UTC", Rendering.ReadableTime.Utc(time));
+                    Assert.Equal("2017-01-31 18:46:50 UTC", Rendering.ReadableTime.UtcSeconds(time));
+                    Assert.Equal("Marcus Lee approved 2017-01-31 18:46 UTC", new SignOff("Marcus Lee", time).ToString());
+                    Assert.Equal("2017-01-31 18:46 UTC: typo", new Unlock(time, "typo").ToString());
+                }
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = before;
+            }
+            Assert.Null(Rendering.ReadableTime.Duration(null));
+            Assert.Null(Rendering.ReadableTime.Date(null));
+        }
+    }
+
     internal static class LetExtension
     {
         public static TResult Let<T, TResult>(this T value, Func<T, TResult> map) => map(value);

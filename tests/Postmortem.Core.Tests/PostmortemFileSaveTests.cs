@@ -37,6 +37,47 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Export_tells_its_own_file_from_a_page_from_another_postmortems_file()
+        {
+            var p = Imported("own.yaml");
+            var other = Path.Combine(_folder, "other.md");
+            var page = Path.Combine(_folder, "page.html");
+            File.WriteAllText(other, "# someone else's");
+            File.WriteAllText(page, "<html></html>");
+            Assert.Equal(ExportTarget.OwnFile, PostmortemFile.TargetOf(p, p.SourcePath!));
+            Assert.Equal(ExportTarget.OwnFile, PostmortemFile.TargetOf(p, Path.Combine(_folder, ".", "own.yaml")));
+            Assert.Equal(ExportTarget.OtherFile, PostmortemFile.TargetOf(p, other));
+            Assert.Equal(ExportTarget.View, PostmortemFile.TargetOf(p, page));
+            Assert.Equal(ExportTarget.NewFile, PostmortemFile.TargetOf(p, Path.Combine(_folder, "new.md")));
+            Assert.Equal(ExportTarget.OtherFile, PostmortemFile.TargetOf(SamplePostmortems.CheckoutOutage(), p.SourcePath!));
+        }
+
+        [Fact]
+        public void The_first_file_a_new_postmortem_is_written_to_becomes_its_own_and_saves_go_there_checked()
+        {
+            var p = SamplePostmortems.CheckoutOutage();
+            var path = Path.Combine(_folder, "first.yaml");
+            var content = PostmortemFile.RenderChecked(p, path);
+            File.WriteAllText(path, content);
+            PostmortemFile.Written(p, Path.Combine(_folder, "page.html"), "<html></html>");
+            Assert.Null(p.SourcePath);
+            PostmortemFile.Written(p, path, content);
+            Assert.Equal(path, p.SourcePath);
+
+            p.RootCause = "Saved where it was first written.";
+            PostmortemFile.Save(p);
+            Assert.Equal("Saved where it was first written.", PostmortemFile.Read(path).Postmortem.RootCause);
+
+            // A copy elsewhere leaves its file as it is.
+            var copy = Path.Combine(_folder, "copy.md");
+            PostmortemFile.Written(p, copy, PostmortemFile.RenderChecked(p, copy));
+            Assert.Equal(path, p.SourcePath);
+
+            File.WriteAllText(path, File.ReadAllText(path).Replace("Checkout API", "Checkout gateway"));
+            Assert.Throws<PostmortemFileChangedException>(() => PostmortemFile.CheckUnchanged(p));
+        }
+
+        [Fact]
         public void A_file_changed_on_disk_since_it_was_read_is_not_written_over_unless_forced()
         {
             var p = Imported("draft.yaml");

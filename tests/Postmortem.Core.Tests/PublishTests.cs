@@ -44,7 +44,7 @@ namespace Postmortems.Tests
         private int ApiRequests() => _server.Requests.Count(r => r.PathAndQuery.StartsWith("/api/", StringComparison.Ordinal));
 
         [Fact]
-        public void A_new_page_is_created_in_the_book_with_three_requests_and_named_as_the_seed_says()
+        public void A_new_page_is_created_in_the_book_with_three_requests_and_named_as_the_guide_says()
         {
             var p = SamplePostmortems.CheckoutOutage();
             var page = Publish(p);

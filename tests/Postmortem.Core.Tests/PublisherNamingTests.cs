@@ -9,7 +9,7 @@ namespace Postmortems.Tests
     public class PublisherNamingTests
     {
         [Fact]
-        public void The_page_is_named_as_the_seed_says()
+        public void The_page_is_named_as_the_guide_says()
         {
             Assert.Equal("Postmortem 2026-11-20: Checkout API returned 502s after certificate rotation", PostmortemPublisher.PageName(SamplePostmortems.CheckoutOutage()));
         }

@@ -62,6 +62,56 @@ namespace Postmortems.Tests
             Assert.Contains("final already", Assert.Throws<PostmortemStateException>(() => PostmortemReview.Approve(p, "Marcus Lee", Now)).Message);
         }
 
+        [Theory]
+        [InlineData("Marcus Le", "Marcus Lee")]      // a letter short
+        [InlineData("marcsu lee", "Marcus Lee")]     // two letters swapped, case ignored
+        [InlineData("Marcus", "Marcus Lee")]         // first name alone
+        [InlineData("Okafor", "Dana Okafor")]        // last name alone
+        [InlineData("Dana Okafro", "Dana Okafor")]
+        [InlineData("Eve", null)]                    // nobody close
+        [InlineData("Mark Lewis", null)]
+        public void An_approval_by_someone_not_named_suggests_the_reviewer_it_was_meant_for(string given, string? meant)
+        {
+            var p = Work();
+            PostmortemReview.Submit(p, new[] { "Marcus Lee", "Dana Okafor" });
+            Assert.Equal(meant, PostmortemReview.ClosestReviewer(p.Reviewers, given));
+            var refused = Assert.Throws<PostmortemStateException>(() => PostmortemReview.Approve(p, given, Now)).Message;
+            Assert.StartsWith($"{given} is not a reviewer of '{p.Title}'", refused);
+            if (meant is null)
+            {
+                Assert.DoesNotContain("did you mean", refused);
+                Assert.Contains($"Submit-PostmortemReview -Reviewer '{given}'", refused);
+            }
+            else
+            {
+                Assert.Contains($"did you mean {meant}? Approve-Postmortem -Reviewer '{meant}'", refused);
+                Assert.True(refused.IndexOf("Approve-Postmortem", StringComparison.Ordinal) < refused.IndexOf("Submit-PostmortemReview", StringComparison.Ordinal));
+            }
+            Assert.Empty(p.SignOffs);
+        }
+
+        [Fact]
+        public void No_reviewer_is_suggested_when_two_are_equally_close()
+        {
+            Assert.Null(PostmortemReview.ClosestReviewer(new[] { "Dana Okafor", "Dana Lee" }, "Dana"));
+            Assert.Null(PostmortemReview.ClosestReviewer(new[] { "Ann Lee", "Ben Lee" }, "Cn Lee"));
+        }
+
+        [Fact]
+        public void An_approval_with_errors_outstanding_is_told_how_many_and_which()
+        {
+            var p = Work();
+            PostmortemReview.Submit(p, new[] { "Marcus Lee" });
+            Assert.Null(PostmortemReview.ErrorsAtApproval(p, RuleTestKit.Check(p)));
+            p.RootCause = "Human error.";
+            p.ExecutiveSummary = null;
+            var errors = RuleTestKit.Check(p).Where(f => f.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count >= 2);
+            var warning = PostmortemReview.ErrorsAtApproval(p, RuleTestKit.Check(p));
+            Assert.StartsWith($"'{p.Title}' still has {errors.Count} errors from Test-Postmortem ({errors[0].RuleName} at {errors[0].Target}", warning);
+            Assert.Contains("Complete-Postmortem will not make it final", warning);
+        }
+
         [Fact]
         public void Errors_stop_completion_unless_forced()
         {

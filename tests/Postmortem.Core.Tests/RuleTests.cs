@@ -15,7 +15,7 @@ namespace Postmortems.Tests
         }
 
         [Fact]
-        public void Every_rule_has_a_unique_name_and_a_description_that_quotes_the_seed()
+        public void Every_rule_has_a_unique_name_and_a_description_that_quotes_the_guide()
         {
             var names = PostmortemRules.All.Select(r => r.Name).ToList();
             Assert.Equal(names.Count, names.Distinct().Count());
@@ -385,7 +385,7 @@ namespace Postmortems.Tests
             Assert.Empty(Check(SamplePostmortems.CheckoutOutage(), nameof(ActionItemComplete)));
         }
 
-        // VagueActionItem, ActionItemImperative, ActionItemTargetsPerson: the seed's own Good and Bad columns
+        // VagueActionItem, ActionItemImperative, ActionItemTargetsPerson: the guide's own Good and Bad columns
 
         [Theory]
         [InlineData("Be more careful when deploying")]
@@ -395,7 +395,7 @@ namespace Postmortems.Tests
         [InlineData("Look into certificate expiry alerts")]
         [InlineData("Try to reduce deploy frequency")]
         [InlineData("Make sure backups work")]
-        public void VagueActionItem_flags_the_seeds_bad_column_and_its_kin(string action)
+        public void VagueActionItem_flags_the_guides_bad_column_and_its_kin(string action)
         {
             var findings = Check(WithAction(action));
             var finding = Assert.Single(findings);
@@ -407,7 +407,7 @@ namespace Postmortems.Tests
         [InlineData("Add --dry-run verification step to deploy runbook")]
         [InlineData("Add Grafana alert for OpenBao seal status with 5-minute threshold")]
         [InlineData("Add #incidents Slack channel to runbook as required notification step")]
-        public void The_seeds_good_action_items_produce_no_finding(string action)
+        public void The_guides_good_action_items_produce_no_finding(string action)
         {
             Assert.Empty(Check(WithAction(action)));
         }
@@ -453,7 +453,7 @@ namespace Postmortems.Tests
         [Theory]
         [InlineData("There was some downtime. Users were affected.")]
         [InlineData("Checkout failed for a while. A few users complained.")]
-        public void VagueQuantity_flags_the_seeds_bad_example_and_its_kin(string summary)
+        public void VagueQuantity_flags_the_guides_bad_example_and_its_kin(string summary)
         {
             Assert.Equal("ExecutiveSummary", Assert.Single(Check(Sample(p => p.ExecutiveSummary = summary), nameof(VagueQuantity))).Target);
         }
@@ -470,7 +470,7 @@ namespace Postmortems.Tests
         [Theory]
         [InlineData("Unfortunately alerting was missing.")]
         [InlineData("Sadly the rollback took 20 minutes.")]
-        public void Hedging_flags_the_seeds_bad_example_as_information(string rootCause)
+        public void Hedging_flags_the_guides_bad_example_as_information(string rootCause)
         {
             var finding = Assert.Single(Check(WithRootCause(rootCause), nameof(Hedging)));
             Assert.Equal(DiagnosticSeverity.Information, finding.Severity);

@@ -33,7 +33,8 @@ namespace Postmortems.Metrics
         /// <summary>Why there is no value, or which fallback stood in; null otherwise.</summary>
         public string? Reason { get; internal set; }
 
-        public string? ValueText => Value is TimeSpan value ? PostmortemMarkdown.FormatDuration(value) : null;
+        /// <summary>The value as HH:MM to the nearest minute, as the table shows it.</summary>
+        public string? ValueText => ReadableTime.Duration(Value);
 
         public override string ToString() => Value is null ? $"{Name}: — ({Reason})" : $"{Name}: {ValueText}";
     }

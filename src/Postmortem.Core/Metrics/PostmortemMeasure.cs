@@ -225,7 +225,9 @@ namespace Postmortems.Metrics
             var byPriority = items.GroupBy(i => i.Priority?.ToString() ?? "(not set)").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
                 var open = g.Where(i => i.Status == ActionItemStatus.Open || i.Status == ActionItemStatus.InProgress).ToList();
-                var ages = open.Where(i => i.PostmortemDate.HasValue).Select(i => (asOf.Date - i.PostmortemDate!.Value.Date).Days).ToList();
+                // An incident after asOf had no action items yet on that day: it has no age then, not a negative one.
+                var ages = open.Where(i => i.PostmortemDate.HasValue && i.PostmortemDate.Value.Date <= asOf.Date)
+                               .Select(i => (asOf.Date - i.PostmortemDate!.Value.Date).Days).ToList();
                 return new ActionItemMeasure
                 {
                     Priority = g.Key,
@@ -249,6 +251,21 @@ namespace Postmortems.Metrics
                 ContributingFactors = factors,
                 ActionItems = byPriority,
             };
+        }
+
+        /// <summary>
+        /// What to say when some postmortems are dated after <paramref name="asOf"/>: their action items did not exist
+        /// on that day, so they are left out of the ages (and cannot be overdue). Null when none is.
+        /// </summary>
+        public static string? DatedAfter(IEnumerable<Postmortem> postmortems, DateTime asOf)
+        {
+            var later = postmortems.Where(p => p.Date is DateTime date && date.Date > asOf.Date).ToList();
+            if (later.Count == 0) return null;
+            var latest = later.Max(p => p.Date!.Value.Date);
+            var day = Rendering.ReadableTime.Date(asOf);
+            var names = string.Join(", ", later.Take(3).Select(p => $"'{p.Title}' ({Rendering.ReadableTime.Date(p.Date)})")) + (later.Count > 3 ? $" and {later.Count - 3} more" : string.Empty);
+            return $"{later.Count} of the postmortems {(later.Count == 1 ? "is" : "are")} dated after -AsOf {day}: {names}. Their action items had not been written by then, so they have no age as of {day} and are left out of Open age and Oldest. " +
+                   $"Give -AsOf {Rendering.ReadableTime.Date(latest)} or later to age every item, or leave -AsOf out for today.";
         }
 
         /// <summary>"No alerting on X." and "no  alerting on x" are the same factor.</summary>

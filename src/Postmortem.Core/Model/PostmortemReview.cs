@@ -47,8 +47,10 @@ namespace Postmortems
             var name = Text.SingleLine(reviewer) ?? throw new PostmortemStateException("An approval needs the reviewer's name: -Reviewer 'name'.");
             if (postmortem.Context == IncidentContext.Work && !postmortem.Reviewers.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                throw new PostmortemStateException(
-                    $"{name} is not a reviewer of '{postmortem.Title}' (the reviewers are {Names(postmortem.Reviewers)}). Add them first: Submit-PostmortemReview -Reviewer '{name}'.");
+                // Most often a typo of a reviewer who is named; adding a second, misspelt reviewer would hold the review up.
+                throw new PostmortemStateException(ClosestReviewer(postmortem.Reviewers, name) is string meant
+                    ? $"{name} is not a reviewer of '{postmortem.Title}'; did you mean {meant}? Approve-Postmortem -Reviewer '{meant}'. (The reviewers are {Names(postmortem.Reviewers)}; to add {name} as another: Submit-PostmortemReview -Reviewer '{name}'.)"
+                    : $"{name} is not a reviewer of '{postmortem.Title}' (the reviewers are {Names(postmortem.Reviewers)}). Add them first: Submit-PostmortemReview -Reviewer '{name}'.");
             }
             // The sign-off carries the reviewer's name as the postmortem names them.
             name = postmortem.Reviewers.FirstOrDefault(r => r.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? name;
@@ -62,6 +64,59 @@ namespace Postmortems
             postmortem.SignOffs.RemoveAll(s => s.Reviewer.Equals(name, StringComparison.OrdinalIgnoreCase));
             postmortem.SignOffs.Add(signOff);
             return signOff;
+        }
+
+        /// <summary>
+        /// The named reviewer a name that is none of them was most likely meant to be: one whose first or last name it
+        /// is, or which it starts ('Marcus' for 'Marcus Lee'), else one it is a typo of (a few letters off, case
+        /// ignored: 'Marcus Le', 'Marcsu Lee'). Null when none is close, or when two are equally close.
+        /// </summary>
+        public static string? ClosestReviewer(IEnumerable<string> reviewers, string name)
+        {
+            var given = name.Trim();
+            if (given.Length == 0) return null;
+            var list = reviewers.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+            var byPart = list.Where(r => given.Length >= 3 &&
+                                         (r.StartsWith(given, StringComparison.OrdinalIgnoreCase) ||
+                                          r.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Any(part => part.Equals(given, StringComparison.OrdinalIgnoreCase))))
+                             .ToList();
+            if (byPart.Count > 0) return byPart.Count == 1 ? byPart[0] : null;
+            var scored = list.Select(r => (Reviewer: r, Distance: EditDistance(r.ToLowerInvariant(), given.ToLowerInvariant())))
+                             .Where(s => s.Distance <= Math.Max(2, Math.Min(s.Reviewer.Length, given.Length) / 4))
+                             .OrderBy(s => s.Distance)
+                             .ToList();
+            if (scored.Count == 0 || (scored.Count > 1 && scored[1].Distance == scored[0].Distance)) return null;
+            return scored[0].Reviewer;
+        }
+
+        // Letters inserted, deleted, changed or swapped with the next one (optimal string alignment distance).
+        private static int EditDistance(string a, string b)
+        {
+            var d = new int[a.Length + 1, b.Length + 1];
+            for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+            for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+            for (int i = 1; i <= a.Length; i++)
+            {
+                for (int j = 1; j <= b.Length; j++)
+                {
+                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+            return d[a.Length, b.Length];
+        }
+
+        /// <summary>
+        /// What a reviewer approving is told when Test-Postmortem still finds errors: how many, the first few, and that
+        /// Complete-Postmortem waits for them. Null when there are none. The approval itself is theirs to give.
+        /// </summary>
+        public static string? ErrorsAtApproval(Postmortem postmortem, IReadOnlyCollection<DiagnosticRecord> findings)
+        {
+            var errors = findings.Where(f => f.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count == 0) return null;
+            return $"'{postmortem.Title}' still has {errors.Count} {(errors.Count == 1 ? "error" : "errors")} from Test-Postmortem ({string.Join("; ", errors.Take(3).Select(e => $"{e.RuleName} at {e.Target}"))}{(errors.Count > 3 ? $"; and {errors.Count - 3} more" : "")}). " +
+                   "A reviewer may still approve it, but Complete-Postmortem will not make it final until they are fixed (or -Force). See them with: $pm | Test-Postmortem | Where-Object Severity -eq Error";
         }
 
         /// <summary>The named reviewers who have not approved yet.</summary>

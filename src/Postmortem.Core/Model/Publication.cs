@@ -65,6 +65,6 @@ namespace Postmortems
             return copy;
         }
 
-        public override string ToString() => $"page {PageId} on {Server}, as of {UpdatedAt:yyyy-MM-dd HH:mm:ss}Z";
+        public override string ToString() => $"page {PageId} on {Server}, as of {Rendering.ReadableTime.UtcSeconds(UpdatedAt.UtcDateTime)}";
     }
 }

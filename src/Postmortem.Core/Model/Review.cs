@@ -49,7 +49,7 @@ namespace Postmortems
         /// </summary>
         public string? ContentDigest { get; }
 
-        public override string ToString() => $"{Reviewer} approved {Date:yyyy-MM-dd HH:mm}Z";
+        public override string ToString() => $"{Reviewer} approved {Rendering.ReadableTime.Utc(Date)}";
     }
 
     /// <summary>A recorded unlock of a final postmortem: when and why.</summary>
@@ -65,6 +65,6 @@ namespace Postmortems
 
         public string Reason { get; }
 
-        public override string ToString() => $"{Date:yyyy-MM-dd HH:mm}Z: {Reason}";
+        public override string ToString() => $"{Rendering.ReadableTime.Utc(Date)}: {Reason}";
     }
 }

@@ -163,6 +163,38 @@ namespace Postmortems.Serialization
             }
         }
 
+        /// <summary>
+        /// What is at a path Export-Postmortem is to write, which decides whether it may replace it: nothing; the
+        /// postmortem's own file (its SourcePath), which is written as a save is; a page or chart (.html, .svg), a view
+        /// made from a postmortem and read by nothing; or another file, which may be a teammate's postmortem.
+        /// </summary>
+        public static ExportTarget TargetOf(Postmortem postmortem, string fullPath)
+        {
+            if (!File.Exists(fullPath)) return ExportTarget.NewFile;
+            if (IsOwnFile(postmortem, fullPath)) return ExportTarget.OwnFile;
+            return FormatOf(fullPath) is null ? ExportTarget.View : ExportTarget.OtherFile;
+        }
+
+        /// <summary>Whether the path is the file the postmortem was read from, or last written to as its own.</summary>
+        public static bool IsOwnFile(Postmortem postmortem, string fullPath) =>
+            postmortem.SourcePath is string source &&
+            string.Equals(Path.GetFullPath(source), Path.GetFullPath(fullPath), PathComparison);
+
+        /// <summary>
+        /// Records that the postmortem was written to a .yaml or .md file: one not tied to a file yet takes it as its
+        /// own (so Save-Postmortem writes back there, and refuses when someone changed it since), and its own file
+        /// keeps the digest of what was written. A page, a chart or another copy changes nothing.
+        /// </summary>
+        public static void Written(Postmortem postmortem, string fullPath, string content)
+        {
+            if (FormatOf(fullPath) is null) return;
+            if (postmortem.SourcePath is null) postmortem.SourcePath = fullPath;
+            if (IsOwnFile(postmortem, fullPath)) postmortem.SourceDigest = DigestOf(IO.AtomicFile.Utf8NoBom.GetBytes(content));
+        }
+
+        private static readonly StringComparison PathComparison =
+            System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+
         private static string NotReadMessage(Postmortem postmortem, string path) =>
             $"'{postmortem.Title}' was not read from '{path}', and a file is there, so it was not written over. Write it over that file with -Force, or to another path with Export-Postmortem.";
 
@@ -204,5 +236,14 @@ namespace Postmortems.Serialization
                     : "the file is not UTF-8 text. Save it as UTF-8 and import it again.");
             }
         }
+    }
+
+    /// <summary>What is at the path Export-Postmortem writes: see <see cref="PostmortemFile.TargetOf"/>.</summary>
+    public enum ExportTarget
+    {
+        NewFile,
+        OwnFile,
+        View,
+        OtherFile,
     }
 }

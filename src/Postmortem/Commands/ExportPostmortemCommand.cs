@@ -12,8 +12,12 @@ namespace Postmortems.Commands
     /// Writes a postmortem to a file, in the format its extension names: .md for the template in Markdown (with
     /// front matter, so it reloads losslessly), .yaml for a draft, .html for a standalone page with the timeline chart,
     /// .svg for the chart alone. A .md or .yaml file is read back in memory before it is written, so what is written
-    /// is what Import-Postmortem reads. An existing file is kept unless -Force (and taking a new path is one step, so
-    /// of exports racing to it one wins); one path takes one postmortem; -WhatIf writes nothing.
+    /// is what Import-Postmortem reads. Which existing file it replaces is decided with Save-Postmortem, so that no
+    /// teammate's edit is written over: the postmortem's own file when unchanged since it was read or written, as a save;
+    /// a page or chart (a view, read by nothing), as Export-Csv does unless -NoClobber; any other .md or .yaml only with
+    /// -Force. A new path is taken in one step, so of exports racing to it one wins. The first .md or .yaml a
+    /// postmortem without a file is written to becomes its file, for Save-Postmortem. One path takes one postmortem;
+    /// -WhatIf writes nothing.
     /// </summary>
     [Cmdlet(VerbsData.Export, "Postmortem", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -33,9 +37,13 @@ namespace Postmortems.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = null!;
 
-        /// <summary>Replace the file if it exists.</summary>
+        /// <summary>Replace the file if it exists, even another postmortem's, or the postmortem's own file changed since it was read.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>Never replace a file that exists, not even a page or the postmortem's own file.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
 
         /// <summary>For .html: leave out the timeline chart.</summary>
         [Parameter]
@@ -47,6 +55,12 @@ namespace Postmortems.Commands
 
         protected override void BeginProcessing()
         {
+            if (Force && NoClobber)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("-Force replaces a file that exists and -NoClobber never does; give one of them, or neither to replace only the postmortem's own file and pages."),
+                    ErrorIds.ExportForceWithNoClobber, ErrorCategory.InvalidArgument, null));
+            }
             _fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             if (Directory.Exists(_fullPath))
             {
@@ -98,9 +112,21 @@ namespace Postmortems.Commands
             cmdlet.WriteWarning($"'{postmortem.Title}' holds what looks like a secret ({found}), and '{path}' gets it as it is. Before that file goes into git or to anyone, redact it with Protect-Postmortem (and rotate the credential).");
         }
 
-        private ErrorRecord FileExists() => new ErrorRecord(
-            new IOException($"The file '{_fullPath}' already exists and was left as it is. Use -Force to replace it, or choose another path."),
+        private ErrorRecord FileExists(string why) => new ErrorRecord(
+            new IOException($"The file '{_fullPath}' already exists and was left as it is: {why}"),
             ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, _fullPath);
+
+        private ErrorRecord FileExists(ExportTarget target) => FileExists(
+            NoClobber
+                ? "-NoClobber keeps every file that exists. Leave -NoClobber out to replace it, or choose another path."
+                : target == ExportTarget.NewFile
+                    // Created meanwhile, by another export racing to the same path: it wins.
+                    ? "another export wrote it first. Choose another path, or use -Force to replace it."
+                    : $"'{Postmortem.Title}' was not read from it, so it may hold another postmortem or a teammate's draft. " +
+                      (Postmortem.SourcePath is string own
+                          ? $"To write '{Postmortem.Title}' back to its own file, {own}, use Save-Postmortem. "
+                          : string.Empty) +
+                      "Use -Force to replace it, or choose another path.");
 
         protected override void ProcessRecord()
         {
@@ -121,12 +147,29 @@ namespace Postmortems.Commands
                     ErrorIds.ExportFolderNotFound, ErrorCategory.ObjectNotFound, _fullPath));
                 return;
             }
-            if (File.Exists(_fullPath) && !Force)
+            // Decided before ShouldProcess, so -WhatIf gives the verdict a real run would.
+            var target = PostmortemFile.TargetOf(Postmortem, _fullPath);
+            if (target != ExportTarget.NewFile)
             {
-                WriteError(FileExists());
-                return;
+                if (NoClobber || (target == ExportTarget.OtherFile && !Force))
+                {
+                    WriteError(FileExists(target));
+                    return;
+                }
+                if (target == ExportTarget.OwnFile && !Force)
+                {
+                    try
+                    {
+                        PostmortemFile.CheckUnchanged(Postmortem);
+                    }
+                    catch (PostmortemFileChangedException ex)
+                    {
+                        WriteError(new ErrorRecord(ex, ErrorIds.PostmortemFileChanged, ErrorCategory.InvalidOperation, _fullPath));
+                        return;
+                    }
+                }
             }
-            // Rendered and checked before ShouldProcess, so -WhatIf gives the verdict a real run would.
+            // Rendered and checked before ShouldProcess too.
             string content;
             try
             {
@@ -153,12 +196,12 @@ namespace Postmortems.Commands
             if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
             try
             {
-                AtomicFile.WriteAllText(_fullPath, content, overwrite: Force);
+                // A path that was free is taken in one step that fails when the name is taken meanwhile.
+                AtomicFile.WriteAllText(_fullPath, content, overwrite: target != ExportTarget.NewFile || Force);
             }
             catch (FileAlreadyExistsException)
             {
-                // Created meanwhile, by another export racing to the same path: it wins, this one writes nothing.
-                WriteError(FileExists());
+                WriteError(FileExists(ExportTarget.NewFile));
                 return;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -168,6 +211,7 @@ namespace Postmortems.Commands
                     ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, _fullPath));
                 return;
             }
+            PostmortemFile.Written(Postmortem, _fullPath, content);
             if (PassThru) WriteObject(new FileInfo(_fullPath));
         }
     }

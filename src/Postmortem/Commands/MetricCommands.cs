@@ -25,11 +25,17 @@ namespace Postmortems.Commands
 
         /// <summary>Start a clock of your own at this milestone (the first one present, when several are given).</summary>
         [Parameter]
-        public Milestone[]? From { get; set; }
+        [ArgumentCompleter(typeof(MilestoneCompleter))]
+        [ValidateNotNullOrEmpty]
+        [ValidateEnumNames(typeof(Milestone), "milestone")]
+        public object[]? From { get; set; }
 
         /// <summary>End a clock of your own at this milestone (the first one present, when several are given).</summary>
         [Parameter]
-        public Milestone[]? To { get; set; }
+        [ArgumentCompleter(typeof(MilestoneCompleter))]
+        [ValidateNotNullOrEmpty]
+        [ValidateEnumNames(typeof(Milestone), "milestone")]
+        public object[]? To { get; set; }
 
         private IReadOnlyList<MetricDefinition> _definitions = MetricDefinition.Standard;
 
@@ -43,9 +49,13 @@ namespace Postmortems.Commands
             }
             if (From is not null && To is not null)
             {
+                // Typed as names, not Milestone[], so that the completer (which leaves None out) is used: PowerShell
+                // completes an enum-typed parameter itself, None and all.
+                var from = From.Select(EnumName.Parse<Milestone>).ToArray();
+                var to = To.Select(EnumName.Parse<Milestone>).ToArray();
                 try
                 {
-                    _definitions = new[] { new MetricDefinition($"{From[0]}To{To[0]}", From, To) };
+                    _definitions = new[] { new MetricDefinition($"{from[0]}To{to[0]}", from, to) };
                 }
                 catch (ArgumentException ex)
                 {
@@ -115,6 +125,7 @@ namespace Postmortems.Commands
             var asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : DateTime.UtcNow.Date;
             var distinct = DistinctPostmortems.Of(_postmortems, out var warnings);
             foreach (var warning in warnings) WriteWarning(warning);
+            if (PostmortemMeasurer.DatedAfter(distinct, asOf) is string later) WriteWarning(later);
             WriteObject(PostmortemMeasurer.Measure(distinct, asOf, _policy, Top));
         }
     }

@@ -18,7 +18,7 @@ namespace Postmortems.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByIndexSet)]
         [Parameter(Mandatory = true, ParameterSetName = ByEntrySet)]
         [Alias("InputObject")]
-        public Postmortem Postmortem { get; set; } = null!;
+        public virtual Postmortem Postmortem { get; set; } = null!;
 
         /// <summary>Zero-based positions in the list, as in Test-Postmortem's targets and the table's Index column.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIndexSet)]

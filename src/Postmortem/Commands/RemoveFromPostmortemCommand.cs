@@ -13,6 +13,10 @@ namespace Postmortems.Commands
     /// </summary>
     public abstract class RemoveFromPostmortemCommand<T> : PostmortemEntriesCommand<T> where T : class
     {
+        // Entries given on the command line while the postmortem comes down the pipeline ($pm | Remove-Why 'text'):
+        // removed from each postmortem as it comes, which is then passed on, as by index.
+        private bool _postmortemPiped;
+
         protected abstract bool Contains(Postmortem postmortem, T entry);
 
         /// <summary>Removes an entry given as itself (piped in): every entry that matches it.</summary>
@@ -21,11 +25,23 @@ namespace Postmortems.Commands
         /// <summary>Removes the entry at a position.</summary>
         protected abstract void RemoveAt(Postmortem postmortem, int index);
 
+        protected override void BeginProcessing()
+        {
+            _postmortemPiped = ParameterSetName == ByEntrySet && !MyInvocation.BoundParameters.ContainsKey(nameof(Postmortem));
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ByEntrySet)
             {
-                Piped.AddRange(PipedEntries.Where(e => e is not null));
+                if (!_postmortemPiped)
+                {
+                    Piped.AddRange(PipedEntries.Where(e => e is not null));
+                    return;
+                }
+                if (Postmortem.IsLocked) WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+                else RemoveEntries(PipedEntries.Where(e => e is not null));
+                WriteObject(Postmortem);
                 return;
             }
             if (Postmortem.IsLocked)
@@ -59,28 +75,36 @@ namespace Postmortems.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName != ByEntrySet) return;
+            if (ParameterSetName != ByEntrySet || _postmortemPiped) return;
             if (Postmortem.IsLocked)
             {
                 if (Piped.Count > 0) WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
             }
             else
             {
-                var found = new List<T>();
-                foreach (var entry in Piped.Distinct())
-                {
-                    if (Contains(Postmortem, entry)) found.Add(entry);
-                    else WriteError(new ErrorRecord(
-                        new ItemNotFoundException($"The {EntryNoun} '{entry}' is not in {ListName} of '{Postmortem.Title}', so there is nothing to remove. Pipe them from $pm.{ListName}."),
-                        NotFoundErrorId, ErrorCategory.ObjectNotFound, entry));
-                }
-                foreach (var entry in found)
-                {
-                    if (ShouldProcess(Describe(entry), $"Remove {EntryNoun}")) Remove(Postmortem, entry);
-                }
+                RemoveEntries(Piped);
             }
             if (PassThru) WriteObject(Postmortem);
         }
+
+        private void RemoveEntries(IEnumerable<T> entries)
+        {
+            var found = new List<T>();
+            foreach (var entry in entries.Distinct())
+            {
+                if (Contains(Postmortem, entry)) found.Add(entry);
+                else WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"The {EntryNoun} '{entry}' is not in {ListName} of '{Postmortem.Title}', so there is nothing to remove. {NotFoundHint(Postmortem, entry)}"),
+                    NotFoundErrorId, ErrorCategory.ObjectNotFound, entry));
+            }
+            foreach (var entry in found)
+            {
+                if (ShouldProcess(Describe(entry), $"Remove {EntryNoun}")) Remove(Postmortem, entry);
+            }
+        }
+
+        /// <summary>What to try when an entry given is not in the list.</summary>
+        protected virtual string NotFoundHint(Postmortem postmortem, T entry) => $"Pipe them from $pm.{ListName}.";
 
         protected abstract string NotFoundErrorId { get; }
 
@@ -126,12 +150,46 @@ namespace Postmortems.Commands
         protected override void RemoveAt(Postmortem postmortem, int index) => postmortem.ActionItems.RemoveAt(index);
     }
 
-    /// <summary>Removes texts from one of a postmortem's lists of text (the whys, the contributing factors).</summary>
+    /// <summary>
+    /// Removes texts from one of a postmortem's lists of text (the whys, the contributing factors): by index, or by the
+    /// text itself, which comes down the pipeline with -Postmortem, or is given (-Text or first) with the postmortem
+    /// piped in, as the index is.
+    /// </summary>
     public abstract class RemoveTextCommand : RemoveFromPostmortemCommand<string>
     {
-        /// <summary>The texts to remove, exactly as they stand in the list.</summary>
+        /// <summary>The postmortem whose list it is: from the pipeline with -Index or -Text, by name with texts piped in.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByIndexSet)]
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByEntrySet)]
+        [Alias("InputObject")]
+        public override Postmortem Postmortem { get => base.Postmortem; set => base.Postmortem = value; }
+
+        /// <summary>The texts to remove, exactly as they stand in the list.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 0, ParameterSetName = ByEntrySet)]
         public string[] Text { get; set; } = null!;
+
+        protected override void BeginProcessing()
+        {
+            // With nothing but the postmortem given, PowerShell binds the piped postmortem as a text too.
+            if (ParameterSetName == ByEntrySet && !MyInvocation.BoundParameters.ContainsKey(nameof(Text)) && !MyInvocation.BoundParameters.ContainsKey(nameof(Postmortem)))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"{MyInvocation.MyCommand.Name} needs what to remove: its index ($pm | {MyInvocation.MyCommand.Name} 2) or its text ($pm | {MyInvocation.MyCommand.Name} 'the text'). $pm.{ListName} lists them in order."),
+                    ErrorIds.EntryNotGiven, ErrorCategory.InvalidArgument, null));
+            }
+            base.BeginProcessing();
+        }
+
+        // A text that is not there is most often one typed from memory: show the closest that is.
+        protected override string NotFoundHint(Postmortem postmortem, string entry)
+        {
+            var list = ListOf(postmortem);
+            if (list.Count == 0) return $"{ListName} is empty.";
+            var typed = entry.Trim().TrimEnd('.', '\u2026', ' ');
+            var closest = typed.Length < 3 ? null : list.FirstOrDefault(t => t.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0);
+            return closest is null
+                ? $"Give the text exactly as it stands in $pm.{ListName}, or its index ({MyInvocation.MyCommand.Name} 0 for the first)."
+                : $"Did you mean '{closest}' ({ListName}[{list.IndexOf(closest)}])? Give the text exactly as it stands, or its index.";
+        }
 
         protected abstract PostmortemList<string> ListOf(Postmortem postmortem);
 

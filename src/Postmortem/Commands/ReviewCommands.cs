@@ -68,8 +68,24 @@ namespace Postmortems.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Acknowledge { get; set; }
 
+        /// <summary>The team's rule settings (.psd1), as Complete-Postmortem takes them, for the count of errors it warns of.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
+
+        private RuleSettings _settings = null!;
+
+        protected override void BeginProcessing() => _settings = RuleSelection.LoadSettings(this, Settings);
+
         protected override void Move(Postmortem postmortem)
         {
+            // Judged as Complete-Postmortem judges, so the count is what will stop it; said before the approval, which
+            // a draft does not get, since the errors are worth knowing either way.
+            if (postmortem.State != DocumentState.Final)
+            {
+                var findings = PostmortemLinter.Check(postmortem, _settings, name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged");
+                if (PostmortemReview.ErrorsAtApproval(postmortem, findings) is string warning) WriteWarning(warning);
+            }
             var signOff = PostmortemReview.Approve(postmortem, Reviewer, DateTime.UtcNow, Comment, Acknowledge);
             var pending = PostmortemReview.PendingReviewers(postmortem);
             WriteVerbose(pending.Count == 0 ? $"{signOff}. Every reviewer has approved: Complete-Postmortem makes it final." : $"{signOff}. Waiting for {string.Join(", ", pending)}.");

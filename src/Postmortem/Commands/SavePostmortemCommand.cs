@@ -8,7 +8,9 @@ namespace Postmortems.Commands
 {
     /// <summary>
     /// Writes a postmortem back to the .yaml or .md file it was read from (its SourcePath), in that file's format.
-    /// Refuses when that file changed on disk since it was read (a teammate's edit, a git pull), unless -Force.
+    /// Refuses when that file changed on disk since it was read (a teammate's edit, a git pull), unless -Force. The
+    /// everyday save: a postmortem made with New-Postmortem gets its file from its first Export-Postmortem to a .md or
+    /// .yaml.
     /// </summary>
     [Cmdlet(VerbsData.Save, "Postmortem", SupportsShouldProcess = true)]
     [OutputType(typeof(Postmortem))]
@@ -32,7 +34,7 @@ namespace Postmortems.Commands
             if (postmortem.SourcePath is not string path)
             {
                 WriteError(new ErrorRecord(
-                    new InvalidOperationException($"'{postmortem.Title}' was not read from a file, so Save-Postmortem has nowhere to write it back. Write it to a file with Export-Postmortem, such as: $pm | Export-Postmortem ./postmortems/<name>.yaml. A postmortem read with Import-Postmortem saves back to its file."),
+                    new InvalidOperationException($"'{postmortem.Title}' was not read from a file, so Save-Postmortem has nowhere to write it back. Write it to a file once with Export-Postmortem, such as: $pm | Export-Postmortem ./postmortems/<name>.yaml; that file becomes its own, and from then on Save-Postmortem saves it there. A postmortem read with Import-Postmortem saves back to its file."),
                     ErrorIds.PostmortemNotFromFile, ErrorCategory.InvalidOperation, postmortem));
                 return;
             }
