@@ -60,3 +60,38 @@ namespace Postmortems.Tests
         }
     }
 }
+
+namespace Postmortems.Tests
+{
+    public class PageDurationRoundingTests
+    {
+        private static Postmortem Lasting(TimeSpan length)
+        {
+            var p = new Postmortem("Broker outage") { Date = new DateTime(2026, 11, 20) };
+            var start = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+            p.Timeline.Add(new TimelineEvent(start, "Alert fired", Milestone.Detected));
+            p.Timeline.Add(new TimelineEvent(start + length, "Service back online", Milestone.Resolved));
+            return p;
+        }
+
+        [Theory]
+        [InlineData(47 * 60 + 31, "00:48")]
+        [InlineData(47 * 60 + 29, "00:47")]
+        [InlineData(47 * 60 + 30, "00:48")]
+        public void The_page_rounds_the_Duration_to_the_minute_as_every_view_does(int seconds, string shown)
+        {
+            var markdown = Rendering.PostmortemMarkdown.Render(Lasting(TimeSpan.FromSeconds(seconds)));
+            Xunit.Assert.Contains("**Duration:** " + shown + "\\", markdown);
+        }
+
+        [Fact]
+        public void A_page_written_before_with_the_Duration_cut_down_still_reads_as_derived_not_set_by_hand()
+        {
+            var p = Lasting(TimeSpan.FromSeconds(47 * 60 + 31));
+            var old = Rendering.PostmortemMarkdown.Render(p, frontMatter: true).Replace("**Duration:** 00:48", "**Duration:** 00:47");
+            var back = Serialization.PostmortemMarkdownReader.Read(old, "t.md").Postmortem;
+            Xunit.Assert.Null(back.ExplicitDuration);
+            Xunit.Assert.Equal(TimeSpan.FromSeconds(47 * 60 + 31), back.Duration);
+        }
+    }
+}

@@ -115,7 +115,7 @@ namespace Postmortems.Merging
         /// </summary>
         private static TimeSpan? WikiDuration(Postmortem b, Postmortem w) =>
             b.ExplicitDuration is null && w.ExplicitDuration is TimeSpan shown && b.Duration is TimeSpan published
-            && PostmortemMarkdown.FormatDuration(shown) == PostmortemMarkdown.FormatDuration(published)
+            && PostmortemMarkdown.Shows(PostmortemMarkdown.FormatDuration(shown), published)
                 ? null
                 : w.ExplicitDuration;
 

@@ -185,11 +185,20 @@ namespace Postmortems.Rendering
         }
 
         /// <summary>The template's Duration: HH:MM, hours running past 24 for a long incident.</summary>
-        public static string FormatDuration(TimeSpan duration)
-        {
-            long minutes = (long)Math.Floor(duration.TotalMinutes);
-            return string.Format(CultureInfo.InvariantCulture, "{0:00}:{1:00}", minutes / 60, minutes % 60);
-        }
+        /// <summary>
+        /// A duration as a person reads it, HH:MM, rounded to the nearest minute (00:47:31 is 00:47, 00:47:30 is
+        /// 00:48), as every table and view shows one.
+        /// </summary>
+        public static string FormatDuration(TimeSpan duration) =>
+            Minutes((long)Math.Round(duration.TotalMinutes, MidpointRounding.AwayFromZero));
+
+        /// <summary>A duration cut down to the minute, as pages written before the module rounded showed it.</summary>
+        internal static string FloorDuration(TimeSpan duration) => Minutes((long)Math.Floor(duration.TotalMinutes));
+
+        /// <summary>Whether a page's Duration text shows this duration, as the module writes it now or wrote it before.</summary>
+        internal static bool Shows(string text, TimeSpan duration) => text == FormatDuration(duration) || text == FloorDuration(duration);
+
+        private static string Minutes(long minutes) => string.Format(CultureInfo.InvariantCulture, "{0:00}:{1:00}", minutes / 60, minutes % 60);
 
         private static void WriteHeader(StringBuilder md, Postmortem p)
         {

@@ -90,7 +90,8 @@ namespace Postmortems.Serialization
 
         internal static string DurationText(TimeSpan duration)
         {
-            var text = PostmortemMarkdown.FormatDuration(duration);
+            // The whole minutes, then the seconds past them: exact, whatever the page shows rounded.
+            var text = PostmortemMarkdown.FloorDuration(duration);
             var rest = duration - TimeSpan.FromMinutes(Math.Floor(duration.TotalMinutes));
             if (rest == TimeSpan.Zero) return text;
             return text + ":" + (rest.Ticks % TimeSpan.TicksPerSecond == 0

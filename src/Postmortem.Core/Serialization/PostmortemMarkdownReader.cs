@@ -440,17 +440,17 @@ namespace Postmortems.Serialization
         {
             var visible = state.VisibleDuration;
             var derived = p.Timeline.DerivedDuration;
-            if (front?.Duration is TimeSpan hand && visible is not null && visible == PostmortemMarkdown.FormatDuration(hand))
+            if (front?.Duration is TimeSpan hand && visible is not null && PostmortemMarkdown.Shows(visible, hand))
             {
                 p.ExplicitDuration = hand;
                 return;
             }
             if (visible is null) return;
-            if (derived is TimeSpan fromTimeline && visible == PostmortemMarkdown.FormatDuration(fromTimeline)) return;
+            if (derived is TimeSpan fromTimeline && PostmortemMarkdown.Shows(visible, fromTimeline)) return;
             // The Duration the file was written with, derived from its timeline as it was then: a page whose times were
             // corrected since still shows it. That is stale output, not a hand edit, so the corrected timeline gives the
             // Duration. Only a Duration unlike both is a person's.
-            if (front is not null && front.Duration is null && front.WrittenDuration is TimeSpan written && visible == PostmortemMarkdown.FormatDuration(written)) return;
+            if (front is not null && front.Duration is null && front.WrittenDuration is TimeSpan written && PostmortemMarkdown.Shows(visible, written)) return;
             var parsed = new YamlValues(state.Source).Duration(new YamlScalar(visible, true, state.VisibleDurationLine ?? 0), "Duration");
             p.ExplicitDuration = parsed;
         }
