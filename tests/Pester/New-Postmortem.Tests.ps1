@@ -152,3 +152,24 @@ Describe 'New-Postmortem' {
         }
     }
 }
+
+Describe 'Days given as text in any culture' {
+    BeforeAll { Import-Module $env:POSTMORTEM_MODULE_PATH -Force }
+
+    It 'reads -Date, -DueDate, -DoneDate and -AsOf as ISO days under th-TH, whose calendar is Buddhist' {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = [cultureinfo]'th-TH'
+            $pm = New-Postmortem 'Culture check' -Date 2026-11-20 |
+                Add-ActionItem 'Add an alert' -Owner sre -Priority P2 -DueDate 2026-12-04 -Status Done -DoneDate 2026-12-01
+            $pm.Date.Year | Should -Be 2026
+            $pm.ActionItems[0].DueDate | Should -Be ([datetime]::new(2026, 12, 4))
+            $pm.ActionItems[0].DoneDate | Should -Be ([datetime]::new(2026, 12, 1))
+            $pm | Set-ActionItem -Index 0 -DueDate 2026-12-05 | Out-Null
+            $pm.ActionItems[0].DueDate.Year | Should -Be 2026
+            @($pm | Get-ActionItem -AsOf 2026-12-10).Count | Should -Be 1
+        } finally {
+            [cultureinfo]::CurrentCulture = $saved
+        }
+    }
+}

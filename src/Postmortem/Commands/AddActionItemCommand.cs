@@ -18,6 +18,7 @@ namespace Postmortems.Commands
         public string? Owner { get; set; }
 
         [Parameter]
+        [DayTransformation]
         public DateTime DueDate { get; set; }
 
         [Parameter]
@@ -37,6 +38,7 @@ namespace Postmortems.Commands
 
         /// <summary>The day a Done item was done; today (UTC) when not given. Only with -Status Done.</summary>
         [Parameter]
+        [DayTransformation]
         public DateTime DoneDate { get; set; }
 
         /// <summary>A ticket id or URL where the work is tracked.</summary>

@@ -102,6 +102,7 @@ namespace Postmortems.Commands
 
         /// <summary>The day overdue and age are counted against; today (UTC) when not given.</summary>
         [Parameter]
+        [DayTransformation]
         public DateTime AsOf { get; set; }
 
         /// <summary>How many of the most frequent contributing factors to list.</summary>
@@ -168,6 +169,7 @@ namespace Postmortems.Commands
 
         /// <summary>The day overdue is counted against; today (UTC) when not given.</summary>
         [Parameter]
+        [DayTransformation]
         public DateTime AsOf { get; set; }
 
         /// <summary>A .psd1 settings file whose ActionItemDueDays says when an item without a due date is due.</summary>

@@ -11,6 +11,7 @@ namespace Postmortems.Commands
     public abstract class PostmortemFieldsCommand : PSCmdlet
     {
         [Parameter]
+        [DayTransformation]
         public DateTime Date { get; set; }
 
         [Parameter]

@@ -28,6 +28,7 @@ namespace Postmortems.Commands
 
         /// <summary>The day overdue is counted from; today (UTC) when not given.</summary>
         [Parameter]
+        [DayTransformation]
         public DateTime AsOf { get; set; }
 
         /// <summary>A .psd1 settings file whose ActionItemDueDays says when an item without a due date is due.</summary>

@@ -251,6 +251,7 @@ namespace Postmortems.Commands
         /// <summary>The day it is due; $null clears it.</summary>
         [Parameter]
         [AllowNull]
+        [DayTransformation]
         public DateTime? DueDate { get; set; }
 
         /// <summary>P1 to P3; $null clears it.</summary>
@@ -275,6 +276,7 @@ namespace Postmortems.Commands
 
         /// <summary>The day the item was done: with -Status Done, or alone to correct it. Allowed on a final postmortem.</summary>
         [Parameter]
+        [DayTransformation]
         public DateTime DoneDate { get; set; }
 
         /// <summary>A ticket id or URL where the work is tracked; '' or $null clears it.</summary>
