@@ -81,6 +81,8 @@ namespace Postmortems.Tests
         [InlineData("We rolled back the release and error rates returned to normal.")]
         [InlineData("Engineers in our first responder team determined that the topologies for numerous database clusters were in an unexpected state.")]
         [InlineData("Engineers in the incident response team began developing a plan to resolve the data inconsistencies.")]
+        [InlineData("Deleted 41 GB of logs from the full disk.")]                                 // a unit, not initials
+        [InlineData("The importer wrote 900 MB of duplicates before it was stopped.")]
         public void BlamelessTimeline_leaves_the_response_and_the_systems_alone(string text)
         {
             Assert.Empty(Check(WithEvent(text), nameof(BlamelessTimeline)));

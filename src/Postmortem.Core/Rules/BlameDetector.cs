@@ -200,6 +200,8 @@ namespace Postmortems.Rules
             "ACK", "CVE", "SMS", "DDOS", "DOS", "XSS", "CSRF", "WAN", "LAN", "MTU", "ARP", "AD", "GW", "ASG", "AMI", "ARN", "EFS",
             "PT", "ET", "CT", "MT", "BST", "IST", "JST", "KST", "SGT", "AEST", "AEDT", "CST", "CDT", "MST", "MDT", "HST", "AKST",
             "NZST", "NZDT", "WET", "EET", "EEST", "WEST", "MSK", "HKT",
+            // Units: "Deleted 41 GB of logs" names no one.
+            "KB", "MB", "GB", "TB", "PB", "EB", "RPS", "QPS", "TPS",
         };
 
         private static readonly HashSet<string> Openers = new HashSet<string>(StringComparer.Ordinal)
