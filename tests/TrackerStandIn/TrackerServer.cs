@@ -17,10 +17,7 @@ public sealed partial class TrackerServer : IDisposable
     internal readonly object Gate = new();
     private readonly TimeProvider _time;
     private TimeSpan _clockOffset;
-    private HttpListener? _listener;
-    private CancellationTokenSource? _stopping;
-    private Task? _acceptLoop;
-    private Uri? _baseUri;
+    private readonly Postmortems.TestServers.LoopbackServer _loopback = new();
     private readonly List<LoggedRequest> _log = [];
     private readonly List<Fault> _faults = [];
     private TimeSpan _searchIndexLag;
@@ -39,7 +36,7 @@ public sealed partial class TrackerServer : IDisposable
     public JiraApi Jira { get; }
 
     /// <summary>http://127.0.0.1:PORT/ once started.</summary>
-    public Uri BaseUri => _baseUri ?? throw new InvalidOperationException("The server has not been started.");
+    public Uri BaseUri => _loopback.BaseUri;
 
     /// <summary>What a GitHub client takes as its API root (as on GitHub Enterprise Server): <c>http://127.0.0.1:PORT/github/api/v3</c>.</summary>
     public string GitHubApiRoot => BaseUri + "github/api/v3";
@@ -112,98 +109,10 @@ public sealed partial class TrackerServer : IDisposable
     public void Start() => Start(0);
 
     /// <summary>Starts listening on 127.0.0.1:<paramref name="port"/>, or on a free port when it is 0.</summary>
-    public void Start(int port)
-    {
-        if (_listener is not null) throw new InvalidOperationException("The server is already started.");
-        Exception? last = null;
-        for (int attempt = 0; attempt < 20; attempt++)
-        {
-            int candidate = port != 0 ? port : FindFreePort();
-            var listener = new HttpListener();
-            var prefix = $"http://127.0.0.1:{candidate}/";
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-            }
-            catch (HttpListenerException ex)
-            {
-                last = ex;
-                listener.Close();
-                if (port != 0) throw;
-                continue;
-            }
-            _listener = listener;
-            _baseUri = new Uri(prefix);
-            _stopping = new CancellationTokenSource();
-            _acceptLoop = Task.Run(AcceptLoopAsync);
-            return;
-        }
-        throw new InvalidOperationException("Could not find a free port on 127.0.0.1.", last);
-    }
-
-    private static int FindFreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        try
-        {
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        finally
-        {
-            probe.Stop();
-        }
-    }
+    public void Start(int port) => _loopback.Start(port, ServeAsync);
 
     /// <summary>Stops listening. In-flight requests are abandoned.</summary>
-    public void Dispose()
-    {
-        var listener = _listener;
-        if (listener is null) return;
-        _listener = null;
-        _stopping?.Cancel();
-        try
-        {
-            listener.Stop();
-            listener.Close();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (HttpListenerException)
-        {
-            // Close after Stop looks the port up again, and fails when another process took it in between: the
-            // listener is stopped either way.
-        }
-        try
-        {
-            _acceptLoop?.Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-        }
-        _stopping?.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        var listener = _listener!;
-        var stopping = _stopping!.Token;
-        while (!stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => ServeAsync(context));
-        }
-    }
+    public void Dispose() => _loopback.Dispose();
 
     // ---------------------------------------------------------------- request log
 
