@@ -503,34 +503,7 @@ public sealed partial class BookStackServer : IDisposable
         return answer;
     }
 
-    /// <summary>
-    /// Closes the connection with nothing written. HttpListenerResponse.Abort() alone is not enough on Linux and
-    /// macOS: the managed HttpListener first flushes a "200 OK" header block. So the socket under the context is
-    /// closed first (found by reflection on the managed implementation); on Windows (http.sys), where there is
-    /// no such socket, Abort() resets the connection itself.
-    /// </summary>
-    private static void DropConnection(HttpListenerContext context)
-    {
-        try
-        {
-            const BindingFlags flags = BindingFlags.NonPublic | BindingFlags.Instance;
-            var connection = context.GetType().GetField("_connection", flags)?.GetValue(context);
-            if (connection?.GetType().GetField("_socket", flags)?.GetValue(connection) is Socket socket)
-            {
-                socket.Close();
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or FieldAccessException or TargetException)
-        {
-        }
-        try
-        {
-            context.Response.Abort();
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or InvalidOperationException or HttpListenerException)
-        {
-        }
-    }
+    private static void DropConnection(HttpListenerContext context) => Postmortems.TestServers.LoopbackServer.Drop(context);
 
     private void Log(Incoming incoming, DateTimeOffset received, int status, bool dropped)
     {
