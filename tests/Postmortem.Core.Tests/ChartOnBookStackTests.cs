@@ -105,13 +105,13 @@ namespace Postmortems.Tests
                 Assert.Contains(" viewbox=\"0 0 720 ", svg);   // stored lower-cased, as BookStack does
 
                 var bands = Regex.Matches(svg, "<rect class=\"pm-phase\"[^>]*>").Cast<Match>().Select(m => m.Value).ToList();
-                Assert.Equal(4, bands.Count);
+                Assert.Equal(5, bands.Count);   // Undetected, Investigating, Recovering, Mitigated, Restored
                 Assert.All(bands, band => Assert.Matches("fill=\"#[0-9a-f]{6}\" fill-opacity=\"[.0-9]+\"", band));
                 var swatches = Regex.Matches(svg, "<rect class=\"pm-swatch\"[^>]*>").Cast<Match>().Select(m => m.Value).ToList();
-                Assert.Equal(4, swatches.Count);
+                Assert.Equal(5, swatches.Count);
                 Assert.All(swatches, swatch => Assert.Matches("fill=\"#[0-9a-f]{6}\"", swatch));
 
-                Assert.Equal(p.Timeline.Count + 4 + 1, Regex.Matches(svg, "<title>").Count);   // events, bands and the chart's own
+                Assert.Equal(p.Timeline.Count + 5 + 1, Regex.Matches(svg, "<title>").Count);   // events, bands and the chart's own
             }
         }
     }

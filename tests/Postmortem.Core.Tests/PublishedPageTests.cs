@@ -196,7 +196,7 @@ namespace Postmortems.Tests
                 var fills = Regex.Matches(svg, " fill=\"([^\"]*)\"").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
                 Assert.NotEmpty(fills);
                 Assert.All(fills, fill => Assert.Matches("^(#[0-9a-f]{3}|#[0-9a-f]{6}|none)$", fill));
-                Assert.Equal(4, Regex.Matches(svg, "<rect class=\"pm-phase\"[^>]*fill=\"#[0-9a-f]{6}\"").Count);
+                Assert.Equal(5, Regex.Matches(svg, "<rect class=\"pm-phase\"[^>]*fill=\"#[0-9a-f]{6}\"").Count);
 
                 // One title (the page's name): the body has no heading of its own above the header.
                 Assert.DoesNotContain("<h1", html);

@@ -212,3 +212,36 @@ namespace Postmortems.Tests
         }
     }
 }
+
+namespace Postmortems.Tests
+{
+    public class RecoveringPhaseTests
+    {
+        private static Postmortem Incident(bool rootCauseMarked)
+        {
+            var p = new Postmortem("Replica rebuild") { Date = new DateTime(2026, 11, 20) };
+            var t = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+            p.Timeline.Add(new TimelineEvent(t, "Alert fired", Milestone.FirstSymptom));
+            p.Timeline.Add(new TimelineEvent(t.AddMinutes(5), "Paged", Milestone.Detected));
+            p.Timeline.Add(new TimelineEvent(t.AddMinutes(40), "Found the corrupted WAL segment", rootCauseMarked ? Milestone.RootCauseIdentified : Milestone.None));
+            p.Timeline.Add(new TimelineEvent(t.AddHours(17), "Replica rebuilt and serving", Milestone.ServiceRestored));
+            return p;
+        }
+
+        [Fact]
+        public void A_restore_after_the_root_cause_was_found_is_Recovering_not_Investigating()
+        {
+            var svg = Rendering.TimelineChart.Render(Incident(rootCauseMarked: true))!;
+            Xunit.Assert.Contains("<title>Investigating: 09:05 to 09:40 UTC (00:35)</title>", svg);
+            Xunit.Assert.Contains("<title>Recovering: 09:40 to 02:00 UTC (16:20)</title>", svg);
+        }
+
+        [Fact]
+        public void Without_a_root_cause_milestone_the_chart_is_as_before()
+        {
+            var svg = Rendering.TimelineChart.Render(Incident(rootCauseMarked: false))!;
+            Xunit.Assert.DoesNotContain("Recovering", svg);
+            Xunit.Assert.Contains("<title>Investigating: 09:05 to 02:00 UTC (16:55)</title>", svg);
+        }
+    }
+}

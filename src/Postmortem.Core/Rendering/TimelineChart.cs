@@ -53,12 +53,15 @@ namespace Postmortems.Rendering
             public string? Dashes { get; }
         }
 
-        // Darker to lighter in grey as the incident eases (about 150, 188, 212 and 232 of 255 on white), with solid,
-        // long, short and dotted edges: told apart in black-and-white and without telling red from green.
+        // Darker to lighter in grey as the incident eases, with solid, long, medium, short and dotted edges: told apart
+        // in black-and-white and without telling red from green. Recovering (root cause known, service not yet back)
+        // is a phase of its own, so a long restore after the cause was found is not drawn as Investigating; without a
+        // RootCauseIdentified milestone the chart is as it was.
         private static readonly Phase[] Phases =
         {
             new Phase("Undetected", Milestone.FirstSymptom, new[] { Milestone.Detected }, "#d92d20", ".6", null),
-            new Phase("Investigating", Milestone.Detected, new[] { Milestone.MitigationApplied, Milestone.ServiceRestored }, "#dc6803", ".5", "6 3"),
+            new Phase("Investigating", Milestone.Detected, new[] { Milestone.RootCauseIdentified, Milestone.MitigationApplied, Milestone.ServiceRestored }, "#dc6803", ".5", "6 3"),
+            new Phase("Recovering", Milestone.RootCauseIdentified, new[] { Milestone.MitigationApplied, Milestone.ServiceRestored }, "#7a5af8", ".42", "4 2"),
             new Phase("Mitigated", Milestone.MitigationApplied, new[] { Milestone.ServiceRestored }, "#2e90fa", ".35", "2 2"),
             new Phase("Restored, watching", Milestone.ServiceRestored, new[] { Milestone.Resolved }, "#17b26a", ".2", "1 3"),
         };
