@@ -73,11 +73,14 @@ public sealed class FaultTests : IDisposable
     [Fact]
     public async Task A_delay_holds_the_answer_and_a_client_that_gives_up_still_leaves_the_write()
     {
-        _s.Server.DelayNext(TimeSpan.FromMilliseconds(800), tracker: Tracker.GitLab, method: "POST");
-        using var impatient = new HttpClient { BaseAddress = _s.Server.BaseUri, Timeout = TimeSpan.FromMilliseconds(200) };
+        // The server must have the request before the client gives up: a request first warms the path (a cold process
+        // took longer than the client's patience on a loaded machine), and the delay is well beyond that patience.
+        await _s.Send(HttpMethod.Get, "/gitlab/api/v4/projects/42/issues", null, [("PRIVATE-TOKEN", StandIn.GitLabToken)]);
+        _s.Server.DelayNext(TimeSpan.FromMilliseconds(2500), tracker: Tracker.GitLab, method: "POST");
+        using var impatient = new HttpClient { BaseAddress = _s.Server.BaseUri, Timeout = TimeSpan.FromMilliseconds(700) };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             _s.Send(HttpMethod.Post, "/gitlab/api/v4/projects/42/issues", StandIn.J(new { title = "slow" }), [("PRIVATE-TOKEN", StandIn.GitLabToken)], client: impatient));
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         while (_s.Server.GitLab.Issues.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.Equal("slow", Assert.Single(_s.Server.GitLab.Issues).Title);
     }
