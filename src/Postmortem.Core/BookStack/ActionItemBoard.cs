@@ -226,7 +226,7 @@ namespace Postmortems.BookStack
             return new BoardContent(bookId, book.Name, asOf.Date, ordered, postmortems, warnings);
         }
 
-        private Uri PageUrl(int pageId) => new Uri(_client.Connection.BaseUri, "link/" + pageId.ToString(CultureInfo.InvariantCulture));
+        private Uri PageUrl(int pageId) => PostmortemPublisher.PageLink(_client.Connection.BaseUri, pageId);
 
         /// <summary>The board as the page's markdown: a note on where it comes from, the counts, and one table per owner.</summary>
         public static string Render(BoardContent content)

@@ -196,6 +196,9 @@ namespace Postmortems.BookStack
     {
         public const string IdentityTag = "postmortem-id";
 
+        /// <summary>A page's /link/{id} address, which survives renames and moves.</summary>
+        public static Uri PageLink(Uri server, int pageId) => new Uri(server, "link/" + pageId.ToString(CultureInfo.InvariantCulture));
+
         /// <summary>What BookStack stores of a page name and a tag value (varchar(191)).</summary>
         public const int MaxStoredLength = 191;
 
@@ -507,7 +510,7 @@ namespace Postmortems.BookStack
                 Name = page.Name,
                 BookId = page.BookId,
                 ChapterId = record.ChapterId,
-                Url = new Uri(_client.Connection.BaseUri, "link/" + page.Id.ToString(CultureInfo.InvariantCulture)),
+                Url = PageLink(_client.Connection.BaseUri, page.Id),
                 Revision = page.RevisionCount,
                 Action = action,
                 PostmortemId = postmortem.Id,

@@ -91,10 +91,27 @@ namespace Postmortems
             if (Key(single).Length == 0) throw new ArgumentException($"The section name '{single}' has no letter or digit; give a heading that says what the section holds.", nameof(name));
             if (TemplateNames.Any(t => Key(t) == Key(single)))
             {
-                throw new ArgumentException($"'{single}' is a section of the template itself: set it with its own parameter (Set-Postmortem -{single.Replace(" ", "").Replace("5", "Five")} ...), not as an extra section.", nameof(name));
+                throw new ArgumentException($"'{single}' is a section of the template itself: fill it with {HowToFill(Key(single))}, not as an extra section.", nameof(name));
             }
             return single;
         }
+
+        // The command that fills a template section, by its heading's key.
+        private static string HowToFill(string key) => key switch
+        {
+            "executivesummary" or "summary" => "Set-Postmortem -ExecutiveSummary",
+            "timeline" or "timelineutc" => "Add-TimelineEvent",
+            "impact" => "Set-Postmortem -ServicesAffected, -UsersAffected, -DataLoss and -RevenueImpact",
+            "rootcause" => "Set-Postmortem -RootCause",
+            "5whys" or "fivewhys" or "whys" => "Add-Why",
+            "contributingfactors" => "Add-ContributingFactor",
+            "whatwentwell" or "wentwell" => "Add-Observation -WentWell",
+            "whatwentpoorly" or "wentpoorly" or "whatwentwrong" => "Add-Observation -WentPoorly",
+            "actionitems" or "actions" => "Add-ActionItem",
+            "lessonslearned" or "lessons" => "Set-Postmortem -LessonsLearned",
+            "links" => "Add-PostmortemLink",
+            _ => "its own command",
+        };
 
         /// <summary>Names compare by their letters and digits, case-insensitively: "Where we got lucky" is "Where We Got Lucky".</summary>
         internal static string Key(string name) => new string(name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());

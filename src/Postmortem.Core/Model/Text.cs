@@ -97,5 +97,12 @@ namespace Postmortems
             }
             return true;
         }
+
+        /// <summary>
+        /// An argument's problem as a sentence for a person: the message without the " (Parameter 'name')" that .NET
+        /// adds to it, which names a C# parameter the reader never saw.
+        /// </summary>
+        public static string Problem(System.ArgumentException ex) =>
+            ex.ParamName is string name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty) : ex.Message;
     }
 }

@@ -286,7 +286,7 @@ namespace Postmortems.Rules
                 }
                 catch (ArgumentException ex)
                 {
-                    throw Error(source, entryLine, "Sections: " + ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0].TrimEnd('.') + ".");
+                    throw Error(source, entryLine, "Sections: " + Text.Problem(ex).TrimEnd('.') + ".");
                 }
             }
             Sections = result;

@@ -146,7 +146,7 @@ namespace Postmortems.Serialization
                 }
                 catch (ArgumentException ex)
                 {
-                    throw state.Error(heading, ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                    throw state.Error(heading, Text.Problem(ex).TrimEnd('.'));
                 }
             }
             ApplyDuration(state, p, front);
@@ -987,7 +987,7 @@ namespace Postmortems.Serialization
                 }
                 catch (ArgumentException ex)
                 {
-                    state.Values.Warnings.Add($"{state.Source}, line {state.Line(item)}: {ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]} The link was not kept.");
+                    state.Values.Warnings.Add($"{state.Source}, line {state.Line(item)}: {Text.Problem(ex)} The link was not kept.");
                 }
             }
         }

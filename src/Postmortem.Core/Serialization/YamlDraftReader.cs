@@ -378,7 +378,7 @@ namespace Postmortems.Serialization
                 }
                 catch (ArgumentException ex)
                 {
-                    throw v.Error(item, ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                    throw v.Error(item, Text.Problem(ex).TrimEnd('.'));
                 }
             }
         }
@@ -408,7 +408,7 @@ namespace Postmortems.Serialization
                 }
                 catch (ArgumentException ex)
                 {
-                    throw v.Error(item, ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0].TrimEnd('.'));
+                    throw v.Error(item, Text.Problem(ex).TrimEnd('.'));
                 }
             }
         }

@@ -33,7 +33,7 @@ namespace Postmortems.Commands
             }
             catch (ArgumentException ex)
             {
-                WriteError(new ErrorRecord(new ArgumentException(ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]),
+                WriteError(new ErrorRecord(new ArgumentException(Text.Problem(ex)),
                     ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, Uri));
                 return;
             }

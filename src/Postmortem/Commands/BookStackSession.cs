@@ -105,7 +105,7 @@ namespace Postmortems.Commands
             {
                 // The core names the parameter for .NET callers; a PowerShell user reads the sentence alone.
                 var record = new ErrorRecord(ex, ErrorIds.BookStackConnectionInvalid, ErrorCategory.InvalidArgument, uri is null ? null : Addresses.ForDisplay(uri));
-                if (ex.ParamName is string name) record.ErrorDetails = new ErrorDetails(ex.Message.Replace($" (Parameter '{name}')", string.Empty));
+                if (ex.ParamName is not null) record.ErrorDetails = new ErrorDetails(Text.Problem(ex));
                 cmdlet.ThrowTerminatingError(record);
                 throw;
             }

@@ -114,7 +114,7 @@ namespace Postmortems.Commands
                     }
                     catch (ArgumentException ex)
                     {
-                        WriteError(new ErrorRecord(new ArgumentException("For -Section, " + ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]),
+                        WriteError(new ErrorRecord(new ArgumentException("For -Section, " + Text.Problem(ex)),
                             ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, entry.Key));
                         return false;
                     }

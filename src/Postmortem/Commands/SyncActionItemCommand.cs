@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using System.Threading;
+using Postmortems.BookStack;
 using Postmortems.Trackers;
 
 namespace Postmortems.Commands
@@ -90,7 +91,10 @@ namespace Postmortems.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.TrackerConnectionInvalid, ErrorCategory.InvalidArgument, Uri));
+                var record = new ErrorRecord(ex, ErrorIds.TrackerConnectionInvalid, ErrorCategory.InvalidArgument, Uri);
+                // The core names the parameter for .NET callers; a PowerShell user reads the sentence alone.
+                if (ex.ParamName is not null) record.ErrorDetails = new ErrorDetails(Text.Problem(ex));
+                ThrowTerminatingError(record);
             }
         }
 
@@ -107,7 +111,7 @@ namespace Postmortems.Commands
         {
             var tracker = _tracker!;
             var pageUrl = postmortem.Publication is Publication published && System.Uri.TryCreate(published.Server, UriKind.Absolute, out var server) && published.PageId > 0
-                ? new Uri(server, "link/" + published.PageId.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+                ? PostmortemPublisher.PageLink(server, published.PageId) : null;
             // -WhatIf reads the tracker but changes nothing: the items are put back as they were.
             var before = postmortem.ActionItems.Select(i => (i.Status, i.StatusReason, i.DoneDate, i.Tracking)).ToList();
             // Under -WhatIf (or a No to -Confirm) the tracker is read, each issue it would create is said, and nothing is
