@@ -76,6 +76,9 @@ namespace Postmortems.Tests
             p.ContributingFactors.Add(Postmortems.Text.Normalize(Text(random, 20) + "f")!);
             p.WentWell.Add(Postmortems.Text.Normalize(Text(random, 10) + "w")!);
             p.WentPoorly.Add(Postmortems.Text.Normalize(Text(random, 10) + "p")!);
+            // A named why-chain: its name a heading's text, its whys list items as the root cause's own.
+            var chain = Text(random, 5) + "c";
+            p.WhyChains.AddRange(chain.Length > 80 ? chain.Substring(chain.Length - 80) : chain, new[] { Text(random, 20) + "y", Text(random, 10) + "z" });
             // Two events may share a minute: the page tells them apart by their text.
             int minute = random.Next(59);
             for (int i = 0; i < 2; i++) p.Timeline.Add(new TimelineEvent(new DateTime(2026, 11, 20, 14, minute + random.Next(2), 0, DateTimeKind.Utc), Text(random, 20) + "e", source: Text(random, 4)));
@@ -98,6 +101,11 @@ namespace Postmortems.Tests
             foreach (var (x, i) in p.WentPoorly.Select((x, i) => (x, i))) yield return ($"WentPoorly[{i}]", x);
             foreach (var (x, i) in p.Authors.Select((x, i) => (x, i))) yield return ($"Authors[{i}]", x);
             foreach (var (x, i) in p.Whys.Select((x, i) => (x, i))) yield return ($"Whys[{i}]", x);
+            foreach (var chain in p.WhyChains)
+            {
+                yield return ("WhyChains.Name", chain.Name);
+                foreach (var (x, i) in chain.Whys.Select((x, i) => (x, i))) yield return ($"WhyChains['{chain.Name}'].Whys[{i}]", x);
+            }
             foreach (var (x, i) in p.ContributingFactors.Select((x, i) => (x, i))) yield return ($"ContributingFactors[{i}]", x);
             foreach (var (x, i) in p.WentWell.Select((x, i) => (x, i))) yield return ($"WentWell[{i}]", x);
             foreach (var (e, i) in p.Timeline.Select((e, i) => (e, i))) { yield return ($"Timeline[{i}].Time", e.UtcTime.ToString("o")); yield return ($"Timeline[{i}]", e.Event); yield return ($"Timeline[{i}].Source", e.Source); }

@@ -64,6 +64,13 @@ namespace Postmortems.Tests
             }
             p.RootCause = MaybeText();
             AddTexts(p.Whys);
+            // Named why-chains, of any name: a name given twice (case aside) adds to the chain it names.
+            int chains = Chance(0.7) ? 0 : _random.Next(1, 4);
+            for (int i = 0; i < chains; i++)
+            {
+                var whys = Enumerable.Range(0, _random.Next(1, 5)).Select(_ => RequiredText()).ToList();
+                p.WhyChains.AddRange(Chance(0.3) ? Pick("Backups failed", "BACKUPS FAILED", "Data deleted") : Line(), whys);
+            }
             AddTexts(p.ContributingFactors);
             AddTexts(p.WentWell);
             AddTexts(p.WentPoorly);
@@ -215,6 +222,7 @@ namespace Postmortems.Tests
             Field("RevenueImpact", p.Impact.RevenueImpact);
             Field("RootCause", p.RootCause);
             foreach (var w in p.Whys) Field("Why", w);
+            foreach (var chain in p.WhyChains) Field("WhyChain", chain.Name + ": " + string.Join(" ¦ ", chain.Whys));
             foreach (var c in p.ContributingFactors) Field("Factor", c);
             foreach (var w in p.WentWell) Field("WentWell", w);
             foreach (var w in p.WentPoorly) Field("WentPoorly", w);

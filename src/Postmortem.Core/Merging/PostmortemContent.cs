@@ -28,6 +28,11 @@ namespace Postmortems.Merging
             target.Impact.RevenueImpact = source.Impact.RevenueImpact;
             target.RootCause = source.RootCause;
             Replace(target.Whys, source.Whys);
+            if (!ReferenceEquals(target.WhyChains, source.WhyChains))
+            {
+                target.WhyChains.Clear();
+                foreach (var chain in source.WhyChains) target.WhyChains.AddAsWritten(chain.Name, chain.Whys);
+            }
             Replace(target.ContributingFactors, source.ContributingFactors);
             Replace(target.WentWell, source.WentWell);
             Replace(target.WentPoorly, source.WentPoorly);

@@ -94,6 +94,7 @@ namespace Postmortems.Merging
 
             m.RootCause = Single("Root Cause", "RootCause", "Root Cause", b.RootCause, l.RootCause, w.RootCause);
             m.Whys.AddRange(Texts("5 Whys", "Whys", b.Whys, l.Whys, w.Whys));
+            MergeWhyChains(m, b, l, w);
             m.ContributingFactors.AddRange(Texts("Contributing Factors", "ContributingFactors", b.ContributingFactors, l.ContributingFactors, w.ContributingFactors));
             m.WentWell.AddRange(Texts("What Went Well", "WentWell", b.WentWell, l.WentWell, w.WentWell));
             m.WentPoorly.AddRange(Texts("What Went Poorly", "WentPoorly", b.WentPoorly, l.WentPoorly, w.WentPoorly));
@@ -142,6 +143,22 @@ namespace Postmortems.Merging
                 if (text is null) continue;
                 var from = (l.Sections[name]?.Text == text ? l.Sections[name] : null) ?? w.Sections[name] ?? l.Sections[name] ?? b.Sections[name]!;
                 m.Sections.AddAsWritten(new ExtraSection(from.Name, from.After, text));
+            }
+        }
+
+        // Named why-chains pair by name (case-insensitive); each one's whys merge as the root cause's own do, a chain
+        // added on one side being a list added to none. The draft's order first, then those only the wiki has, in its
+        // order; a chain left with no whys is gone.
+        private void MergeWhyChains(Postmortem m, Postmortem b, Postmortem l, Postmortem w)
+        {
+            var names = l.WhyChains.Names.Concat(w.WhyChains.Names).Concat(b.WhyChains.Names)
+                .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+            var none = new List<string>();
+            foreach (var name in names)
+            {
+                var whys = Texts(WhyChains.HeadingPrefix + name, WhyChains.PlaceOf(name) + ".Whys",
+                    b.WhyChains[name]?.Whys ?? none, l.WhyChains[name]?.Whys ?? none, w.WhyChains[name]?.Whys ?? none);
+                if (whys.Count > 0) m.WhyChains.AddAsWritten(name, whys);
             }
         }
 

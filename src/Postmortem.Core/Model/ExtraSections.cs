@@ -93,6 +93,11 @@ namespace Postmortems
             {
                 throw new ArgumentException($"'{single}' is a section of the template itself: fill it with {HowToFill(Key(single))}, not as an extra section.", nameof(name));
             }
+            // A page reads "5 Whys: Backups failed" as the heading of a named why-chain.
+            if (WhyChains.NameInHeading(single) is string chain)
+            {
+                throw new ArgumentException($"'{single}' is the heading of a why-chain: add its whys with Add-Why -Chain '{chain}', not as an extra section.", nameof(name));
+            }
             return single;
         }
 

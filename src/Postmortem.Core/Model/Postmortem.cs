@@ -34,6 +34,7 @@ namespace Postmortems
             Timeline = new Timeline(this);
             Impact = new Impact(this);
             Whys = new PostmortemList<string>(this, "its 5 whys");
+            WhyChains = new WhyChains(this);
             ContributingFactors = new PostmortemList<string>(this, "its contributing factors");
             WentWell = new PostmortemList<string>(this, "what went well");
             WentPoorly = new PostmortemList<string>(this, "what went poorly");
@@ -115,6 +116,12 @@ namespace Postmortems
 
         /// <summary>The 5-whys chain behind the root cause, first why first.</summary>
         public PostmortemList<string> Whys { get; }
+
+        /// <summary>
+        /// Further 5-whys chains, each named for the problem it asks about ('Backups failed'), for an incident with more
+        /// than one; each renders after <see cref="Whys"/> under its own heading. None, and the document is as it always was.
+        /// </summary>
+        public WhyChains WhyChains { get; }
 
         public PostmortemList<string> ContributingFactors { get; }
 

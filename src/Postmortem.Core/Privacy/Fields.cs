@@ -24,6 +24,11 @@ namespace Postmortems.Privacy
             yield return ("Impact.RevenueImpact", p.Impact.RevenueImpact);
             yield return ("RootCause", p.RootCause);
             for (int i = 0; i < p.Whys.Count; i++) yield return ($"Whys[{i}]", p.Whys[i]);
+            foreach (var chain in p.WhyChains)
+            {
+                yield return ($"{chain.Place}.Name", chain.Name);
+                for (int i = 0; i < chain.Whys.Count; i++) yield return ($"{chain.Place}.Whys[{i}]", chain.Whys[i]);
+            }
             for (int i = 0; i < p.ContributingFactors.Count; i++) yield return ($"ContributingFactors[{i}]", p.ContributingFactors[i]);
             for (int i = 0; i < p.WentWell.Count; i++) yield return ($"WentWell[{i}]", p.WentWell[i]);
             for (int i = 0; i < p.WentPoorly.Count; i++) yield return ($"WentPoorly[{i}]", p.WentPoorly[i]);
@@ -89,6 +94,15 @@ namespace Postmortems.Privacy
             p.Impact.RevenueImpact = Apply(p.Impact.RevenueImpact);
             p.RootCause = Apply(p.RootCause);
             ApplyList(p.Whys);
+            foreach (var chain in p.WhyChains.ToList())
+            {
+                for (int i = 0; i < chain.Whys.Count; i++)
+                {
+                    var why = chain.Whys[i];
+                    var text = Text.Normalize(Apply(why)) ?? why;
+                    if (text != why) p.WhyChains.Replace(chain.Name, i, text);
+                }
+            }
             ApplyList(p.ContributingFactors);
             ApplyList(p.WentWell);
             ApplyList(p.WentPoorly);

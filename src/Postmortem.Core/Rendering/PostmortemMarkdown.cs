@@ -89,12 +89,13 @@ namespace Postmortems.Rendering
             if (postmortem.Whys.Count > 0)
             {
                 md.Append("### 5 Whys\n\n");
-                for (int i = 0; i < postmortem.Whys.Count; i++)
-                {
-                    var number = (i + 1).ToString(CultureInfo.InvariantCulture) + ". ";
-                    md.Append(number).Append(MarkdownFreeText.Write(postmortem.Whys[i], FreeTextPlace.ListItem, number, new string(' ', number.Length))).Append('\n');
-                }
-                md.Append('\n');
+                NumberedList(md, postmortem.Whys);
+            }
+            // The named chains after the root cause's own, each numbered from 1 under its own heading.
+            foreach (var chain in postmortem.WhyChains)
+            {
+                md.Append("### ").Append(MarkdownText.Inline(WhyChains.HeadingPrefix + chain.Name)).Append("\n\n");
+                NumberedList(md, chain.Whys);
             }
             Extras(md, postmortem, PostmortemSection.RootCause);
 
@@ -251,6 +252,16 @@ namespace Postmortems.Rendering
 
         private static void Paragraph(StringBuilder md, string? text) =>
             md.Append(text is null ? NotYetWritten : MarkdownFreeText.Write(text, FreeTextPlace.Prose, "", "")).Append("\n\n");
+
+        private static void NumberedList(StringBuilder md, IReadOnlyList<string> items)
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                var number = (i + 1).ToString(CultureInfo.InvariantCulture) + ". ";
+                md.Append(number).Append(MarkdownFreeText.Write(items[i], FreeTextPlace.ListItem, number, new string(' ', number.Length))).Append('\n');
+            }
+            md.Append('\n');
+        }
 
         private static void BulletList(StringBuilder md, IReadOnlyList<string> items)
         {

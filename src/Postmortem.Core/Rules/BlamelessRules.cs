@@ -69,11 +69,21 @@ namespace Postmortems.Rules
 
         internal override void Check(RuleContext context)
         {
-            var whys = context.Postmortem.Whys;
-            if (whys.Count >= 3) return;
-            var have = whys.Count == 0 ? "no 5-whys chain" : $"only {whys.Count} why" + (whys.Count == 1 ? "" : "s");
-            context.Report("Whys", $"The root cause has {have}; stopping early usually lands on a symptom or a person.",
-                "Keep asking why with Add-Why until the answer is a system or process gap, for example 'Why was that not caught? The pipeline had no verification step.'");
+            var p = context.Postmortem;
+            var whys = p.Whys;
+            // Named chains alone are the 5 whys of an incident with several problems: the root cause's own chain may stay empty.
+            if (whys.Count < 3 && !(whys.Count == 0 && p.WhyChains.Count > 0))
+            {
+                var have = whys.Count == 0 ? "no 5-whys chain" : $"only {whys.Count} why" + (whys.Count == 1 ? "" : "s");
+                context.Report("Whys", $"The root cause has {have}; stopping early usually lands on a symptom or a person.",
+                    "Keep asking why with Add-Why until the answer is a system or process gap, for example 'Why was that not caught? The pipeline had no verification step.'");
+            }
+            foreach (var chain in p.WhyChains)
+            {
+                if (chain.Whys.Count >= 3) continue;
+                context.Report(chain.Place, $"The why-chain '{chain.Name}' has only {chain.Whys.Count} why{(chain.Whys.Count == 1 ? "" : "s")}; stopping early usually lands on a symptom or a person.",
+                    $"Keep asking why with Add-Why -Chain '{chain.Name}' until the answer is a system or process gap.");
+            }
         }
     }
 
@@ -85,17 +95,30 @@ namespace Postmortems.Rules
         public override string Description =>
             "The last why names a system or process condition, not a person. The guide: \"keep asking 'why?' until you hit a system or process gap, not a person\".";
 
+        private const string AskAgain = "Ask why once more: why could that happen? End on the missing guard, check or process, for example 'No guard stopped destructive commands on production'.";
+
         internal override void Check(RuleContext context)
         {
-            var whys = context.Postmortem.Whys;
-            if (whys.Count == 0) return;
+            var p = context.Postmortem;
+            if (LastBlames(context, p.Whys) is { } own)
+            {
+                context.Report($"Whys[{own.Index}]", $"The 5-whys chain ends on a person: the last why has {own.Found}.", AskAgain);
+            }
+            foreach (var chain in p.WhyChains)
+            {
+                if (LastBlames(context, chain.Whys) is not { } hit) continue;
+                context.Report($"{chain.Place}.Whys[{hit.Index}]", $"The why-chain '{chain.Name}' ends on a person: its last why has {hit.Found}.", AskAgain);
+            }
+        }
+
+        // The last why's index and the blame in its answer; null when the chain is empty or ends on no person.
+        private static (int Index, string Found)? LastBlames(RuleContext context, IReadOnlyList<string> whys)
+        {
+            if (whys.Count == 0) return null;
             int last = whys.Count - 1;
             // The question part of a why ("Why was it deleted?") is not its answer; judge the answer.
-            var answer = Answer(whys[last]);
-            var found = Blame.Find(context, answer);
-            if (found is null) return;
-            context.Report($"Whys[{last}]", $"The 5-whys chain ends on a person: the last why has {found}.",
-                "Ask why once more: why could that happen? End on the missing guard, check or process, for example 'No guard stopped destructive commands on production'.");
+            var found = Blame.Find(context, Answer(whys[last]));
+            return found is null ? null : (last, found);
         }
 
         private static string Answer(string why)

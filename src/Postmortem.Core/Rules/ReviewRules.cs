@@ -42,7 +42,8 @@ namespace Postmortems.Rules
                 case "Timeline": return PostmortemSection.Timeline;
                 case "Impact": return PostmortemSection.Impact;
                 case "RootCause":
-                case "Whys": return PostmortemSection.RootCause;
+                case "Whys":
+                case "WhyChains": return PostmortemSection.RootCause;
                 case "ContributingFactors": return PostmortemSection.ContributingFactors;
                 case "WentWell": return PostmortemSection.WentWell;
                 case "WentPoorly": return PostmortemSection.WentPoorly;

@@ -21,6 +21,10 @@ namespace Postmortems.Rules
             if (!includeAll) yield break;
             if (p.RootCause is not null) yield return (PostmortemSection.RootCause, "RootCause", Quotes.WithoutQuoted(p.RootCause));
             for (int i = 0; i < p.Whys.Count; i++) yield return (PostmortemSection.RootCause, $"Whys[{i}]", Quotes.WithoutQuoted(p.Whys[i]));
+            foreach (var chain in p.WhyChains)
+            {
+                for (int i = 0; i < chain.Whys.Count; i++) yield return (PostmortemSection.RootCause, $"{chain.Place}.Whys[{i}]", Quotes.WithoutQuoted(chain.Whys[i]));
+            }
             for (int i = 0; i < p.ContributingFactors.Count; i++) yield return (PostmortemSection.ContributingFactors, $"ContributingFactors[{i}]", Quotes.WithoutQuoted(p.ContributingFactors[i]));
             for (int i = 0; i < p.WentWell.Count; i++) yield return (PostmortemSection.WentWell, $"WentWell[{i}]", Quotes.WithoutQuoted(p.WentWell[i]));
             for (int i = 0; i < p.WentPoorly.Count; i++) yield return (PostmortemSection.WentPoorly, $"WentPoorly[{i}]", Quotes.WithoutQuoted(p.WentPoorly[i]));

@@ -82,6 +82,8 @@ namespace Postmortems.Serialization
             // A section heading the template does not have (Trigger, Where We Got Lucky, the team's own, one a reviewer
             // added) is an extra section, after the template section above it.
             var extras = new List<(string Name, PostmortemSection After, List<Block> Blocks, HeadingBlock Heading)>();
+            // "### 5 Whys: Backups failed": a named why-chain, its list under it (at any level, wherever a reviewer put it).
+            var chains = new List<(string Name, List<Block> Blocks, HeadingBlock Heading)>();
             var lastPart = PostmortemSection.Header;
             List<Block>? target = title is null ? header : null;
             foreach (var block in document)
@@ -95,8 +97,17 @@ namespace Postmortems.Serialization
                 {
                     var heading = (HeadingBlock)block;
                     var headingText = PlainText(heading.Inline);
-                    var part = PartOf(headingText);
+                    // A chain's name first: one without a letter ("5 Whys: ---") would read as the 5 Whys heading itself.
+                    var chain = WhyChains.NameInHeading(headingText);
+                    var part = chain is null ? PartOf(headingText) : Part.None;
                     if (part == Part.None && title is null && parts.Count == 0) continue;
+                    if (chain is not null)
+                    {
+                        target = new List<Block>();
+                        chains.Add((chain, target, heading));
+                        lastPart = PostmortemSection.RootCause;
+                        continue;
+                    }
                     if (part == Part.None && heading.Level <= 2)
                     {
                         target = new List<Block>();
@@ -129,6 +140,25 @@ namespace Postmortems.Serialization
             ReadImpact(state, p.Impact, Get(parts, Part.Impact));
             p.RootCause = Prose(state, Get(parts, Part.RootCause));
             p.Whys.AddRange(ListItems(state, Get(parts, Part.Whys)));
+            foreach (var (name, blocks, heading) in chains)
+            {
+                var whys = ListItems(state, blocks).ToList();
+                foreach (var block in blocks.Where(b => b is not ListBlock && !IsNotYetWritten(b) && !IsHtml(b) && b is not ThematicBreakBlock))
+                {
+                    var outside = BlockText(block);
+                    if (outside.Trim().Length > 0) state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the why-chain '{name}' holds {Quote(outside)} outside its numbered list, which was not read. Make it an item of the list to keep it.");
+                }
+                // A heading with no list under it holds no chain to keep.
+                if (whys.Count == 0) continue;
+                try
+                {
+                    p.WhyChains.AddAsWritten(name, whys);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw state.Error(heading, Text.Problem(ex).TrimEnd('.'));
+                }
+            }
             p.ContributingFactors.AddRange(ListItems(state, Get(parts, Part.ContributingFactors)));
             p.WentWell.AddRange(ListItems(state, Get(parts, Part.WentWell)));
             p.WentPoorly.AddRange(ListItems(state, Get(parts, Part.WentPoorly)));

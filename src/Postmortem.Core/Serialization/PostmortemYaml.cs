@@ -101,6 +101,20 @@ namespace Postmortems.Serialization
             emitter.Emit(new MappingEnd());
             Key(emitter, "rootCause"); Text(emitter, p.RootCause);
             Key(emitter, "whys"); TextList(emitter, p.Whys);
+            // Only when there are any, so a draft with the root cause's chain alone reads as it always did.
+            if (p.WhyChains.Count > 0)
+            {
+                Key(emitter, "whyChains");
+                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+                foreach (var chain in p.WhyChains)
+                {
+                    emitter.Emit(new MappingStart());
+                    Key(emitter, "name"); Text(emitter, chain.Name);
+                    Key(emitter, "whys"); TextList(emitter, chain.Whys);
+                    emitter.Emit(new MappingEnd());
+                }
+                emitter.Emit(new SequenceEnd());
+            }
             Key(emitter, "contributingFactors"); TextList(emitter, p.ContributingFactors);
             Key(emitter, "wentWell"); TextList(emitter, p.WentWell);
             Key(emitter, "wentPoorly"); TextList(emitter, p.WentPoorly);

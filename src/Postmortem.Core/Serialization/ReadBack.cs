@@ -135,6 +135,8 @@ namespace Postmortems.Serialization
                     return "Remove-TimelineEvent, then Add-TimelineEvent with the text fixed";
                 case "Whys":
                     return "Remove-Why, then Add-Why with the text fixed";
+                case "WhyChains":
+                    return "Remove-Why -Chain, then Add-Why -Chain with the text fixed";
                 case "ContributingFactors":
                     return "Remove-ContributingFactor, then Add-ContributingFactor with the text fixed";
                 case "WentWell":
@@ -205,6 +207,7 @@ namespace Postmortems.Serialization
             Add("Impact.RevenueImpact", p.Impact.RevenueImpact);
             Add("RootCause", p.RootCause);
             AddList("Whys", p.Whys);
+            foreach (var chain in p.WhyChains) AddList(chain.Place + ".Whys", chain.Whys);
             AddList("ContributingFactors", p.ContributingFactors);
             AddList("WentWell", p.WentWell);
             AddList("WentPoorly", p.WentPoorly);

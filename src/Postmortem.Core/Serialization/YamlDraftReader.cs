@@ -341,6 +341,7 @@ namespace Postmortems.Serialization
                 ["impact"] = n => ReadImpact(p.Impact, n),
                 ["rootCause"] = n => p.RootCause = v.Text(n, "rootCause"),
                 ["whys"] = n => AddTexts(p.Whys, v.TextList(n, "whys")),
+                ["whyChains"] = n => ReadWhyChains(p, n),
                 ["contributingFactors"] = n => AddTexts(p.ContributingFactors, v.TextList(n, "contributingFactors")),
                 ["wentWell"] = n => AddTexts(p.WentWell, v.TextList(n, "wentWell")),
                 ["wentPoorly"] = n => AddTexts(p.WentPoorly, v.TextList(n, "wentPoorly")),
@@ -375,6 +376,36 @@ namespace Postmortems.Serialization
                 try
                 {
                     p.Links.Add(new PostmortemLink(title ?? string.Empty, uri ?? string.Empty, kind));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw v.Error(item, Text.Problem(ex).TrimEnd('.'));
+                }
+            }
+        }
+
+        // whyChains: - name: Backups failed / whys: [...]
+        private void ReadWhyChains(Postmortem p, YamlNode node)
+        {
+            var v = _values;
+            if (node is YamlScalar empty && empty.IsNull) return;
+            if (node is not YamlSequence sequence) throw v.Error(node, "'whyChains' must be a list of why-chains, each starting with '- name:' and its 'whys:'");
+            foreach (var item in sequence.Items)
+            {
+                var mapping = v.Mapping(item, "a why-chain");
+                string? name = null;
+                var whys = new List<string>();
+                v.ForEach(mapping, " in a why-chain", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["name"] = n => name = v.Text(n, "name"),
+                    ["whys"] = n => AddTexts(whys, v.TextList(n, "whys")),
+                });
+                if (name is null) throw v.Error(item, "a why-chain has no 'name:' (the problem it asks about, such as 'Backups failed')");
+                // A chain with no whys is no chain.
+                if (whys.Count == 0) continue;
+                try
+                {
+                    p.WhyChains.AddAsWritten(name, whys);
                 }
                 catch (ArgumentException ex)
                 {
