@@ -182,7 +182,7 @@ namespace Postmortems.Commands
         // A text that is not there is most often one typed from memory: show the closest that is.
         protected override string NotFoundHint(Postmortem postmortem, string entry)
         {
-            var list = ListOf(postmortem);
+            var list = EntriesOf(postmortem).ToList();
             if (list.Count == 0) return $"{ListName} is empty.";
             var typed = entry.Trim().TrimEnd('.', '\u2026', ' ');
             var closest = typed.Length < 3 ? null : list.FirstOrDefault(t => t.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0);
@@ -202,14 +202,65 @@ namespace Postmortems.Commands
         protected override void RemoveAt(Postmortem postmortem, int index) => ListOf(postmortem).RemoveAt(index);
     }
 
-    /// <summary>Takes steps out of the 5-whys chain, by index or by their text.</summary>
+    /// <summary>Takes steps out of the 5-whys chain, or out of a named chain with -Chain, by index or by their text.</summary>
     [Cmdlet(VerbsCommon.Remove, "Why", DefaultParameterSetName = ByIndexSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Postmortem))]
     public sealed class RemoveWhyCommand : RemoveTextCommand
     {
-        protected override string ListName => "Whys";
+        /// <summary>The named chain to remove from; without it, the root cause's own. The chain goes with its last why.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.WhyChainCompleter))]
+        public string? Chain { get; set; }
+
+        private WhyChain? ChainOf(Postmortem postmortem) => Chain is null ? null : postmortem.WhyChains[Chain];
+
+        protected override string ListName =>
+            Chain is null ? "Whys" : WhyChains.PlaceOf(Postmortem is not null && ChainOf(Postmortem) is WhyChain chain ? chain.Name : Chain) + ".Whys";
+
         protected override string EntryNoun => "why";
         protected override PostmortemList<string> ListOf(Postmortem postmortem) => postmortem.Whys;
+
+        protected override IReadOnlyList<string> EntriesOf(Postmortem postmortem) =>
+            Chain is null ? postmortem.Whys : ChainOf(postmortem)?.Whys ?? (IReadOnlyList<string>)Array.Empty<string>();
+
+        protected override bool Contains(Postmortem postmortem, string entry) => EntriesOf(postmortem).Contains(entry, StringComparer.Ordinal);
+
+        protected override void Remove(Postmortem postmortem, string entry)
+        {
+            if (Chain is null) base.Remove(postmortem, entry);
+            else postmortem.WhyChains.Remove(Chain, entry);
+        }
+
+        protected override void RemoveAt(Postmortem postmortem, int index)
+        {
+            if (Chain is null) base.RemoveAt(postmortem, index);
+            else postmortem.WhyChains.RemoveAt(Chain, index);
+        }
+
+        protected override void ProcessRecord()
+        {
+            // A chain the postmortem does not have: say so, and which it has, rather than that an empty list has no such entry.
+            if (Chain is not null && Postmortem is not null && !Postmortem.IsLocked && ChainOf(Postmortem) is null && (ParameterSetName == ByIndexSet || !MyInvocation.BoundParameters.ContainsKey(nameof(Postmortem))))
+            {
+                WriteError(NoSuchChain(Postmortem));
+                WriteObject(Postmortem);
+                return;
+            }
+            base.ProcessRecord();
+        }
+
+        protected override string NotFoundHint(Postmortem postmortem, string entry) =>
+            Chain is not null && ChainOf(postmortem) is null ? ChainsOf(postmortem) : base.NotFoundHint(postmortem, entry);
+
+        private ErrorRecord NoSuchChain(Postmortem postmortem) =>
+            new ErrorRecord(new ItemNotFoundException($"'{postmortem.Title}' has no why-chain '{Chain}', so there is nothing to remove. {ChainsOf(postmortem)}"),
+                ErrorIds.EntryNotFound, ErrorCategory.ObjectNotFound, Chain);
+
+        private static string ChainsOf(Postmortem postmortem) =>
+            postmortem.WhyChains.Count == 0
+                ? "It has no named chains; leave -Chain out for the root cause's own whys."
+                : $"Its chains are {string.Join(", ", postmortem.WhyChains.Select(c => "'" + c.Name + "'"))} ($pm.WhyChains).";
     }
 
     /// <summary>Takes contributing factors out, by index or by their text.</summary>
