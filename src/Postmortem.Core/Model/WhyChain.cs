@@ -140,6 +140,22 @@ namespace Postmortems
             target.Items[index] = Text.Normalize(why) ?? throw new ArgumentException($"A why of the chain '{target.Name}' needs text; remove it with Remove-Why -Chain to leave it out.", nameof(why));
         }
 
+        /// <summary>
+        /// Gives a chain another name, in its place; a name another chain has already gets a number after it ('Backups
+        /// failed 2'), so no chain is lost. Protect-Postmortem renames a chain whose name holds a secret.
+        /// </summary>
+        internal void Rename(string chain, string newName)
+        {
+            _owner.EnsureUnlocked("its why-chains");
+            var target = Find(chain);
+            var name = CheckName(newName);
+            var stem = name.Length > 90 ? name.Substring(0, 90).TrimEnd() : name;
+            for (int n = 2; _chains.Any(c => c != target && Same(c.Name, name)); n++) name = CheckName(stem + " " + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var renamed = new WhyChain(name);
+            renamed.Items.AddRange(target.Items);
+            _chains[_chains.IndexOf(target)] = renamed;
+        }
+
         /// <summary>Removes every named chain (not the root cause's own whys).</summary>
         public void Clear()
         {

@@ -60,6 +60,11 @@ namespace Postmortems.Privacy
             RewriteNames(postmortem.Authors, Secrets);
             RewriteNames(postmortem.Reviewers, Secrets);
             RewriteNames(postmortem.Impact.ServicesAffected, Secrets);
+            foreach (var name in postmortem.WhyChains.Names)
+            {
+                var redacted = Text.SingleLine(Secrets(name));
+                if (redacted is not null && redacted != name) postmortem.WhyChains.Rename(name, redacted);
+            }
             foreach (var item in postmortem.ActionItems) item.Owner = item.Owner is null ? null : Text.SingleLine(Secrets(item.Owner));
             for (int i = 0; i < postmortem.Timeline.Count; i++)
             {
