@@ -150,3 +150,43 @@ Describe 'Why-chains in Test-Postmortem, the files and the views' {
         ($pm | Format-List | Out-String -Width 200) | Should -Match 'WhyChains\s*:\s*Data deleted \(3\), Backups failed \(2\)'
     }
 }
+
+Describe 'Why-chains in the wiki round trip' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'StandIn.ps1')
+        $script:Secret = 'tok3n-S3CRET-5b2e8d1c07'
+        Start-StandIn -Token "author:$($script:Secret)" -Book '79:Ansiblestack'
+        Add-Token 'reviewer' $script:Secret -UserId 2
+        $script:Server = @{ Uri = $script:BaseUri; Credential = (New-TokenCredential 'author' $script:Secret); AllowUnencryptedAuthentication = $true }
+    }
+
+    AfterAll {
+        Stop-StandIn
+    }
+
+    It 'merges a chain a reviewer adds on the page and a why they edit with a why the author adds, and publishes them' {
+        $draft = Join-Path $TestDrive 'gitlab.yaml'
+        New-GitLabPostmortem | Export-Postmortem $draft
+        $page = Import-Postmortem $draft | Publish-Postmortem -BookId 79 @Server
+        $page.Action | Should -Be 'Created'
+
+        # The reviewer edits the page as a person does in the browser: one why reworded, a chain of their own added.
+        $headers = @{ Authorization = "Token reviewer:$($script:Secret)" }
+        $held = Invoke-RestMethod "$script:BaseUri/api/pages/$($page.Id)" -Headers $headers
+        $held.markdown | Should -Match '### 5 Whys: Backups failed'
+        $edited = $held.markdown.Replace('were rejected by DMARC.', 'were rejected by DMARC, so nobody saw them.').
+            Replace('## Contributing Factors', "### 5 Whys: Restore took 18 hours`n`n1. Why so long? The only usable copy was a staging snapshot.`n`n## Contributing Factors")
+        $null = Invoke-RestMethod "$script:BaseUri/api/pages/$($page.Id)" -Method Put -Headers $headers -ContentType 'application/json; charset=utf-8' -Body (@{ markdown = $edited } | ConvertTo-Json)
+
+        $pm = Import-Postmortem $draft | Add-Why 'Why could the directory be removed at all? No guard stopped destructive commands.' -Chain 'Data deleted'
+        $pm | Merge-Postmortem @Server | Out-Null
+        $pm.WhyChains.Name | Should -Be @('Data deleted', 'Backups failed', 'Restore took 18 hours')
+        $pm.WhyChains['Data deleted'].Whys.Count | Should -Be 4
+        $pm.WhyChains['Backups failed'].Whys[1] | Should -Be 'Why was that not seen? The failure e-mails were rejected by DMARC, so nobody saw them.'
+        @($pm.WhyChains['Restore took 18 hours'].Whys) | Should -Be @('Why so long? The only usable copy was a staging snapshot.')
+
+        ($pm | Publish-Postmortem -BookId 79 @Server).Action | Should -Be 'Updated'
+        $markdown = (Get-Page)[0].markdown
+        $markdown | Should -Match '(?s)### 5 Whys: Data deleted\n\n.*4\. Why could the directory be removed at all\?.*### 5 Whys: Backups failed.*### 5 Whys: Restore took 18 hours\n\n1\. Why so long\?'
+    }
+}
