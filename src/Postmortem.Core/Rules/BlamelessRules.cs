@@ -65,7 +65,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
         public override PostmortemSection Section => PostmortemSection.RootCause;
         public override string Description =>
-            "The root cause has a 5-whys chain at least 3 deep. The guide: \"Apply 5-whys to find root cause — keep asking 'why?' until you hit a system or process gap, not a person\".";
+            "The root cause has a 5-whys chain at least 3 deep, and so has each named chain (Add-Why -Chain). The guide: \"Apply 5-whys to find root cause — keep asking 'why?' until you hit a system or process gap, not a person\".";
 
         internal override void Check(RuleContext context)
         {
@@ -93,7 +93,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.RootCause;
         public override string Description =>
-            "The last why names a system or process condition, not a person. The guide: \"keep asking 'why?' until you hit a system or process gap, not a person\".";
+            "The last why of every chain names a system or process condition, not a person. The guide: \"keep asking 'why?' until you hit a system or process gap, not a person\".";
 
         private const string AskAgain = "Ask why once more: why could that happen? End on the missing guard, check or process, for example 'No guard stopped destructive commands on production'.";
 
