@@ -203,6 +203,10 @@ namespace Postmortems.Serialization
             Add("Impact.DataLoss", p.Impact.DataLoss);
             Add("Impact.DataLossDescription", p.Impact.DataLossDescription);
             Add("Impact.RevenueImpact", p.Impact.RevenueImpact);
+            foreach (var which in PostmortemYaml.ImpactTimes)
+            {
+                if (p.Impact.TimeOf(which) is DateTime at) Add("Impact." + which, Time(at));
+            }
             Add("RootCause", p.RootCause);
             AddList("Whys", p.Whys);
             AddList("ContributingFactors", p.ContributingFactors);
