@@ -14,7 +14,7 @@ namespace Postmortems.Rules
         public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
         public override PostmortemSection Section => PostmortemSection.Impact;
         public override string Description =>
-            "The impact's windows end after they start: the impact window, the data-loss window, and the degradation, which begins before the impact ends.";
+            "The impact's windows end after they start (the impact window, the data-loss window; the degradation begins before the impact ends), so \"how long\" is measured right. The guide: \"What broke, how long, what was the user/business impact\".";
 
         internal override void Check(RuleContext context)
         {
