@@ -42,6 +42,14 @@ Describe 'The impact''s times' {
             $pm.Impact.DegradationStart | Should -Be (Get-Utc '2017-01-31 19:00')
         }
 
+        It 'refuses a zone it does not know, and -TimeZone with -UtcOffset, with InvalidTimeZone' {
+            $pm = New-Postmortem 'Outage' -Date 2017-01-31
+            $err = { $pm | Set-Postmortem -ImpactStart 22:00 -TimeZone Mars/Olympus_Mons } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidTimeZone,*'
+            { $pm | Set-Postmortem -ImpactStart 22:00 -TimeZone Europe/Berlin -UtcOffset +01:00 } | Should -Throw -ErrorId 'InvalidTimeZone,*'
+            $pm.Impact.ImpactStart | Should -BeNullOrEmpty
+        }
+
         It 'clears a time with $null or an empty string, and leaves the times not given alone' {
             $pm = New-GitLabOutage
             $pm | Set-Postmortem -ImpactEnd $null -DataLossStart '' | Out-Null

@@ -195,8 +195,8 @@ namespace Postmortems.Commands
                 (nameof(DataLossStart), Postmortems.ImpactTime.DataLossStart, DataLossStart),
                 (nameof(DataLossEnd), Postmortems.ImpactTime.DataLossEnd, DataLossEnd),
             };
-            TimeReading? reading = null;
-            bool built = false;
+            // A zone or offset that is not one is refused even with no time to read: the user meant something by it.
+            var reading = TimeReadingParameters.Build(this, TimeFormat, Culture, TimeZone, UtcOffset);
             foreach (var (name, which, bound) in given)
             {
                 if (!IsBound(name)) continue;
@@ -205,11 +205,6 @@ namespace Postmortems.Commands
                 {
                     _times.Add((which, null));
                     continue;
-                }
-                if (!built)
-                {
-                    reading = TimeReadingParameters.Build(this, TimeFormat, Culture, TimeZone, UtcOffset);
-                    built = true;
                 }
                 // The reader Add-TimelineEvent reads -Time with: a time of day falls on the day, in the zone given.
                 if (!TimelineTime.TryParse(value, day, reading, out var utc, out var problem))
