@@ -133,6 +133,38 @@ Describe 'The impact''s times' {
         }
     }
 
+    Context 'the wiki: published, corrected by a reviewer, merged back' {
+        BeforeAll {
+            . (Join-Path $PSScriptRoot 'StandIn.ps1')
+            $script:Secret = 'impact-t1mes-S3CRET-5e6f7a'
+            Start-StandIn -Token "author:$($script:Secret)" -Book '79:Platform'
+            Add-Token 'reviewer' $script:Secret -UserId 2
+            $script:Server = @{ Uri = $script:BaseUri; Credential = (New-TokenCredential 'author' $script:Secret); AllowUnencryptedAuthentication = $true }
+        }
+
+        AfterAll { Stop-StandIn }
+
+        It 'shows the windows on the page and takes the reviewer''s corrected end of the data-loss window' {
+            $draft = Join-Path $TestDrive 'gitlab-wiki.yaml'
+            New-GitLabOutage | Set-Postmortem -Context Homelab | Export-Postmortem $draft
+            $page = Import-Postmortem $draft | Publish-Postmortem -BookId 79 @Server
+            $markdown = (Get-Page)[0].markdown
+            $markdown | Should -Match ([regex]::Escape("- **Data-loss window:** 2017-01-31 17:20 UTC $([char]0x2013) 23:27 UTC (6 h 7 min)"))
+
+            # The reviewer corrects the end in the wiki's markdown editor.
+            $headers = @{ Authorization = "Token reviewer:$($script:Secret)" }
+            $body = @{ markdown = $markdown.Replace('23:27 UTC (6 h 7 min)', '23:31 UTC (6 h 11 min)') } | ConvertTo-Json
+            $null = Invoke-RestMethod "$script:BaseUri/api/pages/$($page.Id)" -Method Put -Headers $headers -ContentType 'application/json; charset=utf-8' -Body $body
+
+            $pm = Import-Postmortem $draft
+            $pm | Merge-Postmortem @Server | Out-Null
+            $pm.Impact.DataLossEnd | Should -Be (Get-Utc '2017-01-31 23:31')
+            $pm.Impact.DataLossStart | Should -Be (Get-Utc '2017-01-31 17:20')
+            $pm.Impact.ImpactEnd | Should -Be (Get-Utc '2017-02-01 18:14')
+            (Import-Postmortem $draft).Impact.DataLossEnd | Should -Be (Get-Utc '2017-01-31 23:31')
+        }
+    }
+
     Context 'Get-PostmortemMetric -From and -To at the impact''s times' {
         It 'measures the impact window and names the clock after its ends' {
             $m = New-GitLabOutage | Get-PostmortemMetric -From ImpactStart -To ImpactEnd
