@@ -231,6 +231,15 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void A_window_of_another_name_is_no_impact_time_and_is_warned_of()
+        {
+            var page = "# Postmortem: t\n\n**Date:** 2017-01-31\n\n## Impact\n\n- **Maintenance window:** Sundays 02:00-04:00\n";
+            var read = PostmortemMarkdownReader.Read(page, "t.md");
+            Assert.False(read.Postmortem.Impact.HasTimes);
+            Assert.Contains(read.Warnings, w => w.Contains("the impact field 'Maintenance window' is not part of the template"));
+        }
+
+        [Fact]
         public void A_time_the_page_cannot_read_is_refused_with_its_line_and_the_form_to_write()
         {
             var page = "# Postmortem: t\n\n**Date:** 2017-01-31\n\n## Impact\n\n- **Services affected:** web\n- **Data-loss window:** 17:20 UTC \u2013 half past eleven\n";

@@ -620,10 +620,11 @@ namespace Postmortems.Serialization
             foreach (var (block, label, value) in ItemFields(state, blocks))
             {
                 var key = label.ToLowerInvariant();
-                // The windows first: "Data-loss window" is no "Data loss" line.
-                if (key.Contains("window"))
+                // The windows first: "Data-loss window" is no "Data loss" line. A window of another name (a maintenance
+                // window) is no field of the template and is warned of below.
+                bool dataLoss = key.Contains("data") || key.Contains("loss");
+                if (key.Contains("window") && (dataLoss || key.Contains("impact")))
                 {
-                    bool dataLoss = key.Contains("data") || key.Contains("loss");
                     ReadWindow(state, block, impact, label, Unescape(value), dataLoss ? ImpactTime.DataLossStart : ImpactTime.ImpactStart,
                         dataLoss ? ImpactTime.DataLossEnd : ImpactTime.ImpactEnd, date, front);
                 }
