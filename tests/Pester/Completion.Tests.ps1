@@ -56,8 +56,9 @@ Describe 'Tab completion' {
             @((Get-Completion 'Add-TimelineEvent -Time 14:02 -Event x -Milestone ').CompletionText) | Should -Be $expected
         }
 
-        It 'completes Get-PostmortemMetric <_> with the milestones a clock can start or stop at, not None' -ForEach '-From', '-To' {
-            $expected = 'FirstSymptom', 'Detected', 'InvestigationStarted', 'RootCauseIdentified', 'MitigationApplied', 'ServiceRestored', 'Resolved'
+        It 'completes Get-PostmortemMetric <_> with the milestones a clock can start or stop at, then the impact''s times, not None' -ForEach '-From', '-To' {
+            $expected = 'FirstSymptom', 'Detected', 'InvestigationStarted', 'RootCauseIdentified', 'MitigationApplied', 'ServiceRestored', 'Resolved',
+                'DegradationStart', 'ImpactStart', 'ImpactEnd', 'DataLossStart', 'DataLossEnd'
             @((Get-Completion "Get-PostmortemMetric $_ ").CompletionText) | Should -Be $expected
             @((Get-Completion "Get-PostmortemMetric $_ N").CompletionText) | Should -BeNullOrEmpty
         }

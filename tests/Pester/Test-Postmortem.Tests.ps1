@@ -34,7 +34,8 @@ BeforeAll {
     # Every rule, in the order Test-Postmortem runs them, as the README's table lists them.
     $script:AllRules = @(
         'RequiredSection', 'ReviewersInWorkContext', 'SentenceCount', 'TimelineMilestones', 'SpecificTimes', 'MilestoneOrder', 'DuplicateMilestone'
-        'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage', 'BlamelessTimeline'
+        'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'ImpactWindowOrder', 'ImpactWindowComplete'
+        'BlamelessLanguage', 'BlamelessTimeline'
         'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'ActionItemDueByPriority', 'VagueActionItem', 'ActionItemImperative'
         'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
         'FinalWarningsAcknowledged'
@@ -334,6 +335,8 @@ Describe 'Get-PostmortemRule' {
         @{ Name = 'DurationMatchesTimeline'; Severity = 'Warning'; Section = 'Header' }
         @{ Name = 'DateMatchesTimeline'; Severity = 'Warning'; Section = 'Header' }
         @{ Name = 'SeverityMatchesImpact'; Severity = 'Warning'; Section = 'Header' }
+        @{ Name = 'ImpactWindowOrder'; Severity = 'Error'; Section = 'Impact' }
+        @{ Name = 'ImpactWindowComplete'; Severity = 'Warning'; Section = 'Impact' }
         @{ Name = 'BlamelessLanguage'; Severity = 'Error'; Section = 'RootCause' }
         @{ Name = 'BlamelessTimeline'; Severity = 'Warning'; Section = 'Timeline' }
         @{ Name = 'FiveWhysDepth'; Severity = 'Warning'; Section = 'RootCause' }

@@ -37,7 +37,7 @@ namespace Postmortems.Tests
             Assert.Equal(TimeSpan.FromMinutes(55), Metric(p, "TimeToRestore").Value);
             var resolve = Metric(p, "TimeToResolve");
             Assert.Equal(TimeSpan.FromMinutes(83), resolve.Value);
-            Assert.Equal((Milestone.Detected, Milestone.Resolved), (resolve.From!.Value, resolve.To!.Value));
+            Assert.Equal((ClockAnchor.Detected, ClockAnchor.Resolved), (resolve.From!.Value, resolve.To!.Value));
             Assert.False(resolve.UsedFallback);
             Assert.Null(resolve.Reason);
         }

@@ -61,6 +61,15 @@ namespace Postmortems.Tests
                 p.Impact.DataLoss = Chance(0.3) ? (bool?)null : Chance(0.5);
                 p.Impact.DataLossDescription = Chance(0.4) ? MaybeText() : null;
                 p.Impact.RevenueImpact = MaybeText();
+                // The impact's times, any of them, either way round, around the incident: some with seconds, some finer.
+                foreach (ImpactTime which in Enum.GetValues(typeof(ImpactTime)))
+                {
+                    if (!Chance(0.3)) continue;
+                    var time = DateTime.SpecifyKind(start.AddMinutes(_random.Next(-600, Chance(0.2) ? 4000 : 300)), DateTimeKind.Utc);
+                    if (Chance(0.3)) time = time.AddSeconds(_random.Next(60));
+                    if (Chance(0.1)) time = time.AddTicks(_random.Next(1, 9999999));
+                    p.Impact.SetTime(which, time);
+                }
             }
             p.RootCause = MaybeText();
             AddTexts(p.Whys);
@@ -220,6 +229,10 @@ namespace Postmortems.Tests
             Field("DataLoss", p.Impact.DataLoss);
             Field("DataLossDescription", p.Impact.DataLossDescription);
             Field("RevenueImpact", p.Impact.RevenueImpact);
+            foreach (ImpactTime which in Enum.GetValues(typeof(ImpactTime)))
+            {
+                if (p.Impact.TimeOf(which) is DateTime at) Field(which.ToString(), $"{at.Ticks} {at.Kind}");
+            }
             Field("RootCause", p.RootCause);
             foreach (var w in p.Whys) Field("Why", w);
             foreach (var chain in p.WhyChains) Field("WhyChain", chain.Name + ": " + string.Join(" ¦ ", chain.Whys));

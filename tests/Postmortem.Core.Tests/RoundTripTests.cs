@@ -83,6 +83,11 @@ namespace Postmortems.Tests
             {
                 yaml.Timeline.Add(new TimelineEvent(new DateTime(e.UtcTime.Ticks - e.UtcTime.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc), e.Event, e.Milestone, e.Source));
             }
+            // The Impact section shows its times to the second at most, as the Time column does.
+            foreach (ImpactTime which in Enum.GetValues(typeof(ImpactTime)))
+            {
+                if (yaml.Impact.TimeOf(which) is DateTime at) yaml.Impact.SetTime(which, new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
+            }
             return yaml;
         }
 

@@ -26,6 +26,7 @@ namespace Postmortems.Merging
             target.Impact.DataLoss = source.Impact.DataLoss;
             target.Impact.DataLossDescription = source.Impact.DataLossDescription;
             target.Impact.RevenueImpact = source.Impact.RevenueImpact;
+            foreach (var which in Serialization.PostmortemYaml.ImpactTimes) target.Impact.SetTime(which, source.Impact.TimeOf(which));
             target.RootCause = source.RootCause;
             Replace(target.Whys, source.Whys);
             if (!ReferenceEquals(target.WhyChains, source.WhyChains))

@@ -91,6 +91,7 @@ namespace Postmortems.Merging
             m.Impact.DataLoss = Single(ImpactSection, "Impact.DataLoss", "Data Loss", b.Impact.DataLoss, l.Impact.DataLoss, w.Impact.DataLoss);
             m.Impact.DataLossDescription = Single(ImpactSection, "Impact.DataLossDescription", "Data Loss Description", b.Impact.DataLossDescription, l.Impact.DataLossDescription, w.Impact.DataLossDescription);
             m.Impact.RevenueImpact = Single(ImpactSection, "Impact.RevenueImpact", "Revenue Impact", b.Impact.RevenueImpact, l.Impact.RevenueImpact, w.Impact.RevenueImpact);
+            MergeImpactTimes(m, b, l, w);
 
             m.RootCause = Single("Root Cause", "RootCause", "Root Cause", b.RootCause, l.RootCause, w.RootCause);
             m.Whys.AddRange(Texts("5 Whys", "Whys", b.Whys, l.Whys, w.Whys));
@@ -119,6 +120,19 @@ namespace Postmortems.Merging
             && PostmortemMarkdown.Shows(PostmortemMarkdown.FormatDuration(shown), published)
                 ? null
                 : w.ExplicitDuration;
+
+        // Each of the impact's times is a value of its own (a reviewer corrects the end of the data-loss window on the
+        // page); as instants, so a change reads with its time of day, as a timeline event's does.
+        private void MergeImpactTimes(Postmortem m, Postmortem b, Postmortem l, Postmortem w)
+        {
+            static DateTimeOffset? Instant(Postmortem p, ImpactTime which) => p.Impact.TimeOf(which) is DateTime utc ? new DateTimeOffset(utc, TimeSpan.Zero) : (DateTimeOffset?)null;
+            foreach (var which in Serialization.PostmortemYaml.ImpactTimes)
+            {
+                var words = System.Text.RegularExpressions.Regex.Replace(which.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
+                var merged = Single(ImpactSection, "Impact." + which, words, Instant(b, which), Instant(l, which), Instant(w, which));
+                m.Impact.SetTime(which, merged?.UtcDateTime);
+            }
+        }
 
         // Links merge as the lines the page shows ("Dashboard: title <address>"), by the list rule every section uses.
         private void MergeLinks(Postmortem m, Postmortem b, Postmortem l, Postmortem w)

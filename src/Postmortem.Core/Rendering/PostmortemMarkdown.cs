@@ -342,8 +342,56 @@ namespace Postmortems.Rendering
             }
             md.Append("- **Services affected:** ").Append(services).Append('\n');
             md.Append("- **Users affected:** ").Append(Field("Users affected", impact.UsersAffected)).Append('\n');
+            // The impact's times only when set, so a postmortem without them renders as the template alone.
+            if (impact.DegradationStart is DateTime degraded) md.Append("- **").Append(DegradationLabel).Append(":** ").Append(WindowTime(degraded, null)).Append('\n');
+            if (impact.ImpactStart.HasValue || impact.ImpactEnd.HasValue) md.Append("- **").Append(ImpactWindowLabel).Append(":** ").Append(Window(impact.ImpactStart, impact.ImpactEnd)).Append('\n');
             md.Append("- **Data loss:** ").Append(dataLoss).Append('\n');
+            if (impact.DataLossStart.HasValue || impact.DataLossEnd.HasValue) md.Append("- **").Append(DataLossWindowLabel).Append(":** ").Append(Window(impact.DataLossStart, impact.DataLossEnd)).Append('\n');
             md.Append("- **Revenue/SLA impact:** ").Append(Field("Revenue/SLA impact", impact.RevenueImpact)).Append("\n\n");
+        }
+
+        /// <summary>The Impact line of <see cref="Impact.DegradationStart"/>.</summary>
+        public const string DegradationLabel = "Degradation began";
+
+        /// <summary>The Impact line of <see cref="Impact.ImpactStart"/> and <see cref="Impact.ImpactEnd"/>.</summary>
+        public const string ImpactWindowLabel = "Impact window";
+
+        /// <summary>The Impact line of <see cref="Impact.DataLossStart"/> and <see cref="Impact.DataLossEnd"/>.</summary>
+        public const string DataLossWindowLabel = "Data-loss window";
+
+        /// <summary>Between a window's start and its end.</summary>
+        public const string WindowSeparator = " \u2013 ";
+
+        /// <summary>
+        /// A window as the Impact section shows it: "2017-01-31 17:20 UTC – 23:27 UTC (6 h 7 min)", the end's date only
+        /// when it falls on another day (UTC) than the start, and a side not yet known as _not set_. A start after its end
+        /// shows no length (the rule ImpactWindowOrder reports it).
+        /// </summary>
+        internal static string Window(DateTime? start, DateTime? end)
+        {
+            var text = (start is DateTime from ? WindowTime(from, null) : NotSet) + WindowSeparator + (end is DateTime to ? WindowTime(to, start) : NotSet);
+            if (start is DateTime a && end is DateTime b && b >= a) text += " (" + WindowLength(b - a) + ")";
+            return text;
+        }
+
+        /// <summary>
+        /// An impact time as the page shows it, by <see cref="ReadableTime"/>: yyyy-MM-dd HH:mm UTC, with seconds when it
+        /// has any (as the timeline's Time column shows them), and without the date when it is the day of <paramref name="sameDayAs"/>.
+        /// What is finer than a second is kept in the front matter.
+        /// </summary>
+        internal static string WindowTime(DateTime time, DateTime? sameDayAs)
+        {
+            var shown = time.Second != 0 ? ReadableTime.UtcSeconds(time)! : ReadableTime.Utc(time)!;
+            return sameDayAs is DateTime day && day.Date == time.Date ? shown.Substring("yyyy-MM-dd ".Length) : shown;
+        }
+
+        /// <summary>A window's length in words, to the nearest minute: 45 min, 6 h 7 min, 21 h, 50 h 5 min.</summary>
+        internal static string WindowLength(TimeSpan length)
+        {
+            long minutes = (long)Math.Round(length.TotalMinutes, MidpointRounding.AwayFromZero);
+            long hours = minutes / 60, rest = minutes % 60;
+            if (hours == 0) return rest.ToString(CultureInfo.InvariantCulture) + " min";
+            return hours.ToString(CultureInfo.InvariantCulture) + " h" + (rest == 0 ? "" : " " + rest.ToString(CultureInfo.InvariantCulture) + " min");
         }
 
         private static string Field(string label, string? text) =>

@@ -66,6 +66,14 @@ namespace Postmortems.Rendering
             new Phase("Restored, watching", Milestone.ServiceRestored, new[] { Milestone.Resolved }, "#17b26a", ".2", "1 3"),
         };
 
+        // Drawn from the impact's times, not from milestones: users affected (or the service degrading) before anyone
+        // saw a symptom. Darker than Undetected, with a dash-dot edge.
+        private static readonly Phase ImpactBeforeDetection = new Phase("Impact before detection", Milestone.None, Array.Empty<Milestone>(), "#912018", ".75", "8 2 2 2");
+
+        /// <summary>The data-loss window's thin bar above the phases, and its height.</summary>
+        private const string DataLossColour = "#1f2328";
+        private const int DataLossRow = 9;
+
         private static readonly TimeSpan[] Steps =
         {
             TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15),
@@ -133,11 +141,21 @@ namespace Postmortems.Rendering
 
             var first = timed[0].UtcTime;
             var last = timed[timed.Count - 1].UtcTime;
-            var span = last - first;
+            // The impact's times draw where they fall, and the axis reaches them; without them it spans the events.
+            var (unseen, lost) = ImpactBands(postmortem);
+            var axisFirst = first;
+            var axisLast = last;
+            if (unseen is (DateTime unseenFrom, DateTime _) && unseenFrom < axisFirst) axisFirst = unseenFrom;
+            if (lost is (DateTime lostFrom, DateTime lostTo))
+            {
+                if (lostFrom < axisFirst) axisFirst = lostFrom;
+                if (lostTo > axisLast) axisLast = lostTo;
+            }
+            var span = axisLast - axisFirst;
             if (span < TimeSpan.FromMinutes(10)) span = TimeSpan.FromMinutes(10);
             var pad = TimeSpan.FromTicks(span.Ticks / 25);
-            var start = first - pad;
-            var end = first + span + pad;
+            var start = axisFirst - pad;
+            var end = axisFirst + span + pad;
             double plot = Width - Left - Right;
             double X(DateTime t) => Left + (t - start).Ticks / (double)(end - start).Ticks * plot;
 
@@ -149,6 +167,9 @@ namespace Postmortems.Rendering
             var leaders = milestones.Select(e => X(e.UtcTime)).ToList();
             var placed = PlaceLabels(texts, leaders, top + 12, out int laneCount);
             double bandTop = top + laneCount * LaneHeight + 8;
+            // The data-loss bar takes a row of its own right above the phases.
+            double lossTop = bandTop;
+            if (lost is not null) bandTop += DataLossRow;
             double axisY = bandTop + BandHeight;
             var step = Steps.FirstOrDefault(s => (end - start).Ticks / s.Ticks <= 9);
             if (step == default) step = TimeSpan.FromDays(Math.Ceiling((end - start).TotalDays / 9));
@@ -157,13 +178,14 @@ namespace Postmortems.Rendering
 
             // The legend first, to know the height: it wraps onto a second row in a narrow chart.
             var legend = new StringBuilder(1024);
-            var shown = new List<(Phase Phase, TimelineEvent From, TimelineEvent To)>();
+            var shown = new List<(Phase Phase, DateTime From, DateTime To)>();
+            if (unseen is (DateTime impactFrom, DateTime noticed)) shown.Add((ImpactBeforeDetection, impactFrom, noticed));
             foreach (var phase in Phases)
             {
                 var a = timeline.Find(phase.From);
                 var b = phase.To.Select(timeline.Find).FirstOrDefault(x => x is not null);
                 if (a is null || b is null || b.UtcTime <= a.UtcTime) continue;
-                shown.Add((phase, a, b));
+                shown.Add((phase, a.UtcTime, b.UtcTime));
             }
             double lx = Left, ly = legendY;
             void Room(double width)
@@ -182,6 +204,16 @@ namespace Postmortems.Rendering
                 Fill(legend, phase).Append("/>").Append(nl);
                 Edge(legend, phase, lx, lx + 22, ly - 10).Append(nl);
                 legend.Append("<text x=\"").Append(N(lx + 27)).Append("\" y=\"").Append(N(ly)).Append("\">").Append(Escape(phase.Name)).Append("</text>").Append(nl);
+                lx += width + 12;
+            }
+            if (lost is not null)
+            {
+                const string name = "Data-loss window";
+                double width = 27 + name.Length * LegendCharWidth;
+                Room(width);
+                legend.Append("<rect class=\"pm-swatch\" x=\"").Append(N(lx)).Append("\" y=\"").Append(N(ly - 7)).Append("\" width=\"22\" height=\"5\" fill=\"")
+                      .Append(DataLossColour).Append("\" fill-opacity=\".6\"/>").Append(nl);
+                legend.Append("<text x=\"").Append(N(lx + 27)).Append("\" y=\"").Append(N(ly)).Append("\">").Append(name).Append("</text>").Append(nl);
                 lx += width + 12;
             }
             Room(70);
@@ -205,11 +237,11 @@ namespace Postmortems.Rendering
             // Phases: a band each, with its dashed top edge, and its name inside where there is room between milestones.
             foreach (var (phase, a, b) in shown)
             {
-                double x1 = X(a.UtcTime), x2 = X(b.UtcTime);
+                double x1 = X(a), x2 = X(b);
                 svg.Append("<rect class=\"pm-phase\" x=\"").Append(N(x1)).Append("\" y=\"").Append(N(bandTop)).Append("\" width=\"").Append(N(Math.Max(x2 - x1, 1)))
                    .Append("\" height=\"").Append(BandHeight).Append('"');
                 Fill(svg, phase).Append("><title>")
-                   .Append(Escape($"{phase.Name}: {a.UtcTime:HH:mm} to {b.UtcTime:HH:mm} UTC ({PostmortemMarkdown.FormatDuration(b.UtcTime - a.UtcTime)})")).Append("</title></rect>").Append(nl);
+                   .Append(Escape($"{phase.Name}: {a:HH:mm} to {b:HH:mm} UTC ({PostmortemMarkdown.FormatDuration(b - a)})")).Append("</title></rect>").Append(nl);
                 Edge(svg, phase, x1, Math.Max(x2, x1 + 1), bandTop).Append(nl);
                 double textWidth = phase.Name.Length * BandCharWidth;
                 var stops = leaders.Where(x => x > x1 + 7 && x < x2 - 7).Append(x1).Append(x2).OrderBy(x => x).ToList();
@@ -219,6 +251,15 @@ namespace Postmortems.Rendering
                     svg.Append("<text x=\"").Append(N((gap.Left + gap.Right) / 2)).Append("\" y=\"").Append(N(axisY - 6)).Append("\" font-size=\"10\" text-anchor=\"middle\">")
                        .Append(Escape(phase.Name)).Append("</text>").Append(nl);
                 }
+            }
+
+            // The data-loss window: a thin bar over the phases, from the last data kept to the first data kept again.
+            if (lost is (DateTime lossFrom, DateTime lossTo))
+            {
+                double x1 = X(lossFrom), x2 = X(lossTo);
+                svg.Append("<rect class=\"pm-data-loss\" x=\"").Append(N(x1)).Append("\" y=\"").Append(N(lossTop + 1)).Append("\" width=\"").Append(N(Math.Max(x2 - x1, 1)))
+                   .Append("\" height=\"5\" fill=\"").Append(DataLossColour).Append("\" fill-opacity=\".6\"><title>")
+                   .Append(Escape($"Data-loss window: {lossFrom:yyyy-MM-dd HH:mm} to {lossTo:yyyy-MM-dd HH:mm} UTC ({PostmortemMarkdown.FormatDuration(lossTo - lossFrom)})")).Append("</title></rect>").Append(nl);
             }
 
             // Leader lines from the milestones up to their labels, in one path.
@@ -278,6 +319,24 @@ namespace Postmortems.Rendering
             svg.Append(legend).Append("</svg>").Append(nl);
             labels = placed;
             return svg.ToString();
+        }
+
+        /// <summary>
+        /// The stretches the impact's times add: the impact before detection, from the earlier of ImpactStart and
+        /// DegradationStart to the first of the FirstSymptom and Detected milestones, when it starts before them; and the
+        /// data-loss window, when both its ends are set and it runs forwards. Null where there is none.
+        /// </summary>
+        private static ((DateTime From, DateTime To)? Unseen, (DateTime From, DateTime To)? Lost) ImpactBands(Postmortem postmortem)
+        {
+            var impact = postmortem.Impact;
+            if (!impact.HasTimes) return (null, null);
+            (DateTime, DateTime)? unseen = null, lost = null;
+            var began = new[] { impact.ImpactStart, impact.DegradationStart }.Where(t => t.HasValue).Select(t => t!.Value).DefaultIfEmpty().Min();
+            var seen = new[] { postmortem.Timeline.Find(Milestone.FirstSymptom), postmortem.Timeline.Find(Milestone.Detected) }
+                .Where(e => e is not null).Select(e => e!.UtcTime).DefaultIfEmpty().Min();
+            if (began != default && seen != default && began < seen) unseen = (began, seen);
+            if (impact.DataLossStart is DateTime from && impact.DataLossEnd is DateTime to && to > from) lost = (from, to);
+            return (unseen, lost);
         }
 
         /// <summary>

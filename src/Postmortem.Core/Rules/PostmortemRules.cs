@@ -18,6 +18,8 @@ namespace Postmortems.Rules
             new DurationMatchesTimeline(),
             new DateMatchesTimeline(),
             new SeverityMatchesImpact(),
+            new ImpactWindowOrder(),
+            new ImpactWindowComplete(),
             new BlamelessLanguage(),
             new BlamelessTimeline(),
             new FiveWhysDepth(),

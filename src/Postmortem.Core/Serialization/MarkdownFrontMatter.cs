@@ -63,6 +63,18 @@ namespace Postmortems.Serialization
                 }
                 emitter.Emit(new SequenceEnd());
             }
+            // The impact's exact times, which the page shows to the minute or second: each row of the Impact section finds
+            // its time again while the page still shows it.
+            if (p.Impact.HasTimes)
+            {
+                emitter.Emit(new Scalar("impact"));
+                emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
+                foreach (var which in PostmortemYaml.ImpactTimes)
+                {
+                    if (p.Impact.TimeOf(which) is DateTime at) Pair(emitter, PostmortemYaml.ImpactTimeKey(which), PostmortemYaml.Time(at));
+                }
+                emitter.Emit(new MappingEnd());
+            }
             if (p.TrackingUrl is not null) Pair(emitter, "trackingUrl", p.TrackingUrl, quoteIfNeeded: true);
             if (p.ActionItems.Count > 0)
             {

@@ -137,7 +137,7 @@ namespace Postmortems.Serialization
             if (p.Date is null && headingDate is DateTime headingDay) p.Date = headingDay;
             p.ExecutiveSummary = Prose(state, Get(parts, Part.ExecutiveSummary));
             ReadTimeline(state, p, Get(parts, Part.Timeline), front);
-            ReadImpact(state, p.Impact, Get(parts, Part.Impact));
+            ReadImpact(state, p.Impact, Get(parts, Part.Impact), p.Date, front);
             p.RootCause = Prose(state, Get(parts, Part.RootCause));
             p.Whys.AddRange(ListItems(state, Get(parts, Part.Whys)));
             foreach (var (name, blocks, heading) in chains)
@@ -645,12 +645,26 @@ namespace Postmortems.Serialization
 
         // ---- Impact: "- **Services affected:** ..." lines
 
-        private static void ReadImpact(ReaderState state, Impact impact, List<Block> blocks)
+        private static void ReadImpact(ReaderState state, Impact impact, List<Block> blocks, DateTime? date, FrontMatter? front)
         {
             foreach (var (block, label, value) in ItemFields(state, blocks))
             {
                 var key = label.ToLowerInvariant();
-                if (key.Contains("service"))
+                // The windows first: "Data-loss window" is no "Data loss" line. A window of another name (a maintenance
+                // window) is no field of the template and is warned of below.
+                bool dataLoss = key.Contains("data") || key.Contains("loss");
+                if (key.Contains("window") && (dataLoss || key.Contains("impact")))
+                {
+                    ReadWindow(state, block, impact, label, Unescape(value), dataLoss ? ImpactTime.DataLossStart : ImpactTime.ImpactStart,
+                        dataLoss ? ImpactTime.DataLossEnd : ImpactTime.ImpactEnd, date, front);
+                }
+                else if (key.Contains("degradation"))
+                {
+                    var shown = WithoutLength(Unescape(value));
+                    var time = IsNotSetText(shown) ? null : ReadImpactTime(state, block, label, shown!, date);
+                    SetImpactTime(impact, ImpactTime.DegradationStart, time, front);
+                }
+                else if (key.Contains("service"))
                 {
                     impact.ServicesAffected.AddRange(SplitNames(value));
                 }
@@ -671,6 +685,61 @@ namespace Postmortems.Serialization
                     state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the impact field '{label}' is not part of the template and was ignored.");
                 }
             }
+        }
+
+        // "2017-01-31 17:20 UTC – 23:27 UTC (6 h 7 min)": a start and an end, either of them _not set_, the end's date the
+        // start's when it shows none. The length in brackets is the writer's arithmetic, not read.
+        private static void ReadWindow(ReaderState state, Block block, Impact impact, string label, string? value, ImpactTime startTime, ImpactTime endTime,
+            DateTime? date, FrontMatter? front)
+        {
+            var shown = WithoutLength(value);
+            if (IsNotSetText(shown))
+            {
+                SetImpactTime(impact, startTime, null, front);
+                SetImpactTime(impact, endTime, null, front);
+                return;
+            }
+            var split = WindowSeparator.Match(shown!);
+            if (!split.Success)
+            {
+                throw state.Error(block, $"the {label} '{shown}' has no start and end; write them as '2017-01-31 17:20 UTC – 23:27 UTC', with _not set_ for a side not yet known");
+            }
+            var startText = shown!.Substring(0, split.Index).Trim();
+            var endText = shown.Substring(split.Index + split.Length).Trim();
+            var start = IsNotSetText(startText) ? null : ReadImpactTime(state, block, label, startText, date);
+            // An end written without its date is on the start's day.
+            var end = IsNotSetText(endText) ? null : ReadImpactTime(state, block, label, endText, start?.Date ?? date);
+            SetImpactTime(impact, startTime, start, front);
+            SetImpactTime(impact, endTime, end, front);
+        }
+
+        private static readonly Regex WindowSeparator = new Regex(@"\s+(?:\u2013|\u2014|-{1,2}|to|until)\s+|\s*[\u2013\u2014]\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        private static readonly Regex TrailingLength = new Regex(@"\s*\([^()]*\)\s*$", RegexOptions.CultureInvariant);
+
+        private static string? WithoutLength(string? value) => value is null ? null : TrailingLength.Replace(value, string.Empty).Trim();
+
+        private static bool IsNotSetText(string? text) =>
+            text is null || text.Length == 0 || text.Equals("not set", StringComparison.OrdinalIgnoreCase) || text.Equals(PostmortemMarkdown.NotSet, StringComparison.OrdinalIgnoreCase);
+
+        private static DateTime? ReadImpactTime(ReaderState state, Block block, string label, string text, DateTime? day)
+        {
+            if (!TimelineTime.TryParse(text, day, null, out var utc, out var problem))
+            {
+                // A year out of range says so; anything else is a time the page never writes.
+                throw state.Error(block, problem!.Contains("1900 to 2100") ? $"the {label}: {problem!.TrimEnd('.')}"
+                    : $"the {label} has '{text}', which is not a time; write it as the page does, such as 2017-01-31 17:20 UTC (a time of day alone falls on {(day is DateTime d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "the postmortem's Date")})");
+            }
+            return utc;
+        }
+
+        // The front matter's exact time while the page still shows it (to the minute, or the second where it shows seconds);
+        // a time corrected on the page is the page's.
+        private static void SetImpactTime(Impact impact, ImpactTime which, DateTime? shown, FrontMatter? front)
+        {
+            var exact = front?.ImpactTimes[(int)which];
+            if (shown is DateTime page && exact is DateTime known && Truncate(known, page.Second != 0) == page) shown = known;
+            impact.SetTime(which, shown);
         }
 
         // "Yes", "No" or "not set", then " — " and what was lost; a hand-written value without either is the description.
@@ -1194,6 +1263,9 @@ namespace Postmortems.Serialization
 
             public List<ActionInfo> Actions { get; } = new List<ActionInfo>();
 
+            /// <summary>The impact's exact times, by <see cref="ImpactTime"/>.</summary>
+            public DateTime?[] ImpactTimes { get; } = new DateTime?[PostmortemYaml.ImpactTimes.Length];
+
             /// <summary>
             /// The Duration derived from the events as the file was written (their exact times and milestones), by the
             /// timeline's own rule, so it is the one the page showed then.
@@ -1298,6 +1370,17 @@ namespace Postmortems.Serialization
                         }
                         var places = TimelineTime.Places(front.Events.Select(i => i.TimeUnknown ? (DateTime?)null : i.Time).ToList(), null);
                         for (int i = 0; i < front.Events.Count; i++) front.Events[i].Time = places[i];
+                    },
+                    ["impact"] = n =>
+                    {
+                        var handlers = new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase);
+                        foreach (var which in PostmortemYaml.ImpactTimes)
+                        {
+                            var key = PostmortemYaml.ImpactTimeKey(which);
+                            handlers[key] = t => front.ImpactTimes[(int)which] = values.ImpactTime(t, key, null);
+                        }
+                        if (n is YamlScalar none && none.IsNull) return;
+                        values.ForEach(values.Mapping(n, "'impact' in the front matter"), " in the front matter's impact", handlers);
                     },
                     ["actionItems"] = n =>
                     {

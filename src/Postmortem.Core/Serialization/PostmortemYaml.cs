@@ -98,6 +98,11 @@ namespace Postmortems.Serialization
             Key(emitter, "dataLoss"); Plain(emitter, p.Impact.DataLoss is bool lost ? (lost ? "true" : "false") : null);
             Key(emitter, "dataLossDescription"); Text(emitter, p.Impact.DataLossDescription);
             Key(emitter, "revenueImpact"); Text(emitter, p.Impact.RevenueImpact);
+            // Only the times that are set, so a draft without them reads as it always did.
+            foreach (var which in ImpactTimes)
+            {
+                if (p.Impact.TimeOf(which) is DateTime at) { Key(emitter, ImpactTimeKey(which)); Plain(emitter, Time(at)); }
+            }
             emitter.Emit(new MappingEnd());
             Key(emitter, "rootCause"); Text(emitter, p.RootCause);
             Key(emitter, "whys"); TextList(emitter, p.Whys);
@@ -228,6 +233,16 @@ namespace Postmortems.Serialization
         }
 
         public static ReadResult Read(string text, string source) => new YamlDraftReader(source).Read(text);
+
+        /// <summary>The impact's times, in the order the draft, the front matter and the page give them.</summary>
+        internal static readonly ImpactTime[] ImpactTimes = (ImpactTime[])Enum.GetValues(typeof(ImpactTime));
+
+        /// <summary>An impact time's key in the draft's impact block and in the front matter: degradationStart, impactEnd, ...</summary>
+        internal static string ImpactTimeKey(ImpactTime which)
+        {
+            var name = which.ToString();
+            return char.ToLowerInvariant(name[0]) + name.Substring(1);
+        }
 
         internal static string? Date(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -205,6 +205,10 @@ namespace Postmortems.Serialization
             Add("Impact.DataLoss", p.Impact.DataLoss);
             Add("Impact.DataLossDescription", p.Impact.DataLossDescription);
             Add("Impact.RevenueImpact", p.Impact.RevenueImpact);
+            foreach (var which in PostmortemYaml.ImpactTimes)
+            {
+                if (p.Impact.TimeOf(which) is DateTime at) Add("Impact." + which, Time(at));
+            }
             Add("RootCause", p.RootCause);
             AddList("Whys", p.Whys);
             foreach (var chain in p.WhyChains) AddList(chain.Place + ".Whys", chain.Whys);

@@ -157,6 +157,15 @@ namespace Postmortems.Serialization
             return utc;
         }
 
+        /// <summary>One of the impact's times; empty is none. Read as a timeline event's time, without the ~ of an approximate one.</summary>
+        public DateTime? ImpactTime(YamlNode node, string key, DateTime? incidentDate)
+        {
+            var text = Text(node, key);
+            if (text is null) return null;
+            if (!TimelineTime.TryParse(text, incidentDate, null, out var utc, out var problem)) throw Error(node, $"'{key}' in 'impact': {problem}");
+            return utc;
+        }
+
         public string? TrackingUrl(YamlNode node, string key)
         {
             try
@@ -338,7 +347,7 @@ namespace Postmortems.Serialization
                 ["reviewers"] = n => AddNames(p.Reviewers, v.TextList(n, "reviewers")),
                 ["executiveSummary"] = n => p.ExecutiveSummary = v.Text(n, "executiveSummary"),
                 ["timeline"] = n => ReadTimeline(p, n),
-                ["impact"] = n => ReadImpact(p.Impact, n),
+                ["impact"] = n => ReadImpact(p.Impact, n, p.Date),
                 ["rootCause"] = n => p.RootCause = v.Text(n, "rootCause"),
                 ["whys"] = n => AddTexts(p.Whys, v.TextList(n, "whys")),
                 ["whyChains"] = n => ReadWhyChains(p, n),
@@ -490,18 +499,25 @@ namespace Postmortems.Serialization
             }
         }
 
-        private void ReadImpact(Impact impact, YamlNode node)
+        private void ReadImpact(Impact impact, YamlNode node, DateTime? date)
         {
             var v = _values;
             if (node is YamlScalar empty && empty.IsNull) return;
-            v.ForEach(v.Mapping(node, "'impact'"), " in 'impact'", new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+            var handlers = new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
             {
                 ["servicesAffected"] = n => AddNames(impact.ServicesAffected, v.TextList(n, "servicesAffected")),
                 ["usersAffected"] = n => impact.UsersAffected = v.Text(n, "usersAffected"),
                 ["dataLoss"] = n => impact.DataLoss = v.Bool(n, "dataLoss"),
                 ["dataLossDescription"] = n => impact.DataLossDescription = v.Text(n, "dataLossDescription"),
                 ["revenueImpact"] = n => impact.RevenueImpact = v.Text(n, "revenueImpact"),
-            });
+            };
+            // degradationStart: 2017-01-31T19:00:00Z, or a time of day on the postmortem's date, as a timeline event's time.
+            foreach (var which in PostmortemYaml.ImpactTimes)
+            {
+                var key = PostmortemYaml.ImpactTimeKey(which);
+                handlers[key] = n => impact.SetTime(which, v.ImpactTime(n, key, date));
+            }
+            v.ForEach(v.Mapping(node, "'impact'"), " in 'impact'", handlers);
         }
 
         private void ReadActionItems(Postmortem p, YamlNode node)

@@ -23,18 +23,21 @@ namespace Postmortems.Commands
         [ValidateMetricName]
         public string[]? Name { get; set; }
 
-        /// <summary>Start a clock of your own at this milestone (the first one present, when several are given).</summary>
+        /// <summary>
+        /// Start a clock of your own at this milestone or impact time (ImpactStart, DegradationStart, ...; the first one
+        /// present, when several are given).
+        /// </summary>
         [Parameter]
-        [ArgumentCompleter(typeof(MilestoneCompleter))]
+        [ArgumentCompleter(typeof(ClockAnchorCompleter))]
         [ValidateNotNullOrEmpty]
-        [ValidateEnumNames(typeof(Milestone), "milestone")]
+        [ValidateClockAnchors]
         public object[]? From { get; set; }
 
-        /// <summary>End a clock of your own at this milestone (the first one present, when several are given).</summary>
+        /// <summary>End a clock of your own at this milestone or impact time (ImpactEnd, DataLossEnd, ...; the first one present, when several are given).</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(MilestoneCompleter))]
+        [ArgumentCompleter(typeof(ClockAnchorCompleter))]
         [ValidateNotNullOrEmpty]
-        [ValidateEnumNames(typeof(Milestone), "milestone")]
+        [ValidateClockAnchors]
         public object[]? To { get; set; }
 
         private IReadOnlyList<MetricDefinition> _definitions = MetricDefinition.Standard;
@@ -49,12 +52,12 @@ namespace Postmortems.Commands
             }
             if (From is not null && To is not null)
             {
-                // Typed as names, not Milestone[], so that the completer (which leaves None out) is used: PowerShell
-                // completes an enum-typed parameter itself, None and all.
-                var from = From.Select(EnumName.Parse<Milestone>).ToArray();
-                var to = To.Select(EnumName.Parse<Milestone>).ToArray();
+                // Typed as names, not ClockAnchor[], so that the completer (with its tooltips) is used: PowerShell
+                // completes an enum-typed parameter itself.
                 try
                 {
+                    var from = From.Select(ValidateClockAnchorsAttribute.Parse).ToArray();
+                    var to = To.Select(ValidateClockAnchorsAttribute.Parse).ToArray();
                     _definitions = new[] { new MetricDefinition($"{from[0]}To{to[0]}", from, to) };
                 }
                 catch (ArgumentException ex)
@@ -74,6 +77,51 @@ namespace Postmortems.Commands
             {
                 foreach (var definition in _definitions) WriteObject(definition.Measure(postmortem));
             }
+        }
+    }
+
+    /// <summary>
+    /// Where a clock starts or stops: a milestone or an impact time by name (any case), or the value itself. None passes
+    /// here, so that the command says why no clock starts there.
+    /// </summary>
+    internal sealed class ValidateClockAnchorsAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        protected override void ValidateElement(object element)
+        {
+            var value = element is PSObject wrapped ? wrapped.BaseObject : element;
+            if (TryParse(value, out _) || value is Milestone || (value is string text && text.Trim().Equals(nameof(Milestone.None), StringComparison.OrdinalIgnoreCase))) return;
+            throw new ValidationMetadataException($"'{value}' is not a milestone or impact time. Use one of: {string.Join(", ", Enum.GetNames(typeof(ClockAnchor)))}.");
+        }
+
+        private static bool TryParse(object? value, out ClockAnchor anchor)
+        {
+            anchor = default;
+            switch (value)
+            {
+                case ClockAnchor given:
+                    anchor = given;
+                    return Enum.IsDefined(typeof(ClockAnchor), given);
+                case ImpactTime time:
+                    anchor = ClockAnchors.Of(time);
+                    return true;
+                case Milestone milestone when milestone != Milestone.None:
+                    anchor = ClockAnchors.Of(milestone);
+                    return true;
+                case string text:
+                    var name = Enum.GetNames(typeof(ClockAnchor)).FirstOrDefault(n => n.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
+                    if (name is null) return false;
+                    anchor = (ClockAnchor)Enum.Parse(typeof(ClockAnchor), name);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The anchor a validated value names; None throws the ArgumentException that says why no clock starts there.</summary>
+        public static ClockAnchor Parse(object element)
+        {
+            var value = element is PSObject wrapped ? wrapped.BaseObject : element;
+            return TryParse(value, out var anchor) ? anchor : ClockAnchors.Of(Milestone.None);
         }
     }
 

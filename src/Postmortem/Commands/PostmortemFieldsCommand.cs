@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using Postmortems.Commands.Completion;
 
@@ -68,6 +69,59 @@ namespace Postmortems.Commands
         public string? RevenueImpact { get; set; }
 
         /// <summary>
+        /// When the service began to degrade, often before the first alert: a UTC time of day (on the postmortem's Date) or
+        /// a full date and time, read as Add-TimelineEvent reads -Time; $null or '' clears it.
+        /// </summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public object? DegradationStart { get; set; }
+
+        /// <summary>When users were first affected: the start of the impact window, read as -DegradationStart is.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public object? ImpactStart { get; set; }
+
+        /// <summary>When users were last affected: the end of the impact window, read as -DegradationStart is.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public object? ImpactEnd { get; set; }
+
+        /// <summary>The start of the stretch whose data was lost; sets -DataLoss $true unless -DataLoss is given.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public object? DataLossStart { get; set; }
+
+        /// <summary>The end of the stretch whose data was lost; sets -DataLoss $true unless -DataLoss is given.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public object? DataLossEnd { get; set; }
+
+        /// <summary>.NET custom formats (dd.MM.yyyy HH:mm) for the impact's times, tried in turn first.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? TimeFormat { get; set; }
+
+        /// <summary>The culture whose date order reads the impact's times, such as 02/11/2026: de-DE day first, en-US month first.</summary>
+        [Parameter]
+        public System.Globalization.CultureInfo? Culture { get; set; }
+
+        /// <summary>The time zone (IANA or Windows id, such as Europe/Berlin) of impact times written without an offset.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
+        public string? TimeZone { get; set; }
+
+        /// <summary>The fixed UTC offset (+01:00) of impact times written without one.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? UtcOffset { get; set; }
+
+        /// <summary>
         /// Sections beyond the template, by name: @{ 'Where We Got Lucky' = '...'; Trigger = '...' }; '' or $null removes
         /// one. Trigger and Detection stand after Root Cause, Where We Got Lucky after What Went Poorly, a team's own
         /// where its settings file says (-Settings), any other after Lessons Learned.
@@ -83,10 +137,16 @@ namespace Postmortems.Commands
 
         private System.Collections.Generic.List<(string Name, string? Text)>? _sections;
 
+        // The impact's times given, read in UTC; null clears one.
+        private readonly System.Collections.Generic.List<(ImpactTime Which, DateTime? Time)> _times = new System.Collections.Generic.List<(ImpactTime, DateTime?)>();
+
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
-        /// <summary>Checks the bound values before anything is changed; false (after writing the error) if one cannot be used.</summary>
-        protected bool ValidateFields()
+        /// <summary>
+        /// Checks the bound values before anything is changed; false (after writing the error) if one cannot be used. An
+        /// impact time of day falls on -Date if given, else on the Date of <paramref name="target"/>, the postmortem changed.
+        /// </summary>
+        protected bool ValidateFields(Postmortem? target = null)
         {
             if (IsBound(nameof(Duration)) && Duration is TimeSpan given && given < TimeSpan.Zero)
             {
@@ -101,6 +161,7 @@ namespace Postmortems.Commands
                     ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, Date));
                 return false;
             }
+            if (!ReadImpactTimes(IsBound(nameof(Date)) ? Date : target?.Date)) return false;
             if (Section is not null)
             {
                 _sections = new System.Collections.Generic.List<(string, string?)>();
@@ -123,6 +184,43 @@ namespace Postmortems.Commands
             return true;
         }
 
+        private bool ReadImpactTimes(DateTime? day)
+        {
+            _times.Clear();
+            var given = new (string Name, ImpactTime Which, object? Value)[]
+            {
+                (nameof(DegradationStart), Postmortems.ImpactTime.DegradationStart, DegradationStart),
+                (nameof(ImpactStart), Postmortems.ImpactTime.ImpactStart, ImpactStart),
+                (nameof(ImpactEnd), Postmortems.ImpactTime.ImpactEnd, ImpactEnd),
+                (nameof(DataLossStart), Postmortems.ImpactTime.DataLossStart, DataLossStart),
+                (nameof(DataLossEnd), Postmortems.ImpactTime.DataLossEnd, DataLossEnd),
+            };
+            // A zone or offset that is not one is refused even with no time to read: the user meant something by it.
+            var reading = TimeReadingParameters.Build(this, TimeFormat, Culture, TimeZone, UtcOffset);
+            foreach (var (name, which, bound) in given)
+            {
+                if (!IsBound(name)) continue;
+                var value = bound is PSObject wrapped ? wrapped.BaseObject : bound;
+                if (value is null || (value is string blank && blank.Trim().Length == 0))
+                {
+                    _times.Add((which, null));
+                    continue;
+                }
+                // The reader Add-TimelineEvent reads -Time with: a time of day falls on the day, in the zone given.
+                if (!TimelineTime.TryParse(value, day, reading, out var utc, out var problem))
+                {
+                    WriteError(new ErrorRecord(new ArgumentException($"For -{name}, {Lower(problem!)}"),
+                        ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, value));
+                    return false;
+                }
+                _times.Add((which, utc));
+            }
+            return true;
+        }
+
+        private static string Lower(string sentence) =>
+            sentence.Length > 1 && char.IsUpper(sentence[0]) && !char.IsUpper(sentence[1]) ? char.ToLowerInvariant(sentence[0]) + sentence.Substring(1) : sentence;
+
         /// <summary>Applies the bound parameters; call <see cref="ValidateFields"/> first.</summary>
         protected void ApplyFields(Postmortem postmortem)
         {
@@ -141,6 +239,12 @@ namespace Postmortems.Commands
             if (IsBound(nameof(DataLoss))) postmortem.Impact.DataLoss = DataLoss;
             if (IsBound(nameof(DataLossDescription))) postmortem.Impact.DataLossDescription = DataLossDescription;
             if (IsBound(nameof(RevenueImpact))) postmortem.Impact.RevenueImpact = RevenueImpact;
+            foreach (var (which, time) in _times) postmortem.Impact.SetTime(which, time);
+            // A data-loss window says data was lost, unless -DataLoss says otherwise.
+            if (!IsBound(nameof(DataLoss)) && _times.Any(t => t.Time.HasValue && (t.Which == Postmortems.ImpactTime.DataLossStart || t.Which == Postmortems.ImpactTime.DataLossEnd)))
+            {
+                postmortem.Impact.DataLoss = true;
+            }
             if (_sections is not null)
             {
                 var declared = RuleSelection.LoadSettings(this, Settings).Sections;

@@ -51,7 +51,7 @@ namespace Postmortems.Commands
                     WriteError(new ErrorRecord(new PSArgumentException(e.Message), ErrorIds.InvalidPostmortemValue, ErrorCategory.InvalidArgument, TrackingUrl));
                 }
             }
-            if (titleUsable && trackingUrlUsable && ValidateFields())
+            if (titleUsable && trackingUrlUsable && ValidateFields(Postmortem))
             {
                 if (IsBound(nameof(Title))) Postmortem.Title = Title!;
                 if (IsBound(nameof(TrackingUrl))) Postmortem.TrackingUrl = TrackingUrl;
