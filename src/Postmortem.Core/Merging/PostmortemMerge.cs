@@ -102,6 +102,7 @@ namespace Postmortems.Merging
             m.LessonsLearned = Single("Lessons Learned", "LessonsLearned", "Lessons Learned", b.LessonsLearned, l.LessonsLearned, w.LessonsLearned);
             MergeLinks(m, b, l, w);
             MergeSections(m, b, l, w);
+            MergeExternal(m, b, l, w);
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             m.State = l.State;
             return m;
@@ -143,6 +144,18 @@ namespace Postmortems.Merging
                 var from = (l.Sections[name]?.Text == text ? l.Sections[name] : null) ?? w.Sections[name] ?? l.Sections[name] ?? b.Sections[name]!;
                 m.Sections.AddAsWritten(new ExtraSection(from.Name, from.After, text));
             }
+        }
+
+        // The external version's texts merge as values, each its own; its sign-offs and page record are the draft's,
+        // as the postmortem's own are.
+        private void MergeExternal(Postmortem m, Postmortem b, Postmortem l, Postmortem w)
+        {
+            foreach (var field in ExternalVersion.Fields)
+            {
+                m.External.Set(field.Name, Single("External Version", "External." + field.Name, "External " + field.Heading, b.External[field.Name], l.External[field.Name], w.External[field.Name]));
+            }
+            m.External.SignOffs.AddRange(l.External.SignOffs.Select(o => new SignOff(o.Reviewer, o.Date, o.Comment, o.AcknowledgedRules, o.ContentDigest)));
+            m.External.Publication = l.External.Publication?.Copy();
         }
 
         // ---- Values

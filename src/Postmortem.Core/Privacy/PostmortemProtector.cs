@@ -67,13 +67,17 @@ namespace Postmortems.Privacy
                 var source = Secrets(e.Source);
                 if (source != e.Source) postmortem.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, e.Event, e.Milestone, source, e.Approximate, e.TimeUnknown));
             }
-            for (int i = 0; i < postmortem.SignOffs.Count; i++)
+            foreach (var signOffs in new[] { postmortem.SignOffs, postmortem.External.SignOffs })
             {
-                var s = postmortem.SignOffs[i];
-                var reviewer = Text.SingleLine(Secrets(s.Reviewer)) ?? s.Reviewer;
-                if (reviewer != s.Reviewer) postmortem.SignOffs[i] = new SignOff(reviewer, s.Date, s.Comment, s.AcknowledgedRules, s.ContentDigest);
+                for (int i = 0; i < signOffs.Count; i++)
+                {
+                    var s = signOffs[i];
+                    var reviewer = Text.SingleLine(Secrets(s.Reviewer)) ?? s.Reviewer;
+                    if (reviewer != s.Reviewer) signOffs[i] = new SignOff(reviewer, s.Date, s.Comment, s.AcknowledgedRules, s.ContentDigest);
+                }
             }
-            if (postmortem.Publication is Publication publication)
+            // The internal page's record and the external page's alike.
+            foreach (var publication in new[] { postmortem.Publication, postmortem.External.Publication }.OfType<Publication>())
             {
                 // A server address keeps its place and loses its user name and password (the page is still found by it).
                 if (SecretScanner.FindAll(publication.Server).Count > 0)

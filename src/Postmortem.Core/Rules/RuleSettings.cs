@@ -261,7 +261,7 @@ namespace Postmortems.Rules
                             break;
                         case "after":
                             var text = field.Value as string;
-                            var names = string.Join(", ", Enum.GetNames(typeof(PostmortemSection)));
+                            var names = string.Join(", ", Enum.GetNames(typeof(PostmortemSection)).Where(n => n != nameof(PostmortemSection.ExternalVersion)));
                             if (text is null || !Enum.TryParse(text.Replace(" ", ""), ignoreCase: true, out after) || !Enum.IsDefined(typeof(PostmortemSection), after))
                             {
                                 throw Error(source, keyLine, $"Sections: After is {Shown(field.Value)}; give the template section it follows: {names}.");
