@@ -80,6 +80,24 @@ namespace Postmortems.Tests
             Assert.Equal("oncall@acme.io", Single("Mail oncall@acme.io if it recurs.", InternalDetailKind.EmailAddress).Value);
 
         [Fact]
+        public void The_linear_e_mail_search_finds_what_the_old_pattern_found()
+        {
+            // Protect-Postmortem's pattern as it was: the new search must find the same addresses, only without trying every start.
+            var old = new System.Text.RegularExpressions.Regex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b");
+            var random = new Random(20);
+            const string alphabet = "ab1.@-_+% éZ.co";
+            for (int i = 0; i < 20_000; i++)
+            {
+                var chars = new char[random.Next(1, 30)];
+                for (int j = 0; j < chars.Length; j++) chars[j] = alphabet[random.Next(alphabet.Length)];
+                var text = new string(chars);
+                var expected = old.Matches(text).Select(m => (m.Index, m.Length));
+                var actual = ContactAddresses.Emails(text).Select(m => (m.Index, m.Length));
+                Assert.True(expected.SequenceEqual(actual), $"'{text}': expected {string.Join(",", expected)}, got {string.Join(",", actual)}");
+            }
+        }
+
+        [Fact]
         public void Secrets_are_found_with_the_secret_scanner()
         {
             var found = Single("The token ghp_abcdefghijklmnopqrstuvwxyz0123456789 leaked.", InternalDetailKind.Secret);
@@ -154,5 +172,39 @@ namespace Postmortems.Tests
         [Fact]
         public void Commands_customers_run_in_prose_are_fine() =>
             None("Git push and git clone operations failed, docker pull requests timed out, and kubectl commands were slow. Please select from the list and delete from your dashboard.");
+
+        // ---- Hostile input: every finder is linear or behind a timeout, so no text makes a check slow.
+
+        public static TheoryData<string, string> HostileTexts() => new TheoryData<string, string>
+        {
+            { "one 1 MB line of letters", new string('a', 1 << 20) },
+            { "one 1 MB line of dotted labels", string.Concat(Enumerable.Repeat("a1.", 350_000)) },
+            { "slashes", string.Concat(Enumerable.Repeat("/a", 500_000)) },
+            { "at signs", string.Concat(Enumerable.Repeat("a@", 500_000)) },
+            { "e-mail-like local parts", new string('a', 500_000) + "@" + string.Concat(Enumerable.Repeat("b.", 200_000)) },
+            { "colons", string.Concat(Enumerable.Repeat("1a:", 350_000)) },
+            { "hashes", string.Concat(Enumerable.Repeat("#a-", 350_000)) },
+            { "ticket-like", string.Concat(Enumerable.Repeat("AB-1", 250_000)) },
+            { "backticks", string.Concat(Enumerable.Repeat("`sudo ", 170_000)) },
+            { "a command that never ends", "kubectl get " + new string('x', 1 << 20) },
+            { "SQL without FROM", "SELECT " + string.Concat(Enumerable.Repeat("a ", 500_000)) },
+            { "dashes", string.Concat(Enumerable.Repeat("a-", 500_000)) },
+            { "a URL without end", "https://" + string.Concat(Enumerable.Repeat("a.", 500_000)) },
+            { "backslashes", @"C:\" + string.Concat(Enumerable.Repeat(@"a\", 350_000)) },
+            { "many lines of prose", string.Concat(Enumerable.Repeat("We restored service at 14:02 UTC; 99.9% of requests succeeded.\n", 20_000)) },
+        };
+
+        [Theory]
+        [MemberData(nameof(HostileTexts))]
+        public void Hostile_text_is_checked_in_time(string what, string text)
+        {
+            var source = new Postmortem("Hostile");
+            source.Authors.Add("Priya Natarajan");
+            source.RootCause = "db1 and grafana.acme.io";
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var found = InternalDetails.Find(text, source);
+            watch.Stop();
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"{what}: {watch.Elapsed.TotalSeconds:F1} s, {found.Count} finding(s)");
+        }
     }
 }

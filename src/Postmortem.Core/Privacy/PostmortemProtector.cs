@@ -81,7 +81,7 @@ namespace Postmortems.Privacy
 
             if (options.EmailAddresses)
             {
-                Fields.RewriteProse(postmortem, text => ContactAddresses.Email.Replace(text, _ => { report.EmailAddresses++; return EmailMask; }));
+                Fields.RewriteProse(postmortem, text => ContactAddresses.ReplaceEmails(text, _ => { report.EmailAddresses++; return EmailMask; }));
             }
             if (options.IPAddresses)
             {
