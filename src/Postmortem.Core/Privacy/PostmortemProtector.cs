@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Postmortems.Privacy
@@ -39,10 +37,6 @@ namespace Postmortems.Privacy
     {
         public const string EmailMask = "[email]";
         public const string IPMask = "[ip-address]";
-
-        private static readonly Regex Email = new Regex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant);
-        private static readonly Regex IPv4 = new Regex(@"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b", RegexOptions.CultureInvariant);
-        private static readonly Regex IPv6Candidate = new Regex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])", RegexOptions.CultureInvariant);
 
         public static ProtectionReport Protect(Postmortem postmortem, ProtectOptions options)
         {
@@ -91,18 +85,16 @@ namespace Postmortems.Privacy
 
             if (options.EmailAddresses)
             {
-                Fields.RewriteProse(postmortem, text => Email.Replace(text, _ => { report.EmailAddresses++; return EmailMask; }));
+                Fields.RewriteProse(postmortem, text => ContactAddresses.ReplaceEmails(text, _ => { report.EmailAddresses++; return EmailMask; }));
             }
             if (options.IPAddresses)
             {
                 Fields.RewriteProse(postmortem, text =>
                 {
-                    text = IPv4.Replace(text, _ => { report.IPAddresses++; return IPMask; });
-                    return IPv6Candidate.Replace(text, m =>
+                    text = ContactAddresses.IPv4.Replace(text, _ => { report.IPAddresses++; return IPMask; });
+                    return ContactAddresses.IPv6Candidate.Replace(text, m =>
                     {
-                        // 14:02:33 is a time, not an address: an IPv6 address has a hex letter, '::' or many groups.
-                        bool looksV6 = m.Value.Contains("::") || m.Value.Count(c => c == ':') >= 4 || m.Value.Any(c => char.IsLetter(c));
-                        if (!looksV6 || !IPAddress.TryParse(m.Value, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6) return m.Value;
+                        if (!ContactAddresses.IsIPv6(m.Value)) return m.Value;
                         report.IPAddresses++;
                         return IPMask;
                     });
