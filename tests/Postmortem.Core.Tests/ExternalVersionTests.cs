@@ -162,6 +162,41 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void A_host_a_person_of_the_postmortem_and_a_ticket_are_findings_and_a_public_host_from_the_settings_is_not()
+        {
+            var p = WithExternal(e =>
+            {
+                e.WhatHappened = "The gateway gw-prod-03.int.example.net refused connections until Priya Natarajan restored the certificate (PAY-1423).";
+                e.WhatWeAreDoing = Doing + " Updates are on eu1.status.example.com.";
+            });
+            var findings = ExternalCheck.Find(p);
+            Assert.Contains(findings, f => f.Field == "External.WhatHappened" && f.Kind == "Hostname" && f.Value == "gw-prod-03.int.example.net");
+            Assert.Contains(findings, f => f.Field == "External.WhatHappened" && f.Kind == "Person" && f.Value.StartsWith("Priya", StringComparison.Ordinal));
+            Assert.Contains(findings, f => f.Field == "External.WhatHappened" && f.Value.Contains("PAY-1423"));
+            Assert.Contains(findings, f => f.Field == "External.WhatWeAreDoing" && f.Value == "eu1.status.example.com");
+            Assert.All(findings, f => Assert.Equal(f.Value, p.External[f.Field.Substring("External.".Length)]!.Substring(f.Start, f.Length)));
+
+            var settings = new ExternalSettings();
+            settings.PublicHosts.Add("eu1.status.example.com");
+            Assert.DoesNotContain(ExternalCheck.Find(p, settings), f => f.Field == "External.WhatWeAreDoing");
+
+            var message = Assert.Throws<ExternalVersionException>(() => ExternalCheck.EnsureReady(p, settings)).Message;
+            Assert.Contains("External.WhatHappened: a host name 'gw-prod-03.int.example.net'.", message);
+            Assert.Contains("Set-Postmortem -ExternalWhatHappened", message);
+            Assert.Contains("External = @{ PublicHosts = @('...') }", message);
+        }
+
+        [Fact]
+        public void People_from_the_settings_are_findings_though_the_postmortem_does_not_name_them()
+        {
+            var p = WithExternal(e => e.WhatHappened = "Dana Ortiz from support noticed the failures first.");
+            Assert.DoesNotContain(ExternalCheck.Find(p), f => f.Kind == "Person");
+            var settings = new ExternalSettings();
+            settings.People.Add("Dana Ortiz");
+            Assert.Contains(ExternalCheck.Find(p, settings), f => f.Kind == "Person" && f.Value == "Dana Ortiz");
+        }
+
+        [Fact]
         public void The_postmortems_own_title_is_checked_while_no_external_title_is_set()
         {
             var p = WithExternal();

@@ -99,13 +99,23 @@ namespace Postmortems.Privacy
             return findings;
         }
 
-        // What the scanner finds in one field's text.
+        // What the scanner finds in one field's text, knowing the postmortem it was written from (its people, hosts and
+        // tickets) and what the team's settings let through or add.
         private static IEnumerable<ExternalFinding> Scan(string field, string text, Postmortem postmortem, ExternalSettings? settings)
         {
-            foreach (var (kind, index, length) in SecretScanner.Find(text))
+            foreach (var detail in InternalDetails.Find(text, postmortem, Options(settings)))
             {
-                yield return new ExternalFinding(field, "Secret", text.Substring(index, length), index, length, $"It looks like a {kind}; a secret is never shown, and one that was written down is rotated.");
+                yield return new ExternalFinding(field, detail.Kind.ToString(), detail.Value, detail.Start, detail.Length, detail.Reason);
             }
+        }
+
+        private static InternalDetailOptions? Options(ExternalSettings? settings)
+        {
+            if (settings is null) return null;
+            var options = new InternalDetailOptions();
+            foreach (var host in settings.PublicHosts) options.PublicHosts.Add(host);
+            foreach (var person in settings.People) options.People.Add(person);
+            return options;
         }
 
         /// <summary>Refuses, with an <see cref="ExternalVersionException"/>, an external version whose required parts are not all written.</summary>
