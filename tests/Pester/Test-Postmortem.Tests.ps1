@@ -37,7 +37,7 @@ BeforeAll {
         'StatusMatchesTimeline', 'DurationMatchesTimeline', 'DateMatchesTimeline', 'SeverityMatchesImpact', 'BlamelessLanguage', 'BlamelessTimeline'
         'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'ActionItemDueByPriority', 'VagueActionItem', 'ActionItemImperative'
         'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
-        'FinalWarningsAcknowledged'
+        'FinalWarningsAcknowledged', 'ExternalVersionComplete', 'ExternalInternalDetail', 'ExternalSignOffCurrent'
     )
 }
 
