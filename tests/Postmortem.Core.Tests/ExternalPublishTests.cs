@@ -123,6 +123,17 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void The_external_page_is_not_read_back_as_a_postmortem()
+        {
+            var p = WithExternal();
+            var page = Publish(p, Audience.External, 80);
+            using var client = Client();
+            var error = Assert.Throws<BookStackException>(() => new PostmortemPuller(client).Read(client.GetPage(page.Id), p));
+            Assert.Contains("is the external version of a postmortem", error.Message);
+            Assert.Contains("Set-Postmortem -External*", error.Message);
+        }
+
+        [Fact]
         public void The_external_page_record_travels_in_the_draft_and_the_front_matter_beside_the_internal_one()
         {
             var p = WithExternal();
