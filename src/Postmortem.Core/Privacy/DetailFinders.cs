@@ -373,17 +373,36 @@ namespace Postmortems.Privacy
 
         // ---- Commands.
 
-        // Tools only operators run, known by a subcommand or an option after them.
-        private static readonly Regex OperatorCommand = Pattern(
-            @"(?<![\w./-])(?:sudo\s+\S|rm\s+-[a-zA-Z]*[rf]|(?:kubectl|oc|helm|terraform|ansible(?:-playbook)?|systemctl|journalctl|pg_basebackup|pg_dump|pg_dumpall|pg_restore|pg_ctl|pg_ctlcluster|pg_upgrade|gitlab-ctl|gitlab-rake|gitlab-rails|knife|chef-client|etcdctl|nodetool|iptables|nft|mkfs(?:\.\w+)?|fdisk|parted|lvcreate|lvremove|lvextend|vgcreate|crontab|eksctl|kubeadm|crictl|virsh|redis-cli|chmod|chown|pkill|killall|nomad|consul|vault|salt|puppet|mongosh|mongo|cqlsh|rabbitmqctl|kafka-topics(?:\.sh)?|zkCli(?:\.sh)?)\s+(?:-{1,2}[a-zA-Z]|(?:get|delete|apply|exec|rollout|scale|drain|cordon|uncordon|edit|patch|logs|describe|create|run|restart|stop|start|status|reload|enable|disable|upgrade|install|uninstall|rollback|plan|destroy|import|taint|untaint|init|reconfigure|set|top|port-forward|cp|label|annotate|flush|kill|remove|list|ls|rm|promote|failover|repair|cleanup|compact|snapshot|restore|tail|force-unlock|state|-)\b|[a-z0-9_.-]+\s+-{1,2}[a-zA-Z]|[\w.:/-]*[/:][\w.:/-]*))");
+        // Tools only operators run: a command when a subcommand, an option, or an address or path follows.
+        private static readonly HashSet<string> OperatorTools = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "kubectl", "oc", "helm", "terraform", "ansible", "ansible-playbook", "systemctl", "journalctl", "pg_basebackup",
+            "pg_dump", "pg_dumpall", "pg_restore", "pg_ctl", "pg_ctlcluster", "pg_upgrade", "gitlab-ctl", "gitlab-rake",
+            "gitlab-rails", "knife", "chef-client", "etcdctl", "nodetool", "iptables", "nft", "mkfs", "fdisk", "parted",
+            "lvcreate", "lvremove", "lvextend", "vgcreate", "crontab", "eksctl", "kubeadm", "crictl", "virsh", "redis-cli",
+            "chmod", "chown", "pkill", "killall", "nomad", "consul", "vault", "salt", "puppet", "mongosh", "mongo", "cqlsh",
+            "rabbitmqctl", "kafka-topics", "kafka-topics.sh", "zkCli.sh", "sudo", "rm",
+        };
 
         // Tools customers run too (git, docker, curl): a command only with an option after it.
-        private static readonly Regex CommonCommand = Pattern(
-            @"(?<![\w./-])(?:git|docker|podman|npm|yarn|pip3?|curl|wget|ssh|scp|rsync|apt(?:-get)?|yum|dnf|aws|gcloud|gsutil|az|kill|dd|mount|umount|psql|mysql|service|tar|find|grep|ping|dig|nslookup|openssl)\s+(?:[a-z][\w-]*\s+){0,2}-{1,2}[a-zA-Z]");
+        private static readonly HashSet<string> CommonTools = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "git", "docker", "podman", "npm", "yarn", "pip", "pip3", "curl", "wget", "ssh", "scp", "rsync", "apt", "apt-get",
+            "yum", "dnf", "aws", "gcloud", "gsutil", "az", "kill", "dd", "mount", "umount", "psql", "mysql", "service", "tar",
+            "find", "grep", "ping", "dig", "nslookup", "openssl",
+        };
+
+        // What follows an operator's tool for it to be a command; anchored (\G) where the tool's name starts.
+        private static readonly Regex OperatorCommand = Pattern(
+            @"\G(?:sudo\s+\S|rm\s+-[a-zA-Z]*[rf]|[\w.-]+\s+(?:-{1,2}[a-zA-Z]|(?:get|delete|apply|exec|rollout|scale|drain|cordon|uncordon|edit|patch|logs|describe|create|run|restart|stop|start|status|reload|enable|disable|upgrade|install|uninstall|rollback|plan|destroy|import|taint|untaint|init|reconfigure|set|top|port-forward|cp|label|annotate|flush|kill|remove|list|ls|rm|promote|failover|repair|cleanup|compact|snapshot|restore|tail|force-unlock|state|-)\b|[a-z0-9_.-]+\s+-{1,2}[a-zA-Z]|[\w.:/-]*[/:][\w.:/-]*))");
+
+        private static readonly Regex CommonCommand = Pattern(@"\G[\w.-]+\s+(?:[a-z][\w-]*\s+){0,2}-{1,2}[a-zA-Z]");
 
         // SQL as typed, in capitals: a statement's keywords and what it acts on.
         private static readonly Regex Sql = Pattern(
             @"\b(?:SELECT\s+[^\r\n;]{1,200}?\s+FROM\s+[\w.""]+|UPDATE\s+[\w.""]+\s+SET\s|DELETE\s+FROM\s+[\w.""]+|DROP\s+(?:TABLE|DATABASE|INDEX|SCHEMA|VIEW|USER|ROLE)\s|ALTER\s+(?:TABLE|DATABASE|INDEX|SYSTEM|USER|ROLE)\s|TRUNCATE\s+(?:TABLE\s+)?[\w.""]+|INSERT\s+INTO\s+[\w.""]+|CREATE\s+(?:UNIQUE\s+)?INDEX\s|VACUUM\s+(?:FULL|ANALYZE|VERBOSE)|REINDEX\s+(?:TABLE|INDEX|DATABASE)|GRANT\s+\w+\s+ON\s|REVOKE\s+\w+\s+ON\s|FLUSHALL\b|FLUSHDB\b)");
+
+        private static readonly string[] SqlKeywords = { "SELECT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "INSERT", "CREATE", "VACUUM", "REINDEX", "GRANT", "REVOKE", "FLUSH" };
 
         // A pipe into a text tool, or a shell redirection: a pasted command line.
         private static readonly Regex ShellPipe = Pattern(@"\S\s*(?:\|\s*(?:grep|egrep|awk|sed|xargs|sort|uniq|head|tail|wc|jq|cut|tee|less)\b|2>&1|>\s*/dev/null)");
@@ -396,9 +415,23 @@ namespace Postmortems.Privacy
 
         private static void Commands(string text, List<DetailCandidate> found)
         {
-            foreach (var regex in new[] { OperatorCommand, CommonCommand, Sql })
+            // Each word that names a tool is tried once, anchored, so a long text costs one pass over its words.
+            int i = 0;
+            while (i < text.Length)
             {
-                foreach (Match m in regex.Matches(text)) AddCommand(text, m.Index, found);
+                char c = text[i];
+                if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) { i++; continue; }
+                int start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '.' || text[i] == '-')) i++;
+                if ((start > 0 && text[start - 1] == '/') || i - start > 20) continue;
+                var word = text.Substring(start, i - start);
+                if (word.StartsWith("mkfs.", StringComparison.Ordinal)) word = "mkfs";
+                var regex = OperatorTools.Contains(word) ? OperatorCommand : CommonTools.Contains(word) ? CommonCommand : null;
+                if (regex is not null && regex.Match(text, start).Success) AddCommand(text, start, found);
+            }
+            if (SqlKeywords.Any(k => text.IndexOf(k, StringComparison.Ordinal) >= 0))
+            {
+                foreach (Match m in Sql.Matches(text)) AddCommand(text, m.Index, found);
             }
             if (text.IndexOf('|') >= 0 || text.IndexOf('>') >= 0)
             {
