@@ -18,7 +18,7 @@ namespace Postmortems.Privacy
         public static void FindAll(string text, KnownDetails known, List<DetailCandidate> found)
         {
             Secrets(text, found);
-            Emails(text, found);
+            Emails(text, known, found);
             IPAddresses(text, known, found);
             Urls(text, known, found);
             Hosts(text, known, found);
@@ -45,10 +45,24 @@ namespace Postmortems.Privacy
             }
         }
 
-        private static void Emails(string text, List<DetailCandidate> found)
+        // The mailboxes a company publishes for everyone (support@, security@) at one of its public domains.
+        private static readonly HashSet<string> PublicMailboxes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "support", "help", "helpdesk", "security", "privacy", "abuse", "sales", "info", "contact", "billing", "press",
+            "status", "feedback", "legal", "noreply", "no-reply", "hello", "customer-success", "customercare", "care", "psirt",
+        };
+
+        private static bool IsPublicMailbox(string address, KnownDetails known)
+        {
+            int at = address.LastIndexOf('@');
+            return at > 0 && PublicMailboxes.Contains(address.Substring(0, at)) && HostNames.IsPublic(address.Substring(at + 1).ToLowerInvariant(), known.PublicHosts);
+        }
+
+        private static void Emails(string text, KnownDetails known, List<DetailCandidate> found)
         {
             foreach (var m in ContactAddresses.Emails(text))
             {
+                if (IsPublicMailbox(m.Value, known)) continue;
                 found.Add(new DetailCandidate(InternalDetailKind.EmailAddress, m.Index, m.Length,
                     $"The e-mail address {Quote(m.Value)} reaches a person or an internal mailbox; name the team or the public support channel instead."));
             }
@@ -69,6 +83,9 @@ namespace Postmortems.Privacy
                 if (PublicResolvers.Contains(value) || known.PublicHosts.Contains(value.ToLowerInvariant())) continue;
                 // 1.2.3.4 in "version 1.2.3.4" is a version, not an address.
                 if (m.Index >= 1 && IsVersionMarker(text, m.Index)) continue;
+                // 1.1.1.0/24: a prefix of public address space is a route the whole Internet sees, not a machine.
+                bool prefix = m.Index + m.Length + 1 < text.Length && text[m.Index + m.Length] == '/' && char.IsDigit(text[m.Index + m.Length + 1]);
+                if (prefix && !IsPrivate(value)) continue;
                 var reason = IsPrivate(value)
                     ? $"{Quote(value)} is an address in our private network; say which service was affected instead."
                     : $"{Quote(value)} points at one machine; say which service was affected instead (list the address in PublicHosts if customers use it).";
@@ -302,6 +319,14 @@ namespace Postmortems.Privacy
             found.Add(new DetailCandidate(InternalDetailKind.FilePath, index, value.Length,
                 $"{Quote(value)} is a path on our servers; describe what it holds instead, such as 'the database's data directory'."));
 
+        // The first folder of a public web route (/api/v4/projects, /repos/octo/app/hooks, /en-us/docs/...).
+        private static readonly HashSet<string> WebRouteHeads = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "api", "graphql", "rest", "repos", "orgs", "users", "user", "teams", "projects", "groups", "search", "oauth", "login",
+            "auth", "docs", "blog", "status", "incidents", "help", "support", "en", "en-us", "en-gb", "wiki", "hooks", "webhooks",
+            "apps", "settings", "account", "accounts", "dashboard", "console", "services", "products", "pricing", "news", "message",
+        };
+
         private static bool LooksLikeAFilePath(string value)
         {
             bool relative = value.StartsWith("~", StringComparison.Ordinal) || value.StartsWith(".", StringComparison.Ordinal);
@@ -310,10 +335,9 @@ namespace Postmortems.Privacy
             if (relative) return segments.Length >= 1 && (value.StartsWith("~/", StringComparison.Ordinal) || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal));
             if (FileSystemRoots.Contains(segments[0])) return segments.Length >= 2 || value.EndsWith("/", StringComparison.Ordinal);
             // An API route (/api/v4/projects, /v1/charges) is public; a deep path that ends in a file is not.
-            if (segments[0] == "api" || (segments[0].Length >= 2 && segments[0][0] == 'v' && segments[0].Skip(1).All(char.IsDigit))) return false;
-            var last = segments[segments.Length - 1];
-            int dot = last.LastIndexOf('.');
-            return segments.Length >= 3 && dot > 0 && dot < last.Length - 1 && last.Substring(dot + 1).All(char.IsLetterOrDigit);
+            if (WebRouteHeads.Contains(segments[0]) || (segments[0].Length >= 2 && segments[0][0] == 'v' && segments[0].Skip(1).All(char.IsDigit))) return false;
+            // Three folders deep and not an API route (/apollo/env/S3Ops/bin): a path on a disk.
+            return segments.Length >= 3 && !segments.Any(s => s.All(char.IsDigit));
         }
 
         // ---- Chat channels.
@@ -373,17 +397,39 @@ namespace Postmortems.Privacy
 
         // ---- Commands.
 
-        // Tools only operators run, known by a subcommand or an option after them.
-        private static readonly Regex OperatorCommand = Pattern(
-            @"(?<![\w./-])(?:sudo\s+\S|rm\s+-[a-zA-Z]*[rf]|(?:kubectl|oc|helm|terraform|ansible(?:-playbook)?|systemctl|journalctl|pg_basebackup|pg_dump|pg_dumpall|pg_restore|pg_ctl|pg_ctlcluster|pg_upgrade|gitlab-ctl|gitlab-rake|gitlab-rails|knife|chef-client|etcdctl|nodetool|iptables|nft|mkfs(?:\.\w+)?|fdisk|parted|lvcreate|lvremove|lvextend|vgcreate|crontab|eksctl|kubeadm|crictl|virsh|redis-cli|chmod|chown|pkill|killall|nomad|consul|vault|salt|puppet|mongosh|mongo|cqlsh|rabbitmqctl|kafka-topics(?:\.sh)?|zkCli(?:\.sh)?)\s+(?:-{1,2}[a-zA-Z]|(?:get|delete|apply|exec|rollout|scale|drain|cordon|uncordon|edit|patch|logs|describe|create|run|restart|stop|start|status|reload|enable|disable|upgrade|install|uninstall|rollback|plan|destroy|import|taint|untaint|init|reconfigure|set|top|port-forward|cp|label|annotate|flush|kill|remove|list|ls|rm|promote|failover|repair|cleanup|compact|snapshot|restore|tail|force-unlock|state|-)\b|[a-z0-9_.-]+\s+-{1,2}[a-zA-Z]|[\w.:/-]*[/:][\w.:/-]*))");
+        // Tools only operators run: a command when a subcommand, an option, or an address or path follows.
+        private static readonly HashSet<string> OperatorTools = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "kubectl", "oc", "helm", "terraform", "ansible", "ansible-playbook", "systemctl", "journalctl", "pg_basebackup",
+            "pg_dump", "pg_dumpall", "pg_restore", "pg_ctl", "pg_ctlcluster", "pg_upgrade", "gitlab-ctl", "gitlab-rake",
+            "gitlab-rails", "knife", "chef-client", "etcdctl", "nodetool", "iptables", "nft", "mkfs", "fdisk", "parted",
+            "lvcreate", "lvremove", "lvextend", "vgcreate", "crontab", "eksctl", "kubeadm", "crictl", "virsh", "redis-cli",
+            "chmod", "chown", "pkill", "killall", "nomad", "consul", "vault", "salt", "puppet", "mongosh", "mongo", "cqlsh",
+            "rabbitmqctl", "kafka-topics", "kafka-topics.sh", "zkCli.sh", "sudo", "rm",
+        };
 
         // Tools customers run too (git, docker, curl): a command only with an option after it.
-        private static readonly Regex CommonCommand = Pattern(
-            @"(?<![\w./-])(?:git|docker|podman|npm|yarn|pip3?|curl|wget|ssh|scp|rsync|apt(?:-get)?|yum|dnf|aws|gcloud|gsutil|az|kill|dd|mount|umount|psql|mysql|service|tar|find|grep|ping|dig|nslookup|openssl)\s+(?:[a-z][\w-]*\s+){0,2}-{1,2}[a-zA-Z]");
+        private static readonly HashSet<string> CommonTools = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "git", "docker", "podman", "npm", "yarn", "pip", "pip3", "curl", "wget", "ssh", "scp", "rsync", "apt", "apt-get",
+            "yum", "dnf", "aws", "gcloud", "gsutil", "az", "kill", "dd", "mount", "umount", "psql", "mysql", "service", "tar",
+            "find", "grep", "ping", "dig", "nslookup", "openssl",
+        };
+
+        // What follows an operator's tool for it to be a command; anchored (\G) where the tool's name starts.
+        private static readonly Regex OperatorCommand = Pattern(
+            @"\G(?:sudo\s+\S|rm\s+-[a-zA-Z]*[rf]|[\w.-]+\s+(?:-{1,2}[a-zA-Z]|(?:get|delete|apply|exec|rollout|scale|drain|cordon|uncordon|edit|patch|logs|describe|create|run|restart|stop|start|status|reload|enable|disable|upgrade|install|uninstall|rollback|plan|destroy|import|taint|untaint|init|reconfigure|set|top|port-forward|cp|label|annotate|flush|kill|remove|list|ls|rm|promote|failover|repair|cleanup|compact|snapshot|restore|tail|force-unlock|state|-)\b|[a-z0-9_.-]+\s+-{1,2}[a-zA-Z]|[\w.:/=-]*[/:_=][\w.:/=-]*))");
+
+        private static readonly Regex CommonCommand = Pattern(@"\G[\w.-]+\s+(?:[a-z][\w-]*\s+){0,2}-{1,2}[a-zA-Z]");
 
         // SQL as typed, in capitals: a statement's keywords and what it acts on.
         private static readonly Regex Sql = Pattern(
             @"\b(?:SELECT\s+[^\r\n;]{1,200}?\s+FROM\s+[\w.""]+|UPDATE\s+[\w.""]+\s+SET\s|DELETE\s+FROM\s+[\w.""]+|DROP\s+(?:TABLE|DATABASE|INDEX|SCHEMA|VIEW|USER|ROLE)\s|ALTER\s+(?:TABLE|DATABASE|INDEX|SYSTEM|USER|ROLE)\s|TRUNCATE\s+(?:TABLE\s+)?[\w.""]+|INSERT\s+INTO\s+[\w.""]+|CREATE\s+(?:UNIQUE\s+)?INDEX\s|VACUUM\s+(?:FULL|ANALYZE|VERBOSE)|REINDEX\s+(?:TABLE|INDEX|DATABASE)|GRANT\s+\w+\s+ON\s|REVOKE\s+\w+\s+ON\s|FLUSHALL\b|FLUSHDB\b)");
+
+        // Any tool with two long options: "s3-capacity remove --subsystem billing --count 40" is a command line whatever the tool.
+        private static readonly Regex LongOptions = Pattern(@"(?<![\w./-])[a-z][\w.-]*(?:\s+[a-z][\w.-]*){0,2}\s+--[a-z][\w-]*(?:[ =](?!--)\S+)?\s+--[a-z]");
+
+        private static readonly string[] SqlKeywords = { "SELECT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "INSERT", "CREATE", "VACUUM", "REINDEX", "GRANT", "REVOKE", "FLUSH" };
 
         // A pipe into a text tool, or a shell redirection: a pasted command line.
         private static readonly Regex ShellPipe = Pattern(@"\S\s*(?:\|\s*(?:grep|egrep|awk|sed|xargs|sort|uniq|head|tail|wc|jq|cut|tee|less)\b|2>&1|>\s*/dev/null)");
@@ -396,9 +442,27 @@ namespace Postmortems.Privacy
 
         private static void Commands(string text, List<DetailCandidate> found)
         {
-            foreach (var regex in new[] { OperatorCommand, CommonCommand, Sql })
+            // Each word that names a tool is tried once, anchored, so a long text costs one pass over its words.
+            int i = 0;
+            while (i < text.Length)
             {
-                foreach (Match m in regex.Matches(text)) AddCommand(text, m.Index, found);
+                char c = text[i];
+                if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) { i++; continue; }
+                int start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '.' || text[i] == '-')) i++;
+                if ((start > 0 && text[start - 1] == '/') || i - start > 20) continue;
+                var word = text.Substring(start, i - start);
+                if (word.StartsWith("mkfs.", StringComparison.Ordinal)) word = "mkfs";
+                var regex = OperatorTools.Contains(word) ? OperatorCommand : CommonTools.Contains(word) ? CommonCommand : null;
+                if (regex is not null && regex.Match(text, start).Success) AddCommand(text, start, found);
+            }
+            if (text.IndexOf("--", StringComparison.Ordinal) >= 0)
+            {
+                foreach (Match m in LongOptions.Matches(text)) AddCommand(text, m.Index, found);
+            }
+            if (SqlKeywords.Any(k => text.IndexOf(k, StringComparison.Ordinal) >= 0))
+            {
+                foreach (Match m in Sql.Matches(text)) AddCommand(text, m.Index, found);
             }
             if (text.IndexOf('|') >= 0 || text.IndexOf('>') >= 0)
             {

@@ -219,14 +219,16 @@ namespace Postmortems.Privacy
             @"^(?:v[0-9]+[a-z]?|p[0-9]{2,3}|ipv[46]|https?[0-9]|h[1-3]|tls(?:v)?[0-9]*|ssl(?:v)?[0-9]*|sha-?[0-9]+|md[0-9]|utf-?[0-9]+|base-?[0-9]+|" +
             @"oauth[0-9]|x86(?:-64)?|x64|arm(?:v[0-9]+|64)|amd64|aarch64|win(?:32|64)|s3|ec2|gp[23]|io[12]|st1|sc1|k8s|k3s|i18n|l10n|a11y|e2e|" +
             @"b2[bc]|p2p|y2k|mp[34]|h26[45]|vp[89]|av1|web3|log4j|log4shell|gpt-?[0-9]+(?:o)?|covid-?19|sars-cov-2|python[23]|php[0-9]|es[0-9]{1,4}|" +
-            @"html5|css3|dns-01|http-01|s3-[a-z0-9-]+|" +
+            @"html5|css3|dns-01|http-01|" +
             // Cloud regions and zones: us-east-1, eu-west-2a, us-central1, europe-west1-b, use1-az4, eastus2.
             @"(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-[0-9][a-z]?|" +
             @"(?:us|europe|asia|australia|northamerica|southamerica|me|africa)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)[0-9](?:-[a-z])?|" +
             @"[a-z]{2,4}[0-9]-az[0-9]|(?:east|west|central|north|south|southeast|northeast)(?:us|europe|asia)[0-9]?)$",
             RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
 
-        private static bool IsPublicTechLabel(string label) => PublicTech.IsMatch(label);
+        // s3-us-west-2 (an S3 endpoint's label) is S3 in a region.
+        private static bool IsPublicTechLabel(string label) =>
+            PublicTech.IsMatch(label) || (label.StartsWith("s3-", StringComparison.Ordinal) && PublicTech.IsMatch(label.Substring(3)));
 
         private static readonly HashSet<string> ProseBeforeNumber = new HashSet<string>(StringComparer.Ordinal)
         {

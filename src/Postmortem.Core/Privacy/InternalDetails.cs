@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
@@ -147,11 +148,11 @@ namespace Postmortems.Privacy
                 return a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Start.CompareTo(b.Start);
             });
             var kept = new List<DetailCandidate>();
-            var taken = new SortedList<int, int>();   // start -> end of what is kept
+            var taken = new BitArray(text.Length);   // the characters a kept finding covers
             foreach (var c in candidates)
             {
-                if (c.Length <= 0 || Overlaps(taken, c.Start, c.End)) continue;
-                taken.Add(c.Start, c.End);
+                if (c.Length <= 0 || c.End > text.Length || Overlaps(taken, c.Start, c.End)) continue;
+                for (int i = c.Start; i < c.End; i++) taken[i] = true;
                 kept.Add(c);
             }
             kept.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -160,18 +161,13 @@ namespace Postmortems.Privacy
             return result;
         }
 
-        // Binary search for the kept span that starts last at or before end: overlaps if it ends after start.
-        private static bool Overlaps(SortedList<int, int> taken, int start, int end)
+        private static bool Overlaps(BitArray taken, int start, int end)
         {
-            var keys = taken.Keys;
-            int lo = 0, hi = keys.Count - 1, at = -1;
-            while (lo <= hi)
+            for (int i = start; i < end; i++)
             {
-                int mid = (lo + hi) / 2;
-                if (keys[mid] < end) { at = mid; lo = mid + 1; }
-                else hi = mid - 1;
+                if (taken[i]) return true;
             }
-            return at >= 0 && taken.Values[at] > start;
+            return false;
         }
     }
 }
