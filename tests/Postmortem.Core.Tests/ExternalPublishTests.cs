@@ -123,6 +123,19 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void The_external_page_may_be_HTML_and_publishing_it_again_unchanged_writes_nothing()
+        {
+            var p = WithExternal();
+            var publisher = new PostmortemPublisher(Client());
+            var page = publisher.Execute(publisher.Plan(p, PublishTarget.Book(80), PageFormat.Html, audience: Audience.External));
+            var stored = _server.GetPage(page.Id)!;
+            Assert.Contains("Customer Impact</h2>", stored.Html);
+            Assert.DoesNotContain("<h1", stored.Html);
+            var again = new PostmortemPublisher(Client());
+            Assert.Equal(PublishAction.Unchanged, again.Execute(again.Plan(p, PublishTarget.Book(80), PageFormat.Html, audience: Audience.External)).Action);
+        }
+
+        [Fact]
         public void The_external_page_is_not_read_back_as_a_postmortem()
         {
             var p = WithExternal();
