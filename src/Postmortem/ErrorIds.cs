@@ -54,6 +54,10 @@ namespace Postmortems.Commands
         public const string PostmortemLocked = "PostmortemLocked";
         public const string PostmortemNotFinal = "PostmortemNotFinal";
         public const string PostmortemContainsSecrets = "PostmortemContainsSecrets";
+        public const string ExternalVersionHasInternalDetail = "ExternalVersionHasInternalDetail";
+        public const string ExternalVersionIncomplete = "ExternalVersionIncomplete";
+        public const string ExternalVersionNotApproved = "ExternalVersionNotApproved";
+        public const string ExternalAudienceNotSupported = "ExternalAudienceNotSupported";
         public const string TrackerConnectionInvalid = "TrackerConnectionInvalid";
         public const string TrackerUnauthorized = "TrackerUnauthorized";
         public const string TrackerForbidden = "TrackerForbidden";

@@ -258,6 +258,7 @@ Describe 'Times in the views read the same in every culture' {
         @{ Type = 'Postmortems.ActionItem'; Get = { $script:reviewed.ActionItems[0] } }
         @{ Type = 'Postmortems.Metrics.PostmortemActionItem'; Get = { $script:reviewed | Get-ActionItem | Select-Object -First 1 } }
         @{ Type = 'Postmortems.Metrics.IncidentMetric'; Get = { $script:reviewed | Get-PostmortemMetric | Select-Object -First 1 } }
+        @{ Type = 'Postmortems.ExternalVersion'; Get = { $script:reviewed.External } }
     ) {
         $object = & $Get
         $object.GetType().FullName | Should -Be $Type

@@ -135,6 +135,21 @@ namespace Postmortems.Tests
             }
             int unlocks = Chance(0.8) ? 0 : _random.Next(1, 3);
             for (int i = 0; i < unlocks; i++) p.Unlocks.Add(new Unlock(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(_random.Next(0, 99999)), RequiredText()));
+            // The external version last, so the draws before it (and the postmortems of earlier seeds) stay as they were.
+            if (Chance(0.4))
+            {
+                p.External.Title = Chance(0.3) ? Title() : null;
+                p.External.Summary = MaybeText();
+                p.External.CustomerImpact = MaybeText();
+                p.External.WhatHappened = Chance(0.5) ? MaybeText() : null;
+                p.External.WhatWeAreDoing = MaybeText();
+                int approvals = Chance(0.5) ? 0 : _random.Next(1, 3);
+                for (int i = 0; i < approvals; i++)
+                {
+                    p.External.SignOffs.Add(new SignOff(Line(), new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc).AddSeconds(_random.Next(0, 2000000)), MaybeText(), null,
+                        Chance(0.7) ? p.External.ContentDigest : "0123456789abcdef0123456789abcdef"));
+                }
+            }
             return p;
         }
 
@@ -247,6 +262,8 @@ namespace Postmortems.Tests
             Field("State", p.State);
             foreach (var o in p.SignOffs) Field("SignOff", $"{o.Reviewer} | {o.Date.Ticks} {o.Date.Kind} | {o.Comment} | {string.Join(",", o.AcknowledgedRules)}");
             foreach (var u in p.Unlocks) Field("Unlock", $"{u.Date.Ticks} {u.Date.Kind} | {u.Reason}");
+            foreach (var f in ExternalVersion.Fields) Field("External." + f.Name, p.External[f.Name]);
+            foreach (var o in p.External.SignOffs) Field("External.SignOff", $"{o.Reviewer} | {o.Date.Ticks} {o.Date.Kind} | {o.Comment} | {o.ContentDigest}");
             return s.ToString();
         }
 

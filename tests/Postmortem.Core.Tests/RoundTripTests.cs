@@ -75,6 +75,7 @@ namespace Postmortems.Tests
             yaml.Context = null;
             yaml.SignOffs.Clear();
             yaml.Unlocks.Clear();
+            yaml.External.SignOffs.Clear();
             yaml.TrackingUrl = null;
             yaml.ExplicitDuration = null;
             var events = yaml.Timeline.ToList();

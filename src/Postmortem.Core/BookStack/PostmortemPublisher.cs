@@ -117,8 +117,9 @@ namespace Postmortems.BookStack
     /// </summary>
     public sealed class PublishPlan
     {
-        internal PublishPlan(Postmortem postmortem, PublishTarget target, string pageName, PagePayload payload, PageFormat format, List<string> extraTags)
+        internal PublishPlan(Postmortem postmortem, PublishTarget target, string pageName, PagePayload payload, PageFormat format, List<string> extraTags, Audience audience = Audience.Internal)
         {
+            Audience = audience;
             Postmortem = postmortem;
             Target = target;
             PageName = pageName;
@@ -128,6 +129,9 @@ namespace Postmortems.BookStack
         }
 
         public Postmortem Postmortem { get; }
+
+        /// <summary>Internal: the postmortem's page. External: the page of its external version, a page of its own.</summary>
+        public Audience Audience { get; }
 
         public PublishTarget Target { get; }
 
@@ -177,7 +181,7 @@ namespace Postmortems.BookStack
             var tags = string.Join(", ", Payload.Tags!.Select(t => t.ToString()));
             var where = ChapterToCreate is not null ? $"a new chapter '{ChapterToCreate}' (to be created) of book {Target.BookId}" : Target.ToString();
             if (ExistingPage is not BookStackPage page) return $"Create page '{PageName}' in {where} ({content}; tags {tags})";
-            if (Action == PublishAction.Unchanged) return $"Leave page {page.Id} '{page.Name}' (found by {FoundBy}) as it is: it already holds this postmortem";
+            if (Action == PublishAction.Unchanged) return $"Leave page {page.Id} '{page.Name}' (found by {FoundBy}) as it is: it already holds this {(Audience == Audience.External ? "external version" : "postmortem")}";
             var what = new List<string>();
             if (ContentChanges) what.Add(content);
             if (TagsChange) what.Add("tags " + tags);
@@ -195,6 +199,14 @@ namespace Postmortems.BookStack
     public sealed class PostmortemPublisher
     {
         public const string IdentityTag = "postmortem-id";
+
+        /// <summary>The tag that finds a postmortem's external page again: its own, so neither page is ever taken for the other.</summary>
+        public const string ExternalIdentityTag = "postmortem-external-id";
+
+        /// <summary>The tag that marks an external page as what it is, for the wiki's tag search.</summary>
+        public const string ExternalTag = "incident-report";
+
+        private static string IdentityTagOf(Audience audience) => audience == Audience.External ? ExternalIdentityTag : IdentityTag;
 
         /// <summary>A page's /link/{id} address, which survives renames and moves.</summary>
         public static Uri PageLink(Uri server, int pageId) => new Uri(server, "link/" + pageId.ToString(CultureInfo.InvariantCulture));
@@ -237,6 +249,25 @@ namespace Postmortems.BookStack
         /// <summary>The tags the module sets on its pages; others' tags with these names are the module's too.</summary>
         private static readonly HashSet<string> OwnTagNames = new HashSet<string>(StringComparer.Ordinal) { "postmortem", "severity", "status", "state", IdentityTag };
 
+        /// <summary>The tags the module sets on an external page.</summary>
+        private static readonly HashSet<string> OwnExternalTagNames = new HashSet<string>(StringComparer.Ordinal) { ExternalTag, ExternalIdentityTag };
+
+        /// <summary>
+        /// The external page's tags: what it is and the postmortem it was written from, nothing of the internal review
+        /// (severity, status, state), and those given with -Tag.
+        /// </summary>
+        public static List<BookStackTag> ExternalTags(Postmortem postmortem, IEnumerable<BookStackTag>? extra)
+        {
+            var tags = new List<BookStackTag> { new BookStackTag(ExternalTag, string.Empty), new BookStackTag(ExternalIdentityTag, postmortem.Id.ToString("D")) };
+            foreach (var tag in extra ?? Enumerable.Empty<BookStackTag>())
+            {
+                var name = tag.Name.Trim();
+                if (name.Length == 0 || tags.Any(t => t.Name == name && t.Value == tag.Value.Trim())) continue;
+                tags.Add(new BookStackTag(Shorten(name, MaxStoredLength), Shorten(tag.Value.Trim(), MaxStoredLength)));
+            }
+            return tags;
+        }
+
         public static List<BookStackTag> Tags(Postmortem postmortem, IEnumerable<BookStackTag>? extra)
         {
             var tags = new List<BookStackTag> { new BookStackTag("postmortem", string.Empty) };
@@ -259,8 +290,11 @@ namespace Postmortems.BookStack
         /// to tell whether anyone else changed it since our last publish and whether anything needs writing.
         /// </summary>
         /// <param name="extraTags">Tags given with -Tag; null keeps those recorded at the last publish.</param>
-        public PublishPlan Plan(Postmortem postmortem, PublishTarget target, PageFormat format, IEnumerable<BookStackTag>? extraTags = null, bool timelineChart = true)
+        /// <param name="audience">External publishes the external version to a page of its own (<see cref="ExternalReport"/>), recorded
+        /// apart from the internal page; whether it may be published is the caller's to check (<see cref="Privacy.ExternalCheck"/>).</param>
+        public PublishPlan Plan(Postmortem postmortem, PublishTarget target, PageFormat format, IEnumerable<BookStackTag>? extraTags = null, bool timelineChart = true, Audience audience = Audience.Internal)
         {
+            if (audience == Audience.External) return PlanExternal(postmortem, target, format, extraTags);
             var name = PageName(postmortem);
             var record = RecordFor(postmortem);
             var extras = extraTags?.ToList() ?? record?.Tags.Select(BookStackTag.Parse).ToList() ?? new List<BookStackTag>();
@@ -290,6 +324,31 @@ namespace Postmortems.BookStack
             return plan;
         }
 
+        // The external page: the external version alone, named "Incident report YYYY-MM-DD: title", found by its own tag.
+        private PublishPlan PlanExternal(Postmortem postmortem, PublishTarget target, PageFormat format, IEnumerable<BookStackTag>? extraTags)
+        {
+            var name = ExternalReport.PageName(postmortem);
+            var record = RecordFor(postmortem, Audience.External);
+            var extras = extraTags?.ToList() ?? record?.Tags.Select(BookStackTag.Parse).ToList() ?? new List<BookStackTag>();
+            var payload = new PagePayload
+            {
+                Name = name,
+                Markdown = format == PageFormat.Markdown ? ExternalReport.Markdown(postmortem, titleHeading: false) : null,
+                Html = format == PageFormat.Html ? ExternalReport.HtmlFragment(postmortem, titleHeading: false) : null,
+                Tags = ExternalTags(postmortem, extras),
+            };
+            var plan = new PublishPlan(postmortem, target, name, payload, format, extras.Select(t => t.ToString()).ToList(), Audience.External) { ChapterId = target.ChapterId };
+            if (target.ChapterName is string chapterName)
+            {
+                var chapter = _client.FindChapters(target.BookId!.Value, chapterName).OrderBy(c => c.Id).FirstOrDefault();
+                if (chapter is null) plan.ChapterToCreate = chapterName;
+                else plan.ChapterId = chapter.Id;
+            }
+            FindExisting(plan, record);
+            if (plan.ExistingPage is BookStackPage page) Compare(plan, page, record);
+            return plan;
+        }
+
         /// <summary>
         /// Carries out a plan: makes the chapter if needed, then creates, updates or moves the page, and records the
         /// publication on the postmortem. A page someone else changed is overwritten only with <paramref name="overwrite"/>.
@@ -298,7 +357,7 @@ namespace Postmortems.BookStack
         {
             if (plan.ChangedByOthers is PageChange change && !overwrite)
             {
-                throw new BookStackException(BookStackErrorKind.PageChanged, null, ChangedMessage(change));
+                throw new BookStackException(BookStackErrorKind.PageChanged, null, ChangedMessage(change, plan.Audience));
             }
             if (plan.Action == PublishAction.Unchanged)
             {
@@ -365,7 +424,7 @@ namespace Postmortems.BookStack
 
         private BookStackPage? FindInTarget(PublishPlan plan)
         {
-            var hit = _client.SearchPagesByTag(IdentityTag, plan.Postmortem.Id.ToString("D")).Where(h => InTarget(h.BookId, h.ChapterId, plan)).OrderBy(h => h.Id).FirstOrDefault();
+            var hit = _client.SearchPagesByTag(IdentityTagOf(plan.Audience), plan.Postmortem.Id.ToString("D")).Where(h => InTarget(h.BookId, h.ChapterId, plan)).OrderBy(h => h.Id).FirstOrDefault();
             return hit is null ? null : _client.GetPage(hit.Id);
         }
 
@@ -389,16 +448,20 @@ namespace Postmortems.BookStack
             }
             throw new BookStackException(BookStackErrorKind.Unavailable, failure.StatusCode,
                 $"{failure.Message} The page '{plan.PageName}' has not appeared in {waited.TotalSeconds:0} s of looking, so it was not sent again (that could make a second page). " +
-                "Running Publish-Postmortem again is safe once BookStack answers: it finds the page by its postmortem-id tag if the create went through, and creates it if not.",
+                $"Running Publish-Postmortem again is safe once BookStack answers: it finds the page by its {IdentityTagOf(plan.Audience)} tag if the create went through, and creates it if not.",
                 outcomeUnknown: true, inner: failure);
         }
 
-        internal static string ChangedMessage(PageChange change) =>
-            $"{change.Describe()}, so it was not overwritten. Bring the change into this draft with Merge-Postmortem (it reads the page and merges it with the draft), then publish again; or publish with -Force to overwrite it (BookStack keeps the replaced version in the page's revisions).";
+        internal static string ChangedMessage(PageChange change, Audience audience = Audience.Internal) => audience == Audience.External
+            ? $"{change.Describe()}, so it was not overwritten. Carry the change into the external version (Set-Postmortem -ExternalSummary, -ExternalImpact, -ExternalWhatHappened, -ExternalNextSteps), have it approved again, then publish again; or publish with -Force to overwrite it (BookStack keeps the replaced version in the page's revisions)."
+            : $"{change.Describe()}, so it was not overwritten. Bring the change into this draft with Merge-Postmortem (it reads the page and merges it with the draft), then publish again; or publish with -Force to overwrite it (BookStack keeps the replaced version in the page's revisions).";
 
         /// <summary>The publication record of this postmortem on this server, if it has one.</summary>
-        internal Publication? RecordFor(Postmortem postmortem) =>
-            postmortem.Publication is Publication record && SameServer(record.Server, _client.Connection.BaseUri) ? record : null;
+        internal Publication? RecordFor(Postmortem postmortem) => RecordFor(postmortem, Audience.Internal);
+
+        /// <summary>The record of the internal page, or of the external one, on this server, if there is one.</summary>
+        internal Publication? RecordFor(Postmortem postmortem, Audience audience) =>
+            (audience == Audience.External ? postmortem.External.Publication : postmortem.Publication) is Publication record && SameServer(record.Server, _client.Connection.BaseUri) ? record : null;
 
         internal static bool SameServer(string recorded, Uri server) =>
             Uri.TryCreate(recorded, UriKind.Absolute, out var uri) && Uri.Compare(uri, server, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
@@ -419,32 +482,43 @@ namespace Postmortems.BookStack
         private void FindExisting(PublishPlan plan, Publication? record)
         {
             var id = plan.Postmortem.Id.ToString("D");
-            if (record is not null && TryGetPage(record.PageId) is BookStackPage recorded && !IsOtherPostmortem(recorded, id))
+            var tag = IdentityTagOf(plan.Audience);
+            if (record is not null && TryGetPage(record.PageId) is BookStackPage recorded && !IsOtherPostmortem(recorded, id, plan.Audience))
             {
                 plan.ExistingPage = recorded;
                 plan.FoundBy = "the draft's publication record";
                 return;
             }
             // Anywhere the token can see: a page of this postmortem outside the target is moved there, not duplicated.
-            var hits = _client.SearchPagesByTag(IdentityTag, id);
+            var hits = _client.SearchPagesByTag(tag, id);
             var byTag = hits.Where(h => InTarget(h.BookId, h.ChapterId, plan)).OrderBy(h => h.Id).FirstOrDefault() ?? hits.OrderBy(h => h.Id).FirstOrDefault();
             if (byTag is not null)
             {
                 plan.ExistingPage = _client.GetPage(byTag.Id);
-                plan.FoundBy = $"its {IdentityTag} tag";
+                plan.FoundBy = $"its {tag} tag";
                 return;
             }
             if (plan.ChapterToCreate is not null) return;
             var byName = _client.FindPages(plan.ChapterId is null ? plan.Target.BookId : null, plan.ChapterId, plan.PageName).OrderBy(p => p.Id).FirstOrDefault();
             if (byName is not null)
             {
-                plan.ExistingPage = _client.GetPage(byName.Id);
+                var page = _client.GetPage(byName.Id);
+                // A page of the same name that is the other audience's page is not this one; nor, for an external page,
+                // another postmortem's.
+                if (plan.Audience == Audience.External ? IsOtherPostmortem(page, id, plan.Audience) : page.Tags.Any(t => t.Name == ExternalIdentityTag)) return;
+                plan.ExistingPage = page;
                 plan.FoundBy = "its name";
             }
         }
 
-        private static bool IsOtherPostmortem(BookStackPage page, string id) =>
-            page.Tags.Any(t => t.Name == IdentityTag) && !page.Tags.Any(t => t.Name == IdentityTag && t.Value == id);
+        // A page that carries another postmortem's identity, or the other audience's identity tag: the internal page is
+        // never taken for the external one, nor the other way round.
+        private static bool IsOtherPostmortem(BookStackPage page, string id, Audience audience)
+        {
+            var tag = IdentityTagOf(audience);
+            var other = IdentityTagOf(audience == Audience.External ? Audience.Internal : Audience.External);
+            return page.Tags.Any(t => t.Name == other) || (page.Tags.Any(t => t.Name == tag) && !page.Tags.Any(t => t.Name == tag && t.Value == id));
+        }
 
         private static void Compare(PublishPlan plan, BookStackPage page, Publication? record)
         {
@@ -464,8 +538,9 @@ namespace Postmortems.BookStack
             // The module owns its own tags and those given with -Tag (now or at the last publish); the rest stay.
             var own = payload.Tags!;
             var previous = new HashSet<string>((record?.Tags ?? new List<string>()).Select(t => BookStackTag.Parse(t).ToString()), StringComparer.Ordinal);
+            var ownNames = plan.Audience == Audience.External ? OwnExternalTagNames : OwnTagNames;
             plan.KeptTags = page.Tags
-                .Where(t => !OwnTagNames.Contains(t.Name) && !previous.Contains(t.ToString()) && !own.Any(o => o.Name == t.Name && o.Value == t.Value))
+                .Where(t => !ownNames.Contains(t.Name) && !previous.Contains(t.ToString()) && !own.Any(o => o.Name == t.Name && o.Value == t.Value))
                 .ToList();
             var wanted = own.Concat(plan.KeptTags).Select(t => t.ToString()).OrderBy(t => t, StringComparer.Ordinal);
             plan.TagsChange = !wanted.SequenceEqual(page.Tags.Select(t => t.ToString()).OrderBy(t => t, StringComparer.Ordinal), StringComparer.Ordinal);
@@ -495,15 +570,26 @@ namespace Postmortems.BookStack
         {
             var postmortem = plan.Postmortem;
             var content = plan.Payload.Markdown ?? plan.Payload.Html!;
-            var previous = RecordFor(postmortem);
+            var previous = RecordFor(postmortem, plan.Audience);
             var record = RecordOf(page, _client.Connection.BaseUri);
             record.Digest = PageDigest.Of(plan.PageName, content);
+            record.Tags.AddRange(plan.ExtraTags);
+            if (plan.Audience == Audience.External)
+            {
+                // No merge reads the external page back, so it keeps no base; the internal page's record is left as it is.
+                postmortem.External.Publication = record;
+                return Published(page, record, action, postmortem);
+            }
             // The base of the next merge: the postmortem as the page now holds it. An unchanged page keeps the base it had.
             record.Base = action == PublishAction.Unchanged && previous?.Base is string kept && previous.PageId == page.Id
                 ? kept
                 : Serialization.PostmortemYaml.Write(postmortem, withPublication: false);
-            record.Tags.AddRange(plan.ExtraTags);
             postmortem.Publication = record;
+            return Published(page, record, action, postmortem);
+        }
+
+        private PublishedPage Published(BookStackPage page, Publication record, PublishAction action, Postmortem postmortem)
+        {
             return new PublishedPage
             {
                 Id = page.Id,

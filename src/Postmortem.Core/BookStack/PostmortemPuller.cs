@@ -84,6 +84,12 @@ namespace Postmortems.BookStack
                 throw new BookStackException(BookStackErrorKind.Failed, null,
                     $"The page '{page.Name}' (page {page.Id}) was last saved in BookStack's WYSIWYG editor, so it has no markdown to read back. Open it in the markdown editor (Edit, then switch editors) and save, or publish over it with Publish-Postmortem -Force.");
             }
+            if (page.Tags.Any(t => t.Name == PostmortemPublisher.ExternalIdentityTag))
+            {
+                // Read as a postmortem, it would come back as one of four sections: the customers' account is no draft to merge.
+                throw new BookStackException(BookStackErrorKind.Failed, null,
+                    $"The page '{page.Name}' (page {page.Id}) is the external version of a postmortem, the incident report for customers, not the postmortem itself. Read the postmortem's own page (Postmortem YYYY-MM-DD: ...); the external version's text is changed with Set-Postmortem -External* and published again.");
+            }
             var source = $"BookStack page {page.Id}";
             var published = known?.Publication?.Base is string @base ? PostmortemYaml.Read(@base, source + " (as published)").Postmortem : null;
             var idTag = page.Tags.FirstOrDefault(t => t.Name == PostmortemPublisher.IdentityTag)?.Value;

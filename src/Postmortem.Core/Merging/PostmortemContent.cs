@@ -6,7 +6,8 @@ namespace Postmortems.Merging
         /// <summary>
         /// Makes <paramref name="target"/> hold what <paramref name="source"/> holds in every section of the template, so a
         /// merge changes the very object a person is working with. What is not content stays the target's own: its id,
-        /// file, review state, sign-offs, unlocks and publication record.
+        /// file, review state, sign-offs, unlocks and publication record, and the external version's sign-offs and page
+        /// record; the external version's text is content and is copied.
         /// </summary>
         public static void CopyInto(Postmortem source, Postmortem target)
         {
@@ -43,6 +44,7 @@ namespace Postmortems.Merging
             Replace(target.Links, source.Links);
             target.Sections.Clear();
             foreach (var section in source.Sections) target.Sections.AddAsWritten(section);
+            foreach (var field in ExternalVersion.Fields) target.External.Set(field.Name, source.External[field.Name]);
         }
 
         private static void Replace<T>(PostmortemList<T> target, PostmortemList<T> source)

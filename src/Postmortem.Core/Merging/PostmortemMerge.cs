@@ -104,6 +104,7 @@ namespace Postmortems.Merging
             m.LessonsLearned = Single("Lessons Learned", "LessonsLearned", "Lessons Learned", b.LessonsLearned, l.LessonsLearned, w.LessonsLearned);
             MergeLinks(m, b, l, w);
             MergeSections(m, b, l, w);
+            MergeExternal(m, b, l, w);
             // The state last: a final postmortem refuses changes, so it is filled first and locked after.
             m.State = l.State;
             return m;
@@ -174,6 +175,18 @@ namespace Postmortems.Merging
                     b.WhyChains[name]?.Whys ?? none, l.WhyChains[name]?.Whys ?? none, w.WhyChains[name]?.Whys ?? none);
                 if (whys.Count > 0) m.WhyChains.AddAsWritten(name, whys);
             }
+        }
+
+        // The external version's texts merge as values, each its own; its sign-offs and page record are the draft's,
+        // as the postmortem's own are.
+        private void MergeExternal(Postmortem m, Postmortem b, Postmortem l, Postmortem w)
+        {
+            foreach (var field in ExternalVersion.Fields)
+            {
+                m.External.Set(field.Name, Single("External Version", "External." + field.Name, "External " + field.Heading, b.External[field.Name], l.External[field.Name], w.External[field.Name]));
+            }
+            m.External.SignOffs.AddRange(l.External.SignOffs.Select(o => new SignOff(o.Reviewer, o.Date, o.Comment, o.AcknowledgedRules, o.ContentDigest)));
+            m.External.Publication = l.External.Publication?.Copy();
         }
 
         // ---- Values

@@ -16,7 +16,7 @@ namespace Postmortems
         public ExtraSection(string name, PostmortemSection after, string text)
         {
             Name = ExtraSections.CheckName(name);
-            After = after;
+            After = ExtraSections.CheckAfter(after);
             Text = Postmortems.Text.Normalize(text) ?? throw new ArgumentException($"The section '{Name}' needs text; remove it to leave it out.", nameof(text));
         }
 
@@ -37,7 +37,7 @@ namespace Postmortems
         public SectionDeclaration(string name, PostmortemSection after, bool required, string? prompt)
         {
             Name = ExtraSections.CheckName(name);
-            After = after;
+            After = ExtraSections.CheckAfter(after);
             Required = required;
             Prompt = Text.SingleLine(prompt);
         }
@@ -71,6 +71,7 @@ namespace Postmortems
         {
             "Executive Summary", "Summary", "Timeline", "Timeline (UTC)", "Impact", "Root Cause", "5 Whys", "Five Whys", "Whys", "Contributing Factors",
             "What Went Well", "Went Well", "What Went Poorly", "Went Poorly", "What Went Wrong", "Action Items", "Actions", "Lessons Learned", "Lessons", "Links",
+            "External Version",
         };
 
         /// <summary>
@@ -115,8 +116,15 @@ namespace Postmortems
             "actionitems" or "actions" => "Add-ActionItem",
             "lessonslearned" or "lessons" => "Set-Postmortem -LessonsLearned",
             "links" => "Add-PostmortemLink",
+            "externalversion" => "Set-Postmortem -ExternalSummary, -ExternalImpact, -ExternalWhatHappened and -ExternalNextSteps",
             _ => "its own command",
         };
+
+        /// <summary>The External Version closes the document: an extra section stands after a template section, never after it.</summary>
+        internal static PostmortemSection CheckAfter(PostmortemSection after) =>
+            after == PostmortemSection.ExternalVersion
+                ? throw new ArgumentException("An extra section stands after a section of the template, up to Lessons Learned; the External Version comes last.", nameof(after))
+                : after;
 
         /// <summary>Names compare by their letters and digits, case-insensitively: "Where we got lucky" is "Where We Got Lucky".</summary>
         internal static string Key(string name) => new string(name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());

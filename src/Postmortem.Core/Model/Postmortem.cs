@@ -40,6 +40,7 @@ namespace Postmortems
             WentPoorly = new PostmortemList<string>(this, "what went poorly");
             Sections = new ExtraSections(this);
             Links = new PostmortemList<PostmortemLink>(this, "its links");
+            External = new ExternalVersion(this);
             ActionItems = new PostmortemList<ActionItem>(this, "its action items", item =>
             {
                 if (item is null) throw new ArgumentNullException(nameof(item), "An action item cannot be null.");
@@ -180,6 +181,12 @@ namespace Postmortems
 
         /// <summary>Dashboards, runbooks, the incident ticket, related postmortems: the Links section, shown only when it has any.</summary>
         public PostmortemList<PostmortemLink> Links { get; }
+
+        /// <summary>
+        /// The customer-facing version: its own text, sign-offs and page, rendered with -Audience External. It stays open
+        /// to change while the postmortem is final, as action items' statuses do.
+        /// </summary>
+        public ExternalVersion External { get; }
 
         public override string ToString() => Date.HasValue ? $"Postmortem {Date.Value:yyyy-MM-dd}: {Title}" : $"Postmortem: {Title}";
 

@@ -67,6 +67,25 @@ namespace Postmortems
         }
 
         /// <summary>
+        /// Records an approval of the external version as it stands: its own sign-off, with the fingerprint of the text
+        /// customers will read (<see cref="ExternalVersion.ContentDigest"/>), apart from the internal review. It does not
+        /// wait for the internal review, and anyone may give it (at work often the support lead or communications, who
+        /// need not be a reviewer of the postmortem). An external version that is not complete, or shows internal detail
+        /// (by <paramref name="settings"/>), is refused: that text could not be published anyway.
+        /// </summary>
+        public static SignOff ApproveExternal(Postmortem postmortem, string reviewer, DateTime now, string? comment = null, ExternalSettings? settings = null)
+        {
+            var name = Text.SingleLine(reviewer) ?? throw new PostmortemStateException("An approval needs the reviewer's name: -Reviewer 'name'.");
+            Privacy.ExternalCheck.EnsureReady(postmortem, settings);
+            // A reviewer of the postmortem signs with their name as it names them.
+            name = postmortem.Reviewers.FirstOrDefault(r => r.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? name;
+            var signOff = new SignOff(name, now, comment, null, postmortem.External.ContentDigest);
+            postmortem.External.SignOffs.RemoveAll(s => s.Reviewer.Equals(name, StringComparison.OrdinalIgnoreCase));
+            postmortem.External.SignOffs.Add(signOff);
+            return signOff;
+        }
+
+        /// <summary>
         /// The named reviewer a name that is none of them was most likely meant to be: one whose first or last name it
         /// is, or which it starts ('Marcus' for 'Marcus Lee'), else one it is a typo of (a few letters off, case
         /// ignored: 'Marcus Le', 'Marcsu Lee'). Null when none is close, or when two are equally close.

@@ -50,6 +50,12 @@ namespace Postmortems.Privacy
                 yield return ($"Sections['{section.Name}'].Name", section.Name);
                 yield return ($"Sections['{section.Name}']", section.Text);
             }
+            foreach (var field in ExternalVersion.Fields) yield return ("External." + field.Name, p.External[field.Name]);
+            for (int i = 0; i < p.External.SignOffs.Count; i++)
+            {
+                yield return ($"External.SignOffs[{i}].Reviewer", p.External.SignOffs[i].Reviewer);
+                yield return ($"External.SignOffs[{i}].Comment", p.External.SignOffs[i].Comment);
+            }
             for (int i = 0; i < p.SignOffs.Count; i++)
             {
                 yield return ($"SignOffs[{i}].Reviewer", p.SignOffs[i].Reviewer);
@@ -63,6 +69,12 @@ namespace Postmortems.Privacy
                 yield return ("Publication.Server", publication.Server);
                 yield return ("Publication.UpdatedByName", publication.UpdatedByName);
                 for (int i = 0; i < publication.Tags.Count; i++) yield return ($"Publication.Tags[{i}]", publication.Tags[i]);
+            }
+            if (p.External.Publication is Publication external)
+            {
+                yield return ("External.Publication.Server", external.Server);
+                yield return ("External.Publication.UpdatedByName", external.UpdatedByName);
+                for (int i = 0; i < external.Tags.Count; i++) yield return ($"External.Publication.Tags[{i}]", external.Tags[i]);
             }
         }
 
@@ -124,11 +136,20 @@ namespace Postmortems.Privacy
                 var text = Apply(section.Text);
                 if (text != section.Text) p.Sections.Set(section.Name, Text.Normalize(text) ?? section.Text, section.After);
             }
-            for (int i = 0; i < p.SignOffs.Count; i++)
+            foreach (var field in ExternalVersion.Fields)
             {
-                var s = p.SignOffs[i];
-                var comment = Apply(s.Comment);
-                if (comment != s.Comment) p.SignOffs[i] = new SignOff(s.Reviewer, s.Date, comment, s.AcknowledgedRules, s.ContentDigest);
+                var text = p.External[field.Name];
+                var rewritten = Apply(text);
+                if (rewritten != text) p.External.Set(field.Name, rewritten);
+            }
+            foreach (var signOffs in new[] { p.SignOffs, p.External.SignOffs })
+            {
+                for (int i = 0; i < signOffs.Count; i++)
+                {
+                    var s = signOffs[i];
+                    var comment = Apply(s.Comment);
+                    if (comment != s.Comment) signOffs[i] = new SignOff(s.Reviewer, s.Date, comment, s.AcknowledgedRules, s.ContentDigest);
+                }
             }
             for (int i = 0; i < p.Unlocks.Count; i++)
             {

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Postmortems.Privacy
@@ -40,10 +38,6 @@ namespace Postmortems.Privacy
         public const string EmailMask = "[email]";
         public const string IPMask = "[ip-address]";
 
-        private static readonly Regex Email = new Regex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant);
-        private static readonly Regex IPv4 = new Regex(@"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b", RegexOptions.CultureInvariant);
-        private static readonly Regex IPv6Candidate = new Regex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])", RegexOptions.CultureInvariant);
-
         public static ProtectionReport Protect(Postmortem postmortem, ProtectOptions options)
         {
             var report = new ProtectionReport { PostmortemTitle = postmortem.Title };
@@ -72,13 +66,17 @@ namespace Postmortems.Privacy
                 var source = Secrets(e.Source);
                 if (source != e.Source) postmortem.Timeline.ReplaceAt(i, new TimelineEvent(e.UtcTime, e.Event, e.Milestone, source, e.Approximate, e.TimeUnknown));
             }
-            for (int i = 0; i < postmortem.SignOffs.Count; i++)
+            foreach (var signOffs in new[] { postmortem.SignOffs, postmortem.External.SignOffs })
             {
-                var s = postmortem.SignOffs[i];
-                var reviewer = Text.SingleLine(Secrets(s.Reviewer)) ?? s.Reviewer;
-                if (reviewer != s.Reviewer) postmortem.SignOffs[i] = new SignOff(reviewer, s.Date, s.Comment, s.AcknowledgedRules, s.ContentDigest);
+                for (int i = 0; i < signOffs.Count; i++)
+                {
+                    var s = signOffs[i];
+                    var reviewer = Text.SingleLine(Secrets(s.Reviewer)) ?? s.Reviewer;
+                    if (reviewer != s.Reviewer) signOffs[i] = new SignOff(reviewer, s.Date, s.Comment, s.AcknowledgedRules, s.ContentDigest);
+                }
             }
-            if (postmortem.Publication is Publication publication)
+            // The internal page's record and the external page's alike.
+            foreach (var publication in new[] { postmortem.Publication, postmortem.External.Publication }.OfType<Publication>())
             {
                 // A server address keeps its place and loses its user name and password (the page is still found by it).
                 if (SecretScanner.FindAll(publication.Server).Count > 0)
@@ -92,18 +90,16 @@ namespace Postmortems.Privacy
 
             if (options.EmailAddresses)
             {
-                Fields.RewriteProse(postmortem, text => Email.Replace(text, _ => { report.EmailAddresses++; return EmailMask; }));
+                Fields.RewriteProse(postmortem, text => ContactAddresses.ReplaceEmails(text, _ => { report.EmailAddresses++; return EmailMask; }));
             }
             if (options.IPAddresses)
             {
                 Fields.RewriteProse(postmortem, text =>
                 {
-                    text = IPv4.Replace(text, _ => { report.IPAddresses++; return IPMask; });
-                    return IPv6Candidate.Replace(text, m =>
+                    text = ContactAddresses.IPv4.Replace(text, _ => { report.IPAddresses++; return IPMask; });
+                    return ContactAddresses.IPv6Candidate.Replace(text, m =>
                     {
-                        // 14:02:33 is a time, not an address: an IPv6 address has a hex letter, '::' or many groups.
-                        bool looksV6 = m.Value.Contains("::") || m.Value.Count(c => c == ':') >= 4 || m.Value.Any(c => char.IsLetter(c));
-                        if (!looksV6 || !IPAddress.TryParse(m.Value, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6) return m.Value;
+                        if (!ContactAddresses.IsIPv6(m.Value)) return m.Value;
                         report.IPAddresses++;
                         return IPMask;
                     });

@@ -23,7 +23,7 @@ namespace Postmortems.Rendering
             .Use<SourceTagExtension>()
             .Build();
 
-        private const string StyleSheet = @"
+        internal const string StyleSheet = @"
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; color: #1f2328; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.8rem; border-bottom: 2px solid #d0d7de; padding-bottom: .3rem; }
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }

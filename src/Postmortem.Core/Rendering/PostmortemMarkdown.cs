@@ -127,6 +127,9 @@ namespace Postmortems.Rendering
                 md.Append('\n');
             }
 
+            // The external version only when it has text, so a postmortem without one renders as before.
+            if (!postmortem.External.IsEmpty) WriteExternal(md, postmortem.External);
+
             // One newline at the end, not two.
             md.Length--;
             return md.ToString();
@@ -247,6 +250,22 @@ namespace Postmortems.Rendering
             {
                 md.Append("## ").Append(MarkdownText.Inline(section.Name)).Append("\n\n");
                 Paragraph(md, section.Text);
+            }
+        }
+
+        /// <summary>
+        /// The External Version, last: each of its parts under a heading of its own, an empty required part showing
+        /// that it is not yet written, the title only when one is set, What Happened only when written.
+        /// </summary>
+        private static void WriteExternal(StringBuilder md, ExternalVersion external)
+        {
+            Section(md, "External Version");
+            foreach (var field in ExternalVersion.Fields)
+            {
+                var text = external[field.Name];
+                if (text is null && !field.Required) continue;
+                md.Append("### ").Append(field.Heading).Append("\n\n");
+                Paragraph(md, text);
             }
         }
 

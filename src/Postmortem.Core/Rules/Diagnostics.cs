@@ -21,6 +21,8 @@ namespace Postmortems.Rules
         WentPoorly,
         ActionItems,
         LessonsLearned,
+        /// <summary>The customer-facing version, after the template's sections; no extra section stands after it.</summary>
+        ExternalVersion,
     }
 
     /// <summary>One finding of Test-Postmortem, shaped like PSScriptAnalyzer's DiagnosticRecord.</summary>

@@ -36,6 +36,15 @@ namespace Postmortems.Rules
             new SignedOffContentChanged(),
             new ReviewWithErrors(),
             new FinalWarningsAcknowledged(),
+            new ExternalVersionComplete(),
+            new ExternalInternalDetail(),
+            new ExternalSignOffCurrent(),
         };
+
+        /// <summary>
+        /// A rule of the external version (its name starts with External): Test-Postmortem -Audience External runs these
+        /// alone, and the internal review (Approve-Postmortem, Complete-Postmortem, the review rules) leaves them out.
+        /// </summary>
+        public static bool IsExternal(string ruleName) => ruleName.StartsWith("External", System.StringComparison.OrdinalIgnoreCase);
     }
 }

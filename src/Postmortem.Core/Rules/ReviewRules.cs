@@ -82,7 +82,7 @@ namespace Postmortems.Rules
         internal override void CheckFindings(RuleContext context, IReadOnlyList<DiagnosticRecord> findings)
         {
             if (context.Postmortem.State != DocumentState.InReview) return;
-            var errors = findings.Where(f => f.Severity == DiagnosticSeverity.Error).ToList();
+            var errors = findings.Where(f => f.Severity == DiagnosticSeverity.Error && !PostmortemRules.IsExternal(f.RuleName)).ToList();
             if (errors.Count == 0) return;
             context.Report("State", $"The postmortem is in review with {errors.Count} error(s) outstanding ({string.Join(", ", errors.Select(e => e.RuleName).Distinct())}).",
                 "Fix the errors before the reviewers read it, so their time goes to what a machine cannot check.");
@@ -102,7 +102,7 @@ namespace Postmortems.Rules
             var p = context.Postmortem;
             if (p.State != DocumentState.Final) return;
             var acknowledged = new HashSet<string>(p.SignOffs.SelectMany(s => s.AcknowledgedRules), StringComparer.OrdinalIgnoreCase);
-            var open = findings.Where(f => f.Severity == DiagnosticSeverity.Warning && !acknowledged.Contains(f.RuleName)).Select(f => f.RuleName).Distinct().ToList();
+            var open = findings.Where(f => f.Severity == DiagnosticSeverity.Warning && !acknowledged.Contains(f.RuleName) && !PostmortemRules.IsExternal(f.RuleName)).Select(f => f.RuleName).Distinct().ToList();
             if (open.Count == 0) return;
             context.Report("State", $"The postmortem is final with warnings nobody acknowledged: {string.Join(", ", open)}.",
                 $"Fix them, or have a reviewer accept them: Approve-Postmortem -Reviewer 'name' -Acknowledge {string.Join(", ", open)}.");

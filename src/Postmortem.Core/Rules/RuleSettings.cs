@@ -53,6 +53,12 @@ namespace Postmortems.Rules
         /// </summary>
         public IReadOnlyList<SectionDeclaration> Sections { get; private set; } = Array.Empty<SectionDeclaration>();
 
+        /// <summary>
+        /// External: what the check of the customer-facing version lets through and looks for besides the postmortem's own
+        /// names: External = @{ PublicHosts = @('gitlab.com', 'status.gitlab.com'); People = @('Dana Ortiz', '@dortiz') }.
+        /// </summary>
+        public ExternalSettings External { get; private set; } = new ExternalSettings();
+
         /// <summary>The module's default settings.</summary>
         public static RuleSettings Default()
         {
@@ -139,8 +145,11 @@ namespace Postmortems.Rules
                     case "sections":
                         ApplySections(entry.Value, source, line);
                         break;
+                    case "external":
+                        ApplyExternal(entry.Value, source, line);
+                        break;
                     default:
-                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords, RemoveWords, ActionItemDueDays, Tracker or Sections.");
+                        throw Error(source, line, $"'{key}' is not a setting. Use ExcludeRules, Rules, AddWords, RemoveWords, ActionItemDueDays, Tracker, Sections or External.");
                 }
             }
         }
@@ -261,7 +270,7 @@ namespace Postmortems.Rules
                             break;
                         case "after":
                             var text = field.Value as string;
-                            var names = string.Join(", ", Enum.GetNames(typeof(PostmortemSection)));
+                            var names = string.Join(", ", Enum.GetNames(typeof(PostmortemSection)).Where(n => n != nameof(PostmortemSection.ExternalVersion)));
                             if (text is null || !Enum.TryParse(text.Replace(" ", ""), ignoreCase: true, out after) || !Enum.IsDefined(typeof(PostmortemSection), after))
                             {
                                 throw Error(source, keyLine, $"Sections: After is {Shown(field.Value)}; give the template section it follows: {names}.");
@@ -290,6 +299,37 @@ namespace Postmortems.Rules
                 }
             }
             Sections = result;
+        }
+
+        // External = @{ PublicHosts = @('gitlab.com'); People = @('Dana Ortiz') }
+        private void ApplyExternal(object? value, string source, int line)
+        {
+            const string Example = "External = @{ PublicHosts = @('gitlab.com', 'status.gitlab.com'); People = @('Dana Ortiz') }";
+            if (value is not IDictionary external) throw Error(source, line, $"External holds a hashtable: {Example}.");
+            var result = new ExternalSettings();
+            foreach (DictionaryEntry entry in external)
+            {
+                var name = (string)entry.Key;
+                int entryLine = LineOf(external, name);
+                var items = entry.Value is string one ? new object?[] { one } : entry.Value is IEnumerable many ? many.Cast<object?>().ToArray() : new[] { entry.Value };
+                if (items.Any(i => i is not string text || text.Trim().Length == 0))
+                {
+                    throw Error(source, entryLine, $"External.{name} is a list of text; {Shown(items.FirstOrDefault(i => i is not string text || text.Trim().Length == 0))} is none. Write it as in {Example}.");
+                }
+                var texts = items.Cast<string>().Select(t => t.Trim()).ToList();
+                switch (name.ToLowerInvariant())
+                {
+                    case "publichosts":
+                        result.PublicHosts.AddRange(texts);
+                        break;
+                    case "people":
+                        result.People.AddRange(texts);
+                        break;
+                    default:
+                        throw Error(source, entryLine, $"External.{name} is not an External setting. Use PublicHosts and People: {Example}.");
+                }
+            }
+            External = result;
         }
 
         // Tracker = @{ Name = 'Jira'; Project = 'OPS'; Uri = 'https://example.atlassian.net'; IssueType = 'Task' }
@@ -376,6 +416,16 @@ namespace Postmortems.Rules
             IEnumerable items => items.Cast<object?>().Where(i => i is not null).Select(i => Convert.ToString(i, System.Globalization.CultureInfo.InvariantCulture)!),
             _ => new[] { Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)! },
         };
+    }
+
+    /// <summary>What the settings file's External hashtable says: domains customers may see, and people's names to look for.</summary>
+    public sealed class ExternalSettings
+    {
+        /// <summary>Domains customers may see in the external version (the company's own public site, its status page).</summary>
+        public List<string> PublicHosts { get; } = new List<string>();
+
+        /// <summary>Names and handles of people to keep out of the external version, besides those the postmortem names.</summary>
+        public List<string> People { get; } = new List<string>();
     }
 
     /// <summary>The team's tracker, from the settings file's Tracker hashtable; each part null when not set.</summary>

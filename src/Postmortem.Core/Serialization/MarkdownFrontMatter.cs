@@ -94,6 +94,14 @@ namespace Postmortems.Serialization
             }
             if (p.SignOffs.Count > 0 || p.Unlocks.Count > 0) PostmortemYaml.WriteReview(emitter, p);
             if (p.Publication is not null) PostmortemYaml.WritePublication(emitter, p.Publication);
+            // The external version's records; its text is on the page.
+            if (p.External.SignOffs.Count > 0 || p.External.Publication is not null)
+            {
+                emitter.Emit(new Scalar("external"));
+                emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block));
+                PostmortemYaml.WriteExternalRecords(emitter, p.External);
+                emitter.Emit(new MappingEnd());
+            }
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(true));
             emitter.Emit(new StreamEnd());

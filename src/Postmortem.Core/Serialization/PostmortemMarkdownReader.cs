@@ -72,6 +72,8 @@ namespace Postmortems.Serialization
                 p.Unlocks.AddRange(front.Unlocks);
                 p.Publication = front.Publication;
                 p.TrackingUrl = front.TrackingUrl;
+                p.External.SignOffs.AddRange(front.External.External.SignOffs);
+                p.External.Publication = front.External.External.Publication;
             }
 
             // Blocks by the section they stand under; what precedes the first section is the header. Without a title
@@ -85,6 +87,9 @@ namespace Postmortems.Serialization
             // "### 5 Whys: Backups failed": a named why-chain, its list under it (at any level, wherever a reviewer put it).
             var chains = new List<(string Name, List<Block> Blocks, HeadingBlock Heading)>();
             var lastPart = PostmortemSection.Header;
+            // The External Version: its parts by field (### Summary, ...), and what stands under its heading outside them.
+            Dictionary<string, List<Block>>? external = null;
+            var externalLoose = new List<Block>();
             List<Block>? target = title is null ? header : null;
             foreach (var block in document)
             {
@@ -97,6 +102,29 @@ namespace Postmortems.Serialization
                 {
                     var heading = (HeadingBlock)block;
                     var headingText = PlainText(heading.Inline);
+                    if (external is not null && heading.Level >= 3)
+                    {
+                        if (ExternalFieldOf(headingText) is not string field)
+                        {
+                            state.Values.Warnings.Add($"{source}, line {state.Line(block)}: the External Version's part '{headingText}' is none of "
+                                + string.Join(", ", ExternalVersion.Fields.Select(f => f.Heading)) + "; it was not read.");
+                            target = null;
+                            continue;
+                        }
+                        if (!external.TryGetValue(field, out target))
+                        {
+                            target = new List<Block>();
+                            external[field] = target;
+                        }
+                        continue;
+                    }
+                    if (heading.Level <= 2 && ExternalFieldOf(headingText) == ExternalHeading)
+                    {
+                        external ??= new Dictionary<string, List<Block>>();
+                        target = externalLoose;
+                        continue;
+                    }
+                    if (heading.Level <= 2) external = null;
                     // A chain's name first: one without a letter ("5 Whys: ---") would read as the 5 Whys heading itself.
                     var chain = WhyChains.NameInHeading(headingText);
                     var part = chain is null ? PartOf(headingText) : Part.None;
@@ -165,6 +193,7 @@ namespace Postmortems.Serialization
             ReadActionItems(state, p, Get(parts, Part.ActionItems), front);
             p.LessonsLearned = Prose(state, Get(parts, Part.LessonsLearned));
             ReadLinks(state, p, Get(parts, Part.Links));
+            if (external is not null) ReadExternal(state, p, external, externalLoose);
             foreach (var (name, after, blocks, heading) in extras)
             {
                 var written = Prose(state, blocks);
@@ -320,6 +349,41 @@ namespace Postmortems.Serialization
                 case "lessonslearned": case "lessons": return Part.LessonsLearned;
                 case "links": return Part.Links;
                 default: return Part.None;
+            }
+        }
+
+        // ---- External Version: "## External Version", then "### Summary", "### Customer Impact", ... each with its text.
+
+        private const string ExternalHeading = "(heading)";
+
+        /// <summary>The external field a heading names (or <see cref="ExternalHeading"/> for "External Version"); null for none.</summary>
+        private static string? ExternalFieldOf(string heading)
+        {
+            switch (new string(heading.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray()))
+            {
+                case "externalversion": return ExternalHeading;
+                case "title": return "Title";
+                case "summary": return "Summary";
+                case "customerimpact": case "impact": return "CustomerImpact";
+                case "whathappened": return "WhatHappened";
+                case "whatwearedoing": case "whatweredoing": case "nextsteps": return "WhatWeAreDoing";
+                default: return null;
+            }
+        }
+
+        private static void ReadExternal(ReaderState state, Postmortem p, Dictionary<string, List<Block>> parts, List<Block> loose)
+        {
+            foreach (var block in loose)
+            {
+                if (IsNotYetWritten(block) || IsHtml(block) || block is ThematicBreakBlock) continue;
+                var text = BlockText(block);
+                if (text.Trim().Length == 0) continue;
+                state.Values.Warnings.Add($"{state.Source}, line {state.Line(block)}: the External Version holds {Quote(text)} outside its parts ("
+                    + string.Join(", ", ExternalVersion.Fields.Select(f => "### " + f.Heading)) + "), which was not read. Move it under one of them to keep it.");
+            }
+            foreach (var field in ExternalVersion.Fields)
+            {
+                if (parts.TryGetValue(field.Name, out var blocks)) p.External.Set(field.Name, Prose(state, blocks));
             }
         }
 
@@ -1257,6 +1321,9 @@ namespace Postmortems.Serialization
 
             public Publication? Publication { get; private set; }
 
+            /// <summary>The external version's sign-offs and publication record, on a holder of its own.</summary>
+            public Postmortem External { get; } = new Postmortem("front matter");
+
             public string? TrackingUrl { get; private set; }
 
             public List<EventInfo> Events { get; } = new List<EventInfo>();
@@ -1349,6 +1416,7 @@ namespace Postmortems.Serialization
                         values.ReadUnlocks(holder, n);
                         front.Unlocks.AddRange(holder.Unlocks);
                     },
+                    ["external"] = n => values.ReadExternal(front.External, n, withText: false),
                     ["timeline"] = n =>
                     {
                         if (n is not YamlSequence events) throw values.Error(n, "'timeline' in the front matter must be a list");

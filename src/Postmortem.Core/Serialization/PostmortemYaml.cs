@@ -29,21 +29,22 @@ namespace Postmortems.Serialization
         public static string Write(Postmortem postmortem) => Write(postmortem, withPublication: true);
 
         /// <summary>The draft; without its publication record for the base a publication keeps (which must not nest).</summary>
-        internal static string Write(Postmortem postmortem, bool withPublication) => Write(postmortem, withPublication, withReview: true, withFollowUp: true);
+        internal static string Write(Postmortem postmortem, bool withPublication) => Write(postmortem, withPublication, withReview: true, withFollowUp: true, withExternal: true);
 
         /// <summary>
         /// A fingerprint of what the postmortem says (every section of the template), apart from its review and
         /// publication records and from where each action item stands (its status, reason, done date and tracking),
         /// which stay open to change on a final postmortem: what a reviewer approved, so an edit made after the
-        /// approval shows, and following the items up does not.
+        /// approval shows, and following the items up does not. The external version is left out too: it stays open to
+        /// change on a final postmortem and has sign-offs of its own (<see cref="ExternalVersion.ContentDigest"/>).
         /// </summary>
-        public static string ContentDigest(Postmortem postmortem) => Digest(Write(postmortem, withPublication: false, withReview: false, withFollowUp: false));
+        public static string ContentDigest(Postmortem postmortem) => Digest(Write(postmortem, withPublication: false, withReview: false, withFollowUp: false, withExternal: false));
 
         /// <summary>
         /// The fingerprint sign-offs recorded before <see cref="ContentDigest"/> left the items' follow-up out: it still
         /// vouches for content unchanged since, with the items as they stood at the approval.
         /// </summary>
-        internal static string ContentDigestWithFollowUp(Postmortem postmortem) => Digest(Write(postmortem, withPublication: false, withReview: false, withFollowUp: true));
+        internal static string ContentDigestWithFollowUp(Postmortem postmortem) => Digest(Write(postmortem, withPublication: false, withReview: false, withFollowUp: true, withExternal: false));
 
         private static string Digest(string text)
         {
@@ -52,7 +53,7 @@ namespace Postmortems.Serialization
             return string.Concat(hash.Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
         }
 
-        private static string Write(Postmortem postmortem, bool withPublication, bool withReview, bool withFollowUp)
+        private static string Write(Postmortem postmortem, bool withPublication, bool withReview, bool withFollowUp, bool withExternal)
         {
             if (postmortem is null) throw new ArgumentNullException(nameof(postmortem));
             var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -174,6 +175,8 @@ namespace Postmortems.Serialization
                 }
                 emitter.Emit(new SequenceEnd());
             }
+            // Only when there is any, so a draft without one reads as it always did.
+            if (withExternal && p.External.HasAny) WriteExternal(emitter, p.External, withReview, withPublication);
             if (withReview) WriteReview(emitter, p);
             if (withPublication && p.Publication is not null) WritePublication(emitter, p.Publication);
             emitter.Emit(new MappingEnd());
@@ -182,22 +185,34 @@ namespace Postmortems.Serialization
             return writer.ToString();
         }
 
+        /// <summary>
+        /// The external version: its five texts (each key written, empty or not, so a person editing the draft sees
+        /// them all), then its own sign-offs and publication record when it has them.
+        /// </summary>
+        private static void WriteExternal(IEmitter emitter, ExternalVersion external, bool withReview, bool withPublication)
+        {
+            Key(emitter, "external");
+            emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block));
+            Key(emitter, "title"); Text(emitter, external.Title);
+            Key(emitter, "summary"); Text(emitter, external.Summary);
+            Key(emitter, "customerImpact"); Text(emitter, external.CustomerImpact);
+            Key(emitter, "whatHappened"); Text(emitter, external.WhatHappened);
+            Key(emitter, "whatWeAreDoing"); Text(emitter, external.WhatWeAreDoing);
+            WriteExternalRecords(emitter, external, withReview, withPublication);
+            emitter.Emit(new MappingEnd());
+        }
+
+        /// <summary>The external version's sign-offs and publication record, when it has them. Shared with the Markdown front matter.</summary>
+        internal static void WriteExternalRecords(IEmitter emitter, ExternalVersion external, bool withReview = true, bool withPublication = true)
+        {
+            if (withReview && external.SignOffs.Count > 0) WriteSignOffs(emitter, external.SignOffs);
+            if (withPublication && external.Publication is not null) WritePublication(emitter, external.Publication);
+        }
+
         /// <summary>The review's record: sign-offs and unlocks. Shared with the Markdown front matter.</summary>
         internal static void WriteReview(IEmitter emitter, Postmortem p)
         {
-            Key(emitter, "signOffs");
-            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, p.SignOffs.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
-            foreach (var signOff in p.SignOffs)
-            {
-                emitter.Emit(new MappingStart());
-                Key(emitter, "reviewer"); Text(emitter, signOff.Reviewer);
-                Key(emitter, "date"); Plain(emitter, Time(signOff.Date));
-                Key(emitter, "comment"); Text(emitter, signOff.Comment);
-                Key(emitter, "acknowledged"); TextList(emitter, signOff.AcknowledgedRules);
-                if (signOff.ContentDigest is string approved) { Key(emitter, "approved"); Plain(emitter, approved); }
-                emitter.Emit(new MappingEnd());
-            }
-            emitter.Emit(new SequenceEnd());
+            WriteSignOffs(emitter, p.SignOffs);
             Key(emitter, "unlocks");
             emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, p.Unlocks.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
             foreach (var unlock in p.Unlocks)
@@ -205,6 +220,23 @@ namespace Postmortems.Serialization
                 emitter.Emit(new MappingStart());
                 Key(emitter, "date"); Plain(emitter, Time(unlock.Date));
                 Key(emitter, "reason"); Text(emitter, unlock.Reason);
+                emitter.Emit(new MappingEnd());
+            }
+            emitter.Emit(new SequenceEnd());
+        }
+
+        private static void WriteSignOffs(IEmitter emitter, IReadOnlyList<SignOff> signOffs)
+        {
+            Key(emitter, "signOffs");
+            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, signOffs.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
+            foreach (var signOff in signOffs)
+            {
+                emitter.Emit(new MappingStart());
+                Key(emitter, "reviewer"); Text(emitter, signOff.Reviewer);
+                Key(emitter, "date"); Plain(emitter, Time(signOff.Date));
+                Key(emitter, "comment"); Text(emitter, signOff.Comment);
+                Key(emitter, "acknowledged"); TextList(emitter, signOff.AcknowledgedRules);
+                if (signOff.ContentDigest is string approved) { Key(emitter, "approved"); Plain(emitter, approved); }
                 emitter.Emit(new MappingEnd());
             }
             emitter.Emit(new SequenceEnd());

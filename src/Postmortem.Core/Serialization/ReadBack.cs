@@ -75,6 +75,12 @@ namespace Postmortems.Serialization
                 for (int i = 0; i < publication.Tags.Count; i++) yield return ($"Publication.Tags[{i}]", publication.Tags[i]);
                 yield return ("Publication.Base", publication.Base);
             }
+            if (p.External.Publication is Publication external)
+            {
+                yield return ("External.Publication.Digest", external.Digest);
+                yield return ("External.Publication.PageDigest", external.PageDigest);
+                yield return ("External.Publication.Base", external.Base);
+            }
         }
 
         /// <summary>The first place in a text where a surrogate stands without its other half, or -1.</summary>
@@ -144,6 +150,8 @@ namespace Postmortems.Serialization
                     return $"Remove-Observation -Section {name}, then Add-Observation -{name} with the text fixed";
                 case "Sections":
                     return "Set-Postmortem -Section @{ 'the section' = 'the text fixed' }";
+                case "External":
+                    return ExternalVersion.Fields.FirstOrDefault(f => "External." + f.Name == field) is ExternalField external ? "Set-Postmortem -" + external.Parameter : "editing the text";
                 case "ActionItems":
                     return $"$pm.{field.Split('.')[0]}.{(last.Length == 0 ? "Action" : last)} = '...'";
                 default:
@@ -242,6 +250,28 @@ namespace Postmortems.Serialization
             {
                 Add($"Unlocks[{i}].Date", Time(p.Unlocks[i].Date));
                 Add($"Unlocks[{i}].Reason", p.Unlocks[i].Reason);
+            }
+            foreach (var field in ExternalVersion.Fields) Add("External." + field.Name, p.External[field.Name]);
+            for (int i = 0; i < p.External.SignOffs.Count; i++)
+            {
+                var s = p.External.SignOffs[i];
+                Add($"External.SignOffs[{i}].Reviewer", s.Reviewer);
+                Add($"External.SignOffs[{i}].Date", Time(s.Date));
+                Add($"External.SignOffs[{i}].Comment", s.Comment);
+                Add($"External.SignOffs[{i}].Approved", s.ContentDigest);
+            }
+            if (p.External.Publication is Publication x)
+            {
+                Add("External.Publication.Server", x.Server);
+                Add("External.Publication.PageId", x.PageId);
+                Add("External.Publication.BookId", x.BookId);
+                Add("External.Publication.ChapterId", x.ChapterId);
+                Add("External.Publication.UpdatedAt", x.UpdatedAt.UtcTicks);
+                Add("External.Publication.UpdatedById", x.UpdatedById);
+                Add("External.Publication.UpdatedByName", x.UpdatedByName);
+                Add("External.Publication.Digest", x.Digest);
+                Add("External.Publication.PageDigest", x.PageDigest);
+                AddList("External.Publication.Tags", x.Tags);
             }
             if (p.Publication is Publication r)
             {

@@ -276,6 +276,40 @@ namespace Postmortems.Serialization
             p.Publication = publication;
         }
 
+        /// <summary>
+        /// The external version: its texts (in a draft; the front matter has none, the page shows them), its sign-offs
+        /// and its publication record, each read as the postmortem's own are.
+        /// </summary>
+        public void ReadExternal(Postmortem p, YamlNode node, bool withText)
+        {
+            if (node is YamlScalar empty && empty.IsNull) return;
+            var external = p.External;
+            var handlers = new Dictionary<string, Action<YamlNode>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["signOffs"] = n =>
+                {
+                    var holder = new Postmortem("external");
+                    ReadSignOffs(holder, n);
+                    external.SignOffs.AddRange(holder.SignOffs);
+                },
+                ["publication"] = n =>
+                {
+                    var holder = new Postmortem("external");
+                    ReadPublication(holder, n);
+                    external.Publication = holder.Publication;
+                },
+            };
+            if (withText)
+            {
+                handlers["title"] = n => external.Title = Text(n, "title");
+                handlers["summary"] = n => external.Summary = Text(n, "summary");
+                handlers["customerImpact"] = n => external.CustomerImpact = Text(n, "customerImpact");
+                handlers["whatHappened"] = n => external.WhatHappened = Text(n, "whatHappened");
+                handlers["whatWeAreDoing"] = n => external.WhatWeAreDoing = Text(n, "whatWeAreDoing");
+            }
+            ForEach(Mapping(node, "'external'"), " in 'external'", handlers);
+        }
+
         public int? Number(YamlNode node, string key)
         {
             var text = Text(node, key);
@@ -359,6 +393,7 @@ namespace Postmortems.Serialization
                 ["lessonsLearned"] = n => p.LessonsLearned = v.Text(n, "lessonsLearned"),
                 ["sections"] = n => ReadSections(p, n),
                 ["links"] = n => ReadLinks(p, n),
+                ["external"] = n => v.ReadExternal(p, n, withText: true),
                 ["publication"] = n => v.ReadPublication(p, n),
             });
             p.State = state;

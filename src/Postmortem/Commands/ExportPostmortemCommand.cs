@@ -17,7 +17,8 @@ namespace Postmortems.Commands
     /// a page or chart (a view, read by nothing), as Export-Csv does unless -NoClobber; any other .md or .yaml only with
     /// -Force. A new path is taken in one step, so of exports racing to it one wins. The first .md or .yaml a
     /// postmortem without a file is written to becomes its file, for Save-Postmortem. One path takes one postmortem;
-    /// -WhatIf writes nothing.
+    /// -WhatIf writes nothing. With -Audience External it writes the customer-facing version alone, as .md or .html,
+    /// refused while it is incomplete or shows internal detail, and never over the postmortem's own file.
     /// </summary>
     [Cmdlet(VerbsData.Export, "Postmortem", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -53,6 +54,19 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Internal (the whole postmortem, the default) or External (the customer-facing version alone, .md or .html).</summary>
+        [Parameter]
+        public Audience Audience { get; set; }
+
+        /// <summary>The team's settings file, whose External = @{ PublicHosts = ...; People = ... } the check of the external version uses.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
+
+        private Rules.ExternalSettings? _external;
+
+        private bool External => Audience == Audience.External;
+
         protected override void BeginProcessing()
         {
             if (Force && NoClobber)
@@ -69,6 +83,26 @@ namespace Postmortems.Commands
                     ErrorIds.ExportPathIsFolder, ErrorCategory.InvalidArgument, Path));
             }
             var extension = System.IO.Path.GetExtension(_fullPath).ToLowerInvariant();
+            if (External)
+            {
+                _external = RuleSelection.LoadSettings(this, Settings).External;
+                switch (extension)
+                {
+                    case ".md":
+                    case ".markdown":
+                        _render = p => ExternalReport.Markdown(p);
+                        return;
+                    case ".html":
+                    case ".htm":
+                        _render = ExternalReport.HtmlPage;
+                        return;
+                    default:
+                        ThrowTerminatingError(new ErrorRecord(
+                            new PSArgumentException($"The external version is written as .md (Markdown) or .html (a standalone page), not as '{Path}'. A .yaml draft holds the whole postmortem, the external version in it: leave out -Audience External for that."),
+                            ErrorIds.ExternalAudienceNotSupported, ErrorCategory.InvalidArgument, Path));
+                        return;
+                }
+            }
             switch (extension)
             {
                 case ".md":
@@ -149,6 +183,7 @@ namespace Postmortems.Commands
             }
             // Decided before ShouldProcess, so -WhatIf gives the verdict a real run would.
             var target = PostmortemFile.TargetOf(Postmortem, _fullPath);
+            if (External && !CheckExternalTarget(ref target)) return;
             if (target != ExportTarget.NewFile)
             {
                 if (NoClobber || (target == ExportTarget.OtherFile && !Force))
@@ -174,7 +209,13 @@ namespace Postmortems.Commands
             try
             {
                 PostmortemFile.CheckText(Postmortem);
+                if (External) Privacy.ExternalCheck.EnsureReady(Postmortem, _external);
                 content = _render(Postmortem);
+            }
+            catch (Privacy.ExternalVersionException ex)
+            {
+                WriteError(ExternalErrors.Record(ex, Postmortem));
+                return;
             }
             catch (PostmortemTextException ex)
             {
@@ -191,8 +232,9 @@ namespace Postmortems.Commands
                 WriteError(new ErrorRecord(ex, ErrorIds.ExportNothingToWrite, ErrorCategory.InvalidData, Postmortem));
                 return;
             }
-            // The user's own disk, so it is written; but a draft goes into git, so say so before.
-            WarnOfSecrets(this, Postmortem, _fullPath, timelineOnly: _chartOnly);
+            // The user's own disk, so it is written; but a draft goes into git, so say so before. (The external version
+            // was checked for secrets with the rest of its internal detail.)
+            if (!External) WarnOfSecrets(this, Postmortem, _fullPath, timelineOnly: _chartOnly);
             if (!ShouldProcess(_fullPath, $"Write postmortem '{Postmortem.Title}'")) return;
             try
             {
@@ -211,8 +253,39 @@ namespace Postmortems.Commands
                     ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, _fullPath));
                 return;
             }
-            PostmortemFile.Written(Postmortem, _fullPath, content);
+            // The external version is no postmortem file: it never becomes the postmortem's own.
+            if (!External) PostmortemFile.Written(Postmortem, _fullPath, content);
             if (PassThru) WriteObject(new FileInfo(_fullPath));
+        }
+
+        /// <summary>
+        /// Where the external version may go: never over the postmortem's own file; over an earlier external version (a
+        /// Markdown file that starts with its "# Incident report" heading) as over a page; over any other Markdown file
+        /// only with -Force, as it may be a postmortem. False (after the error) when it may not.
+        /// </summary>
+        private bool CheckExternalTarget(ref ExportTarget target)
+        {
+            if (target == ExportTarget.OwnFile)
+            {
+                WriteError(FileExists($"it is the file of '{Postmortem.Title}' itself, and the external version would take the postmortem's place. Write the external version to a path of its own, such as '{System.IO.Path.ChangeExtension(_fullPath, ".external.md")}'."));
+                return false;
+            }
+            if (target == ExportTarget.OtherFile && StartsWithExternalHeading(_fullPath)) target = ExportTarget.View;
+            return true;
+        }
+
+        private static bool StartsWithExternalHeading(string path)
+        {
+            try
+            {
+                using var reader = new StreamReader(path);
+                var first = reader.ReadLine();
+                return first is not null && first.TrimStart('\uFEFF').StartsWith("# " + ExternalReport.Heading + ":", StringComparison.Ordinal);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
     }
 }

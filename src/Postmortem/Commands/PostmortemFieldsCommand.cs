@@ -130,6 +130,36 @@ namespace Postmortems.Commands
         [ValidateNotNull]
         public System.Collections.IDictionary? Section { get; set; }
 
+        /// <summary>The title customers see on the external version; '' or $null shows the postmortem's own.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? ExternalTitle { get; set; }
+
+        /// <summary>The external version's summary: what happened and what it meant for customers, in plain words.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? ExternalSummary { get; set; }
+
+        /// <summary>The external version's Customer Impact: who was affected, how, and for how long.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? ExternalImpact { get; set; }
+
+        /// <summary>The external version's What Happened: the course of the incident in plain words (optional).</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? ExternalWhatHappened { get; set; }
+
+        /// <summary>The external version's What We Are Doing: what is being done so it does not happen again.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? ExternalNextSteps { get; set; }
+
         /// <summary>The team's settings file, whose Sections say where its own sections go.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -141,6 +171,26 @@ namespace Postmortems.Commands
         private readonly System.Collections.Generic.List<(ImpactTime Which, DateTime? Time)> _times = new System.Collections.Generic.List<(ImpactTime, DateTime?)>();
 
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+        /// <summary>The parameters that write the external version, which a final postmortem still takes.</summary>
+        protected static readonly string[] ExternalParameters = { nameof(ExternalTitle), nameof(ExternalSummary), nameof(ExternalImpact), nameof(ExternalWhatHappened), nameof(ExternalNextSteps) };
+
+        /// <summary>
+        /// The bound parameters that change the postmortem's own content (not the external version, not the pipeline's
+        /// postmortem, -Settings or a common parameter): what a final postmortem refuses.
+        /// </summary>
+        protected System.Collections.Generic.List<string> ContentParameters()
+        {
+            var content = new System.Collections.Generic.List<string>();
+            foreach (var property in GetType().GetProperties())
+            {
+                if (!property.IsDefined(typeof(ParameterAttribute), true) || !IsBound(property.Name)) continue;
+                if (property.Name == "Postmortem" || property.Name == nameof(Settings) || System.Array.IndexOf(ExternalParameters, property.Name) >= 0) continue;
+                content.Add(property.Name);
+            }
+            return content;
+        }
+
 
         /// <summary>
         /// Checks the bound values before anything is changed; false (after writing the error) if one cannot be used. An
@@ -250,6 +300,18 @@ namespace Postmortems.Commands
                 var declared = RuleSelection.LoadSettings(this, Settings).Sections;
                 foreach (var (name, text) in _sections) postmortem.Sections.Set(name, text, null, declared);
             }
+            ApplyExternal(postmortem);
+        }
+
+        /// <summary>Applies the bound -External* parameters; these a final postmortem takes too.</summary>
+        protected void ApplyExternal(Postmortem postmortem)
+        {
+            var external = postmortem.External;
+            if (IsBound(nameof(ExternalTitle))) external.Title = ExternalTitle;
+            if (IsBound(nameof(ExternalSummary))) external.Summary = ExternalSummary;
+            if (IsBound(nameof(ExternalImpact))) external.CustomerImpact = ExternalImpact;
+            if (IsBound(nameof(ExternalWhatHappened))) external.WhatHappened = ExternalWhatHappened;
+            if (IsBound(nameof(ExternalNextSteps))) external.WhatWeAreDoing = ExternalNextSteps;
         }
 
         private static void Replace(System.Collections.Generic.ICollection<string> target, string[]? values)

@@ -9,7 +9,9 @@ namespace Postmortems.Commands
 {
     /// <summary>
     /// Publishes postmortems to BookStack as pages named "Postmortem YYYY-MM-DD: title", creating the page or updating
-    /// the one already published for the same postmortem (found by its postmortem-id tag, else by name).
+    /// the one already published for the same postmortem (found by its postmortem-id tag, else by name). With -Audience
+    /// External, the external version goes to a page of its own, "Incident report YYYY-MM-DD: title", once it is
+    /// complete, free of internal detail and approved as it stands; neither page's record touches the other.
     /// </summary>
     [Cmdlet(VerbsData.Publish, "Postmortem", SupportsShouldProcess = true, DefaultParameterSetName = PostmortemSet)]
     [OutputType(typeof(PublishedPage))]
@@ -53,8 +55,24 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Internal (the postmortem's page, the default) or External (the page of its external version, often in another book).</summary>
+        [Parameter]
+        public Audience Audience { get; set; }
+
+        /// <summary>The team's settings file, whose External = @{ PublicHosts = ...; People = ... } the check of the external version uses.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Settings { get; set; }
+
+        private Rules.ExternalSettings? _external;
+
         protected override void BeginProcessing()
         {
+            if (Audience == Audience.External)
+            {
+                if (NoTimelineChart) ExternalErrors.RefuseOption(this, "-NoTimelineChart has no meaning for the external version, which never shows the timeline. Leave it out.");
+                _external = RuleSelection.LoadSettings(this, Settings).External;
+            }
             var bound = MyInvocation.BoundParameters;
             bool book = bound.ContainsKey(nameof(BookId)), chapter = bound.ContainsKey(nameof(ChapterId));
             if (!book && !chapter)
@@ -82,14 +100,28 @@ namespace Postmortems.Commands
 
         private void Publish(Postmortem postmortem)
         {
-            if (!Force && postmortem.Context == IncidentContext.Work && postmortem.State != DocumentState.Final)
+            if (Audience == Audience.External)
+            {
+                // What customers read goes out complete, clean and approved: -Force does not skip any of it.
+                try
+                {
+                    Privacy.ExternalCheck.EnsureReady(postmortem, _external);
+                    Privacy.ExternalCheck.EnsureApproved(postmortem);
+                }
+                catch (Privacy.ExternalVersionException ex)
+                {
+                    WriteError(ExternalErrors.Record(ex, postmortem));
+                    return;
+                }
+            }
+            else if (!Force && postmortem.Context == IncidentContext.Work && postmortem.State != DocumentState.Final)
             {
                 WriteError(new ErrorRecord(
                     new InvalidOperationException($"'{postmortem.Title}' is a work postmortem in state {postmortem.State}, and work postmortems are published once final: have it reviewed (Submit-PostmortemReview, Approve-Postmortem), then Complete-Postmortem. -Force publishes it as it is."),
                     ErrorIds.PostmortemNotFinal, ErrorCategory.InvalidOperation, postmortem));
                 return;
             }
-            var secrets = Privacy.SecretScanner.Scan(postmortem);
+            var secrets = Audience == Audience.External ? new List<Privacy.SecretFinding>() : Privacy.SecretScanner.Scan(postmortem);
             if (!Force && secrets.Count > 0)
             {
                 WriteError(new ErrorRecord(
@@ -101,7 +133,7 @@ namespace Postmortems.Commands
             PublishPlan plan;
             try
             {
-                plan = publisher.Plan(postmortem, _target, Format, _tags, !NoTimelineChart);
+                plan = publisher.Plan(postmortem, _target, Format, _tags, !NoTimelineChart, Audience);
             }
             catch (InvalidOperationException ex)
             {
@@ -117,7 +149,7 @@ namespace Postmortems.Commands
             {
                 // Refused before ShouldProcess, so -WhatIf gives the same verdict.
                 WriteError(new ErrorRecord(
-                    new BookStackException(BookStackErrorKind.PageChanged, null, PostmortemPublisher.ChangedMessage(change)),
+                    new BookStackException(BookStackErrorKind.PageChanged, null, PostmortemPublisher.ChangedMessage(change, Audience)),
                     ErrorIds.BookStackPageChanged, ErrorCategory.InvalidOperation, postmortem));
                 return;
             }

@@ -25,6 +25,10 @@ namespace Postmortems.Commands
             {
                 WriteError(new ErrorRecord(ex, ErrorId, ErrorCategory.InvalidOperation, Postmortem));
             }
+            catch (ExternalVersionException ex)
+            {
+                WriteError(ExternalErrors.Record(ex, Postmortem));
+            }
             WriteObject(Postmortem);
         }
 
@@ -49,7 +53,10 @@ namespace Postmortems.Commands
         }
     }
 
-    /// <summary>Records a reviewer's dated sign-off, with the warnings they accept as they are.</summary>
+    /// <summary>
+    /// Records a reviewer's dated sign-off, with the warnings they accept as they are; with -Audience External, an approval
+    /// of the external version as it stands, apart from the internal review.
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Approve, "Postmortem")]
     [OutputType(typeof(Postmortem))]
     public sealed class ApprovePostmortemCommand : ReviewCommand
@@ -73,17 +80,34 @@ namespace Postmortems.Commands
         [ValidateNotNullOrEmpty]
         public string? Settings { get; set; }
 
+        /// <summary>Internal (the postmortem's review, the default) or External (an approval of its external version as it stands).</summary>
+        [Parameter]
+        public Audience Audience { get; set; }
+
         private RuleSettings _settings = null!;
 
-        protected override void BeginProcessing() => _settings = RuleSelection.LoadSettings(this, Settings);
+        protected override void BeginProcessing()
+        {
+            _settings = RuleSelection.LoadSettings(this, Settings);
+            if (Audience == Audience.External && Acknowledge is not null)
+            {
+                ExternalErrors.RefuseOption(this, "-Acknowledge accepts Test-Postmortem warnings in the internal review; an approval of the external version has none to accept. Leave out one of -Acknowledge and -Audience External.");
+            }
+        }
 
         protected override void Move(Postmortem postmortem)
         {
+            if (Audience == Audience.External)
+            {
+                var approval = PostmortemReview.ApproveExternal(postmortem, Reviewer, DateTime.UtcNow, Comment, _settings.External);
+                WriteVerbose($"{approval} the external version of '{postmortem.Title}': Publish-Postmortem -Audience External publishes it.");
+                return;
+            }
             // Judged as Complete-Postmortem judges, so the count is what will stop it; said before the approval, which
             // a draft does not get, since the errors are worth knowing either way.
             if (postmortem.State != DocumentState.Final)
             {
-                var findings = PostmortemLinter.Check(postmortem, _settings, name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged");
+                var findings = PostmortemLinter.Check(postmortem, _settings, name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged" && !PostmortemRules.IsExternal(name));
                 if (PostmortemReview.ErrorsAtApproval(postmortem, findings) is string warning) WriteWarning(warning);
             }
             var signOff = PostmortemReview.Approve(postmortem, Reviewer, DateTime.UtcNow, Comment, Acknowledge);
@@ -114,7 +138,8 @@ namespace Postmortems.Commands
 
         protected override void Move(Postmortem postmortem)
         {
-            var findings = PostmortemLinter.Check(postmortem, _settings, name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged");
+            // The external version has its own approval and does not hold up the internal review.
+            var findings = PostmortemLinter.Check(postmortem, _settings, name => name != "ReviewWithErrors" && name != "FinalWarningsAcknowledged" && !PostmortemRules.IsExternal(name));
             PostmortemReview.Complete(postmortem, findings, Force);
             WriteVerbose($"'{postmortem.Title}' is final and locked. Unlock-Postmortem -Reason '...' reopens it.");
         }

@@ -1,9 +1,13 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 
 namespace Postmortems.Commands
 {
-    /// <summary>Changes the scalar sections and impact fields of a postmortem and passes it on.</summary>
+    /// <summary>
+    /// Changes the scalar sections and impact fields of a postmortem, and its external version, and passes it on. A final
+    /// postmortem takes the -External* parameters alone: its external version is often written after it is locked.
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "Postmortem")]
     [OutputType(typeof(Postmortem))]
     public sealed class SetPostmortemCommand : PostmortemFieldsCommand
@@ -26,7 +30,17 @@ namespace Postmortems.Commands
         {
             if (Postmortem.IsLocked)
             {
-                WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, "changed"));
+                var content = ContentParameters();
+                if (content.Count > 0)
+                {
+                    WriteError(ProtectPostmortemCommand.LockedRecord(Postmortem, $"changed (-{string.Join(", -", content)}); its external version can be: -{string.Join(", -", ExternalParameters)}"));
+                }
+                else
+                {
+                    var approved = Postmortem.External.IsApproved;
+                    ApplyExternal(Postmortem);
+                    if (approved && !Postmortem.External.IsApproved) WriteWarning(ExternalApprovalLost(Postmortem));
+                }
                 WriteObject(Postmortem);
                 return;
             }
@@ -53,11 +67,18 @@ namespace Postmortems.Commands
             }
             if (titleUsable && trackingUrlUsable && ValidateFields(Postmortem))
             {
+                var approved = Postmortem.External.IsApproved;
                 if (IsBound(nameof(Title))) Postmortem.Title = Title!;
                 if (IsBound(nameof(TrackingUrl))) Postmortem.TrackingUrl = TrackingUrl;
                 ApplyFields(Postmortem);
+                if (approved && !Postmortem.External.IsApproved) WriteWarning(ExternalApprovalLost(Postmortem));
             }
             WriteObject(Postmortem);
         }
+
+        // Said when an edit changes what customers read after it was approved: the approval stays on record, but a
+        // publish waits for a new one.
+        private static string ExternalApprovalLost(Postmortem postmortem) =>
+            $"The external version of '{postmortem.Title}' changed since {string.Join(", ", postmortem.External.SignOffs.Select(s => s.Reviewer))} approved it; Publish-Postmortem -Audience External waits for a new approval: Approve-Postmortem -Reviewer 'name' -Audience External.";
     }
 }

@@ -42,10 +42,23 @@ namespace Postmortems.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>
+        /// External: only the external version's rules (External*), as a gate before it goes to customers. Internal: every
+        /// rule but those. Without it, every rule.
+        /// </summary>
+        [Parameter]
+        public Audience Audience { get; set; }
+
         protected override void BeginProcessing()
         {
             _settings = RuleSelection.LoadSettings(this, Settings);
             _filter = RuleSelection.Filter(this, Rule, ExcludeRule);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Audience)))
+            {
+                var byName = _filter;
+                bool external = Audience == Audience.External;
+                _filter = name => PostmortemRules.IsExternal(name) == external && (byName is null || byName(name));
+            }
         }
 
         protected override void ProcessRecord()

@@ -1,0 +1,74 @@
+using System;
+using System.Linq;
+using Postmortems.Privacy;
+
+namespace Postmortems.Rules
+{
+    // The rules of the customer-facing version. Each says nothing of a postmortem without one, and none of them holds up
+    // the internal review: Complete-Postmortem and Approve-Postmortem leave them out (PostmortemRules.IsExternal).
+
+    internal sealed class ExternalVersionComplete : PostmortemRule
+    {
+        public override string Name => nameof(ExternalVersionComplete);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
+        public override PostmortemSection Section => PostmortemSection.ExternalVersion;
+        public override string Description =>
+            "A begun external version has its Summary, Customer Impact and What We Are Doing, each \"Written for non-technical stakeholders\", as the guide's summary is.";
+
+        internal override void Check(RuleContext context)
+        {
+            var external = context.Postmortem.External;
+            if (external.IsEmpty) return;
+            foreach (var field in external.Missing)
+            {
+                context.Report("External." + field.Name, $"The external version has no {field.Heading}.",
+                    $"Set-Postmortem -{field.Parameter} '...': {Prompt(field.Name)}");
+            }
+        }
+
+        private static string Prompt(string field) => field switch
+        {
+            "Summary" => "what happened and what it meant for customers, in two or three sentences.",
+            "CustomerImpact" => "who was affected, how, and for how long, as customers felt it.",
+            _ => "what we are doing so it does not happen again.",
+        };
+    }
+
+    internal sealed class ExternalInternalDetail : PostmortemRule
+    {
+        public override string Name => nameof(ExternalInternalDetail);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
+        public override PostmortemSection Section => PostmortemSection.ExternalVersion;
+        public override string Description =>
+            "The external version shows customers no internal detail (hosts, addresses, people, secrets, paths, channels, tickets, commands): it is \"Written for non-technical stakeholders\", and only for them.";
+
+        internal override void Check(RuleContext context)
+        {
+            var p = context.Postmortem;
+            if (p.External.IsEmpty) return;
+            foreach (var finding in ExternalCheck.Find(p, context.Settings.External))
+            {
+                context.Report(finding.Field, $"{finding.Field} holds the {finding.Kind} '{finding.Value}'. {finding.Reason}",
+                    $"Rewrite it in plain words: Set-Postmortem -{finding.Parameter} '...'. A domain customers may see goes in the settings file's External = @{{ PublicHosts = @('...') }}.");
+            }
+        }
+    }
+
+    internal sealed class ExternalSignOffCurrent : PostmortemRule
+    {
+        public override string Name => nameof(ExternalSignOffCurrent);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.ExternalVersion;
+        public override string Description =>
+            "What customers read was approved as it stands. The guide: \"Review — have someone else read it\"; an external version edited since its sign-off was not read again.";
+
+        internal override void Check(RuleContext context)
+        {
+            var external = context.Postmortem.External;
+            if (external.SignOffs.Count == 0 || external.IsApproved) return;
+            var who = string.Join(", ", external.SignOffs.Select(s => $"{s.Reviewer} ({Rendering.ReadableTime.Utc(s.Date)})"));
+            context.Report("External.SignOffs", $"The external version changed since {who} approved it.",
+                "Have it approved again as it stands: Approve-Postmortem -Reviewer 'name' -Audience External.");
+        }
+    }
+}
