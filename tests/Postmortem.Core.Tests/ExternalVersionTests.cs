@@ -93,6 +93,7 @@ namespace Postmortems.Tests
                 q => q.Title = "Another internal title, shown while there is no external one",
                 q => q.Date = new DateTime(2026, 11, 21),
                 q => q.ExplicitDuration = TimeSpan.FromMinutes(90),
+                q => { q.Impact.ImpactStart = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc); q.Impact.ImpactEnd = new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc); },
             })
             {
                 var q = WithExternal();
@@ -264,6 +265,17 @@ namespace Postmortems.Tests
             // A wiki page's name is its title: its body starts with the date.
             Assert.StartsWith("**Date:** 2026-11-20", ExternalReport.Markdown(p, titleHeading: false));
             Assert.Equal("Incident report 2026-11-20: Checkout unavailable on 20 November", ExternalReport.PageName(p));
+        }
+
+        [Fact]
+        public void The_external_document_lasts_as_long_as_the_impact_window_when_it_has_both_ends()
+        {
+            var p = WithExternal();
+            p.Impact.ImpactStart = new DateTime(2026, 11, 20, 9, 5, 0, DateTimeKind.Utc);
+            Assert.Contains("**Duration:** 47 minutes", ExternalReport.Markdown(p));     // one end: the incident's Duration
+            p.Impact.ImpactEnd = new DateTime(2026, 11, 20, 11, 10, 0, DateTimeKind.Utc);
+            Assert.Contains("**Duration:** 2 hours 5 minutes", ExternalReport.Markdown(p));
+            Assert.Equal(TimeSpan.FromMinutes(125), p.External.CustomerDuration);
         }
 
         [Fact]

@@ -114,6 +114,13 @@ namespace Postmortems
             }
         }
 
+        /// <summary>
+        /// How long customers were affected: the impact window when both its ends are set (GitLab.com was offline
+        /// 18 h 47 min, while the incident ran 20 h 14 min from the page), else the postmortem's Duration.
+        /// </summary>
+        public TimeSpan? CustomerDuration =>
+            _owner.Impact.ImpactStart is DateTime start && _owner.Impact.ImpactEnd is DateTime end && end > start ? end - start : _owner.Duration;
+
         /// <summary>The required fields not yet written (Summary, CustomerImpact, WhatWeAreDoing).</summary>
         public IReadOnlyList<ExternalField> Missing => Fields.Where(f => f.Required && this[f.Name] is null).ToList();
 
@@ -129,7 +136,7 @@ namespace Postmortems
                 {
                     ShownTitle,
                     _owner.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    _owner.Duration is TimeSpan d ? Rendering.PostmortemMarkdown.FormatDuration(d) : null,
+                    CustomerDuration is TimeSpan d ? Rendering.PostmortemMarkdown.FormatDuration(d) : null,
                     Summary, CustomerImpact, WhatHappened, WhatWeAreDoing,
                 };
                 // A field's absence and its text stay apart: \u0001 marks no text, \u001f separates fields.

@@ -35,7 +35,7 @@ namespace Postmortems.Rendering
             if (titleHeading) md.Append("# ").Append(Heading).Append(": ").Append(MarkdownText.Inline(external.ShownTitle)).Append("\n\n");
             var header = new StringBuilder();
             if (postmortem.Date is DateTime date) header.Append("**Date:** ").Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (postmortem.Duration is TimeSpan duration && duration > TimeSpan.Zero)
+            if (external.CustomerDuration is TimeSpan duration && duration > TimeSpan.Zero)
             {
                 if (header.Length > 0) header.Append("\\\n");
                 header.Append("**Duration:** ").Append(Lasting(duration));
