@@ -234,6 +234,16 @@ Describe 'Times in the views read the same in every culture' {
         $event['UtcTime'] | Should -BeExactly '2026-11-20 14:02:05 UTC'
     }
 
+    It 'shows the impact''s times in UTC in Format-List, in any culture' {
+        $pm = New-Postmortem 'w' -Date 2017-01-31 -DegradationStart 19:00 -ImpactStart '23:27' -ImpactEnd '2017-02-01 18:14' -DataLossStart 17:20 -DataLossEnd '23:27 +01:00'
+        $impact = Get-ListValues ($pm.Impact | Format-List | Out-String -Width 300)
+        $impact['DegradationStart'] | Should -BeExactly '2017-01-31 19:00 UTC'
+        $impact['ImpactStart'] | Should -BeExactly '2017-01-31 23:27 UTC'
+        $impact['ImpactEnd'] | Should -BeExactly '2017-02-01 18:14 UTC'
+        $impact['DataLossEnd'] | Should -BeExactly '2017-01-31 22:27 UTC'
+        $impact['DataLoss'] | Should -BeExactly 'True'
+    }
+
     It 'shows a clock''s value rounded in the table, and its exact value and UTC times in Format-List' {
         $metric = $script:reviewed | Get-PostmortemMetric -Name TimeToResolve
         $row = (ConvertFrom-FormattedTable ($metric | Out-String -Width 200) 'Metric', 'Value', 'From', 'To', 'Note').Rows[0]
@@ -259,6 +269,7 @@ Describe 'Times in the views read the same in every culture' {
         @{ Type = 'Postmortems.Metrics.PostmortemActionItem'; Get = { $script:reviewed | Get-ActionItem | Select-Object -First 1 } }
         @{ Type = 'Postmortems.Metrics.IncidentMetric'; Get = { $script:reviewed | Get-PostmortemMetric | Select-Object -First 1 } }
         @{ Type = 'Postmortems.ExternalVersion'; Get = { $script:reviewed.External } }
+        @{ Type = 'Postmortems.Impact'; Get = { $script:reviewed.Impact } }
     ) {
         $object = & $Get
         $object.GetType().FullName | Should -Be $Type
