@@ -173,6 +173,84 @@ namespace Postmortems.Tests
         public void Commands_customers_run_in_prose_are_fine() =>
             None("Git push and git clone operations failed, docker pull requests timed out, and kubectl commands were slow. Please select from the list and delete from your dashboard.");
 
+        [Fact]
+        public void Teams_as_owners_are_no_people()
+        {
+            var source = new Postmortem("Checkout down");
+            source.ActionItems.Add(new ActionItem("Add an alert") { Owner = "observability" });
+            source.ActionItems.Add(new ActionItem("Fix the chain") { Owner = "Payments" });
+            source.ActionItems.Add(new ActionItem("Update the runbook") { Owner = "payments SRE" });
+            source.ActionItems.Add(new ActionItem("Review the change") { Owner = "Grace" });
+            var found = InternalDetails.Find("Observability and Payments were degraded; payments SRE and Grace fixed it.", source);
+            Assert.Equal(new[] { "Grace" }, found.Select(f => f.Value));
+        }
+
+        [Fact]
+        public void Chat_authors_and_mentions_in_the_timeline_are_people_and_bots_are_not()
+        {
+            var source = new Postmortem("Orders stalled");
+            var at = new DateTime(2026, 11, 20, 9, 21, 0, DateTimeKind.Utc);
+            source.Timeline.Add(new TimelineEvent(at, "Tomasz Nowak: restarting the consumer, @Ingrid can you watch the queue?", source: "slack"));
+            source.Timeline.Add(new TimelineEvent(at.AddMinutes(1), "PagerDuty: Orders backlog alert resolved", source: "slack"));
+            var found = InternalDetails.Find("Tomasz and ingrid restored the queue; PagerDuty paged the on-call engineer.", source);
+            Assert.Equal(new[] { "Tomasz", "ingrid" }, found.Select(f => f.Value));
+        }
+
+        [Fact]
+        public void Initials_that_act_in_the_timeline_are_a_person_and_acronyms_are_not()
+        {
+            var source = new Postmortem("Database removed");
+            var at = new DateTime(2017, 1, 31, 23, 0, 0, DateTimeKind.Utc);
+            source.Timeline.Add(new TimelineEvent(at, "YP thinks pg_basebackup objects to a data directory that is not empty."));
+            source.Timeline.Add(new TimelineEvent(at.AddMinutes(1), "DNS fails for the API. CPU spikes on the primary."));
+            var found = InternalDetails.Find("YP stopped it; DNS and CPU were fine, and yp is not matched in lower case.", source);
+            Assert.Equal(new[] { "YP" }, found.Select(f => f.Value));
+        }
+
+        [Fact]
+        public void Public_accounts_are_no_person_s_handle() => None("Follow @githubstatus or ask @AWSSupport for updates.");
+
+        // ---- Unicode.
+
+        [Fact]
+        public void Names_with_accents_are_found_whatever_their_case()
+        {
+            var options = new InternalDetailOptions();
+            options.People.Add("José Müller");
+            options.People.Add("Zoë Ødegård");
+            var found = InternalDetails.Find("JOSÉ MÜLLER and josé found it; zoë ødegård confirmed.", null, options);
+            Assert.Equal(new[] { "JOSÉ MÜLLER", "josé", "zoë ødegård" }, found.Select(f => f.Value));
+        }
+
+        [Fact]
+        public void A_name_inside_a_longer_word_is_not_a_name()
+        {
+            var options = new InternalDetailOptions();
+            options.People.Add("Ana Lima");
+            None("The banana analysis and Limassol were fine.", null, options);
+        }
+
+        [Fact]
+        public void Hosts_and_names_in_text_without_spaces_are_found()
+        {
+            var options = new InternalDetailOptions();
+            options.People.Add("Priya Natarajan");
+            var found = InternalDetails.Find("服务器db1出现故障，Priya处理了。", null, options);
+            Assert.Equal(new[] { (InternalDetailKind.Hostname, "db1"), (InternalDetailKind.Person, "Priya") }, found.Select(f => (f.Kind, f.Value)));
+        }
+
+        [Fact]
+        public void A_host_glued_to_a_word_of_a_spaced_script_is_part_of_that_word() => None("Le café1 et naïve2 sont des mots.");
+
+        [Fact]
+        public void Offsets_count_UTF16_units_so_text_before_an_emoji_keeps_them_right()
+        {
+            var text = "🔥 Outage: 😀 db1 failed at 10.0.0.7 — sorry";
+            var found = InternalDetails.Find(text, null);
+            Assert.Equal(new[] { "db1", "10.0.0.7" }, found.Select(f => f.Value));
+            Assert.All(found, f => Assert.Equal(f.Value, text.Substring(f.Start, f.Length)));
+        }
+
         // ---- Hostile input: every finder is linear or behind a timeout, so no text makes a check slow.
 
         public static TheoryData<string, string> HostileTexts() => new TheoryData<string, string>

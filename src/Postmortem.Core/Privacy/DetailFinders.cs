@@ -258,6 +258,8 @@ namespace Postmortems.Privacy
         // @name, not user@host (an e-mail address) nor @scope/package (an npm package).
         private static readonly Regex Handle = Pattern(@"(?<![\w@.+/-])@(?<name>[A-Za-z][A-Za-z0-9_.-]{0,38}[A-Za-z0-9_]|[A-Za-z])(?![\w@/-])");
 
+        private static readonly string[] PublicAccountEndings = { "status", "support", "help", "hq", "news" };
+
         private static void Handles(string text, List<DetailCandidate> found)
         {
             if (text.IndexOf('@') < 0) return;
@@ -270,6 +272,8 @@ namespace Postmortems.Privacy
                         $"{Quote(m.Value)} is a chat mention of the team's channel; leave it out."));
                     continue;
                 }
+                // @githubstatus, @AWSSupport: a company's public account, not a person.
+                if (PublicAccountEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase))) continue;
                 found.Add(new DetailCandidate(InternalDetailKind.Person, m.Index, m.Length,
                     $"{Quote(m.Value)} is a person's chat handle; write 'an engineer' or 'our team' instead."));
             }

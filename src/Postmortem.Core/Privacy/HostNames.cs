@@ -40,6 +40,11 @@ namespace Postmortems.Privacy
         private static bool IsTokenChar(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
 
+        // A letter or digit of a script that separates words with spaces (see KnownDetails.WordCharacter).
+        private static bool IsGlue(char c) =>
+            char.IsLetterOrDigit(c) && !(c >= '\u0E00' && c <= '\u0E7F') && !(c >= '\u2E80' && c <= '\u9FFF') &&
+            !(c >= '\uAC00' && c <= '\uD7AF') && !(c >= '\uF900' && c <= '\uFAFF') && !(c >= '\uFF00' && c <= '\uFFEF');
+
         /// <summary>The runs of host characters (letters, digits, '.', '-', '_') in a text, without the dots and hyphens at their ends.</summary>
         public static IEnumerable<Token> Tokens(string text)
         {
@@ -51,7 +56,7 @@ namespace Postmortems.Privacy
                 while (i < text.Length && IsTokenChar(text[i])) i++;
                 int end = i;
                 // A run glued to other letters (café1.example) is part of a word in another script, not a host.
-                if ((start > 0 && char.IsLetterOrDigit(text[start - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))) continue;
+                if ((start > 0 && IsGlue(text[start - 1])) || (end < text.Length && IsGlue(text[end]))) continue;
                 // #incident-123 is a chat channel, $db1 a variable.
                 if (start > 0 && (text[start - 1] == '#' || text[start - 1] == '$')) continue;
                 while (start < end && (text[start] == '.' || text[start] == '-' || text[start] == '_')) start++;

@@ -200,8 +200,12 @@ namespace Postmortems.Privacy
             {
                 var single = parts[0];
                 if (IsInitials(single)) NamesAsWritten.Add(single);
-                else if (EnglishWords.Contains(lowerParts[0]) || single.Length < 3) NamesAsWritten.Add(Capitalized(single));
-                else NamesAnyCase.Add(single);
+                else if (EnglishWords.Contains(lowerParts[0]) || single.Length < 3)
+                {
+                    // "observability" or "Payments" as an owner is a team; "Will" or "Grace" is a person.
+                    if (fromOptions || (char.IsUpper(single[0]) && !SoundsLikeATeam(lowerParts[0]))) NamesAsWritten.Add(Capitalized(single));
+                }
+                else if (fromOptions || !SoundsLikeATeam(lowerParts[0])) NamesAnyCase.Add(single);
                 return;
             }
             NamesAnyCase.Add(name);
@@ -211,24 +215,35 @@ namespace Postmortems.Privacy
             else NamesAnyCase.Add(first);
         }
 
+        private static readonly string[] TeamEndings = { "ing", "ity", "ment", "tion", "sion", "ics", "ness", "ance", "ence", "ogy", "ure", "age", "ops", "ware", "ery", "ships" };
+
+        // A word that names an activity or a field, or a plural of a word: what teams are called.
+        private static bool SoundsLikeATeam(string lower) =>
+            TeamEndings.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) ||
+            (lower.Length > 3 && lower.EndsWith("s", StringComparison.Ordinal) && EnglishWords.Contains(lower.Substring(0, lower.Length - 1)));
+
         private static bool IsInitials(string word) => word.Length >= 2 && word.Length <= 3 && word.All(char.IsUpper);
 
         private static string Capitalized(string word) =>
             word.Length == 0 || char.IsUpper(word[0]) ? word : char.ToUpperInvariant(word[0]) + word.Substring(1);
+
+        // A letter or digit of a script that separates words with spaces: a name glued to one is part of a longer word;
+        // glued to Chinese, Japanese, Korean or Thai, which write no spaces, it still stands alone.
+        internal const string WordCharacter = @"[\p{L}\p{N}_-[\u0E00-\u0E7F\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]]";
 
         // One alternation of the names, longest first so "Priya Natarajan" wins over "Priya"; whole words only.
         private static Regex? NamePattern(IEnumerable<string> names, RegexOptions options)
         {
             var list = names.Where(n => n.Length > 0).OrderByDescending(n => n.Length).ToList();
             if (list.Count == 0) return null;
-            var builder = new StringBuilder(@"(?<![\p{L}\p{N}_@])(?:");
+            var builder = new StringBuilder(@"(?<!" + WordCharacter + @"|@)(?:");
             for (int i = 0; i < list.Count; i++)
             {
                 if (i > 0) builder.Append('|');
                 // A name's space matches any run of spaces, so "Priya  Natarajan" and a line-wrapped name are found too.
                 builder.Append(Regex.Escape(list[i]).Replace(@"\ ", @"\s+"));
             }
-            builder.Append(@")(?![\p{L}\p{N}_])");
+            builder.Append(@")(?!" + WordCharacter + ")");
             return new Regex(builder.ToString(), options | RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
         }
     }
