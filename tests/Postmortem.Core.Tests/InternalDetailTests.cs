@@ -162,16 +162,36 @@ namespace Postmortems.Tests
             None("We patched CVE-2021-44228, moved to SHA-256 and UTF-8, and met ISO-27001 in the US-EAST-1 region.");
 
         [Theory]
-        [InlineData("An engineer ran rm -rf /var/opt/gitlab/postgresql/data on the wrong host.", "rm -rf /var/opt/gitlab/postgresql/data on the wrong host")]
+        [InlineData("An engineer ran rm -rf /var/opt/gitlab/postgresql/data on the wrong host.", "rm -rf /var/opt/gitlab/postgresql/data")]
         [InlineData("We ran kubectl rollout restart deploy/api.", "kubectl rollout restart deploy/api")]
-        [InlineData("Then sudo systemctl restart nginx fixed it.", "sudo systemctl restart nginx fixed it")]
-        [InlineData("We ran DELETE FROM users WHERE id = 5 by mistake.", "DELETE FROM users WHERE id = 5 by mistake")]
+        [InlineData("Then sudo systemctl restart nginx fixed it.", "sudo systemctl restart nginx")]
+        [InlineData("We ran DELETE FROM users WHERE id = 5 by mistake.", "DELETE FROM users WHERE id = 5")]
         public void Commands_are_found(string text, string command) =>
             Assert.Equal(command, Single(text, InternalDetailKind.Command).Value);
 
         [Fact]
         public void Commands_customers_run_in_prose_are_fine() =>
             None("Git push and git clone operations failed, docker pull requests timed out, and kubectl commands were slow. Please select from the list and delete from your dashboard.");
+
+        [Theory]
+        [InlineData("Run `npm install` again, or clear your package manager's cache.")]
+        [InlineData("If pushes fail, run `git fetch --prune` and try again; you can also use git push --force-with-lease.")]
+        [InlineData("Customers who see errors should run docker pull --platform linux/amd64 again.")]
+        public void Advice_to_customers_to_run_a_command_is_fine(string text) => None(text);
+
+        [Theory]
+        [InlineData("We ran git push --force to the release branch by mistake.", "git push --force")]
+        [InlineData("An engineer ran curl -X DELETE on the wrong index.", "curl -X DELETE")]
+        [InlineData("The job ran `mysql -e 'DELETE FROM orders WHERE created < now()' shop` twice.", "mysql -e 'DELETE FROM orders WHERE created < now()' shop")]
+        [InlineData("PowerShell: Restart-Service -Name W3SVC -Force on WEB01.", "Restart-Service -Name W3SVC -Force")]
+        [InlineData("The team ran s3-capacity remove --subsystem billing --count 40 from the playbook.", "s3-capacity remove --subsystem billing --count 40")]
+        public void Commands_as_an_operator_typed_them_are_found(string text, string command) =>
+            Assert.Contains(InternalDetails.Find(text, null), f => f.Kind == InternalDetailKind.Command && f.Value == command);
+
+        [Theory]
+        [InlineData("WEB01 and SQL-03 ran out of memory.", "WEB01", "SQL-03")]
+        public void Machines_numbered_with_a_leading_zero_are_hosts_in_any_case(string text, string first, string second) =>
+            Assert.Equal(new[] { first, second }, InternalDetails.Find(text, null).Where(f => f.Kind == InternalDetailKind.Hostname).Select(f => f.Value));
 
         [Fact]
         public void Teams_as_owners_are_no_people()
@@ -267,6 +287,8 @@ namespace Postmortems.Tests
             { "a command that never ends", "kubectl get " + new string('x', 1 << 20) },
             { "SQL without FROM", "SELECT " + string.Concat(Enumerable.Repeat("a ", 500_000)) },
             { "dashes", string.Concat(Enumerable.Repeat("a-", 500_000)) },
+            { "long options", "tool" + string.Concat(Enumerable.Repeat(" --a b", 170_000)) },
+            { "quotes in a command", "kubectl get '" + string.Concat(Enumerable.Repeat("a '", 300_000)) },
             { "a URL without end", "https://" + string.Concat(Enumerable.Repeat("a.", 500_000)) },
             { "backslashes", @"C:\" + string.Concat(Enumerable.Repeat(@"a\", 350_000)) },
             { "many lines of prose", string.Concat(Enumerable.Repeat("We restored service at 14:02 UTC; 99.9% of requests succeeded.\n", 20_000)) },

@@ -135,7 +135,16 @@ namespace Postmortems.Privacy
             why = string.Empty;
             var lower = token.ToLowerInvariant();
             if (lower.IndexOf('_') >= 0 || lower.IndexOf("..", StringComparison.Ordinal) >= 0) return Verdict.NotAHost;
-            if (lower.IndexOf('.') < 0) return JudgeSingleLabel(lower, out why);
+            if (lower.IndexOf('.') < 0)
+            {
+                // WEB01, SQL-03, DC01: a number with a leading zero numbers machines, whatever the case.
+                if (NumberedMachine.IsMatch(token))
+                {
+                    why = $"'{token}' numbers one machine of many";
+                    return Verdict.Internal;
+                }
+                return JudgeSingleLabel(lower, out why);
+            }
             var labels = lower.Split('.');
             if (labels.Any(l => l.Length == 0 || l.Length > 63 || l[0] == '-' || l[l.Length - 1] == '-')) return Verdict.NotAHost;
             // Versions, decimals and addresses: 1.2.3, 13.8, v1.2.3, 1.2.3-rc1, 10.0.0.1 (IP addresses are found apart).
@@ -216,6 +225,10 @@ namespace Postmortems.Privacy
 
         private static readonly Regex PodName = new Regex(@"^[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{8,10}-[a-z0-9]{5}$",
             RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
+
+        public static bool IsNumberedMachine(string token) => NumberedMachine.IsMatch(token);
+
+        private static readonly Regex NumberedMachine = new Regex(@"^[A-Za-z]{2,}(?:-[A-Za-z]{2,})*-?0[0-9]{1,3}$", RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
 
         private static readonly Regex InstanceSizes = new Regex(@"^(?:nano|micro|small|medium|large|metal|[0-9]*xlarge)$", RegexOptions.CultureInvariant);
 
