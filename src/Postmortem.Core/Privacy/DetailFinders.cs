@@ -206,8 +206,7 @@ namespace Postmortems.Privacy
                 if (HostNames.IsPublic(token.Host, known.PublicHosts)) continue;
                 var verdict = HostNames.Judge(original, out var why);
                 string? reason = null;
-                // Host names are written in lower case: "WEB-03" or "DB1" in prose is rarer, and found when the postmortem names it.
-                if (verdict == HostNames.Verdict.Internal && (original.IndexOf('.') >= 0 || !original.Any(char.IsUpper) || HostNames.IsNumberedMachine(original))) reason = why;
+                if (verdict == HostNames.Verdict.Internal && HostNames.IsWrittenAsAHost(original)) reason = why;
                 else if (known.SourceHosts.Contains(token.Host) && (verdict != HostNames.Verdict.NotAHost || token.Host.Any(char.IsDigit) || token.Host.IndexOf('.') >= 0))
                 {
                     reason = "the internal postmortem names it as one of our machines";

@@ -73,7 +73,7 @@ namespace Postmortems.Privacy
             {
                 var original = text.Substring(token.Start, token.Length);
                 var verdict = Judge(original, out _);
-                if (verdict == Verdict.Internal) yield return token.Host;
+                if (verdict == Verdict.Internal && IsWrittenAsAHost(original)) yield return token.Host;
                 // A name under a registrable domain the team wrote down (grafana.acme.io) is one of theirs.
                 else if (verdict == Verdict.PublicShape && token.Host.Count(c => c == '.') >= RegistrableDots(token.Host) + 1) yield return token.Host;
             }
@@ -227,6 +227,12 @@ namespace Postmortems.Privacy
             RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
 
         public static bool IsNumberedMachine(string token) => NumberedMachine.IsMatch(token);
+
+        /// <summary>
+        /// Host names are written in lower case; a name with a dot, or a machine numbered with a leading zero (WEB01), is
+        /// one whatever its case. "PAY-1423" or "H100" in capitals is a ticket or a product.
+        /// </summary>
+        public static bool IsWrittenAsAHost(string token) => token.IndexOf('.') >= 0 || !token.Any(char.IsUpper) || IsNumberedMachine(token);
 
         private static readonly Regex NumberedMachine = new Regex(@"^[A-Za-z]{2,}(?:-[A-Za-z]{2,})*-?0[0-9]{1,3}$", RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
 
