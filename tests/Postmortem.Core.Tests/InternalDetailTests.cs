@@ -230,6 +230,23 @@ namespace Postmortems.Tests
         [Fact]
         public void Public_accounts_are_no_person_s_handle() => None("Follow @githubstatus or ask @AWSSupport for updates.");
 
+        [Fact]
+        public void A_postmortem_changed_between_checks_is_read_again()
+        {
+            var source = new Postmortem("Orders stalled");
+            source.Authors.Add("Priya Natarajan");
+            const string text = "Priya and Marcus restored it on db7.";
+            Assert.Equal(new[] { "Priya" }, InternalDetails.Find(text, source).Where(f => f.Kind == InternalDetailKind.Person).Select(f => f.Value));
+            source.Reviewers.Add("Marcus Lee");
+            Assert.Equal(new[] { "Priya", "Marcus" }, InternalDetails.Find(text, source).Where(f => f.Kind == InternalDetailKind.Person).Select(f => f.Value));
+            var options = new InternalDetailOptions();
+            options.PublicHosts.Add("example.com");
+            source.RootCause = "The docs on docs.example.com were stale.";
+            Assert.Empty(InternalDetails.Find("See docs.example.com.", source, options));
+            options.PublicHosts.Clear();
+            Assert.Single(InternalDetails.Find("See docs.example.com.", source, options));
+        }
+
         // ---- Unicode.
 
         [Fact]

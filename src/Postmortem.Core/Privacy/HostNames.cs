@@ -45,7 +45,21 @@ namespace Postmortems.Privacy
             char.IsLetterOrDigit(c) && !(c >= '\u0E00' && c <= '\u0E7F') && !(c >= '\u2E80' && c <= '\u9FFF') &&
             !(c >= '\uAC00' && c <= '\uD7AF') && !(c >= '\uF900' && c <= '\uFAFF') && !(c >= '\uFF00' && c <= '\uFFEF');
 
-        /// <summary>The runs of host characters (letters, digits, '.', '-', '_') in a text, without the dots and hyphens at their ends.</summary>
+        // Every host name has a digit (db1) or a dot (grafana.acme.io): a plain word is none, and is skipped unread.
+        private static bool HasDigitOrDot(string text, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (c == '.' || (c >= '0' && c <= '9')) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The runs of host characters (letters, digits, '.', '-', '_') in a text that hold a digit or a dot, without the
+        /// dots and hyphens at their ends.
+        /// </summary>
         public static IEnumerable<Token> Tokens(string text)
         {
             int i = 0;
@@ -61,7 +75,7 @@ namespace Postmortems.Privacy
                 if (start > 0 && (text[start - 1] == '#' || text[start - 1] == '$')) continue;
                 while (start < end && (text[start] == '.' || text[start] == '-' || text[start] == '_')) start++;
                 while (end > start && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '_')) end--;
-                if (end - start < 2) continue;
+                if (end - start < 2 || !HasDigitOrDot(text, start, end)) continue;
                 yield return new Token(start, end - start, text.Substring(start, end - start).ToLowerInvariant());
             }
         }

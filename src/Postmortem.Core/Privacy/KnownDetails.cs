@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Postmortems.Rules;
@@ -32,14 +33,80 @@ namespace Postmortems.Privacy
         /// <summary>Ticket keys the postmortem's action items are tracked by (OPS-42), as written.</summary>
         public HashSet<string> SourceTickets { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        private Regex? _namesAnyCase;
-        private Regex? _namesAsWritten;
+        public Regex? NamesAnyCasePattern { get; private set; }
 
-        public Regex? NamesAnyCasePattern => _namesAnyCase ??= NamePattern(NamesAnyCase, RegexOptions.IgnoreCase);
+        public Regex? NamesAsWrittenPattern { get; private set; }
 
-        public Regex? NamesAsWrittenPattern => _namesAsWritten ??= NamePattern(NamesAsWritten, RegexOptions.None);
+        // Built once, before the details are shared between checks (the cache hands one instance to every caller).
+        private void Freeze()
+        {
+            NamesAnyCasePattern = NamePattern(NamesAnyCase, RegexOptions.IgnoreCase);
+            NamesAsWrittenPattern = NamePattern(NamesAsWritten, RegexOptions.None);
+        }
+
+        // What a postmortem gave last time, with a fingerprint of what it was read from: a caller that checks several
+        // fields of one postmortem reads its internal text once, and a changed postmortem or changed options are read again.
+        private static readonly ConditionalWeakTable<Postmortem, Remembered> Cache = new ConditionalWeakTable<Postmortem, Remembered>();
+
+        private sealed class Remembered
+        {
+            public Remembered(long fingerprint, KnownDetails known)
+            {
+                Fingerprint = fingerprint;
+                Known = known;
+            }
+
+            public long Fingerprint { get; }
+            public KnownDetails Known { get; }
+        }
 
         public static KnownDetails From(Postmortem? source, InternalDetailOptions? options)
+        {
+            if (source is null) return Read(null, options);
+            long fingerprint = Fingerprint(source, options);
+            lock (Cache)
+            {
+                if (Cache.TryGetValue(source, out var remembered) && remembered.Fingerprint == fingerprint) return remembered.Known;
+            }
+            var known = Read(source, options);
+            lock (Cache)
+            {
+                Cache.Remove(source);
+                Cache.Add(source, new Remembered(fingerprint, known));
+            }
+            return known;
+        }
+
+        // A hash of everything Read looks at, in order: cheap next to reading it (no tokens, no regexes).
+        private static long Fingerprint(Postmortem p, InternalDetailOptions? options)
+        {
+            unchecked
+            {
+                long hash = 17;
+                void Add(string? text) => hash = hash * 31 + (text is null ? 0 : StringComparer.Ordinal.GetHashCode(text) + text.Length);
+                foreach (var text in PeopleText(p)) Add(text);
+                foreach (var text in InternalText(p)) Add(text);
+                Add(p.Title);
+                foreach (var service in p.Impact.ServicesAffected) Add(service);
+                if (options is not null)
+                {
+                    foreach (var host in options.PublicHosts) Add("host:" + host);
+                    foreach (var person in options.People) Add("person:" + person);
+                }
+                return hash;
+            }
+        }
+
+        private static IEnumerable<string?> PeopleText(Postmortem p)
+        {
+            foreach (var a in p.Authors) yield return a;
+            foreach (var r in p.Reviewers) yield return r;
+            foreach (var item in p.ActionItems) yield return item.Owner;
+            foreach (var s in p.SignOffs) yield return s.Reviewer;
+            yield return p.Publication?.UpdatedByName;
+        }
+
+        private static KnownDetails Read(Postmortem? source, InternalDetailOptions? options)
         {
             var known = new KnownDetails();
             if (options is not null)
@@ -51,11 +118,12 @@ namespace Postmortems.Privacy
                 }
                 foreach (var person in options.People) known.AddPerson(person, fromOptions: true);
             }
-            if (source is not null) known.Read(source);
+            if (source is not null) known.ReadPostmortem(source);
+            known.Freeze();
             return known;
         }
 
-        private void Read(Postmortem p)
+        private void ReadPostmortem(Postmortem p)
         {
             var product = (p.Title + " " + string.Join(" ", p.Impact.ServicesAffected)).ToLowerInvariant();
             void Person(string? name)
@@ -69,11 +137,7 @@ namespace Postmortems.Privacy
                 if (name.Length == 0 || Words(product).Contains(name.ToLowerInvariant())) return;
                 AddPerson(name, fromOptions: false);
             }
-            foreach (var a in p.Authors) Person(a);
-            foreach (var r in p.Reviewers) Person(r);
-            foreach (var item in p.ActionItems) Person(item.Owner);
-            foreach (var s in p.SignOffs) Person(s.Reviewer);
-            Person(p.Publication?.UpdatedByName);
+            foreach (var name in PeopleText(p)) Person(name);
 
             foreach (var e in p.Timeline)
             {
