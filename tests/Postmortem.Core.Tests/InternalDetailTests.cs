@@ -162,16 +162,131 @@ namespace Postmortems.Tests
             None("We patched CVE-2021-44228, moved to SHA-256 and UTF-8, and met ISO-27001 in the US-EAST-1 region.");
 
         [Theory]
-        [InlineData("An engineer ran rm -rf /var/opt/gitlab/postgresql/data on the wrong host.", "rm -rf /var/opt/gitlab/postgresql/data on the wrong host")]
+        [InlineData("An engineer ran rm -rf /var/opt/gitlab/postgresql/data on the wrong host.", "rm -rf /var/opt/gitlab/postgresql/data")]
         [InlineData("We ran kubectl rollout restart deploy/api.", "kubectl rollout restart deploy/api")]
-        [InlineData("Then sudo systemctl restart nginx fixed it.", "sudo systemctl restart nginx fixed it")]
-        [InlineData("We ran DELETE FROM users WHERE id = 5 by mistake.", "DELETE FROM users WHERE id = 5 by mistake")]
+        [InlineData("Then sudo systemctl restart nginx fixed it.", "sudo systemctl restart nginx")]
+        [InlineData("We ran DELETE FROM users WHERE id = 5 by mistake.", "DELETE FROM users WHERE id = 5")]
         public void Commands_are_found(string text, string command) =>
             Assert.Equal(command, Single(text, InternalDetailKind.Command).Value);
 
         [Fact]
         public void Commands_customers_run_in_prose_are_fine() =>
             None("Git push and git clone operations failed, docker pull requests timed out, and kubectl commands were slow. Please select from the list and delete from your dashboard.");
+
+        [Theory]
+        [InlineData("Run `npm install` again, or clear your package manager's cache.")]
+        [InlineData("If pushes fail, run `git fetch --prune` and try again; you can also use git push --force-with-lease.")]
+        [InlineData("Customers who see errors should run docker pull --platform linux/amd64 again.")]
+        public void Advice_to_customers_to_run_a_command_is_fine(string text) => None(text);
+
+        [Theory]
+        [InlineData("We ran git push --force to the release branch by mistake.", "git push --force")]
+        [InlineData("An engineer ran curl -X DELETE on the wrong index.", "curl -X DELETE")]
+        [InlineData("The job ran `mysql -e 'DELETE FROM orders WHERE created < now()' shop` twice.", "mysql -e 'DELETE FROM orders WHERE created < now()' shop")]
+        [InlineData("PowerShell: Restart-Service -Name W3SVC -Force on WEB01.", "Restart-Service -Name W3SVC -Force")]
+        [InlineData("The team ran s3-capacity remove --subsystem billing --count 40 from the playbook.", "s3-capacity remove --subsystem billing --count 40")]
+        public void Commands_as_an_operator_typed_them_are_found(string text, string command) =>
+            Assert.Contains(InternalDetails.Find(text, null), f => f.Kind == InternalDetailKind.Command && f.Value == command);
+
+        [Theory]
+        [InlineData("WEB01 and SQL-03 ran out of memory.", "WEB01", "SQL-03")]
+        public void Machines_numbered_with_a_leading_zero_are_hosts_in_any_case(string text, string first, string second) =>
+            Assert.Equal(new[] { first, second }, InternalDetails.Find(text, null).Where(f => f.Kind == InternalDetailKind.Hostname).Select(f => f.Value));
+
+        [Fact]
+        public void Teams_as_owners_are_no_people()
+        {
+            var source = new Postmortem("Checkout down");
+            source.ActionItems.Add(new ActionItem("Add an alert") { Owner = "observability" });
+            source.ActionItems.Add(new ActionItem("Fix the chain") { Owner = "Payments" });
+            source.ActionItems.Add(new ActionItem("Update the runbook") { Owner = "payments SRE" });
+            source.ActionItems.Add(new ActionItem("Review the change") { Owner = "Grace" });
+            var found = InternalDetails.Find("Observability and Payments were degraded; payments SRE and Grace fixed it.", source);
+            Assert.Equal(new[] { "Grace" }, found.Select(f => f.Value));
+        }
+
+        [Fact]
+        public void Chat_authors_and_mentions_in_the_timeline_are_people_and_bots_are_not()
+        {
+            var source = new Postmortem("Orders stalled");
+            var at = new DateTime(2026, 11, 20, 9, 21, 0, DateTimeKind.Utc);
+            source.Timeline.Add(new TimelineEvent(at, "Tomasz Nowak: restarting the consumer, @Ingrid can you watch the queue?", source: "slack"));
+            source.Timeline.Add(new TimelineEvent(at.AddMinutes(1), "PagerDuty: Orders backlog alert resolved", source: "slack"));
+            var found = InternalDetails.Find("Tomasz and ingrid restored the queue; PagerDuty paged the on-call engineer.", source);
+            Assert.Equal(new[] { "Tomasz", "ingrid" }, found.Select(f => f.Value));
+        }
+
+        [Fact]
+        public void Initials_that_act_in_the_timeline_are_a_person_and_acronyms_are_not()
+        {
+            var source = new Postmortem("Database removed");
+            var at = new DateTime(2017, 1, 31, 23, 0, 0, DateTimeKind.Utc);
+            source.Timeline.Add(new TimelineEvent(at, "YP thinks pg_basebackup objects to a data directory that is not empty."));
+            source.Timeline.Add(new TimelineEvent(at.AddMinutes(1), "DNS fails for the API. CPU spikes on the primary."));
+            var found = InternalDetails.Find("YP stopped it; DNS and CPU were fine, and yp is not matched in lower case.", source);
+            Assert.Equal(new[] { "YP" }, found.Select(f => f.Value));
+        }
+
+        [Fact]
+        public void Public_accounts_are_no_person_s_handle() => None("Follow @githubstatus or ask @AWSSupport for updates.");
+
+        [Fact]
+        public void A_postmortem_changed_between_checks_is_read_again()
+        {
+            var source = new Postmortem("Orders stalled");
+            source.Authors.Add("Priya Natarajan");
+            const string text = "Priya and Marcus restored it on db7.";
+            Assert.Equal(new[] { "Priya" }, InternalDetails.Find(text, source).Where(f => f.Kind == InternalDetailKind.Person).Select(f => f.Value));
+            source.Reviewers.Add("Marcus Lee");
+            Assert.Equal(new[] { "Priya", "Marcus" }, InternalDetails.Find(text, source).Where(f => f.Kind == InternalDetailKind.Person).Select(f => f.Value));
+            var options = new InternalDetailOptions();
+            options.PublicHosts.Add("example.com");
+            source.RootCause = "The docs on docs.example.com were stale.";
+            Assert.Empty(InternalDetails.Find("See docs.example.com.", source, options));
+            options.PublicHosts.Clear();
+            Assert.Single(InternalDetails.Find("See docs.example.com.", source, options));
+        }
+
+        // ---- Unicode.
+
+        [Fact]
+        public void Names_with_accents_are_found_whatever_their_case()
+        {
+            var options = new InternalDetailOptions();
+            options.People.Add("José Müller");
+            options.People.Add("Zoë Ødegård");
+            var found = InternalDetails.Find("JOSÉ MÜLLER and josé found it; zoë ødegård confirmed.", null, options);
+            Assert.Equal(new[] { "JOSÉ MÜLLER", "josé", "zoë ødegård" }, found.Select(f => f.Value));
+        }
+
+        [Fact]
+        public void A_name_inside_a_longer_word_is_not_a_name()
+        {
+            var options = new InternalDetailOptions();
+            options.People.Add("Ana Lima");
+            None("The banana analysis and Limassol were fine.", null, options);
+        }
+
+        [Fact]
+        public void Hosts_and_names_in_text_without_spaces_are_found()
+        {
+            var options = new InternalDetailOptions();
+            options.People.Add("Priya Natarajan");
+            var found = InternalDetails.Find("服务器db1出现故障，Priya处理了。", null, options);
+            Assert.Equal(new[] { (InternalDetailKind.Hostname, "db1"), (InternalDetailKind.Person, "Priya") }, found.Select(f => (f.Kind, f.Value)));
+        }
+
+        [Fact]
+        public void A_host_glued_to_a_word_of_a_spaced_script_is_part_of_that_word() => None("Le café1 et naïve2 sont des mots.");
+
+        [Fact]
+        public void Offsets_count_UTF16_units_so_text_before_an_emoji_keeps_them_right()
+        {
+            var text = "🔥 Outage: 😀 db1 failed at 10.0.0.7 — sorry";
+            var found = InternalDetails.Find(text, null);
+            Assert.Equal(new[] { "db1", "10.0.0.7" }, found.Select(f => f.Value));
+            Assert.All(found, f => Assert.Equal(f.Value, text.Substring(f.Start, f.Length)));
+        }
 
         // ---- Hostile input: every finder is linear or behind a timeout, so no text makes a check slow.
 
@@ -189,6 +304,8 @@ namespace Postmortems.Tests
             { "a command that never ends", "kubectl get " + new string('x', 1 << 20) },
             { "SQL without FROM", "SELECT " + string.Concat(Enumerable.Repeat("a ", 500_000)) },
             { "dashes", string.Concat(Enumerable.Repeat("a-", 500_000)) },
+            { "long options", "tool" + string.Concat(Enumerable.Repeat(" --a b", 170_000)) },
+            { "quotes in a command", "kubectl get '" + string.Concat(Enumerable.Repeat("a '", 300_000)) },
             { "a URL without end", "https://" + string.Concat(Enumerable.Repeat("a.", 500_000)) },
             { "backslashes", @"C:\" + string.Concat(Enumerable.Repeat(@"a\", 350_000)) },
             { "many lines of prose", string.Concat(Enumerable.Repeat("We restored service at 14:02 UTC; 99.9% of requests succeeded.\n", 20_000)) },

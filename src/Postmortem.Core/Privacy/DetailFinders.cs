@@ -206,8 +206,7 @@ namespace Postmortems.Privacy
                 if (HostNames.IsPublic(token.Host, known.PublicHosts)) continue;
                 var verdict = HostNames.Judge(original, out var why);
                 string? reason = null;
-                // Host names are written in lower case: "WEB-03" or "DB1" in prose is rarer, and found when the postmortem names it.
-                if (verdict == HostNames.Verdict.Internal && (original.IndexOf('.') >= 0 || !original.Any(char.IsUpper))) reason = why;
+                if (verdict == HostNames.Verdict.Internal && HostNames.IsWrittenAsAHost(original)) reason = why;
                 else if (known.SourceHosts.Contains(token.Host) && (verdict != HostNames.Verdict.NotAHost || token.Host.Any(char.IsDigit) || token.Host.IndexOf('.') >= 0))
                 {
                     reason = "the internal postmortem names it as one of our machines";
@@ -258,6 +257,8 @@ namespace Postmortems.Privacy
         // @name, not user@host (an e-mail address) nor @scope/package (an npm package).
         private static readonly Regex Handle = Pattern(@"(?<![\w@.+/-])@(?<name>[A-Za-z][A-Za-z0-9_.-]{0,38}[A-Za-z0-9_]|[A-Za-z])(?![\w@/-])");
 
+        private static readonly string[] PublicAccountEndings = { "status", "support", "help", "hq", "news" };
+
         private static void Handles(string text, List<DetailCandidate> found)
         {
             if (text.IndexOf('@') < 0) return;
@@ -270,6 +271,8 @@ namespace Postmortems.Privacy
                         $"{Quote(m.Value)} is a chat mention of the team's channel; leave it out."));
                     continue;
                 }
+                // @githubstatus, @AWSSupport: a company's public account, not a person.
+                if (PublicAccountEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase))) continue;
                 found.Add(new DetailCandidate(InternalDetailKind.Person, m.Index, m.Length,
                     $"{Quote(m.Value)} is a person's chat handle; write 'an engineer' or 'our team' instead."));
             }
@@ -408,7 +411,8 @@ namespace Postmortems.Privacy
             "rabbitmqctl", "kafka-topics", "kafka-topics.sh", "zkCli.sh", "sudo", "rm",
         };
 
-        // Tools customers run too (git, docker, curl): a command only with an option after it.
+        // Tools customers run too (git, docker, npm, curl): a command with an option, unless the text tells customers to
+        // run it ("run `git fetch --prune`"); what they are run against (a host, an address, a path) is found apart.
         private static readonly HashSet<string> CommonTools = new HashSet<string>(StringComparer.Ordinal)
         {
             "git", "docker", "podman", "npm", "yarn", "pip", "pip3", "curl", "wget", "ssh", "scp", "rsync", "apt", "apt-get",
@@ -422,12 +426,64 @@ namespace Postmortems.Privacy
 
         private static readonly Regex CommonCommand = Pattern(@"\G[\w.-]+\s+(?:[a-z][\w-]*\s+){0,2}-{1,2}[a-zA-Z]");
 
+        // "Run", "you can use", "please try" before a command in the same sentence: advice to customers, not what we typed.
+        private static readonly Regex Advice = Pattern(@"(?i:\b(?:run|re-run|rerun|try|use|execute|type|enter|please|can|should|may|need\s+to|recommend|clear|update|upgrade)\b)[^.!?\n]{0,40}$");
+
+        private static bool IsAdviceToCustomers(string text, int start)
+        {
+            int from = Math.Max(0, start - 60);
+            return Advice.IsMatch(text.Substring(from, start - from));
+        }
+
+        // PowerShell cmdlets that change a system, with a parameter: Restart-Service -Name W3SVC.
+        private static readonly string[] StateChangingVerbs =
+        {
+            "Restart", "Stop", "Start", "Remove", "Set", "Invoke", "Clear", "Reset", "Disable", "Enable", "Uninstall", "Dismount",
+            "Mount", "Suspend", "Resume", "Move", "Rename", "Unregister", "Register", "Grant", "Revoke", "Repair", "Restore",
+        };
+
+        private static bool IsStateChangingCmdlet(string word)
+        {
+            int dash = word.IndexOf('-');
+            return dash > 0 && dash < word.Length - 1 && char.IsUpper(word[dash + 1]) && StateChangingVerbs.Contains(word.Substring(0, dash));
+        }
+
+        private static readonly Regex Cmdlet = Pattern(@"\G[A-Z][a-z]+-[A-Z][A-Za-z]+\s+-[A-Za-z]");
+
         // SQL as typed, in capitals: a statement's keywords and what it acts on.
         private static readonly Regex Sql = Pattern(
             @"\b(?:SELECT\s+[^\r\n;]{1,200}?\s+FROM\s+[\w.""]+|UPDATE\s+[\w.""]+\s+SET\s|DELETE\s+FROM\s+[\w.""]+|DROP\s+(?:TABLE|DATABASE|INDEX|SCHEMA|VIEW|USER|ROLE)\s|ALTER\s+(?:TABLE|DATABASE|INDEX|SYSTEM|USER|ROLE)\s|TRUNCATE\s+(?:TABLE\s+)?[\w.""]+|INSERT\s+INTO\s+[\w.""]+|CREATE\s+(?:UNIQUE\s+)?INDEX\s|VACUUM\s+(?:FULL|ANALYZE|VERBOSE)|REINDEX\s+(?:TABLE|INDEX|DATABASE)|GRANT\s+\w+\s+ON\s|REVOKE\s+\w+\s+ON\s|FLUSHALL\b|FLUSHDB\b)");
 
         // Any tool with two long options: "s3-capacity remove --subsystem billing --count 40" is a command line whatever the tool.
-        private static readonly Regex LongOptions = Pattern(@"(?<![\w./-])[a-z][\w.-]*(?:\s+[a-z][\w.-]*){0,2}\s+--[a-z][\w-]*(?:[ =](?!--)\S+)?\s+--[a-z]");
+        private static readonly Regex LongOptions = Pattern(@"(?<=[\w.])\s+--[a-z][\w-]*(?:[ =](?!--)\S+)?\s+--[a-z]");
+
+        // The tool before a command line's options: the word before them, and a subcommand's tool before that
+        // ("s3-capacity remove --subsystem"), but not the sentence's own words ("we ran s3-capacity --subsystem").
+        private static int ToolBefore(string text, int end, out string tool)
+        {
+            tool = string.Empty;
+            int start = -1;
+            for (int words = 0; words < 2; words++)
+            {
+                int wordEnd = end;
+                while (wordEnd > 0 && text[wordEnd - 1] == ' ') wordEnd--;
+                int wordStart = wordEnd;
+                while (wordStart > 0 && (char.IsLetterOrDigit(text[wordStart - 1]) || text[wordStart - 1] == '_' || text[wordStart - 1] == '.' || text[wordStart - 1] == '-' || text[wordStart - 1] == '/')) wordStart--;
+                if (wordStart == wordEnd) break;
+                var word = text.Substring(wordStart, wordEnd - wordStart);
+                if (!(char.IsLower(word[0]) || char.IsDigit(word[0]) || word[0] == '.' || word[0] == '/') || SentenceWords.Contains(word)) break;
+                start = wordStart;
+                tool = word;
+                end = wordStart;
+            }
+            return start;
+        }
+
+        private static readonly HashSet<string> SentenceWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ran", "run", "runs", "running", "executed", "invoked", "called", "typed", "used", "we", "they", "i", "the", "a", "an",
+            "then", "command", "script", "tool", "with", "and", "to", "by", "engineer", "operator", "team", "someone",
+        };
 
         private static readonly string[] SqlKeywords = { "SELECT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "INSERT", "CREATE", "VACUUM", "REINDEX", "GRANT", "REVOKE", "FLUSH" };
 
@@ -453,12 +509,17 @@ namespace Postmortems.Privacy
                 if ((start > 0 && text[start - 1] == '/') || i - start > 20) continue;
                 var word = text.Substring(start, i - start);
                 if (word.StartsWith("mkfs.", StringComparison.Ordinal)) word = "mkfs";
-                var regex = OperatorTools.Contains(word) ? OperatorCommand : CommonTools.Contains(word) ? CommonCommand : null;
-                if (regex is not null && regex.Match(text, start).Success) AddCommand(text, start, found);
+                if (OperatorTools.Contains(word) && OperatorCommand.Match(text, start).Success) AddCommand(text, start, found);
+                else if (CommonTools.Contains(word) && CommonCommand.Match(text, start).Success && !IsAdviceToCustomers(text, start)) AddCommand(text, start, found);
+                else if (IsStateChangingCmdlet(word) && Cmdlet.Match(text, start).Success) AddCommand(text, start, found);
             }
             if (text.IndexOf("--", StringComparison.Ordinal) >= 0)
             {
-                foreach (Match m in LongOptions.Matches(text)) AddCommand(text, m.Index, found);
+                foreach (Match m in LongOptions.Matches(text))
+                {
+                    int start = ToolBefore(text, m.Index, out var tool);
+                    if (start >= 0 && (!CommonTools.Contains(tool) || !IsAdviceToCustomers(text, start))) AddCommand(text, start, found);
+                }
             }
             if (SqlKeywords.Any(k => text.IndexOf(k, StringComparison.Ordinal) >= 0))
             {
@@ -473,7 +534,7 @@ namespace Postmortems.Privacy
                 foreach (Match m in CodeSpan.Matches(text))
                 {
                     var code = m.Groups["code"];
-                    if (LooksLikeACommand(code.Value)) found.Add(CommandAt(code.Index, code.Length, code.Value));
+                    if (LooksLikeACommand(code.Value, text, m.Index)) found.Add(CommandAt(code.Index, code.Length, code.Value));
                 }
             }
             foreach (Match m in Prompt.Matches(text))
@@ -486,22 +547,56 @@ namespace Postmortems.Privacy
         private static readonly Regex CommandWord = Pattern(
             @"^(?:\$\s*)?(?:sudo|rm|kubectl|oc|helm|terraform|ansible|ansible-playbook|systemctl|journalctl|pg_\w+|psql|mysql|mysqldump|redis-cli|gitlab-\w+|knife|etcdctl|nodetool|iptables|crontab|eksctl|kubeadm|crictl|chmod|chown|kill|pkill|killall|git|docker|podman|npm|yarn|pip3?|curl|wget|ssh|scp|rsync|apt|apt-get|yum|dnf|aws|gcloud|gsutil|az|service|cat|tail|less|grep|find|ls|cd|mv|cp|mkdir|touch|echo|export|source|dd|mount|umount|vim?|nano|top|htop|ps|df|du|free|lsof|netstat|ss|tcpdump|strace|dig|nslookup|ping|traceroute|openssl|nc|telnet|bundle|rake|rails|make|go|cargo|dotnet|mvn|gradle|java|python3?|node|ruby|perl|bash|sh|zsh|pwsh|powershell|Get-\w+|Set-\w+|Restart-\w+|Stop-\w+|Start-\w+|Remove-\w+|Invoke-\w+|SELECT|UPDATE|DELETE|DROP|ALTER|TRUNCATE|INSERT|CREATE|VACUUM|REINDEX|GRANT|REVOKE)(?:\s|$)");
 
-        private static bool LooksLikeACommand(string code) => CommandWord.IsMatch(code.TrimStart());
+        // A code span is a command when it starts with a tool's name; a tool customers run too needs an option, and no advice before it.
+        private static bool LooksLikeACommand(string code, string text, int at)
+        {
+            var trimmed = code.TrimStart().TrimStart('$').TrimStart();
+            int space = trimmed.IndexOf(' ');
+            var first = space < 0 ? trimmed : trimmed.Substring(0, space);
+            if (CommonTools.Contains(first)) return CommonCommand.IsMatch(trimmed) && !IsAdviceToCustomers(text, at);
+            return CommandWord.IsMatch(trimmed);
+        }
 
-        // The command runs to the end of its line, its code span or its clause (a full stop, comma or semicolon before a space).
+        // The command runs to the end of its line, its code span or its clause (a full stop, comma or semicolon before a
+        // space, or a word of prose after its first two words), and quotes hold together.
         private static void AddCommand(string text, int start, List<DetailCandidate> found)
         {
             int end = start;
             int limit = Math.Min(text.Length, start + 300);
+            int words = 0;
+            char quote = '\0';
             while (end < limit)
             {
                 char c = text[end];
                 if (c == '\n' || c == '\r' || c == '`') break;
-                if ((c == '.' || c == ';' || c == ',') && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1]))) break;
+                if (quote != '\0')
+                {
+                    if (c == quote) quote = '\0';
+                    end++;
+                    continue;
+                }
+                if (c == '\'' || c == '"') quote = c;
+                else if ((c == '.' || c == ';' || c == ',') && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1]))) break;
+                else if (c == ' ' && ++words >= 2 && ProseAfter(text, end + 1)) break;
                 end++;
             }
             while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
             if (end > start) found.Add(CommandAt(start, end - start, text.Substring(start, end - start)));
+        }
+
+        // Words that take the sentence back from the command: "rm -rf /data on the wrong host", "... fixed it".
+        private static readonly HashSet<string> ProseWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "on", "to", "in", "at", "by", "from", "for", "with", "and", "but", "which", "that", "after", "before", "when", "while",
+            "because", "so", "then", "fixed", "failed", "worked", "removed", "deleted", "returned", "took", "did", "was", "were",
+            "is", "are", "again", "instead", "against", "without", "until", "as", "showed", "listed", "said", "printed",
+        };
+
+        private static bool ProseAfter(string text, int at)
+        {
+            int end = at;
+            while (end < text.Length && char.IsLetter(text[end])) end++;
+            return end > at && (end == text.Length || !char.IsLetterOrDigit(text[end]) && text[end] != '-' && text[end] != '=') && ProseWords.Contains(text.Substring(at, end - at));
         }
 
         private static DetailCandidate CommandAt(int start, int length, string value) =>

@@ -40,7 +40,26 @@ namespace Postmortems.Privacy
         private static bool IsTokenChar(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
 
-        /// <summary>The runs of host characters (letters, digits, '.', '-', '_') in a text, without the dots and hyphens at their ends.</summary>
+        // A letter or digit of a script that separates words with spaces (see KnownDetails.WordCharacter).
+        private static bool IsGlue(char c) =>
+            char.IsLetterOrDigit(c) && !(c >= '\u0E00' && c <= '\u0E7F') && !(c >= '\u2E80' && c <= '\u9FFF') &&
+            !(c >= '\uAC00' && c <= '\uD7AF') && !(c >= '\uF900' && c <= '\uFAFF') && !(c >= '\uFF00' && c <= '\uFFEF');
+
+        // Every host name has a digit (db1) or a dot (grafana.acme.io): a plain word is none, and is skipped unread.
+        private static bool HasDigitOrDot(string text, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (c == '.' || (c >= '0' && c <= '9')) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The runs of host characters (letters, digits, '.', '-', '_') in a text that hold a digit or a dot, without the
+        /// dots and hyphens at their ends.
+        /// </summary>
         public static IEnumerable<Token> Tokens(string text)
         {
             int i = 0;
@@ -51,12 +70,12 @@ namespace Postmortems.Privacy
                 while (i < text.Length && IsTokenChar(text[i])) i++;
                 int end = i;
                 // A run glued to other letters (café1.example) is part of a word in another script, not a host.
-                if ((start > 0 && char.IsLetterOrDigit(text[start - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))) continue;
+                if ((start > 0 && IsGlue(text[start - 1])) || (end < text.Length && IsGlue(text[end]))) continue;
                 // #incident-123 is a chat channel, $db1 a variable.
                 if (start > 0 && (text[start - 1] == '#' || text[start - 1] == '$')) continue;
                 while (start < end && (text[start] == '.' || text[start] == '-' || text[start] == '_')) start++;
                 while (end > start && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '_')) end--;
-                if (end - start < 2) continue;
+                if (end - start < 2 || !HasDigitOrDot(text, start, end)) continue;
                 yield return new Token(start, end - start, text.Substring(start, end - start).ToLowerInvariant());
             }
         }
@@ -68,7 +87,7 @@ namespace Postmortems.Privacy
             {
                 var original = text.Substring(token.Start, token.Length);
                 var verdict = Judge(original, out _);
-                if (verdict == Verdict.Internal) yield return token.Host;
+                if (verdict == Verdict.Internal && IsWrittenAsAHost(original)) yield return token.Host;
                 // A name under a registrable domain the team wrote down (grafana.acme.io) is one of theirs.
                 else if (verdict == Verdict.PublicShape && token.Host.Count(c => c == '.') >= RegistrableDots(token.Host) + 1) yield return token.Host;
             }
@@ -130,7 +149,16 @@ namespace Postmortems.Privacy
             why = string.Empty;
             var lower = token.ToLowerInvariant();
             if (lower.IndexOf('_') >= 0 || lower.IndexOf("..", StringComparison.Ordinal) >= 0) return Verdict.NotAHost;
-            if (lower.IndexOf('.') < 0) return JudgeSingleLabel(lower, out why);
+            if (lower.IndexOf('.') < 0)
+            {
+                // WEB01, SQL-03, DC01: a number with a leading zero numbers machines, whatever the case.
+                if (NumberedMachine.IsMatch(token))
+                {
+                    why = $"'{token}' numbers one machine of many";
+                    return Verdict.Internal;
+                }
+                return JudgeSingleLabel(lower, out why);
+            }
             var labels = lower.Split('.');
             if (labels.Any(l => l.Length == 0 || l.Length > 63 || l[0] == '-' || l[l.Length - 1] == '-')) return Verdict.NotAHost;
             // Versions, decimals and addresses: 1.2.3, 13.8, v1.2.3, 1.2.3-rc1, 10.0.0.1 (IP addresses are found apart).
@@ -211,6 +239,16 @@ namespace Postmortems.Privacy
 
         private static readonly Regex PodName = new Regex(@"^[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{8,10}-[a-z0-9]{5}$",
             RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
+
+        public static bool IsNumberedMachine(string token) => NumberedMachine.IsMatch(token);
+
+        /// <summary>
+        /// Host names are written in lower case; a name with a dot, or a machine numbered with a leading zero (WEB01), is
+        /// one whatever its case. "PAY-1423" or "H100" in capitals is a ticket or a product.
+        /// </summary>
+        public static bool IsWrittenAsAHost(string token) => token.IndexOf('.') >= 0 || !token.Any(char.IsUpper) || IsNumberedMachine(token);
+
+        private static readonly Regex NumberedMachine = new Regex(@"^[A-Za-z]{2,}(?:-[A-Za-z]{2,})*-?0[0-9]{1,3}$", RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
 
         private static readonly Regex InstanceSizes = new Regex(@"^(?:nano|micro|small|medium|large|metal|[0-9]*xlarge)$", RegexOptions.CultureInvariant);
 

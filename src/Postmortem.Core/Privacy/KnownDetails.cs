@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Postmortems.Rules;
@@ -32,14 +33,80 @@ namespace Postmortems.Privacy
         /// <summary>Ticket keys the postmortem's action items are tracked by (OPS-42), as written.</summary>
         public HashSet<string> SourceTickets { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        private Regex? _namesAnyCase;
-        private Regex? _namesAsWritten;
+        public Regex? NamesAnyCasePattern { get; private set; }
 
-        public Regex? NamesAnyCasePattern => _namesAnyCase ??= NamePattern(NamesAnyCase, RegexOptions.IgnoreCase);
+        public Regex? NamesAsWrittenPattern { get; private set; }
 
-        public Regex? NamesAsWrittenPattern => _namesAsWritten ??= NamePattern(NamesAsWritten, RegexOptions.None);
+        // Built once, before the details are shared between checks (the cache hands one instance to every caller).
+        private void Freeze()
+        {
+            NamesAnyCasePattern = NamePattern(NamesAnyCase, RegexOptions.IgnoreCase);
+            NamesAsWrittenPattern = NamePattern(NamesAsWritten, RegexOptions.None);
+        }
+
+        // What a postmortem gave last time, with a fingerprint of what it was read from: a caller that checks several
+        // fields of one postmortem reads its internal text once, and a changed postmortem or changed options are read again.
+        private static readonly ConditionalWeakTable<Postmortem, Remembered> Cache = new ConditionalWeakTable<Postmortem, Remembered>();
+
+        private sealed class Remembered
+        {
+            public Remembered(long fingerprint, KnownDetails known)
+            {
+                Fingerprint = fingerprint;
+                Known = known;
+            }
+
+            public long Fingerprint { get; }
+            public KnownDetails Known { get; }
+        }
 
         public static KnownDetails From(Postmortem? source, InternalDetailOptions? options)
+        {
+            if (source is null) return Read(null, options);
+            long fingerprint = Fingerprint(source, options);
+            lock (Cache)
+            {
+                if (Cache.TryGetValue(source, out var remembered) && remembered.Fingerprint == fingerprint) return remembered.Known;
+            }
+            var known = Read(source, options);
+            lock (Cache)
+            {
+                Cache.Remove(source);
+                Cache.Add(source, new Remembered(fingerprint, known));
+            }
+            return known;
+        }
+
+        // A hash of everything Read looks at, in order: cheap next to reading it (no tokens, no regexes).
+        private static long Fingerprint(Postmortem p, InternalDetailOptions? options)
+        {
+            unchecked
+            {
+                long hash = 17;
+                void Add(string? text) => hash = hash * 31 + (text is null ? 0 : StringComparer.Ordinal.GetHashCode(text) + text.Length);
+                foreach (var text in PeopleText(p)) Add(text);
+                foreach (var text in InternalText(p)) Add(text);
+                Add(p.Title);
+                foreach (var service in p.Impact.ServicesAffected) Add(service);
+                if (options is not null)
+                {
+                    foreach (var host in options.PublicHosts) Add("host:" + host);
+                    foreach (var person in options.People) Add("person:" + person);
+                }
+                return hash;
+            }
+        }
+
+        private static IEnumerable<string?> PeopleText(Postmortem p)
+        {
+            foreach (var a in p.Authors) yield return a;
+            foreach (var r in p.Reviewers) yield return r;
+            foreach (var item in p.ActionItems) yield return item.Owner;
+            foreach (var s in p.SignOffs) yield return s.Reviewer;
+            yield return p.Publication?.UpdatedByName;
+        }
+
+        private static KnownDetails Read(Postmortem? source, InternalDetailOptions? options)
         {
             var known = new KnownDetails();
             if (options is not null)
@@ -51,11 +118,12 @@ namespace Postmortems.Privacy
                 }
                 foreach (var person in options.People) known.AddPerson(person, fromOptions: true);
             }
-            if (source is not null) known.Read(source);
+            if (source is not null) known.ReadPostmortem(source);
+            known.Freeze();
             return known;
         }
 
-        private void Read(Postmortem p)
+        private void ReadPostmortem(Postmortem p)
         {
             var product = (p.Title + " " + string.Join(" ", p.Impact.ServicesAffected)).ToLowerInvariant();
             void Person(string? name)
@@ -69,11 +137,7 @@ namespace Postmortems.Privacy
                 if (name.Length == 0 || Words(product).Contains(name.ToLowerInvariant())) return;
                 AddPerson(name, fromOptions: false);
             }
-            foreach (var a in p.Authors) Person(a);
-            foreach (var r in p.Reviewers) Person(r);
-            foreach (var item in p.ActionItems) Person(item.Owner);
-            foreach (var s in p.SignOffs) Person(s.Reviewer);
-            Person(p.Publication?.UpdatedByName);
+            foreach (var name in PeopleText(p)) Person(name);
 
             foreach (var e in p.Timeline)
             {
@@ -200,8 +264,12 @@ namespace Postmortems.Privacy
             {
                 var single = parts[0];
                 if (IsInitials(single)) NamesAsWritten.Add(single);
-                else if (EnglishWords.Contains(lowerParts[0]) || single.Length < 3) NamesAsWritten.Add(Capitalized(single));
-                else NamesAnyCase.Add(single);
+                else if (EnglishWords.Contains(lowerParts[0]) || single.Length < 3)
+                {
+                    // "observability" or "Payments" as an owner is a team; "Will" or "Grace" is a person.
+                    if (fromOptions || (char.IsUpper(single[0]) && !SoundsLikeATeam(lowerParts[0]))) NamesAsWritten.Add(Capitalized(single));
+                }
+                else if (fromOptions || !SoundsLikeATeam(lowerParts[0])) NamesAnyCase.Add(single);
                 return;
             }
             NamesAnyCase.Add(name);
@@ -211,24 +279,35 @@ namespace Postmortems.Privacy
             else NamesAnyCase.Add(first);
         }
 
+        private static readonly string[] TeamEndings = { "ing", "ity", "ment", "tion", "sion", "ics", "ness", "ance", "ence", "ogy", "ure", "age", "ops", "ware", "ery", "ships" };
+
+        // A word that names an activity or a field, or a plural of a word: what teams are called.
+        private static bool SoundsLikeATeam(string lower) =>
+            TeamEndings.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) ||
+            (lower.Length > 3 && lower.EndsWith("s", StringComparison.Ordinal) && EnglishWords.Contains(lower.Substring(0, lower.Length - 1)));
+
         private static bool IsInitials(string word) => word.Length >= 2 && word.Length <= 3 && word.All(char.IsUpper);
 
         private static string Capitalized(string word) =>
             word.Length == 0 || char.IsUpper(word[0]) ? word : char.ToUpperInvariant(word[0]) + word.Substring(1);
+
+        // A letter or digit of a script that separates words with spaces: a name glued to one is part of a longer word;
+        // glued to Chinese, Japanese, Korean or Thai, which write no spaces, it still stands alone.
+        internal const string WordCharacter = @"[\p{L}\p{N}_-[\u0E00-\u0E7F\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]]";
 
         // One alternation of the names, longest first so "Priya Natarajan" wins over "Priya"; whole words only.
         private static Regex? NamePattern(IEnumerable<string> names, RegexOptions options)
         {
             var list = names.Where(n => n.Length > 0).OrderByDescending(n => n.Length).ToList();
             if (list.Count == 0) return null;
-            var builder = new StringBuilder(@"(?<![\p{L}\p{N}_@])(?:");
+            var builder = new StringBuilder(@"(?<!" + WordCharacter + @"|@)(?:");
             for (int i = 0; i < list.Count; i++)
             {
                 if (i > 0) builder.Append('|');
                 // A name's space matches any run of spaces, so "Priya  Natarajan" and a line-wrapped name are found too.
                 builder.Append(Regex.Escape(list[i]).Replace(@"\ ", @"\s+"));
             }
-            builder.Append(@")(?![\p{L}\p{N}_])");
+            builder.Append(@")(?!" + WordCharacter + ")");
             return new Regex(builder.ToString(), options | RegexOptions.CultureInvariant, SecretScanner.MatchTimeout);
         }
     }
