@@ -268,6 +268,17 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void Who_approved_the_external_version_is_a_person_its_text_must_not_name()
+        {
+            var p = WithExternal();
+            PostmortemReview.ApproveExternal(p, "Dana Ortiz", new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc));
+            p.External.WhatWeAreDoing += " Dana will post an update on Friday.";
+            var finding = Assert.Single(ExternalCheck.Find(p));
+            Assert.Equal("External.WhatWeAreDoing", finding.Field);
+            Assert.Equal("Dana", finding.Value);
+        }
+
+        [Fact]
         public void The_external_document_lasts_as_long_as_the_impact_window_when_it_has_both_ends()
         {
             var p = WithExternal();

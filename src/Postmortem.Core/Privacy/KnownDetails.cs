@@ -103,7 +103,10 @@ namespace Postmortems.Privacy
             foreach (var r in p.Reviewers) yield return r;
             foreach (var item in p.ActionItems) yield return item.Owner;
             foreach (var s in p.SignOffs) yield return s.Reviewer;
+            // Who approved the customer-facing version is no more the customer's business than the internal reviewers.
+            foreach (var s in p.External.SignOffs) yield return s.Reviewer;
             yield return p.Publication?.UpdatedByName;
+            yield return p.External.Publication?.UpdatedByName;
         }
 
         private static KnownDetails Read(Postmortem? source, InternalDetailOptions? options)
