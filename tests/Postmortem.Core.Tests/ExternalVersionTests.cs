@@ -380,6 +380,17 @@ namespace Postmortems.Tests
             Assert.Equal(p.ExecutiveSummary, read.Postmortem.ExecutiveSummary);
         }
 
+        [Theory]
+        [InlineData("# Postmortem: Ext\n\n## External Version\n\n### Summary\n\none\n\n### Apology\n\nthree\n\n### Customer Impact\n\nfour\n")]
+        [InlineData("# Postmortem: Ext\n\n## Our Notes\n\n### Aside\n\nthree\n\n## External Version\n\n### Summary\n\none\n\n### Customer Impact\n\nfour\n")]
+        public void What_follows_a_part_that_is_not_read_is_still_read_in_a_file_with_no_template_section(string markdown)
+        {
+            // Found by hostile input: after an unknown part, a file with no template section before it skipped every later heading, silently.
+            var read = PostmortemMarkdownReader.Read(markdown, "ext.md");
+            Assert.Equal("one", read.Postmortem.External.Summary);
+            Assert.Equal("four", read.Postmortem.External.CustomerImpact);
+        }
+
         [Fact]
         public void The_draft_keeps_the_external_version_with_its_approvals_and_page_record()
         {

@@ -108,7 +108,8 @@ namespace Postmortems.Serialization
                         {
                             state.Values.Warnings.Add($"{source}, line {state.Line(block)}: the External Version's part '{headingText}' is none of "
                                 + string.Join(", ", ExternalVersion.Fields.Select(f => f.Heading)) + "; it was not read.");
-                            target = null;
+                            // Not read, but the headings after it still are: a null target would skip them too.
+                            target = new List<Block>();
                             continue;
                         }
                         if (!external.TryGetValue(field, out target))
@@ -145,7 +146,7 @@ namespace Postmortems.Serialization
                     if (part == Part.None)
                     {
                         state.Values.Warnings.Add($"{source}, line {state.Line(block)}: the section '{headingText}' is not part of the template and was ignored.");
-                        target = null;
+                        target = new List<Block>();
                         continue;
                     }
                     lastPart = SectionOf(part);
