@@ -118,6 +118,7 @@
             # plural in -s counts too ("webhooks created after the backup were lost").
             'webhook', 'runbook', 'failover', 'failback', 'backend', 'frontend', 'hostname', 'namespace'
             'config', 'repo', 'cronjob', 'changelog', 'healthcheck', 'dataset', 'datastore', 'codebase'
+            'wiki', 'blob', 'middleware', 'microservice', 'plugin', 'pod', 'subnet', 'tenant', 'kubeconfig', 'api', 'cdn'
         )
 
         # VagueActionItem. The guide's Bad column and their kin, found anywhere in the action: a care or an attitude

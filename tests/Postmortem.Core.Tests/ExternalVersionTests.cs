@@ -233,6 +233,21 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void The_external_version_blames_no_one_and_its_blame_does_not_hold_up_the_internal_review()
+        {
+            var p = WithExternal(e => e.WhatHappened = "The on-call engineer forgot to renew the certificate, so checkout refused connections.");
+            var blame = Assert.Single(PostmortemLinter.Check(p, RuleSettings.Default()), f => f.RuleName == "ExternalBlameless");
+            Assert.Equal("External.WhatHappened", blame.Target);
+            Assert.Equal(DiagnosticSeverity.Error, blame.Severity);
+            Assert.Contains("Set-Postmortem -ExternalWhatHappened", blame.Suggestion);
+            Assert.True(PostmortemRules.IsExternal(blame.RuleName));
+
+            // The plain account of the same failure passes.
+            p.External.WhatHappened = "A certificate expired before it was renewed, and checkout refused connections until a new one was installed.";
+            Assert.DoesNotContain(PostmortemLinter.Check(p, RuleSettings.Default()), f => f.RuleName == "ExternalBlameless");
+        }
+
+        [Fact]
         public void The_settings_file_gives_public_hosts_and_people_and_refuses_anything_else()
         {
             var settings = RuleSettings.Default();

@@ -54,6 +54,28 @@ namespace Postmortems.Rules
         }
     }
 
+    internal sealed class ExternalBlameless : PostmortemRule
+    {
+        public override string Name => nameof(ExternalBlameless);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Error;
+        public override PostmortemSection Section => PostmortemSection.ExternalVersion;
+        public override string Description =>
+            "What customers read blames no one, as the postmortem does not: the guide's \"Humans make mistakes. The question is: what system conditions made the mistake harmful?\" holds for the external version too.";
+
+        internal override void Check(RuleContext context)
+        {
+            var p = context.Postmortem;
+            if (p.External.IsEmpty) return;
+            foreach (var field in ExternalVersion.Fields)
+            {
+                var found = Blame.Find(context, p.External[field.Name]);
+                if (found is null) continue;
+                context.Report("External." + field.Name, $"External.{field.Name} blames a person: it has {found}. Customers need to know what failed and what changes, not who.",
+                    $"Say what happened to the system, as the postmortem does: Set-Postmortem -{field.Parameter} '...'. {BlamelessLanguage.Reframe}");
+            }
+        }
+    }
+
     internal sealed class ExternalSignOffCurrent : PostmortemRule
     {
         public override string Name => nameof(ExternalSignOffCurrent);

@@ -38,6 +38,7 @@ namespace Postmortems.Rules
             new FinalWarningsAcknowledged(),
             new ExternalVersionComplete(),
             new ExternalInternalDetail(),
+            new ExternalBlameless(),
             new ExternalSignOffCurrent(),
         };
 
