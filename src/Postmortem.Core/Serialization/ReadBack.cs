@@ -260,33 +260,24 @@ namespace Postmortems.Serialization
                 Add($"External.SignOffs[{i}].Comment", s.Comment);
                 Add($"External.SignOffs[{i}].Approved", s.ContentDigest);
             }
-            if (p.External.Publication is Publication x)
+            // A page record, the postmortem's own or its external version's (which keeps no base).
+            void AddPublication(string prefix, Publication? record)
             {
-                Add("External.Publication.Server", x.Server);
-                Add("External.Publication.PageId", x.PageId);
-                Add("External.Publication.BookId", x.BookId);
-                Add("External.Publication.ChapterId", x.ChapterId);
-                Add("External.Publication.UpdatedAt", x.UpdatedAt.UtcTicks);
-                Add("External.Publication.UpdatedById", x.UpdatedById);
-                Add("External.Publication.UpdatedByName", x.UpdatedByName);
-                Add("External.Publication.Digest", x.Digest);
-                Add("External.Publication.PageDigest", x.PageDigest);
-                AddList("External.Publication.Tags", x.Tags);
+                if (record is null) return;
+                Add(prefix + ".Server", record.Server);
+                Add(prefix + ".PageId", record.PageId);
+                Add(prefix + ".BookId", record.BookId);
+                Add(prefix + ".ChapterId", record.ChapterId);
+                Add(prefix + ".UpdatedAt", record.UpdatedAt.UtcTicks);
+                Add(prefix + ".UpdatedById", record.UpdatedById);
+                Add(prefix + ".UpdatedByName", record.UpdatedByName);
+                Add(prefix + ".Digest", record.Digest);
+                Add(prefix + ".PageDigest", record.PageDigest);
+                AddList(prefix + ".Tags", record.Tags);
             }
-            if (p.Publication is Publication r)
-            {
-                Add("Publication.Server", r.Server);
-                Add("Publication.PageId", r.PageId);
-                Add("Publication.BookId", r.BookId);
-                Add("Publication.ChapterId", r.ChapterId);
-                Add("Publication.UpdatedAt", r.UpdatedAt.UtcTicks);
-                Add("Publication.UpdatedById", r.UpdatedById);
-                Add("Publication.UpdatedByName", r.UpdatedByName);
-                Add("Publication.Digest", r.Digest);
-                Add("Publication.PageDigest", r.PageDigest);
-                AddList("Publication.Tags", r.Tags);
-                Add("Publication.Base", r.Base);
-            }
+            AddPublication("External.Publication", p.External.Publication);
+            AddPublication("Publication", p.Publication);
+            if (p.Publication is Publication r) Add("Publication.Base", r.Base);
             return kept;
         }
     }
