@@ -88,7 +88,7 @@ namespace Postmortems
         internal static string CheckName(string name)
         {
             var single = Text.SingleLine(name) ?? throw new ArgumentException("A section needs a name: its heading, such as 'Customer Communication'.", nameof(name));
-            if (single.Length > 100) throw new ArgumentException($"The section name '{single.Substring(0, 40)}…' is {single.Length} characters; a heading of at most 100 reads as one.", nameof(name));
+            if (single.Length > 100) throw new ArgumentException($"The section name '{single.Substring(0, 40)}…' is {single.Length} characters; it is a heading, so give a name of at most 100 characters (the detail goes in the text).", nameof(name));
             if (Key(single).Length == 0) throw new ArgumentException($"The section name '{single}' has no letter or digit; give a heading that says what the section holds.", nameof(name));
             if (TemplateNames.Any(t => Key(t) == Key(single)))
             {

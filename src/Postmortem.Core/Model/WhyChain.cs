@@ -68,7 +68,7 @@ namespace Postmortems
         {
             var single = Text.SingleLine(name)
                          ?? throw new ArgumentException("A why-chain needs a name that says which problem it asks about, such as 'Backups failed'; leave -Chain out for the root cause's own 5 whys.", nameof(name));
-            if (single.Length > 100) throw new ArgumentException($"The why-chain name '{single.Substring(0, 40)}…' is {single.Length} characters; a heading of at most 100 reads as one.", nameof(name));
+            if (single.Length > 100) throw new ArgumentException($"The why-chain name '{single.Substring(0, 40)}…' is {single.Length} characters; it is a heading, so give a name of at most 100 characters (the detail goes in the text).", nameof(name));
             return single;
         }
 
