@@ -51,7 +51,7 @@ BeforeAll {
         'BlamelessLanguage', 'BlamelessTimeline'
         'FiveWhysDepth', 'FiveWhysEndsInSystem', 'ActionItemComplete', 'ActionItemDueByPriority', 'VagueActionItem', 'ActionItemImperative'
         'ActionItemTargetsPerson', 'VagueQuantity', 'Hedging', 'TimelineTense', 'NoSecrets', 'SignedOffContentChanged', 'ReviewWithErrors'
-        'FinalWarningsAcknowledged', 'ExternalVersionComplete', 'ExternalInternalDetail', 'ExternalBlameless', 'ExternalSignOffCurrent'
+        'FinalWarningsAcknowledged', 'ExternalVersionComplete', 'ExternalInternalDetail', 'ExternalBlameless', 'ExternalVagueQuantity', 'ExternalSignOffCurrent'
     )
 }
 

@@ -248,6 +248,19 @@ namespace Postmortems.Tests
         }
 
         [Fact]
+        public void The_external_version_gives_customers_numbers()
+        {
+            var p = WithExternal(e => e.CustomerImpact = "Some customers could not pay for hours.");
+            var vague = Assert.Single(PostmortemLinter.Check(p, RuleSettings.Default()), f => f.RuleName == "ExternalVagueQuantity");
+            Assert.Equal("External.CustomerImpact", vague.Target);
+            Assert.Equal(DiagnosticSeverity.Warning, vague.Severity);
+            Assert.Contains("Set-Postmortem -ExternalImpact", vague.Suggestion);
+
+            p.External.CustomerImpact = "About 3,100 customers could not pay between 09:12 and 09:59 UTC.";
+            Assert.DoesNotContain(PostmortemLinter.Check(p, RuleSettings.Default()), f => f.RuleName == "ExternalVagueQuantity");
+        }
+
+        [Fact]
         public void The_settings_file_gives_public_hosts_and_people_and_refuses_anything_else()
         {
             var settings = RuleSettings.Default();

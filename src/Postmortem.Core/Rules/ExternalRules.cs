@@ -76,6 +76,29 @@ namespace Postmortems.Rules
         }
     }
 
+    internal sealed class ExternalVagueQuantity : PostmortemRule
+    {
+        public override string Name => nameof(ExternalVagueQuantity);
+        public override DiagnosticSeverity DefaultSeverity => DiagnosticSeverity.Warning;
+        public override PostmortemSection Section => PostmortemSection.ExternalVersion;
+        public override string Description =>
+            "What customers read gives numbers, as the postmortem's summary does. The guide: \"'The service was unavailable for 47 minutes' — not 'there was some downtime'\".";
+
+        internal override void Check(RuleContext context)
+        {
+            var external = context.Postmortem.External;
+            if (external.IsEmpty) return;
+            foreach (var field in ExternalVersion.Fields)
+            {
+                if (external[field.Name] is not string text) continue;
+                var found = ToneShapes.VagueQuantity(Words.Of(Quotes.WithoutQuoted(text)), context);
+                if (found is null) continue;
+                context.Report("External." + field.Name, $"External.{field.Name} says '{found}' where a customer needs a number.",
+                    $"Give the figure: Set-Postmortem -{field.Parameter} '... for 47 minutes ... about 3,100 customers ...'.");
+            }
+        }
+    }
+
     internal sealed class ExternalSignOffCurrent : PostmortemRule
     {
         public override string Name => nameof(ExternalSignOffCurrent);

@@ -39,6 +39,7 @@ namespace Postmortems.Rules
             new ExternalVersionComplete(),
             new ExternalInternalDetail(),
             new ExternalBlameless(),
+            new ExternalVagueQuantity(),
             new ExternalSignOffCurrent(),
         };
 
