@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -191,17 +190,7 @@ namespace Postmortems.BookStack
             }
         });
 
-        private static byte[] Body(Action<Utf8JsonWriter> write)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                write(writer);
-                writer.WriteEndObject();
-            }
-            return stream.ToArray();
-        }
+        private static byte[] Body(Action<Utf8JsonWriter> write) => RetryingSender.JsonBody(write);
 
         /// <summary>Sends a request with the waits and retries the policy allows; returns the parsed JSON answer or throws a BookStackException.</summary>
         private JsonDocument Send(HttpMethod method, string path, byte[]? body, string what)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -107,6 +108,19 @@ namespace Postmortems.Http
 
         /// <summary>Requests sent (each retry counts).</summary>
         public int RequestCount => _requests;
+
+        /// <summary>A JSON object from a writer, UTF-8 without a BOM: the body this sender sends.</summary>
+        public static byte[] JsonBody(Action<Utf8JsonWriter> write)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                write(writer);
+                writer.WriteEndObject();
+            }
+            return stream.ToArray();
+        }
 
         /// <summary>Sends a request until it has an answer to hand on or a reason to stop; <paramref name="isWrite"/>: never sent twice.</summary>
         public T Send<T>(HttpMethod method, string pathOrUrl, byte[]? body, bool isWrite, IExchange<T> exchange)

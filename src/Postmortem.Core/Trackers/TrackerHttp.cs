@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
@@ -99,17 +98,7 @@ namespace Postmortems.Trackers
         public int RequestCount => _sender.RequestCount;
 
         /// <summary>A JSON body from a writer, UTF-8 without a BOM.</summary>
-        public static byte[] Json(Action<Utf8JsonWriter> write)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                write(writer);
-                writer.WriteEndObject();
-            }
-            return stream.ToArray();
-        }
+        public static byte[] Json(Action<Utf8JsonWriter> write) => RetryingSender.JsonBody(write);
 
         /// <summary>
         /// Sends a request and reads its JSON answer; 404 (and 410 Gone) gives null when <paramref name="notFoundIsNull"/>. Failures are
