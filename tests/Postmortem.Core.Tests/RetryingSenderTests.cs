@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Postmortems.BookStack;
 using Postmortems.Http;
 using Xunit;
 
@@ -11,19 +12,11 @@ namespace Postmortems.Tests
 {
     /// <summary>
     /// The send loop both the BookStack and the tracker clients use, on what their own tests do not reach: the budget for
-    /// all rate-limit waits together, reads retried after a network error, and the user's own cancellation.
+    /// all rate-limit waits together, reads retried after a network error, and the user's own cancellation. The limits are
+    /// BookStack's defaults: 30 s a wait, 60 s in all, 3 read retries from 500 ms.
     /// </summary>
     public sealed class RetryingSenderTests
     {
-        private sealed class Limits : IRetryLimits
-        {
-            public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
-            public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
-            public int ReadRetries { get; set; } = 3;
-            public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
-            public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
-        }
-
         /// <summary>Answers each attempt from a script; a null step fails the attempt as a dropped connection does.</summary>
         private sealed class ScriptedHandler : HttpMessageHandler
         {
@@ -58,10 +51,10 @@ namespace Postmortems.Tests
             public string Failed(int status, string text, HttpResponseMessage response) => throw new Failure("failed " + status);
         }
 
-        private static (RetryingSender Sender, List<TimeSpan> Waits) Sender(ScriptedHandler handler, Limits? limits = null)
+        private static (RetryingSender Sender, List<TimeSpan> Waits) Sender(ScriptedHandler handler)
         {
             var waits = new List<TimeSpan>();
-            var sender = new RetryingSender("Server", new Uri("http://localhost/"), 1024 * 1024, limits ?? new Limits(), handler)
+            var sender = new RetryingSender("Server", new Uri("http://localhost/"), 1024 * 1024, new BookStackRetryPolicy(), handler)
             {
                 Sleep = (delay, _) => waits.Add(delay),
             };
