@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -9,12 +8,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
+using Postmortems.Http;
 
 namespace Postmortems.BookStack
 {
     /// <summary>How long the client waits before it gives up on a busy or failing server.</summary>
-    public sealed class BookStackRetryPolicy
+    public sealed class BookStackRetryPolicy : IRetryLimits
     {
         /// <summary>The longest single wait a 429's Retry-After may ask for.</summary>
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
@@ -46,28 +45,18 @@ namespace Postmortems.BookStack
     /// </summary>
     public sealed class BookStackClient : IDisposable
     {
-        private static readonly MediaTypeHeaderValue JsonType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         /// <summary>Far above any page's answer (BookStack's own limit on a body it takes is 8 MB by default); a larger answer is a mistake.</summary>
         public const long MaxResponseBytes = 64L * 1024 * 1024;
 
-        private readonly HttpClient _http;
+        private readonly RetryingSender _sender;
         private readonly BookStackRetryPolicy _retry;
-        private int _requests;
 
         public BookStackClient(BookStackConnection connection, HttpMessageHandler? handler = null, BookStackRetryPolicy? retry = null)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _retry = retry ?? new BookStackRetryPolicy();
-            handler ??= new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
-            // Each request has its own time limit (Policy.Timeout, which a command may set); the client's own is off.
-            _http = new HttpClient(handler, disposeHandler: true)
-            {
-                BaseAddress = connection.BaseUri,
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-                MaxResponseContentBufferSize = MaxResponseBytes,
-            };
-            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Postmortem-PowerShell", typeof(BookStackClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
+            _sender = new RetryingSender("BookStack", connection.BaseUri, MaxResponseBytes, _retry, handler);
+            _sender.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         }
 
         public BookStackConnection Connection { get; }
@@ -76,15 +65,15 @@ namespace Postmortems.BookStack
         public BookStackRetryPolicy Policy => _retry;
 
         /// <summary>Told what the client is doing: waits, retries. The cmdlets show it as verbose output.</summary>
-        public Action<string>? Log { get; set; }
+        public Action<string>? Log { get => _sender.Log; set => _sender.Log = value; }
 
         /// <summary>Waits between attempts; tests replace it to run fast.</summary>
-        public Action<TimeSpan, CancellationToken> Sleep { get; set; } = (delay, token) => Task.Delay(delay, token).GetAwaiter().GetResult();
+        public Action<TimeSpan, CancellationToken> Sleep { get => _sender.Sleep; set => _sender.Sleep = value; }
 
-        public CancellationToken CancellationToken { get; set; }
+        public CancellationToken CancellationToken { get => _sender.CancellationToken; set => _sender.CancellationToken = value; }
 
         /// <summary>Requests sent since the client was made (each retry counts).</summary>
-        public int RequestCount => _requests;
+        public int RequestCount => _sender.RequestCount;
 
         /// <summary>The first books the token can see; a cheap check that the address and token work.</summary>
         public IReadOnlyList<BookStackBook> ListBooks(int count) => List($"api/books?count={count}", "the book list").Select(BookStackBook.From).ToList();
@@ -166,7 +155,7 @@ namespace Postmortems.BookStack
         public BookStackPage UpdatePage(int id, PagePayload payload) =>
             BookStackPage.From(Send(HttpMethod.Put, $"api/pages/{id}", PageBody(payload), "page " + id).RootElement);
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose() => _sender.Dispose();
 
         private static string Parent(PagePayload payload) =>
             payload.ChapterId is int chapter ? "chapter " + chapter : "book " + payload.BookId;
@@ -201,122 +190,84 @@ namespace Postmortems.BookStack
             }
         });
 
-        private static byte[] Body(Action<Utf8JsonWriter> write)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                write(writer);
-                writer.WriteEndObject();
-            }
-            return stream.ToArray();
-        }
+        private static byte[] Body(Action<Utf8JsonWriter> write) => RetryingSender.JsonBody(write);
 
         /// <summary>Sends a request with the waits and retries the policy allows; returns the parsed JSON answer or throws a BookStackException.</summary>
         private JsonDocument Send(HttpMethod method, string path, byte[]? body, string what)
         {
             bool isWrite = method != HttpMethod.Get;
-            var waited = TimeSpan.Zero;
-            int failures = 0;
-            while (true)
+            return _sender.Send(method, path, body, isWrite, new Exchange(this, what, isWrite));
+        }
+
+        /// <summary>One request to BookStack: its token, its rate limit (429 with Retry-After), and its words for each way the request can end.</summary>
+        private sealed class Exchange : IExchange<JsonDocument>
+        {
+            private readonly BookStackClient _client;
+            private readonly string _what;
+            private readonly bool _isWrite;
+
+            public Exchange(BookStackClient client, string what, bool isWrite)
             {
-                CancellationToken.ThrowIfCancellationRequested();
-                HttpResponseMessage response;
-                var timeout = _retry.Timeout;
-                using var limit = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
-                limit.CancelAfter(timeout);
+                _client = client;
+                _what = what;
+                _isWrite = isWrite;
+            }
+
+            private Uri BaseUri => _client.Connection.BaseUri;
+
+            public void Prepare(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation("Authorization", _client.Connection.AuthorizationValue);
+
+            public Exception? Unrecoverable(Exception error) => TooLarge(error) ? _client.Oversized(_what, error) : null;
+
+            public Exception WriteUnanswered(string reason, Exception error) =>
+                new BookStackException(BookStackErrorKind.Unavailable, null,
+                    $"BookStack at {BaseUri} {reason} while writing {_what}; whether the write arrived is not known.", outcomeUnknown: true, inner: error);
+
+            public Exception ReadUnanswered(string reason, bool timedOut, Exception error) =>
+                new BookStackException(BookStackErrorKind.Unavailable, null,
+                    $"BookStack at {BaseUri} {reason}{(timedOut ? "" : $", also after {_client._retry.ReadRetries} retries")}. Check the address and that the server is up{(timedOut ? ", or allow it longer with -TimeoutSec" : "")}.", inner: error);
+
+            public JsonDocument Succeeded(int status, string text, HttpResponseMessage response)
+            {
+                var outcome = _isWrite ? " The write may have happened: look at the page before trying again, or run the command again (it finds the page first)." : string.Empty;
+                if (text.Trim().Length == 0)
+                {
+                    throw new BookStackException(BookStackErrorKind.Failed, status,
+                        $"BookStack at {BaseUri} answered {_what} with {status} and nothing else, where its answer always has the item in it. A proxy in front of it may have cut the answer off.{outcome}", outcomeUnknown: _isWrite);
+                }
                 try
                 {
-                    Interlocked.Increment(ref _requests);
-                    using var request = new HttpRequestMessage(method, path);
-                    request.Headers.TryAddWithoutValidation("Authorization", Connection.AuthorizationValue);
-                    if (body is not null)
-                    {
-                        request.Content = new ByteArrayContent(body);
-                        request.Content.Headers.ContentType = JsonType;
-                    }
-                    response = _http.SendAsync(request, limit.Token).GetAwaiter().GetResult();
+                    return JsonDocument.Parse(text);
                 }
-                catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
+                catch (JsonException ex)
                 {
-                    if (ex is OperationCanceledException && CancellationToken.IsCancellationRequested) throw;
-                    if (TooLarge(ex)) throw Oversized(what, ex);
-                    bool timedOut = ex is OperationCanceledException;
-                    var reason = timedOut ? $"did not answer within {timeout.TotalSeconds:0.#} s" : "could not be reached (" + ex.Message + ")";
-                    if (isWrite)
+                    var start = text.TrimStart();
+                    if (start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal))
                     {
-                        throw new BookStackException(BookStackErrorKind.Unavailable, null,
-                            $"BookStack at {Connection.BaseUri} {reason} while writing {what}; whether the write arrived is not known.", outcomeUnknown: true, inner: ex);
+                        throw new BookStackException(BookStackErrorKind.Failed, status,
+                            $"BookStack's answer for {_what} was cut off ({text.Length} characters of JSON that does not end).{outcome}", outcomeUnknown: _isWrite, inner: ex);
                     }
-                    // A stalled server is not asked again: the time limit is the user's, and it is spent.
-                    if (timedOut || ++failures > _retry.ReadRetries)
-                    {
-                        throw new BookStackException(BookStackErrorKind.Unavailable, null,
-                            $"BookStack at {Connection.BaseUri} {reason}{(timedOut ? "" : $", also after {_retry.ReadRetries} retries")}. Check the address and that the server is up{(timedOut ? ", or allow it longer with -TimeoutSec" : "")}.", inner: ex);
-                    }
-                    Backoff(failures, $"BookStack {reason}; trying again");
-                    continue;
-                }
-
-                using (response)
-                {
-                    var status = (int)response.StatusCode;
-                    var text = response.Content is null ? string.Empty : response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-                    if (status >= 200 && status < 300)
-                    {
-                        var outcome = isWrite ? " The write may have happened: look at the page before trying again, or run the command again (it finds the page first)." : string.Empty;
-                        if (text.Trim().Length == 0)
-                        {
-                            throw new BookStackException(BookStackErrorKind.Failed, status,
-                                $"BookStack at {Connection.BaseUri} answered {what} with {status} and nothing else, where its answer always has the item in it. A proxy in front of it may have cut the answer off.{outcome}", outcomeUnknown: isWrite);
-                        }
-                        try
-                        {
-                            return JsonDocument.Parse(text);
-                        }
-                        catch (JsonException ex)
-                        {
-                            var start = text.TrimStart();
-                            if (start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal))
-                            {
-                                throw new BookStackException(BookStackErrorKind.Failed, status,
-                                    $"BookStack's answer for {what} was cut off ({text.Length} characters of JSON that does not end).{outcome}", outcomeUnknown: isWrite, inner: ex);
-                            }
-                            throw new BookStackException(BookStackErrorKind.Failed, status,
-                                $"BookStack at {Connection.BaseUri} answered {what} with something that is not JSON. Check that the address is BookStack's base address.{outcome}", outcomeUnknown: isWrite, inner: ex);
-                        }
-                    }
-                    if (status == 429)
-                    {
-                        var delay = RetryAfter(response);
-                        // Waiting less than BookStack asks would only earn another 429: a longer wait is refused at once.
-                        if (delay > _retry.MaxRetryAfter || waited + delay > _retry.MaxRateLimitWait)
-                        {
-                            throw new BookStackException(BookStackErrorKind.RateLimited, status,
-                                $"BookStack is rate limiting this client (429 Too Many Attempts) and asks to wait {delay.TotalSeconds:0} s, longer than this client waits ({_retry.MaxRetryAfter.TotalSeconds:0} s at a time, {_retry.MaxRateLimitWait.TotalSeconds:0} s in all). Its limit is per minute (API_REQUESTS_PER_MIN, 180 by default); try again after that wait.");
-                        }
-                        waited += delay;
-                        Log?.Invoke($"BookStack is rate limiting (429); waiting {delay.TotalSeconds:0} s as its Retry-After asks.");
-                        Sleep(delay, CancellationToken);
-                        continue;
-                    }
-                    if (status >= 500)
-                    {
-                        if (isWrite)
-                        {
-                            throw new BookStackException(BookStackErrorKind.Unavailable, status,
-                                $"BookStack answered {status} while writing {what}{ServerMessage(text)}; whether the write took effect is not known.", outcomeUnknown: true);
-                        }
-                        if (++failures <= _retry.ReadRetries)
-                        {
-                            Backoff(failures, $"BookStack answered {status}; trying again");
-                            continue;
-                        }
-                    }
-                    throw Failure(status, text, what, response);
+                    throw new BookStackException(BookStackErrorKind.Failed, status,
+                        $"BookStack at {BaseUri} answered {_what} with something that is not JSON. Check that the address is BookStack's base address.{outcome}", outcomeUnknown: _isWrite, inner: ex);
                 }
             }
+
+            public TimeSpan? RateLimitWait(int status, string text, HttpResponseMessage response, int before) => status == 429 ? RetryAfter(response) : null;
+
+            public Exception RateLimitTooLong(int status, TimeSpan delay)
+            {
+                var retry = _client._retry;
+                return new BookStackException(BookStackErrorKind.RateLimited, status,
+                    $"BookStack is rate limiting this client (429 Too Many Attempts) and asks to wait {delay.TotalSeconds:0} s, longer than this client waits ({retry.MaxRetryAfter.TotalSeconds:0} s at a time, {retry.MaxRateLimitWait.TotalSeconds:0} s in all). Its limit is per minute (API_REQUESTS_PER_MIN, 180 by default); try again after that wait.");
+            }
+
+            public string RateLimitWaiting(int status, TimeSpan delay) => $"BookStack is rate limiting (429); waiting {delay.TotalSeconds:0} s as its Retry-After asks.";
+
+            public Exception WriteFailed(int status, string text) =>
+                new BookStackException(BookStackErrorKind.Unavailable, status,
+                    $"BookStack answered {status} while writing {_what}{ServerMessage(text)}; whether the write took effect is not known.", outcomeUnknown: true);
+
+            public JsonDocument Failed(int status, string text, HttpResponseMessage response) => throw _client.Failure(status, text, _what, response);
         }
 
         private static bool TooLarge(Exception ex)
@@ -333,14 +284,7 @@ namespace Postmortems.BookStack
             new BookStackException(BookStackErrorKind.Failed, null,
                 $"BookStack at {Connection.BaseUri} answered {what} with more than {MaxResponseBytes / (1024 * 1024)} MB, far more than any page; it was not read. Check the address is BookStack's.", inner: ex);
 
-        private void Backoff(int failures, string message)
-        {
-            var delay = TimeSpan.FromTicks(_retry.FirstBackoff.Ticks * (1L << Math.Min(failures - 1, 10)));
-            Log?.Invoke($"{message} in {delay.TotalSeconds:0.#} s.");
-            Sleep(delay, CancellationToken);
-        }
-
-        private TimeSpan RetryAfter(HttpResponseMessage response)
+        private static TimeSpan RetryAfter(HttpResponseMessage response)
         {
             var header = response.Headers.RetryAfter;
             TimeSpan delay = TimeSpan.FromSeconds(1);

@@ -1,19 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
+using Postmortems.Http;
 
 namespace Postmortems.Trackers
 {
     /// <summary>How long a tracker client waits before it gives up on a busy or failing server.</summary>
-    public sealed class TrackerRetryPolicy
+    public sealed class TrackerRetryPolicy : IRetryLimits
     {
         /// <summary>The longest single wait a rate limit (Retry-After, or a reset time) may ask for.</summary>
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
@@ -59,9 +57,8 @@ namespace Postmortems.Trackers
     /// </summary>
     public sealed class TrackerHttp : IDisposable
     {
-        private static readonly MediaTypeHeaderValue JsonType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         public const long MaxResponseBytes = 32L * 1024 * 1024;
-        private readonly HttpClient _http;
+        private readonly RetryingSender _sender;
         private readonly string _tracker;
         private readonly Action<HttpRequestMessage> _authorize;
 
@@ -81,10 +78,7 @@ namespace Postmortems.Trackers
             }
             BaseUri = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
             Policy = policy ?? new TrackerRetryPolicy();
-            handler ??= new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
-            _http = new HttpClient(handler, disposeHandler: true) { BaseAddress = BaseUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = MaxResponseBytes };
-            // GitHub refuses a request without a User-Agent.
-            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Postmortem-PowerShell", typeof(TrackerHttp).Assembly.GetName().Version?.ToString(3) ?? "0"));
+            _sender = new RetryingSender(tracker, BaseUri, MaxResponseBytes, Policy, handler);
         }
 
         public Uri BaseUri { get; }
@@ -94,27 +88,17 @@ namespace Postmortems.Trackers
         /// <summary>Headers every request carries (Accept, an API version).</summary>
         public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        public Action<string>? Log { get; set; }
+        public Action<string>? Log { get => _sender.Log; set => _sender.Log = value; }
 
-        public Action<TimeSpan, CancellationToken> Sleep { get; set; } = (delay, token) => Task.Delay(delay, token).GetAwaiter().GetResult();
+        public Action<TimeSpan, CancellationToken> Sleep { get => _sender.Sleep; set => _sender.Sleep = value; }
 
-        public CancellationToken CancellationToken { get; set; }
+        public CancellationToken CancellationToken { get => _sender.CancellationToken; set => _sender.CancellationToken = value; }
 
         /// <summary>Requests sent (each retry counts).</summary>
-        public int RequestCount { get; private set; }
+        public int RequestCount => _sender.RequestCount;
 
         /// <summary>A JSON body from a writer, UTF-8 without a BOM.</summary>
-        public static byte[] Json(Action<Utf8JsonWriter> write)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                write(writer);
-                writer.WriteEndObject();
-            }
-            return stream.ToArray();
-        }
+        public static byte[] Json(Action<Utf8JsonWriter> write) => RetryingSender.JsonBody(write);
 
         /// <summary>
         /// Sends a request and reads its JSON answer; 404 (and 410 Gone) gives null when <paramref name="notFoundIsNull"/>. Failures are
@@ -131,94 +115,74 @@ namespace Postmortems.Trackers
                 throw new TrackerException(TrackerErrorKind.Failed, null,
                     $"{_tracker} at {BaseUri} pointed {what} to {absolute.GetLeftPart(UriPartial.Authority)}, another server; the token is not sent there. Check the address given for {_tracker}.");
             }
-            var waited = TimeSpan.Zero;
-            int failures = 0, rateLimits = 0;
-            while (true)
+            return _sender.Send(method, pathOrUrl, body, isWrite, new Exchange(this, what, isWrite, notFoundIsNull));
+        }
+
+        /// <summary>One request to a tracker: its token and headers, its rate limits, and its words for each way the request can end.</summary>
+        private sealed class Exchange : IExchange<TrackerResponse?>
+        {
+            private readonly TrackerHttp _owner;
+            private readonly string _what;
+            private readonly bool _isWrite;
+            private readonly bool _notFoundIsNull;
+
+            public Exchange(TrackerHttp owner, string what, bool isWrite, bool notFoundIsNull)
             {
-                CancellationToken.ThrowIfCancellationRequested();
-                HttpResponseMessage response;
-                using var limit = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
-                limit.CancelAfter(Policy.Timeout);
+                _owner = owner;
+                _what = what;
+                _isWrite = isWrite;
+                _notFoundIsNull = notFoundIsNull;
+            }
+
+            private string Tracker => _owner._tracker;
+
+            public void Prepare(HttpRequestMessage request)
+            {
+                foreach (var header in _owner.DefaultHeaders) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                _owner._authorize(request);
+            }
+
+            public Exception? Unrecoverable(Exception error) => null;
+
+            public Exception WriteUnanswered(string reason, Exception error) =>
+                new TrackerException(TrackerErrorKind.Unavailable, null,
+                    $"{Tracker} at {_owner.BaseUri} {reason} while writing {_what}; whether it arrived is not known. Run the sync again: it looks for the issue by its marker before it creates one.", outcomeUnknown: true, inner: error);
+
+            public Exception ReadUnanswered(string reason, bool timedOut, Exception error) =>
+                new TrackerException(TrackerErrorKind.Unavailable, null,
+                    $"{Tracker} at {_owner.BaseUri} {reason}{(timedOut ? "" : $", also after {_owner.Policy.ReadRetries} retries")}. Check the address and that the server is up.", inner: error);
+
+            public TrackerResponse? Succeeded(int status, string text, HttpResponseMessage response)
+            {
+                if (text.Trim().Length == 0) text = "{}";
                 try
                 {
-                    RequestCount++;
-                    using var request = new HttpRequestMessage(method, pathOrUrl);
-                    foreach (var header in DefaultHeaders) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                    _authorize(request);
-                    if (body is not null)
-                    {
-                        request.Content = new ByteArrayContent(body);
-                        request.Content.Headers.ContentType = JsonType;
-                    }
-                    response = _http.SendAsync(request, limit.Token).GetAwaiter().GetResult();
+                    return new TrackerResponse(JsonDocument.Parse(text), Headers(response));
                 }
-                catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
+                catch (JsonException ex)
                 {
-                    if (ex is OperationCanceledException && CancellationToken.IsCancellationRequested) throw;
-                    bool timedOut = ex is OperationCanceledException;
-                    var reason = timedOut ? $"did not answer within {Policy.Timeout.TotalSeconds:0.#} s" : "could not be reached (" + ex.Message + ")";
-                    if (isWrite)
-                    {
-                        throw new TrackerException(TrackerErrorKind.Unavailable, null,
-                            $"{_tracker} at {BaseUri} {reason} while writing {what}; whether it arrived is not known. Run the sync again: it looks for the issue by its marker before it creates one.", outcomeUnknown: true, inner: ex);
-                    }
-                    if (timedOut || ++failures > Policy.ReadRetries)
-                    {
-                        throw new TrackerException(TrackerErrorKind.Unavailable, null,
-                            $"{_tracker} at {BaseUri} {reason}{(timedOut ? "" : $", also after {Policy.ReadRetries} retries")}. Check the address and that the server is up.", inner: ex);
-                    }
-                    Backoff(failures, $"{_tracker} {reason}; trying again");
-                    continue;
+                    throw new TrackerException(TrackerErrorKind.Failed, status,
+                        $"{Tracker} at {_owner.BaseUri} answered {_what} with something that is not JSON. Check that the address is {Tracker}'s API address.", outcomeUnknown: _isWrite, inner: ex);
                 }
+            }
 
-                using (response)
-                {
-                    int status = (int)response.StatusCode;
-                    var text = response.Content is null ? string.Empty : response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-                    var headers = Headers(response);
-                    if (status >= 200 && status < 300)
-                    {
-                        if (text.Trim().Length == 0) text = "{}";
-                        try
-                        {
-                            return new TrackerResponse(JsonDocument.Parse(text), headers);
-                        }
-                        catch (JsonException ex)
-                        {
-                            throw new TrackerException(TrackerErrorKind.Failed, status,
-                                $"{_tracker} at {BaseUri} answered {what} with something that is not JSON. Check that the address is {_tracker}'s API address.", outcomeUnknown: isWrite, inner: ex);
-                        }
-                    }
-                    if (RateLimitWait(status, headers, text, rateLimits) is TimeSpan delay)
-                    {
-                        if (delay > Policy.MaxRetryAfter || waited + delay > Policy.MaxRateLimitWait)
-                        {
-                            throw new TrackerException(TrackerErrorKind.RateLimited, status,
-                                $"{_tracker} is rate limiting this client ({status}) and asks to wait {delay.TotalSeconds:0} s, longer than this client waits ({Policy.MaxRetryAfter.TotalSeconds:0} s at a time). Run the sync again after that; it carries on where it stopped.");
-                        }
-                        rateLimits++;
-                        waited += delay;
-                        Log?.Invoke($"{_tracker} is rate limiting ({status}); waiting {delay.TotalSeconds:0} s as it asks.");
-                        Sleep(delay, CancellationToken);
-                        continue;
-                    }
-                    if (status >= 500)
-                    {
-                        if (isWrite)
-                        {
-                            throw new TrackerException(TrackerErrorKind.Unavailable, status,
-                                $"{_tracker} answered {status} while writing {what}{Message(text)}; whether it took effect is not known. Run the sync again: it looks for the issue by its marker before it creates one.", outcomeUnknown: true);
-                        }
-                        if (++failures <= Policy.ReadRetries)
-                        {
-                            Backoff(failures, $"{_tracker} answered {status}; trying again");
-                            continue;
-                        }
-                    }
-                    // GitHub answers 410 Gone for a deleted issue: as out of reach as one never there.
-                    if ((status == 404 || status == 410) && notFoundIsNull) return null;
-                    throw Failure(status, text, what);
-                }
+            public TimeSpan? RateLimitWait(int status, string text, HttpResponseMessage response, int before) => TrackerHttp.RateLimitWait(status, Headers(response), text, before);
+
+            public Exception RateLimitTooLong(int status, TimeSpan delay) =>
+                new TrackerException(TrackerErrorKind.RateLimited, status,
+                    $"{Tracker} is rate limiting this client ({status}) and asks to wait {delay.TotalSeconds:0} s, longer than this client waits ({_owner.Policy.MaxRetryAfter.TotalSeconds:0} s at a time). Run the sync again after that; it carries on where it stopped.");
+
+            public string RateLimitWaiting(int status, TimeSpan delay) => $"{Tracker} is rate limiting ({status}); waiting {delay.TotalSeconds:0} s as it asks.";
+
+            public Exception WriteFailed(int status, string text) =>
+                new TrackerException(TrackerErrorKind.Unavailable, status,
+                    $"{Tracker} answered {status} while writing {_what}{Message(text)}; whether it took effect is not known. Run the sync again: it looks for the issue by its marker before it creates one.", outcomeUnknown: true);
+
+            public TrackerResponse? Failed(int status, string text, HttpResponseMessage response)
+            {
+                // GitHub answers 410 Gone for a deleted issue: as out of reach as one never there.
+                if ((status == 404 || status == 410) && _notFoundIsNull) return null;
+                throw _owner.Failure(status, text, _what);
             }
         }
 
@@ -262,13 +226,6 @@ namespace Postmortems.Trackers
         }
 
         private static TimeSpan Max1(TimeSpan delay) => delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
-
-        private void Backoff(int failures, string message)
-        {
-            var delay = TimeSpan.FromTicks(Policy.FirstBackoff.Ticks * (1L << Math.Min(failures - 1, 10)));
-            Log?.Invoke($"{message} in {delay.TotalSeconds:0.#} s.");
-            Sleep(delay, CancellationToken);
-        }
 
         /// <summary>The server's own words: GitHub's and GitLab's message, Jira's errorMessages and errors.</summary>
         internal static string? ServerWords(string text)
@@ -327,6 +284,6 @@ namespace Postmortems.Trackers
             };
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose() => _sender.Dispose();
     }
 }
