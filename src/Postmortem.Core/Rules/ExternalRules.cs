@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Postmortems.Privacy;
 
@@ -6,6 +7,21 @@ namespace Postmortems.Rules
 {
     // The rules of the customer-facing version. Each says nothing of a postmortem without one, and none of them holds up
     // the internal review: Complete-Postmortem and Approve-Postmortem leave them out (PostmortemRules.IsExternal).
+
+    // The written parts of a begun external version (its title and four parts), each with what a finder found in it.
+    internal static class ExternalParts
+    {
+        public static IEnumerable<(ExternalField Field, string Found)> Find(RuleContext context, Func<string, string?> finder)
+        {
+            var external = context.Postmortem.External;
+            if (external.IsEmpty) yield break;
+            foreach (var field in ExternalVersion.Fields)
+            {
+                if (external[field.Name] is not string text) continue;
+                if (finder(text) is string found) yield return (field, found);
+            }
+        }
+    }
 
     internal sealed class ExternalVersionComplete : PostmortemRule
     {
@@ -64,12 +80,8 @@ namespace Postmortems.Rules
 
         internal override void Check(RuleContext context)
         {
-            var p = context.Postmortem;
-            if (p.External.IsEmpty) return;
-            foreach (var field in ExternalVersion.Fields)
+            foreach (var (field, found) in ExternalParts.Find(context, text => Blame.Find(context, text)))
             {
-                var found = Blame.Find(context, p.External[field.Name]);
-                if (found is null) continue;
                 context.Report("External." + field.Name, $"External.{field.Name} blames a person: it has {found}. Customers need to know what failed and what changes, not who.",
                     $"Say what happened to the system, as the postmortem does: Set-Postmortem -{field.Parameter} '...'. {BlamelessLanguage.Reframe}");
             }
@@ -86,13 +98,8 @@ namespace Postmortems.Rules
 
         internal override void Check(RuleContext context)
         {
-            var external = context.Postmortem.External;
-            if (external.IsEmpty) return;
-            foreach (var field in ExternalVersion.Fields)
+            foreach (var (field, found) in ExternalParts.Find(context, text => ToneShapes.VagueQuantity(Words.Of(Quotes.WithoutQuoted(text)), context)))
             {
-                if (external[field.Name] is not string text) continue;
-                var found = ToneShapes.VagueQuantity(Words.Of(Quotes.WithoutQuoted(text)), context);
-                if (found is null) continue;
                 context.Report("External." + field.Name, $"External.{field.Name} says '{found}' where a customer needs a number.",
                     $"Give the figure: Set-Postmortem -{field.Parameter} '... for 47 minutes ... about 3,100 customers ...'.");
             }
