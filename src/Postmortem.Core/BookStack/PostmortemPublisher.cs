@@ -313,15 +313,7 @@ namespace Postmortems.BookStack
                 Tags = Tags(postmortem, extras),
             };
             var plan = new PublishPlan(postmortem, target, name, payload, format, extras.Select(t => t.ToString()).ToList()) { ChapterId = target.ChapterId };
-            if (target.ChapterName is string chapterName)
-            {
-                var chapter = _client.FindChapters(target.BookId!.Value, chapterName).OrderBy(c => c.Id).FirstOrDefault();
-                if (chapter is null) plan.ChapterToCreate = chapterName;
-                else plan.ChapterId = chapter.Id;
-            }
-            FindExisting(plan, record);
-            if (plan.ExistingPage is BookStackPage page) Compare(plan, page, record);
-            return plan;
+            return Locate(plan, target, record);
         }
 
         // The external page: the external version alone, named "Incident report YYYY-MM-DD: title", found by its own tag.
@@ -338,6 +330,13 @@ namespace Postmortems.BookStack
                 Tags = ExternalTags(postmortem, extras),
             };
             var plan = new PublishPlan(postmortem, target, name, payload, format, extras.Select(t => t.ToString()).ToList(), Audience.External) { ChapterId = target.ChapterId };
+            return Locate(plan, target, record);
+        }
+
+        // Where a plan's page goes and what stands there now, for either page: the chapter named (made if missing), the
+        // page its record or tag finds, and whether someone changed it since.
+        private PublishPlan Locate(PublishPlan plan, PublishTarget target, Publication? record)
+        {
             if (target.ChapterName is string chapterName)
             {
                 var chapter = _client.FindChapters(target.BookId!.Value, chapterName).OrderBy(c => c.Id).FirstOrDefault();
